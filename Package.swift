@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, each depending only on the ones above it:
+//   PipedeckCore      (Foundation only: model, money, actions, maths, undo)
+//   PipedeckStorage   (JSON document, atomic file store)            -> Core
+//   PipedeckUI        (screen state, key table, pure reducer)       -> Core
+//   PipedeckRender    (state + size -> grid of styled cells)        -> Core, UI
+//   PipedeckTerminal  (ncursesw: blit, keys, mouse, signals)        -> Render, UI, CNcursesw
+//   PipedeckCLI       (commands, event loop, saving)                -> all of the above
+//   pipedeck          (the executable: calls PipedeckCLI)
+let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "Pipedeck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pipedeck", targets: ["pipedeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "PipedeckCore"),
+        .target(name: "PipedeckStorage", dependencies: ["PipedeckCore"]),
+        .target(name: "PipedeckUI", dependencies: ["PipedeckCore"]),
+        .target(name: "PipedeckRender", dependencies: ["PipedeckCore", "PipedeckUI"]),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "PipedeckTerminal",
+                dependencies: ["PipedeckRender", "PipedeckUI", "CNcursesw"],
+                swiftSettings: v5),
+        .target(name: "PipedeckCLI",
+                dependencies: [
+                    "PipedeckCore", "PipedeckStorage", "PipedeckUI", "PipedeckRender", "PipedeckTerminal",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                ],
+                swiftSettings: v5),
+        .executableTarget(name: "pipedeck", dependencies: ["PipedeckCLI"], swiftSettings: v5),
+
+        .testTarget(name: "PipedeckCoreTests", dependencies: ["PipedeckCore"]),
+        .testTarget(name: "PipedeckStorageTests", dependencies: ["PipedeckStorage"]),
+        .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckCLI"], swiftSettings: v5),
+        .testTarget(name: "PipedeckRenderTests", dependencies: ["PipedeckRender"]),
+        .testTarget(name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "pipedeck"], swiftSettings: v5),
+        .testTarget(name: "EndToEndTests", dependencies: ["pipedeck"], swiftSettings: v5),
+    ]
+)

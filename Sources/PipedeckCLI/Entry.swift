@@ -1,0 +1,3 @@
+public enum PipedeckMain {
+    public static func run() {}
+}

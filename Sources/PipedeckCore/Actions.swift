@@ -1,0 +1,260 @@
+import Foundation
+
+/// Everything that can change a board. Actions are values; `Board.apply(_:at:)` is a pure function.
+public enum Action: Hashable, Sendable {
+    /// Adds a fully built deal (see `Board.newDeal`). Its rank is set to the end of its column.
+    case add(Deal)
+    /// Replaces a deal's editable fields with those of `deal` (same id). A changed stage or status
+    /// follows the same rules as `move`, `markWon`, `markLost` and `reopen`.
+    case update(Deal)
+    case delete(id: String)
+    /// Moves a deal to a stage (by id). Into a `won` stage: marks it won.
+    case move(id: String, toStage: String)
+    /// Moves a deal to the next (+1) or previous (-1) stage; no change at either end.
+    case shift(id: String, by: Int)
+    /// Moves a deal up (-1) or down (+1) inside its column.
+    case reorder(id: String, by: Int)
+    case markWon(id: String)
+    case markLost(id: String, reason: String?)
+    case reopen(id: String)
+    case setNextAction(id: String, NextAction?)
+    case completeNextAction(id: String)
+}
+
+public enum PipelineError: Error, Hashable, Sendable {
+    case unknownDeal(String)
+    case ambiguousDeal(String, candidates: [String])
+    case unknownStage(String)
+    case invalid(field: String, reason: String)
+    case noWonStage
+}
+
+/// The result of applying an action: the new board and, when something changed, the edit
+/// that undo and redo replay.
+public struct Outcome: Sendable {
+    public var board: Board
+    public var edit: Edit?
+    public var changed: Bool { edit != nil }
+}
+
+extension Board {
+    public func apply(_ action: Action, at now: Timestamp) throws(PipelineError) -> Outcome {
+        var b = self
+        let touched: [String]
+        switch action {
+        case .add(var deal):
+            try validate(deal)
+            if deal.id.isEmpty || self.deal(deal.id) != nil {
+                throw .invalid(field: "id", reason: Strings.duplicateID(deal.id))
+            }
+            deal.rank = b.nextRank(inStage: deal.stage)
+            if let s = stage(deal.stage), s.kind == .won, deal.status == .open {
+                deal.status = .won
+                if deal.history.count == 1 { deal.history[0].status = .won }
+            }
+            b.deals.append(deal)
+            touched = [deal.id]
+        case .update(let new):
+            guard let i = dealIndex(new.id) else { throw .unknownDeal(new.id) }
+            try validate(new)
+            let old = deals[i]
+            var d = new
+            d.history = old.history; d.createdAt = old.createdAt; d.updatedAt = old.updatedAt
+            d.stageEnteredAt = old.stageEnteredAt; d.stage = old.stage; d.status = old.status; d.rank = old.rank
+            d.lostReason = new.status == .lost ? new.lostReason : old.lostReason
+            b.deals[i] = d
+            if new.stage != old.stage { b.moveInPlace(i, to: new.stage, at: now) }
+            if new.status != b.deals[i].status {
+                switch new.status {
+                case .won: b.winInPlace(i, at: now)
+                case .lost: b.loseInPlace(i, reason: new.lostReason, at: now)
+                case .open: b.reopenInPlace(i, at: now)
+                }
+            }
+            if b.deals[i] == old { return Outcome(board: self, edit: nil) }
+            b.deals[i].updatedAt = now
+            touched = [new.id]
+        case .delete(let id):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            b.deals.remove(at: i)
+            touched = [id]
+        case .move(let id, let target):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            guard stage(target) != nil else { throw .unknownStage(target) }
+            if deals[i].stage == target { return Outcome(board: self, edit: nil) }
+            b.moveInPlace(i, to: target, at: now)
+            b.deals[i].updatedAt = now
+            touched = [id]
+        case .shift(let id, let by):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            guard let si = stageIndex(deals[i].stage) else { throw .unknownStage(deals[i].stage) }
+            let ti = si + by
+            guard ti >= 0, ti < stages.count, by != 0 else { return Outcome(board: self, edit: nil) }
+            b.moveInPlace(i, to: stages[ti].id, at: now)
+            b.deals[i].updatedAt = now
+            touched = [id]
+        case .reorder(let id, let by):
+            guard let d = deal(id) else { throw .unknownDeal(id) }
+            var column = deals(inStage: d.stage, includeLost: true)
+            guard let pos = column.firstIndex(where: { $0.id == id }) else { return Outcome(board: self, edit: nil) }
+            let target = pos + by
+            guard by != 0, target >= 0, target < column.count else { return Outcome(board: self, edit: nil) }
+            let moved = column.remove(at: pos)
+            column.insert(moved, at: target)
+            // Renumber the column 0…n-1; only deals whose rank changes are touched.
+            var ids: [String] = []
+            for (n, c) in column.enumerated() where c.rank != n {
+                let k = b.dealIndex(c.id)!
+                b.deals[k].rank = n
+                ids.append(c.id)
+            }
+            if let k = b.dealIndex(id) { b.deals[k].updatedAt = now }
+            touched = ids
+        case .markWon(let id):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            if deals[i].status == .won { return Outcome(board: self, edit: nil) }
+            b.winInPlace(i, at: now)
+            b.deals[i].updatedAt = now
+            touched = [id]
+        case .markLost(let id, let reason):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            let r = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let clean = (r?.isEmpty ?? true) ? nil : r
+            if deals[i].status == .lost {
+                if deals[i].lostReason == clean { return Outcome(board: self, edit: nil) }
+                b.deals[i].lostReason = clean
+            } else {
+                b.loseInPlace(i, reason: clean, at: now)
+            }
+            b.deals[i].updatedAt = now
+            touched = [id]
+        case .reopen(let id):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            if deals[i].status == .open { return Outcome(board: self, edit: nil) }
+            b.reopenInPlace(i, at: now)
+            b.deals[i].updatedAt = now
+            touched = [id]
+        case .setNextAction(let id, let next):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            if let n = next, n.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw .invalid(field: "nextAction", reason: Strings.emptyText)
+            }
+            if deals[i].nextAction == next { return Outcome(board: self, edit: nil) }
+            b.deals[i].nextAction = next
+            b.deals[i].updatedAt = now
+            touched = [id]
+        case .completeNextAction(let id):
+            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+            guard let n = deals[i].nextAction, !n.done else { return Outcome(board: self, edit: nil) }
+            b.deals[i].nextAction?.done = true
+            b.deals[i].updatedAt = now
+            touched = [id]
+        }
+        return Outcome(board: b, edit: Edit(from: self, to: b, touching: touched))
+    }
+
+    func validate(_ d: Deal) throws(PipelineError) {
+        if d.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw .invalid(field: "title", reason: Strings.emptyTitle)
+        }
+        if d.value.isNegative { throw .invalid(field: "value", reason: Strings.negativeValue) }
+        if d.value.decimalsNeeded > 2 { throw .invalid(field: "value", reason: Strings.tooManyDecimals) }
+        if let p = d.probability, !p.isValid { throw .invalid(field: "probability", reason: Strings.probabilityRange) }
+        if stage(d.stage) == nil { throw .unknownStage(d.stage) }
+        if let c = d.currency, !Board.isCurrencyCode(c) { throw .invalid(field: "currency", reason: Strings.badCurrency(c)) }
+    }
+
+    public static func isCurrencyCode(_ c: String) -> Bool {
+        c.count == 3 && c.unicodeScalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
+    }
+
+    func nextRank(inStage id: String) -> Int {
+        var m = -1
+        for d in deals where d.stage == id { m = max(m, d.rank) }
+        return m + 1
+    }
+
+    /// Stage change with the won/open status rules. Does not stamp updatedAt.
+    mutating func moveInPlace(_ i: Int, to target: String, at now: Timestamp) {
+        let from = deals[i].stage
+        guard from != target, let ts = stage(target) else { return }
+        var newStatus: DealStatus? = nil
+        if ts.kind == .won, deals[i].status != .won { newStatus = .won }
+        if ts.kind == .open, deals[i].status != .open { newStatus = .open }
+        deals[i].rank = nextRank(inStage: target)
+        deals[i].stage = target
+        deals[i].stageEnteredAt = now
+        if let s = newStatus {
+            deals[i].status = s
+            if s == .open { deals[i].lostReason = nil }
+        }
+        deals[i].history.append(HistoryEntry(at: now, from: from, to: target, status: newStatus))
+    }
+
+    mutating func winInPlace(_ i: Int, at now: Timestamp) {
+        let from = deals[i].stage
+        if let w = firstWonStage, stage(from)?.kind != .won {
+            deals[i].rank = nextRank(inStage: w.id)
+            deals[i].stage = w.id
+            deals[i].stageEnteredAt = now
+        }
+        deals[i].status = .won
+        deals[i].lostReason = nil
+        deals[i].history.append(HistoryEntry(at: now, from: from, to: deals[i].stage, status: .won))
+    }
+
+    mutating func loseInPlace(_ i: Int, reason: String?, at now: Timestamp) {
+        deals[i].status = .lost
+        deals[i].lostReason = reason
+        let s = deals[i].stage
+        deals[i].history.append(HistoryEntry(at: now, from: s, to: s, status: .lost))
+    }
+
+    mutating func reopenInPlace(_ i: Int, at now: Timestamp) {
+        let from = deals[i].stage
+        var target = from
+        if stage(from)?.kind != .open {
+            // Back to the last open stage the deal was in, else the last open stage of the pipeline.
+            let openIDs = Set(stages.filter { $0.kind == .open }.map(\.id))
+            let back = deals[i].history.reversed().lazy.flatMap { [$0.to, $0.from].compactMap { $0 } }.first { openIDs.contains($0) }
+            target = back ?? stages.last { $0.kind == .open }?.id ?? from
+        }
+        if target != from {
+            deals[i].rank = nextRank(inStage: target)
+            deals[i].stage = target
+            deals[i].stageEnteredAt = now
+        }
+        deals[i].status = .open
+        deals[i].lostReason = nil
+        deals[i].history.append(HistoryEntry(at: now, from: from, to: target, status: .open))
+    }
+}
+
+extension Board {
+    /// Builds a new open deal with a fresh unique id, entering `stage` (the first stage when nil) now.
+    public func newDeal(title: String, value: Money, stage: String? = nil, at now: Timestamp,
+                        random: inout some RandomNumberGenerator) -> Deal {
+        let sid = stage ?? stages.first?.id ?? ""
+        return Deal(id: makeDealID(random: &random), title: title, value: value, stage: sid, createdAt: now)
+    }
+
+    public func newDeal(title: String, value: Money, stage: String? = nil, at now: Timestamp) -> Deal {
+        var g = SystemRandomNumberGenerator()
+        return newDeal(title: title, value: value, stage: stage, at: now, random: &g)
+    }
+
+    /// Short ids that are easy to type and to prefix-match: six characters of a 31-letter
+    /// alphabet without look-alikes (no 0/o, 1/l/i).
+    public func makeDealID(random: inout some RandomNumberGenerator) -> String {
+        let alphabet = Array("23456789abcdefghjkmnpqrstuvwxyz")
+        let existing = Set(deals.map(\.id))
+        var length = 6
+        while true {
+            for _ in 0..<20 {
+                let id = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+                if !existing.contains(id) { return id }
+            }
+            length += 1
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+public enum StageKind: String, Sendable, Hashable, CaseIterable { case open, won }
+public enum DealStatus: String, Sendable, Hashable, CaseIterable { case open, won, lost }
+
+public struct Stage: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var probability: Percent
+    public var kind: StageKind
+    public var rotDays: Int
+    public var extra: UnknownFields = [:]
+    public init(id: String, name: String, probability: Percent, kind: StageKind = .open, rotDays: Int = 0) {
+        self.id = id; self.name = name; self.probability = probability; self.kind = kind; self.rotDays = rotDays
+    }
+}
+
+public struct NextAction: Hashable, Sendable {
+    public var text: String
+    public var due: Day?
+    public var done: Bool
+    public var extra: UnknownFields = [:]
+    public init(text: String, due: Day? = nil, done: Bool = false) { self.text = text; self.due = due; self.done = done }
+}
+
+public struct Qualification: Hashable, Sendable {
+    public var budget = false
+    public var authority = false
+    public var need = false
+    public var timeline = false
+    public var extra: UnknownFields = [:]
+    public init(budget: Bool = false, authority: Bool = false, need: Bool = false, timeline: Bool = false) {
+        self.budget = budget; self.authority = authority; self.need = need; self.timeline = timeline
+    }
+    /// BANT score, 0...4.
+    public var score: Int { [budget, authority, need, timeline].filter { $0 }.count }
+}
+
+/// One entry of a deal's history: a stage change, a win, a loss or a reopening.
+/// `from` is absent for the entry that records the deal's creation. `status` is present when
+/// the deal's status changed with this entry.
+public struct HistoryEntry: Hashable, Sendable {
+    public var at: Timestamp
+    public var from: String?
+    public var to: String
+    public var status: DealStatus?
+    public var extra: UnknownFields = [:]
+    public init(at: Timestamp, from: String?, to: String, status: DealStatus? = nil) {
+        self.at = at; self.from = from; self.to = to; self.status = status
+    }
+}
+
+public struct Deal: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var company: String?
+    public var contact: String?
+    public var value: Money
+    public var currency: String?
+    public var stage: String
+    public var probability: Percent?
+    public var status: DealStatus
+    public var lostReason: String?
+    public var owner: String?
+    public var source: String?
+    public var tags: [String]
+    public var expectedClose: Day?
+    public var nextAction: NextAction?
+    public var qualification: Qualification?
+    public var notes: String?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+    public var stageEnteredAt: Timestamp
+    public var history: [HistoryEntry]
+    public var rank: Int
+    public var extra: UnknownFields = [:]
+
+    public init(id: String, title: String, value: Money, stage: String, createdAt: Timestamp,
+                company: String? = nil, contact: String? = nil, currency: String? = nil,
+                probability: Percent? = nil, status: DealStatus = .open, lostReason: String? = nil,
+                owner: String? = nil, source: String? = nil, tags: [String] = [], expectedClose: Day? = nil,
+                nextAction: NextAction? = nil, qualification: Qualification? = nil, notes: String? = nil,
+                history: [HistoryEntry]? = nil, rank: Int = 0) {
+        self.id = id; self.title = title; self.value = value; self.stage = stage
+        self.company = company; self.contact = contact; self.currency = currency
+        self.probability = probability; self.status = status; self.lostReason = lostReason
+        self.owner = owner; self.source = source; self.tags = tags; self.expectedClose = expectedClose
+        self.nextAction = nextAction; self.qualification = qualification; self.notes = notes
+        self.createdAt = createdAt; self.updatedAt = createdAt; self.stageEnteredAt = createdAt
+        self.history = history ?? [HistoryEntry(at: createdAt, from: nil, to: stage)]
+        self.rank = rank
+    }
+}
+
+public struct BoardSettings: Hashable, Sendable {
+    /// Reasons offered when a deal is marked lost.
+    public var lostReasons: [String]
+    /// Optional locale for amounts ("fr", "en_US", "de"…); the environment's when absent.
+    public var locale: String?
+    public var extra: UnknownFields = [:]
+    public static let defaultLostReasons = ["Price", "Timing", "Competitor", "No budget", "No decision", "Went silent"]
+    public init(lostReasons: [String] = BoardSettings.defaultLostReasons, locale: String? = nil) {
+        self.lostReasons = lostReasons; self.locale = locale
+    }
+}
+
+public struct Board: Hashable, Sendable {
+    public static let schemaVersion = 1
+    public var version: Int = Board.schemaVersion
+    public var name: String
+    public var currency: String
+    public var stages: [Stage]
+    public var deals: [Deal]
+    public var settings: BoardSettings
+    public var extra: UnknownFields = [:]
+
+    public init(name: String, currency: String = "EUR", stages: [Stage], deals: [Deal] = [],
+                settings: BoardSettings = BoardSettings()) {
+        self.name = name; self.currency = currency; self.stages = stages; self.deals = deals; self.settings = settings
+    }
+
+    public func stageIndex(_ id: String) -> Int? { stages.firstIndex { $0.id == id } }
+    public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+    public func dealIndex(_ id: String) -> Int? { deals.firstIndex { $0.id == id } }
+    public func deal(_ id: String) -> Deal? { deals.first { $0.id == id } }
+    public var firstWonStage: Stage? { stages.first { $0.kind == .won } }
+
+    /// Effective probability: the deal's own if set, else its stage's (0 if the stage is missing).
+    public func probability(of deal: Deal) -> Percent {
+        deal.probability ?? stage(deal.stage)?.probability ?? .zero
+    }
+    public func weightedValue(of deal: Deal) -> Money { deal.value.weighted(by: probability(of: deal)) }
+    public func currency(of deal: Deal) -> String { deal.currency ?? currency }
+
+    /// Deals of a stage in column order (rank, then creation, then id), optionally with lost deals.
+    public func deals(inStage id: String, includeLost: Bool = false) -> [Deal] {
+        deals.filter { $0.stage == id && (includeLost || $0.status != .lost) }.sorted(by: Board.columnOrder)
+    }
+    public static func columnOrder(_ a: Deal, _ b: Deal) -> Bool {
+        if a.rank != b.rank { return a.rank < b.rank }
+        if a.createdAt != b.createdAt { return a.createdAt < b.createdAt }
+        return a.id < b.id
+    }
+
+    /// Resolves a stage reference: an id, a name (case-insensitive), or a 1-based position.
+    public func resolveStage(_ ref: String) -> Stage? {
+        let t = ref.trimmingCharacters(in: .whitespaces)
+        if let s = stage(t) { return s }
+        if let s = stages.first(where: { $0.id.lowercased() == t.lowercased() || $0.name.lowercased() == t.lowercased() }) { return s }
+        if let n = Int(t), n >= 1, n <= stages.count { return stages[n - 1] }
+        return nil
+    }
+
+    /// Resolves a deal id or a unique prefix of one.
+    public func resolveDeal(_ ref: String) -> Result<Deal, PipelineError> {
+        if let d = deal(ref) { return .success(d) }
+        let matches = deals.filter { $0.id.hasPrefix(ref) }
+        if ref.isEmpty || matches.isEmpty { return .failure(.unknownDeal(ref)) }
+        if matches.count == 1 { return .success(matches[0]) }
+        return .failure(.ambiguousDeal(ref, candidates: matches.map(\.id).sorted()))
+    }
+}

@@ -1,0 +1,62 @@
+/// Every sentence Pipedeck shows to a person lives here, so that a translation can replace
+/// this file without touching any logic.
+public enum Strings {
+    // Validation
+    public static let emptyTitle = "a deal needs a title"
+    public static let emptyText = "the text cannot be empty"
+    public static let negativeValue = "the value cannot be negative"
+    public static let tooManyDecimals = "at most 2 decimals are allowed"
+    public static let probabilityRange = "expected a percentage from 0 to 100 (up to 2 decimals)"
+    public static func duplicateID(_ id: String) -> String { "the id \"\(id)\" is already used by another deal" }
+    public static func badCurrency(_ c: String) -> String { "\"\(c)\" is not an ISO 4217 currency code (three capital letters, e.g. EUR)" }
+    public static let badNumber = "expected a number such as 12500 or 12500.50"
+    public static let badDate = "expected a date as YYYY-MM-DD"
+
+    public static func describe(_ e: PipelineError) -> String {
+        switch e {
+        case .unknownDeal(let id): return "no deal has the id \"\(id)\""
+        case .ambiguousDeal(let id, let c):
+            return "\"\(id)\" matches several deals: \(c.joined(separator: ", ")); type more characters of the id"
+        case .unknownStage(let s): return "no stage is called \"\(s)\""
+        case .invalid(let f, let r): return "\(f): \(r)"
+        case .noWonStage: return "the board has no stage of kind \"won\""
+        }
+    }
+
+    // Stage and status names
+    public static func status(_ s: DealStatus) -> String {
+        switch s { case .open: return "open"; case .won: return "won"; case .lost: return "lost" }
+    }
+
+    // Board screen
+    public static let emptyBoardTitle = "This pipeline has no deals yet."
+    public static let emptyBoardHint = "Press a to add your first deal, or ? for all keys."
+    public static let emptyColumn = "no deals"
+    public static let noStages = "This board has no stages. Add stages to the file, or run: pipedeck init --force"
+    public static func more(_ n: Int) -> String { "\(n) more" }
+    public static let saved = "saved"
+    public static let unsaved = "unsaved"
+    public static let saving = "saving…"
+    public static let readOnly = "read-only"
+    public static func saveFailed(_ why: String) -> String { "NOT SAVED: \(why) — your changes are kept in memory; retrying on the next change" }
+    public static let tooSmall = "Terminal too small"
+    public static func tooSmallHint(_ w: Int, _ h: Int) -> String { "need at least \(w)×\(h)" }
+    public static let footerOpen = "Open"
+    public static let footerValue = "Value"
+    public static let footerWeighted = "Weighted"
+    public static let footerWon = "Won"
+    public static let footerLost = "Lost"
+    public static func deals(_ n: Int) -> String { n == 1 ? "1 deal" : "\(n) deals" }
+    public static let lostShown = "lost shown"
+    public static let noNextAction = "no next step"
+    public static func deleteConfirm(_ title: String) -> String { "Delete “\(title)”? y/n" }
+    public static let lostReasonPrompt = "Why was it lost? (Enter to confirm, Esc to cancel)"
+    public static let moveToPrompt = "Move to stage: press its number or letter (Esc cancels)"
+    public static let nothingToUndo = "nothing to undo"
+    public static let nothingToRedo = "nothing to redo"
+    public static func undone(_ what: String) -> String { "undone: \(what)" }
+    public static func redone(_ what: String) -> String { "redone: \(what)" }
+    public static let noDealSelected = "no deal selected"
+    public static let helpTitle = "Keys"
+    public static let helpClose = "Esc or ? closes this help"
+}

@@ -1,0 +1,75 @@
+/// What one action changed, kept small: the touched deals before and after (with their
+/// positions in `Board.deals`) and, only when they changed, the board's other parts.
+/// Undo and redo replay it in either direction, so a 10 000-deal board does not keep
+/// 100 copies of itself.
+public struct Edit: Hashable, Sendable {
+    public struct Meta: Hashable, Sendable {
+        var name: String
+        var currency: String
+        var stages: [Stage]
+        var settings: BoardSettings
+        var extra: UnknownFields
+        init(_ b: Board) { name = b.name; currency = b.currency; stages = b.stages; settings = b.settings; extra = b.extra }
+        func write(to b: inout Board) { b.name = name; b.currency = currency; b.stages = stages; b.settings = settings; b.extra = extra }
+    }
+    var before: [Int: Deal]
+    var after: [Int: Deal]
+    var metaBefore: Meta?
+    var metaAfter: Meta?
+    /// The deal the edit is about (for putting the selection back on undo).
+    public var focusDealID: String?
+
+    public init(from old: Board, to new: Board, touching ids: [String]) {
+        before = [:]; after = [:]
+        let set = Set(ids)
+        if !set.isEmpty {
+            for (i, d) in old.deals.enumerated() where set.contains(d.id) { before[i] = d }
+            for (i, d) in new.deals.enumerated() where set.contains(d.id) { after[i] = d }
+        }
+        let mo = Meta(old), mn = Meta(new)
+        if mo != mn { metaBefore = mo; metaAfter = mn }
+        focusDealID = ids.first
+    }
+
+    static func replay(_ board: inout Board, remove: [Int: Deal], insert: [Int: Deal], meta: Meta?) {
+        let ids = Set(remove.values.map(\.id))
+        if !ids.isEmpty { board.deals.removeAll { ids.contains($0.id) } }
+        for (i, d) in insert.sorted(by: { $0.key < $1.key }) {
+            board.deals.insert(d, at: min(i, board.deals.count))
+        }
+        meta?.write(to: &board)
+    }
+    public func undo(_ board: inout Board) { Edit.replay(&board, remove: after, insert: before, meta: metaBefore) }
+    public func redo(_ board: inout Board) { Edit.replay(&board, remove: before, insert: after, meta: metaAfter) }
+}
+
+/// Undo and redo stacks. Recording a new edit clears the redo stack.
+public struct UndoHistory: Sendable {
+    public private(set) var undoStack: [Edit] = []
+    public private(set) var redoStack: [Edit] = []
+    public var limit: Int
+    public init(limit: Int = 1000) { self.limit = limit }
+
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    public mutating func record(_ edit: Edit) {
+        undoStack.append(edit)
+        if undoStack.count > limit { undoStack.removeFirst(undoStack.count - limit) }
+        redoStack.removeAll()
+    }
+    /// Undoes the last edit on `board`; returns it, or nil when there is nothing to undo.
+    public mutating func undo(_ board: inout Board) -> Edit? {
+        guard let e = undoStack.popLast() else { return nil }
+        e.undo(&board)
+        redoStack.append(e)
+        return e
+    }
+    public mutating func redo(_ board: inout Board) -> Edit? {
+        guard let e = redoStack.popLast() else { return nil }
+        e.redo(&board)
+        undoStack.append(e)
+        return e
+    }
+    public mutating func clear() { undoStack.removeAll(); redoStack.removeAll() }
+}

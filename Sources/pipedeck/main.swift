@@ -1,0 +1,3 @@
+import PipedeckCLI
+
+PipedeckMain.run()
