@@ -120,3 +120,45 @@ public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Percent(hundredths: Int(h))
     }
 }
+
+extension Money {
+    /// Reads an amount as people type it: "12500", "12 500", "12,500.50", "12 500,50 €", "€1,200".
+    /// Spaces (also no-break), currency symbols and codes are ignored. When both "," and "." appear,
+    /// the last one is the decimal mark. A lone "," is a decimal mark unless exactly three digits
+    /// follow it (then it groups thousands); a lone "." is a decimal mark unless it appears more
+    /// than once. `decimalComma` forces "," as the decimal mark (and "." as grouping).
+    public static func parseLenient(_ text: String, maxDecimals: Int = 2, decimalComma: Bool = false) -> Money? {
+        var s = ""
+        var neg = false
+        for ch in text {
+            if ch.isNumber && ch.isASCII || ch == "," || ch == "." { s.append(ch) }
+            else if ch == "-" && s.isEmpty { neg = true }
+            else if ch.isWhitespace || ch == "\u{202F}" || ch == "\u{00A0}" || ch == "'" || ch == "’" || ch == "_" { continue }
+            else if ch.isLetter || ch.isCurrencySymbol { continue }
+            else { return nil }
+        }
+        guard !s.isEmpty else { return nil }
+        let commas = s.filter { $0 == "," }.count, dots = s.filter { $0 == "." }.count
+        var decimal: Character? = nil
+        if decimalComma { decimal = "," }
+        else if commas > 0 && dots > 0 { decimal = s.lastIndex(of: ",")! > s.lastIndex(of: ".")! ? "," : "." }
+        else if commas == 1 {
+            let after = s[s.index(after: s.firstIndex(of: ",")!)...]
+            decimal = after.count == 3 ? nil : ","
+        } else if dots == 1 { decimal = "." }
+        var plain = ""
+        for ch in s {
+            if ch == decimal { plain.append(".") }
+            else if ch == "," || ch == "." { continue }
+            else { plain.append(ch) }
+        }
+        // Grouping must have come in threes; a misplaced separator is an error, not a guess.
+        if let d = decimal, (d == "," ? commas : dots) > 1 { return nil }
+        guard let m = parse(plain, maxDecimals: maxDecimals) else { return nil }
+        return neg ? -m : m
+    }
+}
+
+extension Character {
+    var isCurrencySymbol: Bool { unicodeScalars.allSatisfy { $0.properties.generalCategory == .currencySymbol } }
+}

@@ -18,6 +18,8 @@ public struct Edit: Hashable, Sendable {
     var metaAfter: Meta?
     /// The deal the edit is about (for putting the selection back on undo).
     public var focusDealID: String?
+    /// A short description for "undone: …" messages, set by whoever applied the action.
+    public var label: String = ""
 
     public init(from old: Board, to new: Board, touching ids: [String]) {
         before = [:]; after = [:]

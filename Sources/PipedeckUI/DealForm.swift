@@ -1,0 +1,157 @@
+import PipedeckCore
+
+/// The add / edit form for a deal. Values stay as typed text until the form is saved; saving
+/// validates every field and, when one is wrong, keeps the form open with a message beside it.
+public struct DealForm: Hashable, Sendable {
+    public enum FieldID: String, CaseIterable, Sendable {
+        case title, value, stage, probability, company, contact, owner, source, tags, close, next, due
+    }
+    public struct Field: Hashable, Sendable {
+        public var id: FieldID
+        public var label: String
+        public var editor: LineEditor
+        public var error: String?
+        /// For choice fields: the options (stage ids) and the chosen index.
+        public var options: [String]?
+        public var optionLabels: [String]?
+        public var choice: Int
+    }
+
+    /// nil when adding a new deal.
+    public var dealID: String?
+    public var fields: [Field]
+    public var focus: Int
+    public var formError: String?
+
+    public var isNew: Bool { dealID == nil }
+    public var title: String { isNew ? FormText.addTitle : FormText.editTitle }
+
+    public init(board: Board, deal: Deal?, stageID: String?) {
+        dealID = deal?.id
+        let stages = board.stages
+        let stageID = deal?.stage ?? stageID ?? stages.first?.id ?? ""
+        func text(_ id: FieldID, _ s: String?) -> Field {
+            Field(id: id, label: FormText.label(id), editor: LineEditor(s ?? ""), error: nil, options: nil, optionLabels: nil, choice: 0)
+        }
+        var stageField = text(.stage, nil)
+        stageField.options = stages.map(\.id)
+        stageField.optionLabels = stages.map { "\($0.name) (\($0.probability)%)" }
+        stageField.choice = stages.firstIndex { $0.id == stageID } ?? 0
+        fields = [
+            text(.title, deal?.title),
+            text(.value, deal.map { $0.value.canonical }),
+            stageField,
+            text(.probability, deal?.probability?.description),
+            text(.company, deal?.company),
+            text(.contact, deal?.contact),
+            text(.owner, deal?.owner),
+            text(.source, deal?.source),
+            text(.tags, deal?.tags.joined(separator: ", ")),
+            text(.close, deal?.expectedClose?.description),
+            text(.next, deal?.nextAction.flatMap { $0.done ? nil : $0.text }),
+            text(.due, deal?.nextAction.flatMap { $0.done ? nil : $0.due?.description }),
+        ]
+        focus = 0
+    }
+
+    public func field(_ id: FieldID) -> Field { fields.first { $0.id == id }! }
+    public func value(_ id: FieldID) -> String { field(id).editor.text.trimmingCharacters(in: .whitespaces) }
+
+    public mutating func handle(_ key: Key) {
+        switch key {
+        case .tab, .down: focus = (focus + 1) % fields.count
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        default:
+            if let opts = fields[focus].options, !opts.isEmpty {
+                switch key {
+                case .left, .char("h"), .char("-"): fields[focus].choice = (fields[focus].choice + opts.count - 1) % opts.count
+                case .right, .char("l"), .char("+"), .char(" "): fields[focus].choice = (fields[focus].choice + 1) % opts.count
+                case .char(let c):
+                    if let n = c.wholeNumberValue, n >= 1, n <= opts.count { fields[focus].choice = n - 1 }
+                default: break
+                }
+            } else if fields[focus].editor.handle(key) {
+                fields[focus].error = nil
+            }
+        }
+    }
+
+    /// Validates every field. On success returns the deal to add or update; on failure sets the
+    /// fields' errors, moves the focus to the first wrong field and returns nil.
+    public mutating func build(board: Board, base: Deal) -> Deal? {
+        for i in fields.indices { fields[i].error = nil }
+        formError = nil
+        var d = base
+        func fail(_ id: FieldID, _ message: String) { if let i = fields.firstIndex(where: { $0.id == id }) { fields[i].error = message } }
+
+        let title = value(.title)
+        if title.isEmpty { fail(.title, Strings.emptyTitle) }
+        d.title = title
+        let v = value(.value)
+        if v.isEmpty { d.value = .zero }
+        else if let m = Money.parseLenient(v, maxDecimals: 6) {
+            if m.isNegative { fail(.value, Strings.negativeValue) }
+            else if m.decimalsNeeded > 2 { fail(.value, Strings.tooManyDecimals) }
+            else { d.value = m }
+        } else { fail(.value, Strings.badNumber) }
+        let sf = field(.stage)
+        if let opts = sf.options, sf.choice < opts.count { d.stage = opts[sf.choice] }
+        let p = value(.probability)
+        if p.isEmpty { d.probability = nil }
+        else if let pc = Percent.parse(p), pc.isValid { d.probability = pc }
+        else { fail(.probability, Strings.probabilityRange) }
+        func opt(_ id: FieldID) -> String? { let t = value(id); return t.isEmpty ? nil : t }
+        d.company = opt(.company); d.contact = opt(.contact); d.owner = opt(.owner); d.source = opt(.source)
+        var seen = Set<String>()
+        d.tags = value(.tags).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+        let c = value(.close)
+        if c.isEmpty { d.expectedClose = nil } else if let day = Day.parse(c) { d.expectedClose = day } else { fail(.close, Strings.badDate) }
+        let nextText = value(.next), dueText = value(.due)
+        var due: Day? = nil
+        if !dueText.isEmpty { if let day = Day.parse(dueText) { due = day } else { fail(.due, Strings.badDate) } }
+        if nextText.isEmpty {
+            if !dueText.isEmpty { fail(.next, FormText.dueWithoutAction) }
+            if base.nextAction?.done != true { d.nextAction = nil }
+        } else if base.nextAction?.text != nextText || base.nextAction?.due != due || base.nextAction?.done == true {
+            d.nextAction = NextAction(text: nextText, due: due)
+        }
+        if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first; return nil }
+        return d
+    }
+}
+
+public enum FormText {
+    public static let addTitle = "New deal"
+    public static let editTitle = "Edit deal"
+    public static let dueWithoutAction = "a due date needs a next action"
+    public static let formHint = "Tab next field · Enter save · Esc cancel"
+    public static let choiceHint = "← → choose"
+    public static let fixFields = "Fix the fields marked in red, then press Enter."
+    public static func label(_ id: DealForm.FieldID) -> String {
+        switch id {
+        case .title: return "Title"
+        case .value: return "Value"
+        case .stage: return "Stage"
+        case .probability: return "Probability %"
+        case .company: return "Company"
+        case .contact: return "Contact"
+        case .owner: return "Owner"
+        case .source: return "Lead source"
+        case .tags: return "Tags"
+        case .close: return "Expected close"
+        case .next: return "Next action"
+        case .due: return "Due"
+        }
+    }
+    public static func placeholder(_ id: DealForm.FieldID) -> String {
+        switch id {
+        case .value: return "12500 or 12 500,50"
+        case .probability: return "blank = the stage's"
+        case .tags: return "comma, separated"
+        case .close, .due: return "YYYY-MM-DD"
+        case .source: return "website, referral, trade show…"
+        default: return ""
+        }
+    }
+}
