@@ -1,0 +1,322 @@
+import PipedeckCore
+import PipedeckUI
+
+public struct RenderOptions: Sendable {
+    public var glyphs: Glyphs
+    /// Locale name for amounts when the board does not set one ("fr_FR.UTF-8", "C"…).
+    public var locale: String?
+    public init(glyphs: Glyphs = .unicode, locale: String? = nil) { self.glyphs = glyphs; self.locale = locale }
+}
+
+/// A rendered screen: the cells and where the text cursor goes (in forms), if anywhere.
+public struct Frame: Sendable, Equatable {
+    public var grid: Grid
+    public var cursorX: Int?
+    public var cursorY: Int?
+    public var cursor: (x: Int, y: Int)? { cursorX.flatMap { x in cursorY.map { (x, $0) } } }
+}
+
+/// Turns the app state and a screen size into a grid of styled cells. Pure: no terminal, no clock.
+public struct BoardRenderer {
+    public let state: AppState
+    public let options: RenderOptions
+    let g: Glyphs
+    let layout: BoardLayout
+    var grid: Grid
+    var cursor: (x: Int, y: Int)?
+
+    public static func render(_ state: AppState, options: RenderOptions = RenderOptions()) -> Frame {
+        var r = BoardRenderer(state: state, options: options)
+        r.draw()
+        return Frame(grid: r.grid, cursorX: r.cursor?.x, cursorY: r.cursor?.y)
+    }
+
+    init(state: AppState, options: RenderOptions) {
+        self.state = state
+        self.options = options
+        self.g = options.glyphs
+        self.layout = state.screen
+        self.grid = Grid(width: state.screen.width, height: state.screen.height)
+    }
+
+    // MARK: Money
+
+    func formatter(_ currency: String) -> MoneyFormatter {
+        var f = MoneyFormatter(currency: currency, locale: state.board.settings.locale ?? options.locale)
+        if g == .ascii {
+            if !f.symbol.allSatisfy(\.isASCII) { f.symbol = currency; f.symbolSpace = true }
+            if !f.group.allSatisfy(\.isASCII) { f.group = " " }
+        }
+        return f
+    }
+    func money(_ m: Money, _ currency: String) -> String { formatter(currency).string(m) }
+    func compact(_ m: Money, _ currency: String) -> String { formatter(currency).compact(m) }
+
+    // MARK: Drawing helpers
+
+    @discardableResult
+    mutating func text(_ s: String, _ x: Int, _ y: Int, _ role: StyleRole, max w: Int? = nil) -> Int {
+        guard let w else { return grid.put(s, x: x, y: y, role: role) }
+        guard w > 0 else { return x }
+        return grid.put(TextWidth.truncate(s, to: w, ellipsis: g.ellipsis), x: x, y: y, role: role, maxWidth: w)
+    }
+
+    /// Writes pieces left to right, cutting the last one that does not fit.
+    @discardableResult
+    mutating func pieces(_ ps: [(String, StyleRole)], _ x: Int, _ y: Int, max w: Int) -> Int {
+        var cx = x
+        for (s, role) in ps {
+            let room = x + w - cx
+            if room <= 0 { break }
+            cx = text(s, cx, y, role, max: room)
+        }
+        return cx
+    }
+
+    static func width(_ ps: [(String, StyleRole)]) -> Int { ps.reduce(0) { $0 + TextWidth.width($1.0) } }
+
+    /// Flattens text for one line: newlines and tabs become spaces.
+    static func oneLine(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s { out.append(ch == "\n" || ch == "\r\n" || ch == "\t" || ch == "\r" ? " " : ch) }
+        return out
+    }
+
+    // MARK: The screen
+
+    mutating func draw() {
+        if layout.isTooSmall { drawTooSmall(); return }
+        drawTopBar()
+        drawColumns()
+        drawFooter()
+        drawOverlay()
+    }
+
+    mutating func drawTooSmall() {
+        let lines = [Strings.tooSmall, Strings.tooSmallHint(BoardLayout.minimumSize.width, BoardLayout.minimumSize.height),
+                     "\(layout.width)×\(layout.height)"]
+        let top = max(0, (layout.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() {
+            let t = TextWidth.truncate(l, to: layout.width, ellipsis: "")
+            text(t, max(0, (layout.width - TextWidth.width(t)) / 2), top + i, i == 0 ? .error : .status)
+        }
+    }
+
+    mutating func drawTopBar() {
+        let w = layout.width
+        var right: [(String, StyleRole)] = []
+        if state.showLost { right.append((Strings.lostShown + "  ", .headerDim)) }
+        switch state.saveState {
+        case .saved: right.append((g.saved + " " + Strings.saved, .won))
+        case .pending: right.append((g.unsaved + " " + Strings.saving, .dueToday))
+        case .failed: right.append((g.overdue + " " + Strings.unsaved, .error))
+        case .readOnly: right.append((g.overdue + " " + Strings.readOnly, .dueToday))
+        }
+        let rw = BoardRenderer.width(right)
+        let leftRoom = max(0, w - rw - 2)
+        let name = BoardRenderer.oneLine(state.board.name)
+        let x = text(" " + name, 0, 0, .header, max: leftRoom)
+        text("  " + state.fileName, x, 0, .headerDim, max: leftRoom - (x - 0))
+        pieces(right, max(0, w - rw - 1), 0, max: rw)
+    }
+
+    mutating func drawColumns() {
+        let stages = state.board.stages
+        guard !stages.isEmpty else {
+            text(Strings.noStages, 1, layout.cardTop, .error, max: layout.width - 2)
+            return
+        }
+        let range = state.visibleColumnRange
+        let frames = layout.columnFrames(count: range.count)
+        for (k, c) in range.enumerated() {
+            let f = frames[k]
+            drawColumn(c, x: f.x, w: f.width)
+            if k < frames.count - 1 {
+                let sx = f.x + f.width
+                for y in layout.headerTop..<layout.footerRow { text(y == layout.ruleRow ? g.cross : g.vertical, sx, y, .columnBorder) }
+            }
+        }
+        if range.lowerBound > 0 { text(g.moreLeft + "\(range.lowerBound)", 0, layout.headerTop, .scrollMarker) }
+        let hiddenRight = stages.count - range.upperBound
+        if hiddenRight > 0 {
+            let s = "\(hiddenRight)" + g.moreRight
+            text(s, layout.width - TextWidth.width(s), layout.headerTop, .scrollMarker)
+        }
+        if state.board.deals.isEmpty { drawEmptyBoard() }
+    }
+
+    mutating func drawEmptyBoard() {
+        let lines = [(Strings.emptyBoardTitle, StyleRole.header), (Strings.emptyBoardHint, StyleRole.status)]
+        let y0 = layout.cardTop + max(0, layout.cardAreaHeight / 2 - 2)
+        for (i, (s, role)) in lines.enumerated() {
+            let t = TextWidth.truncate(s, to: layout.width - 4, ellipsis: g.ellipsis)
+            let tw = TextWidth.width(t) + 4
+            let x = max(0, (layout.width - tw) / 2)
+            grid.fill(x: x, y: y0 + i, width: tw, height: 1, role: .dialog)
+            text(t, x + 2, y0 + i, role)
+        }
+    }
+
+    mutating func drawColumn(_ c: Int, x: Int, w: Int) {
+        let stage = state.board.stages[c]
+        let focused = c == state.focusedStage
+        let cur = state.board.currency
+        let figures = state.summary.stages[c].figures
+        // Row 1: name and default probability.
+        let prob = RenderText.prob(stage.probability)
+        let nameRole: StyleRole = focused ? .columnHeaderFocused : .columnHeader
+        let pw = TextWidth.width(prob)
+        text(BoardRenderer.oneLine(stage.name), x + 1, layout.headerTop, nameRole, max: w - pw - 3)
+        text(prob, x + w - 1 - pw, layout.headerTop, .columnFigures)
+        // Row 2: count, total and weighted value.
+        var left: [(String, StyleRole)] = [(RenderText.columnCount(figures.count), .columnFigures)]
+        if !figures.total[cur].isZero { left.append(("  " + compact(figures.total[cur], cur), .money)) }
+        let stale = stage.rotDays > 0 ? state.columns[c].reduce(0) { isStale(state.board.deals[$1], stage) ? $0 + 1 : $0 } : 0
+        let weighted = stage.kind == .won ? "" : g.approx + compact(figures.weighted[cur], cur)
+        let ww = TextWidth.width(weighted)
+        if stale > 0 && BoardRenderer.width(left) + ww + 10 < w { left.append(("  " + g.stale + "\(stale)", .stale)) }
+        pieces(left, x + 1, layout.headerTop + 1, max: max(0, w - ww - 3))
+        if !weighted.isEmpty && ww <= w - 2 { text(weighted, x + w - 1 - ww, layout.headerTop + 1, .weightedMoney) }
+        // Row 3: the rule; the focused column's is highlighted.
+        text(String(repeating: g.horizontal, count: max(0, w)), x, layout.ruleRow, focused ? .scrollMarker : .columnBorder)
+
+        let ids = state.columns[c]
+        let win = state.window(forColumn: c)
+        if ids.isEmpty && !state.board.deals.isEmpty {
+            let t = Strings.emptyColumn
+            text(t, x + max(1, (w - TextWidth.width(t)) / 2), layout.cardTop + 1, .cardDim, max: w - 2)
+            return
+        }
+        if win.moreAbove > 0 {
+            let t = g.moreAbove + " " + Strings.more(win.moreAbove)
+            text(t, x + max(1, (w - TextWidth.width(t)) / 2), layout.cardTop, .scrollMarker, max: w - 1)
+        }
+        let selected = state.selectedIndex(inColumn: c)
+        for n in 0..<win.count {
+            let i = win.top + n
+            drawCard(state.board.deals[ids[i]], stage: stage, x: x, y: layout.cardY(n, window: win), w: w,
+                     selected: focused && selected == i, marked: !focused && selected == i)
+        }
+        if win.moreBelow > 0 {
+            let t = g.moreBelow + " " + Strings.more(win.moreBelow)
+            text(t, x + max(1, (w - TextWidth.width(t)) / 2), layout.footerRow - 1, .scrollMarker, max: w - 1)
+        }
+    }
+
+    func isStale(_ d: Deal, _ stage: Stage) -> Bool {
+        d.status == .open && stage.rotDays > 0 && staleDays(d) > stage.rotDays
+    }
+    func staleDays(_ d: Deal) -> Int { d.updatedAt.utcDay.days(until: state.today) }
+
+    /// The next-action marker: text and role, in a long and a short form.
+    func actionMarker(_ d: Deal) -> (long: String, short: String, role: StyleRole) {
+        switch d.status {
+        case .won: return (g.won + " " + RenderText.wonMarker, g.won, .won)
+        case .lost:
+            let r = d.lostReason.map { BoardRenderer.oneLine($0) } ?? RenderText.lostMarker
+            return (g.lost + " " + r, g.lost, .lost)
+        case .open: break
+        }
+        guard let a = d.nextAction, !a.done else { return (g.none + " " + Strings.noNextAction, g.none, .noAction) }
+        guard let due = a.due else { return (g.upcoming + " " + RenderText.noDate, g.upcoming, .upcoming) }
+        let days = state.today.days(until: due)
+        if days < 0 { return (g.overdue + " " + RenderText.lateBy(-days), g.overdue + "\(-days)d", .overdue) }
+        if days == 0 { return (g.today + " " + RenderText.dueToday, g.today, .dueToday) }
+        return (g.upcoming + " " + RenderText.dueIn(days), g.upcoming + "\(days)d", .upcoming)
+    }
+
+    static func initials(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }).filter { !$0.isEmpty }
+        return String(words.prefix(3).compactMap { $0.first }).uppercased()
+    }
+
+    mutating func drawCard(_ d: Deal, stage: Stage, x: Int, y: Int, w: Int, selected: Bool, marked: Bool) {
+        let tx = x + 2, tw = max(0, w - 3)
+        let lines = layout.cardLines
+        if selected || marked {
+            for dy in 0..<lines { text(g.selectionBar, x, y + dy, selected ? .scrollMarker : .columnBorder) }
+        }
+        let titleRole: StyleRole = selected ? .cardTitleSelected : (d.status == .lost ? .cardDim : .cardTitle)
+        if selected { grid.fill(x: x + 1, y: y, width: w - 1, height: 1, role: .cardTitleSelected) }
+        text(BoardRenderer.oneLine(d.title), tx, y, titleRole, max: tw)
+
+        let cur = state.board.currency(of: d)
+        var valueLine: [(String, StyleRole)] = [(money(d.value, cur), d.status == .lost ? .lost : .money)]
+        if d.status == .open { valueLine.append((" " + g.dot + " " + RenderText.prob(state.board.probability(of: d)), .cardDim)) }
+        let marker = actionMarker(d)
+        let valueRow = lines == 4 ? y + 2 : y + 1
+        let vw = BoardRenderer.width(valueLine)
+        let mk = vw + 1 + TextWidth.width(marker.long) <= tw ? marker.long : marker.short
+        let mw = TextWidth.width(mk)
+        pieces(valueLine, tx, valueRow, max: max(0, tw - mw - 1))
+        if mw < tw { text(mk, tx + tw - mw, valueRow, marker.role) }
+
+        guard lines == 4 else { return }
+        let sub = [d.company, d.contact].compactMap { $0 }.map(BoardRenderer.oneLine).joined(separator: " " + g.dot + " ")
+        text(sub, tx, y + 1, .cardDim, max: tw)
+        var meta: [(String, StyleRole)] = []
+        if let q = d.qualification {
+            meta.append((String(repeating: g.scoreOn, count: q.score) + String(repeating: g.scoreOff, count: 4 - q.score), .score))
+        }
+        if let o = d.owner, !o.isEmpty { meta.append((BoardRenderer.initials(BoardRenderer.oneLine(o)), .cardDim)) }
+        if isStale(d, stage) { meta.append((g.stale + " " + RenderText.staleFor(staleDays(d)), .stale)) }
+        for t in d.tags { meta.append((g.tag + BoardRenderer.oneLine(t), .tag)) }
+        var spaced: [(String, StyleRole)] = []
+        for (i, p) in meta.enumerated() { spaced.append(((i == 0 ? "" : " ") + p.0, p.1)) }
+        pieces(spaced, tx, y + 3, max: tw)
+    }
+
+    // MARK: Footer
+
+    mutating func drawFooter() {
+        let w = layout.width
+        let s = state.summary
+        let cur = state.board.currency
+        let full = formatter(cur)
+        var others: [String: MoneyFormatter] = [:]
+        for o in s.open.total.currencies(primary: cur) where o != cur { others[o] = formatter(o) }
+        let g = self.g
+        func line(_ compactAmounts: Bool, labels: Bool) -> [(String, StyleRole)] {
+            func fmt(_ m: Money) -> String { compactAmounts ? full.compact(m) : full.string(m) }
+            var p: [(String, StyleRole)] = []
+            p.append((" " + (labels ? Strings.footerOpen + " " : ""), .footer))
+            p.append((Strings.deals(s.open.count), .footerFigure))
+            p.append(("  " + (labels ? Strings.footerValue + " " : ""), .footer))
+            p.append((fmt(s.open.total[cur]), .money))
+            p.append(("  " + (labels ? Strings.footerWeighted + " " : g.approx), .footer))
+            p.append((fmt(s.open.weighted[cur]), .weightedMoney))
+            p.append(("  " + Strings.footerWon + " ", .footer))
+            p.append((fmt(s.won.total[cur]), .won))
+            if labels { p.append((" (\(s.won.count))", .footer)) }
+            for o in s.open.total.currencies(primary: cur) where o != cur {
+                p.append(("  " + o + " ", .footer))
+                p.append((others[o]!.compact(s.open.total[o]), .money))
+                p.append((" " + g.approx, .footer))
+                p.append((others[o]!.compact(s.open.weighted[o]), .weightedMoney))
+            }
+            return p
+        }
+        var chosen = line(false, labels: true)
+        for candidate in [line(false, labels: true), line(true, labels: true), line(true, labels: false)] {
+            chosen = candidate
+            if BoardRenderer.width(candidate) <= w { break }
+        }
+        grid.fill(x: 0, y: layout.footerRow, width: w, height: 1, role: .footer)
+        pieces(chosen, 0, layout.footerRow, max: w)
+
+        if let m = state.message {
+            text(" " + BoardRenderer.oneLine(m.text), 0, layout.hintRow, m.isError ? .error : .status, max: w)
+        } else if case .failed(let why) = state.saveState {
+            text(" " + Strings.saveFailed(why), 0, layout.hintRow, .error, max: w)
+        } else {
+            var x = 1
+            for (keys, hint) in Bindings.footerHints() {
+                let need = TextWidth.width(keys) + 1 + TextWidth.width(hint) + 2
+                if x + need > w { break }
+                x = text(keys, x, layout.hintRow, .footerKey)
+                x = text(" " + hint + "  ", x, layout.hintRow, .footer)
+            }
+        }
+    }
+}

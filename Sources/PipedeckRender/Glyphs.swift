@@ -1,0 +1,24 @@
+/// The drawing characters, in Unicode or in plain ASCII for terminals without a UTF-8 locale.
+public struct Glyphs: Sendable, Equatable {
+    public var vertical, horizontal, cross, teeDown: String
+    public var boxTopLeft, boxTopRight, boxBottomLeft, boxBottomRight: String
+    public var ellipsis, selectionBar, dot, scoreOn, scoreOff: String
+    public var moreAbove, moreBelow, moreLeft, moreRight: String
+    public var overdue, today, upcoming, none, stale, won, lost, approx, saved, unsaved, tag: String
+
+    public static let unicode = Glyphs(
+        vertical: "│", horizontal: "─", cross: "┼", teeDown: "┬",
+        boxTopLeft: "╭", boxTopRight: "╮", boxBottomLeft: "╰", boxBottomRight: "╯",
+        ellipsis: "…", selectionBar: "▌", dot: "·", scoreOn: "●", scoreOff: "○",
+        moreAbove: "▲", moreBelow: "▼", moreLeft: "◀", moreRight: "▶",
+        overdue: "⚠", today: "◆", upcoming: "▸", none: "○", stale: "◷", won: "✓", lost: "✗",
+        approx: "≈", saved: "●", unsaved: "◌", tag: "#")
+
+    public static let ascii = Glyphs(
+        vertical: "|", horizontal: "-", cross: "+", teeDown: "+",
+        boxTopLeft: "+", boxTopRight: "+", boxBottomLeft: "+", boxBottomRight: "+",
+        ellipsis: "~", selectionBar: ">", dot: "-", scoreOn: "*", scoreOff: ".",
+        moreAbove: "^", moreBelow: "v", moreLeft: "<", moreRight: ">",
+        overdue: "!", today: "*", upcoming: ">", none: "o", stale: "@", won: "+", lost: "x",
+        approx: "~", saved: "*", unsaved: "o", tag: "#")
+}

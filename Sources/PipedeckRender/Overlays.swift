@@ -1,0 +1,229 @@
+import PipedeckCore
+import PipedeckUI
+
+extension BoardRenderer {
+    mutating func drawOverlay() {
+        switch state.mode {
+        case .board: return
+        case .help(let scroll): drawHelp(scroll: scroll)
+        case .detail(let id, let scroll):
+            if let d = state.board.deal(id) { drawDetail(d, scroll: scroll) }
+        case .form(let form): drawForm(form)
+        case .confirmDelete(let id):
+            let title = state.board.deal(id)?.title ?? id
+            drawDialog(title: RenderText.deleteTitle,
+                       lines: [(Strings.deleteConfirm(BoardRenderer.oneLine(title)), .dialog), (RenderText.yesNo, .formLabel)])
+        case .lostReason(_, let choice, let editor):
+            drawLostReason(choice: choice, editor: editor)
+        case .moveTo(let id):
+            let current = state.board.deal(id)?.stage
+            var lines: [(String, StyleRole)] = [(Strings.moveToPrompt, .formLabel)]
+            for (i, s) in state.board.stages.enumerated() {
+                lines.append(("\(i + 1)  " + BoardRenderer.oneLine(s.name) + (s.id == current ? "  " + g.upcoming : ""),
+                              s.id == current ? .cardDim : .dialog))
+            }
+            drawDialog(title: RenderText.moveTitle, lines: lines)
+        }
+    }
+
+    /// A framed box centred on the screen; returns its inner rectangle.
+    @discardableResult
+    mutating func box(width bw: Int, height bh: Int, title: String, footer: String? = nil) -> (x: Int, y: Int, w: Int, h: Int) {
+        let w = min(bw, layout.width), h = min(bh, layout.height)
+        let x = (layout.width - w) / 2, y = max(0, (layout.height - h) / 2)
+        grid.fill(x: x, y: y, width: w, height: h, role: .dialog)
+        let hr = String(repeating: g.horizontal, count: max(0, w - 2))
+        text(g.boxTopLeft + hr + g.boxTopRight, x, y, .columnBorder)
+        text(g.boxBottomLeft + hr + g.boxBottomRight, x, y + h - 1, .columnBorder)
+        for yy in (y + 1)..<max(y + 1, y + h - 1) {
+            text(g.vertical, x, yy, .columnBorder)
+            text(g.vertical, x + w - 1, yy, .columnBorder)
+        }
+        text(" " + title + " ", x + 2, y, .helpTitle, max: w - 4)
+        if let f = footer {
+            let t = TextWidth.truncate(" " + f + " ", to: w - 4, ellipsis: g.ellipsis)
+            text(t, x + w - 2 - TextWidth.width(t), y + h - 1, .formLabel)
+        }
+        return (x + 2, y + 1, max(0, w - 4), max(0, h - 2))
+    }
+
+    mutating func drawDialog(title: String, lines: [(String, StyleRole)]) {
+        let inner = lines.map { TextWidth.width($0.0) }.max() ?? 0
+        let r = box(width: min(layout.width, max(inner, TextWidth.width(title) + 2) + 4), height: lines.count + 2, title: title)
+        for (i, (s, role)) in lines.prefix(r.h).enumerated() { text(s, r.x, r.y + i, role, max: r.w) }
+    }
+
+    /// Draws scrollable lines inside a box, with "▲"/"▼" markers when more lies above or below.
+    mutating func scrolled(_ lines: [[(String, StyleRole)]], in r: (x: Int, y: Int, w: Int, h: Int), scroll: Int) {
+        let maxTop = max(0, lines.count - r.h)
+        let top = min(scroll, maxTop)
+        for (i, l) in lines.dropFirst(top).prefix(r.h).enumerated() { pieces(l, r.x, r.y + i, max: r.w) }
+        if top > 0 { text(g.moreAbove, r.x + r.w + 1, r.y, .scrollMarker) }
+        if top < maxTop { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
+    }
+
+    mutating func drawHelp(scroll: Int) {
+        var lines: [[(String, StyleRole)]] = []
+        var group = ""
+        let keyWidth = 22
+        for b in Bindings.board {
+            if b.group != group {
+                if !group.isEmpty { lines.append([]) }
+                group = b.group
+                lines.append([(group, .helpTitle)])
+            }
+            let keys = b.keys.map(\.label).joined(separator: "  ")
+            lines.append([(TextWidth.fit(keys, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (b.description, .help)])
+        }
+        lines.append([])
+        lines.append([(FormText.addTitle + " / " + FormText.editTitle, .helpTitle)])
+        for (k, d) in Bindings.formKeys { lines.append([(TextWidth.fit(k, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (d, .help)]) }
+        let r = box(width: 76, height: layout.height - 2, title: Strings.helpTitle, footer: Strings.helpClose)
+        scrolled(lines, in: r, scroll: scroll)
+    }
+
+    func stageName(_ id: String?) -> String {
+        guard let id else { return "" }
+        return state.board.stage(id).map { BoardRenderer.oneLine($0.name) } ?? id
+    }
+
+    static func wrap(_ s: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var out: [String] = []
+        for para in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", lw = 0
+            for word in para.split(separator: " ", omittingEmptySubsequences: false) {
+                let ww = TextWidth.width(String(word))
+                if lw > 0 && lw + 1 + ww > width { out.append(line); line = ""; lw = 0 }
+                if lw > 0 { line += " "; lw += 1 }
+                line += word; lw += ww
+                while lw > width {  // a single word longer than the line
+                    let head = TextWidth.truncate(line, to: width, ellipsis: "")
+                    out.append(head)
+                    line = String(line.dropFirst(head.count)); lw = TextWidth.width(line)
+                }
+            }
+            out.append(line)
+        }
+        return out
+    }
+
+    mutating func drawDetail(_ d: Deal, scroll: Int) {
+        let bw = min(layout.width, 84)
+        let r = box(width: bw, height: layout.height - 2, title: RenderText.detailTitle, footer: RenderText.detailHint)
+        let cur = state.board.currency(of: d)
+        let f = RenderText.field
+        var lines: [[(String, StyleRole)]] = []
+        for l in BoardRenderer.wrap(BoardRenderer.oneLine(d.title), width: r.w) { lines.append([(l, .cardTitle)]) }
+        lines.append([])
+        func row(_ key: String, _ value: String, _ role: StyleRole = .help) {
+            lines.append([(TextWidth.fit(f[key] ?? key, to: 16), .formLabel), (BoardRenderer.oneLine(value), role)])
+        }
+        let statusRole: StyleRole = d.status == .won ? .won : d.status == .lost ? .lost : .help
+        row("stage", stageName(d.stage))
+        row("status", Strings.status(d.status), statusRole)
+        if d.status == .lost { row("lostReason", d.lostReason ?? "—", .lost) }
+        row("value", money(d.value, cur), .money)
+        let p = state.board.probability(of: d)
+        row("probability", RenderText.prob(p) + (d.probability == nil ? "  (stage default)" : ""))
+        row("weighted", money(d.value.weighted(by: p), cur), .weightedMoney)
+        row("company", d.company ?? "—"); row("contact", d.contact ?? "—")
+        row("owner", d.owner ?? "—"); row("source", d.source ?? "—")
+        row("tags", d.tags.isEmpty ? "—" : d.tags.map { g.tag + $0 }.joined(separator: " "), .tag)
+        row("close", d.expectedClose?.description ?? "—")
+        let m = actionMarker(d)
+        if let a = d.nextAction, !a.done {
+            lines.append([(TextWidth.fit(f["next"]!, to: 16), .formLabel), (BoardRenderer.oneLine(a.text), .help),
+                          ("  " + (a.due?.description ?? "") + "  " + m.long, m.role)])
+        } else if d.status == .open {
+            row("next", m.long, m.role)
+        }
+        if let q = d.qualification {
+            let marks = [("Budget", q.budget), ("Authority", q.authority), ("Need", q.need), ("Timeline", q.timeline)]
+                .map { ($0.1 ? g.scoreOn : g.scoreOff) + " " + $0.0 }.joined(separator: "  ")
+            row("score", "\(q.score)/4  " + marks, .score)
+        }
+        row("inStage", d.stageEnteredAt.utcDay.description + "  (" + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
+        row("updated", d.updatedAt.description)
+        row("id", d.id, .cardDim)
+        lines.append([])
+        lines.append([(RenderText.historyTitle, .helpTitle)])
+        for (i, h) in d.history.enumerated() {
+            let next = i + 1 < d.history.count ? d.history[i + 1].at.utcDay : state.today
+            var what: String
+            if let from = h.from, from != h.to { what = stageName(from) + " → " + stageName(h.to) }
+            else if h.from == nil { what = RenderText.created + " in " + stageName(h.to) }
+            else { what = stageName(h.to) }
+            if let s = h.status, h.from != nil { what += "  [" + Strings.status(s) + "]" }
+            let stay = h.from == h.to ? "" : "  " + RenderText.daysIn(h.at.utcDay.days(until: next))
+            lines.append([(h.at.utcDay.description + "  ", .cardDim), (what, .help), (stay, .cardDim)])
+        }
+        if let n = d.notes, !n.isEmpty {
+            lines.append([])
+            lines.append([(RenderText.notesTitle, .helpTitle)])
+            for l in BoardRenderer.wrap(n, width: r.w) { lines.append([(l, .help)]) }
+        }
+        scrolled(lines, in: r, scroll: scroll)
+    }
+
+    mutating func drawForm(_ form: DealForm) {
+        let labelW = 16
+        let bw = min(layout.width, 78)
+        let rows = form.fields.count + (form.formError == nil ? 0 : 2)
+        let r = box(width: bw, height: min(layout.height, rows + 2), title: form.title, footer: FormText.formHint)
+        let fieldW = max(4, min(34, r.w - labelW - 1))
+        // Keep the focused field visible when the screen is short.
+        let visible = max(1, r.h - (form.formError == nil ? 0 : 2))
+        let top = max(0, min(form.focus - visible + 1, form.fields.count - visible))
+        for (n, i) in (top..<min(form.fields.count, top + visible)).enumerated() {
+            let fd = form.fields[i]
+            let y = r.y + n
+            let focused = i == form.focus
+            text(fd.label, r.x, y, fd.error != nil ? .error : (focused ? .formLabel : .formLabel), max: labelW - 1)
+            let fx = r.x + labelW
+            grid.fill(x: fx, y: y, width: fieldW, height: 1, role: focused ? .formFieldFocused : .formField)
+            if let labels = fd.optionLabels, !labels.isEmpty {
+                let t = g.moreLeft + " " + labels[min(fd.choice, labels.count - 1)] + " " + g.moreRight
+                text(t, fx, y, focused ? .formFieldFocused : .formField, max: fieldW)
+            } else if fd.editor.isEmpty && !focused {
+                text(FormText.placeholder(fd.id), fx, y, .cardDim, max: fieldW)
+            } else {
+                // Scroll the text so the cursor stays inside the field.
+                let chars = fd.editor.characters
+                var start = 0
+                func w(_ a: Int, _ b: Int) -> Int { chars[a..<b].reduce(0) { $0 + TextWidth.width($1) } }
+                while start < fd.editor.cursor && w(start, fd.editor.cursor) > fieldW - 1 { start += 1 }
+                let shown = String(chars[start...])
+                text(shown, fx, y, focused ? .formFieldFocused : .formField, max: fieldW)
+                if focused { cursor = (fx + w(start, fd.editor.cursor), y) }
+            }
+            if let e = fd.error {
+                text(g.overdue + " " + e, fx + fieldW + 1, y, .error, max: r.x + r.w - (fx + fieldW + 1))
+            } else if focused && fd.options != nil {
+                text(FormText.choiceHint, fx + fieldW + 1, y, .formLabel, max: r.x + r.w - (fx + fieldW + 1))
+            }
+        }
+        if let e = form.formError, r.h >= 3 {
+            let fe = form.fields[form.focus].error.map { form.fields[form.focus].label + ": " + $0 } ?? e
+            text(fe, r.x, r.y + r.h - 1, .error, max: r.w)
+        }
+    }
+
+    mutating func drawLostReason(choice: Int, editor: LineEditor) {
+        let reasons = state.board.settings.lostReasons
+        let r = box(width: 56, height: reasons.count + 5, title: RenderText.lostTitle, footer: "Enter ok · Esc cancel")
+        text(Strings.lostReasonPrompt, r.x, r.y, .formLabel, max: r.w)
+        for (i, reason) in reasons.enumerated() where i + 1 < r.h - 1 {
+            let chosen = i == choice && editor.isEmpty
+            text((chosen ? g.upcoming : " ") + " \(i + 1)  " + BoardRenderer.oneLine(reason), r.x, r.y + 1 + i,
+                 chosen ? .formFieldFocused : .dialog, max: r.w)
+        }
+        let y = r.y + r.h - 1
+        let lw = TextWidth.width(UIText.otherReason) + 1
+        text(UIText.otherReason, r.x, y, .formLabel)
+        grid.fill(x: r.x + lw, y: y, width: max(0, r.w - lw), height: 1, role: .formFieldFocused)
+        text(editor.text, r.x + lw, y, .formFieldFocused, max: r.w - lw)
+        let cx = r.x + lw + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
+        cursor = (min(cx, r.x + r.w - 1), y)
+    }
+}
