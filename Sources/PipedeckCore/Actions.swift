@@ -61,13 +61,17 @@ extension Board {
             var d = new
             d.history = old.history; d.createdAt = old.createdAt; d.updatedAt = old.updatedAt
             d.stageEnteredAt = old.stageEnteredAt; d.stage = old.stage; d.status = old.status; d.rank = old.rank
-            d.lostReason = new.status == .lost ? new.lostReason : old.lostReason
+            let reason = new.lostReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let cleanReason = (reason?.isEmpty ?? true) ? nil : reason
+            if old.status == .lost && new.status == .lost { d.lostReason = cleanReason } else { d.lostReason = old.lostReason }
             b.deals[i] = d
             if new.stage != old.stage { b.moveInPlace(i, to: new.stage, at: now) }
-            if new.status != b.deals[i].status {
+            // A status change only when the caller asked for one; a stage change may already
+            // have changed it (into a won stage, or a lost deal moved to an open stage).
+            if new.status != old.status && new.status != b.deals[i].status {
                 switch new.status {
-                case .won: b.winInPlace(i, at: now)
-                case .lost: b.loseInPlace(i, reason: new.lostReason, at: now)
+                case .won: try b.winInPlace(i, at: now)
+                case .lost: b.loseInPlace(i, reason: cleanReason, at: now)
                 case .open: b.reopenInPlace(i, at: now)
                 }
             }
@@ -95,25 +99,28 @@ extension Board {
             touched = [id]
         case .reorder(let id, let by):
             guard let d = deal(id) else { throw .unknownDeal(id) }
-            var column = deals(inStage: d.stage, includeLost: true)
+            // Lost deals keep their place; open and won deals are ordered among themselves.
+            var column = deals(inStage: d.stage, includeLost: true).filter { ($0.status == .lost) == (d.status == .lost) }
             guard let pos = column.firstIndex(where: { $0.id == id }) else { return Outcome(board: self, edit: nil) }
             let target = pos + by
             guard by != 0, target >= 0, target < column.count else { return Outcome(board: self, edit: nil) }
             let moved = column.remove(at: pos)
             column.insert(moved, at: target)
             // Renumber the column 0…n-1; only deals whose rank changes are touched.
-            var ids: [String] = []
-            for (n, c) in column.enumerated() where c.rank != n {
+            var ids: [String] = [id]
+            let ranks = column.map(\.rank).sorted()
+            let base = Set(ranks).count == ranks.count ? ranks : Array(0..<column.count)
+            for (n, c) in column.enumerated() where c.rank != base[n] {
                 let k = b.dealIndex(c.id)!
-                b.deals[k].rank = n
-                ids.append(c.id)
+                b.deals[k].rank = base[n]
+                if c.id != id { ids.append(c.id) }
             }
             if let k = b.dealIndex(id) { b.deals[k].updatedAt = now }
             touched = ids
         case .markWon(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             if deals[i].status == .won { return Outcome(board: self, edit: nil) }
-            b.winInPlace(i, at: now)
+            try b.winInPlace(i, at: now)
             b.deals[i].updatedAt = now
             touched = [id]
         case .markLost(let id, let reason):
@@ -186,12 +193,13 @@ extension Board {
         deals[i].stageEnteredAt = now
         if let s = newStatus {
             deals[i].status = s
-            if s == .open { deals[i].lostReason = nil }
+            deals[i].lostReason = nil
         }
         deals[i].history.append(HistoryEntry(at: now, from: from, to: target, status: newStatus))
     }
 
-    mutating func winInPlace(_ i: Int, at now: Timestamp) {
+    mutating func winInPlace(_ i: Int, at now: Timestamp) throws(PipelineError) {
+        guard firstWonStage != nil || stage(deals[i].stage)?.kind == .won else { throw .noWonStage }
         let from = deals[i].stage
         if let w = firstWonStage, stage(from)?.kind != .won {
             deals[i].rank = nextRank(inStage: w.id)

@@ -35,7 +35,7 @@ public struct PipelineSummary: Hashable, Sendable {
     public var open: Figures
     public var won: Figures
     public var lost: Figures
-    /// Deals whose stage no longer exists (never in a valid file; kept for robustness).
+    /// The number of deals summed (open, won and lost).
     public var dealCount: Int
 
     public init(board: Board) { self.init(board: board, deals: board.deals) }

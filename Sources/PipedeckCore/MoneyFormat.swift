@@ -79,7 +79,8 @@ public struct MoneyFormatter: Sendable {
         let units = (m.isNegative ? -m : m).rounded(toDecimals: 0).micros / Money.scale
         if units < 10_000 { return string(m.rounded(toDecimals: 0), decimals: 0) }
         let steps: [(Int128, String)] = [(1_000_000_000_000, "T"), (1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k")]
-        for (div, suffix) in steps where units >= div {
+        // A unit is used from 0.95 of it, so 999 999 reads "1M", never "1000k".
+        for (div, suffix) in steps where (units * 10 + div / 2) / div >= 10 {
             // One decimal below 100 of the unit, none above: 12.5k, 125k, 1.3M.
             let tenths = (units * 10 + div / 2) / div
             let text: String
