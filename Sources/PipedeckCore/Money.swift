@@ -128,13 +128,23 @@ extension Money {
     /// follow it (then it groups thousands); a lone "." is a decimal mark unless it appears more
     /// than once. `decimalComma` forces "," as the decimal mark (and "." as grouping).
     public static func parseLenient(_ text: String, maxDecimals: Int = 2, decimalComma: Bool = false) -> Money? {
+        // Strip a currency code ("EUR", "usd") or symbol ("€", "$") at either end, and spaces.
+        var t = Substring(text.trimmingCharacters(in: .whitespaces))
+        func stripAffixes() {
+            while let c = t.first, c.isCurrencySymbol || c.isWhitespace { t = t.dropFirst() }
+            while let c = t.last, c.isCurrencySymbol || c.isWhitespace { t = t.dropLast() }
+            if t.count > 3, t.prefix(3).allSatisfy({ $0.isASCII && $0.isLetter }), !(t.dropFirst(3).first?.isLetter ?? false) { t = t.dropFirst(3) }
+            if t.count > 3, t.suffix(3).allSatisfy({ $0.isASCII && $0.isLetter }), !(t.dropLast(3).last?.isLetter ?? false) { t = t.dropLast(3) }
+            while let c = t.first, c.isCurrencySymbol || c.isWhitespace { t = t.dropFirst() }
+            while let c = t.last, c.isCurrencySymbol || c.isWhitespace { t = t.dropLast() }
+        }
+        stripAffixes()
         var s = ""
         var neg = false
-        for ch in text {
+        for ch in t {
             if ch.isNumber && ch.isASCII || ch == "," || ch == "." { s.append(ch) }
-            else if ch == "-" && s.isEmpty { neg = true }
-            else if ch.isWhitespace || ch == "\u{202F}" || ch == "\u{00A0}" || ch == "'" || ch == "’" || ch == "_" { continue }
-            else if ch.isLetter || ch.isCurrencySymbol { continue }
+            else if ch == "-" && s.isEmpty && !neg { neg = true }
+            else if ch == " " || ch == "\u{202F}" || ch == "\u{00A0}" || ch == "'" || ch == "’" || ch == "_" { continue }
             else { return nil }
         }
         guard !s.isEmpty else { return nil }
@@ -146,6 +156,13 @@ extension Money {
             let after = s[s.index(after: s.firstIndex(of: ",")!)...]
             decimal = after.count == 3 ? nil : ","
         } else if dots == 1 { decimal = "." }
+        // Grouping separators must stand every three digits: "1,234,567" yes, "1,2,3" no.
+        let intPart = decimal.flatMap { d in s.lastIndex(of: d).map { String(s[..<$0]) } } ?? s
+        let groups = intPart.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "." }
+        if groups.count > 1 {
+            guard let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
         var plain = ""
         for ch in s {
             if ch == decimal { plain.append(".") }

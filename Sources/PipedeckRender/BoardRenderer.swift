@@ -137,11 +137,12 @@ public struct BoardRenderer {
                 for y in layout.headerTop..<layout.footerRow { text(y == layout.ruleRow ? g.cross : g.vertical, sx, y, .columnBorder) }
             }
         }
-        if range.lowerBound > 0 { text(g.moreLeft + "\(range.lowerBound)", 0, layout.headerTop, .scrollMarker) }
+        // More stages off screen: said on the rule under the headers.
+        if range.lowerBound > 0 { text(g.moreLeft + " " + Strings.more(range.lowerBound) + " ", 0, layout.ruleRow, .scrollMarker) }
         let hiddenRight = stages.count - range.upperBound
         if hiddenRight > 0 {
-            let s = "\(hiddenRight)" + g.moreRight
-            text(s, layout.width - TextWidth.width(s), layout.headerTop, .scrollMarker)
+            let s = " " + Strings.more(hiddenRight) + " " + g.moreRight
+            text(s, layout.width - TextWidth.width(s), layout.ruleRow, .scrollMarker)
         }
         if state.board.deals.isEmpty { drawEmptyBoard() }
     }
@@ -196,7 +197,7 @@ public struct BoardRenderer {
         for n in 0..<win.count {
             let i = win.top + n
             drawCard(state.board.deals[ids[i]], stage: stage, x: x, y: layout.cardY(n, window: win), w: w,
-                     selected: focused && selected == i, marked: !focused && selected == i)
+                     selected: focused && selected == i)
         }
         if win.moreBelow > 0 {
             let t = g.moreBelow + " " + Strings.more(win.moreBelow)
@@ -218,7 +219,7 @@ public struct BoardRenderer {
             return (g.lost + " " + r, g.lost, .lost)
         case .open: break
         }
-        guard let a = d.nextAction, !a.done else { return (g.none + " " + Strings.noNextAction, g.none, .noAction) }
+        guard let a = d.nextAction, !a.done else { return (g.none + " " + Strings.noNextAction, g.none + " " + RenderText.noStep, .noAction) }
         guard let due = a.due else { return (g.upcoming + " " + RenderText.noDate, g.upcoming, .upcoming) }
         let days = state.today.days(until: due)
         if days < 0 { return (g.overdue + " " + RenderText.lateBy(-days), g.overdue + "\(-days)d", .overdue) }
@@ -231,39 +232,49 @@ public struct BoardRenderer {
         return String(words.prefix(3).compactMap { $0.first }).uppercased()
     }
 
-    mutating func drawCard(_ d: Deal, stage: Stage, x: Int, y: Int, w: Int, selected: Bool, marked: Bool) {
+    /// A card: title; company; value, probability and next action; score, owner, staleness and tags.
+    /// Three-line cards put the score and owner beside the company; two-line cards keep title and value.
+    mutating func drawCard(_ d: Deal, stage: Stage, x: Int, y: Int, w: Int, selected: Bool) {
         let tx = x + 2, tw = max(0, w - 3)
         let lines = layout.cardLines
-        if selected || marked {
-            for dy in 0..<lines { text(g.selectionBar, x, y + dy, selected ? .scrollMarker : .columnBorder) }
+        if selected {
+            for dy in 0..<lines { text(g.selectionBar, x, y + dy, .scrollMarker) }
+            grid.fill(x: x + 1, y: y, width: w - 1, height: 1, role: .cardTitleSelected)
         }
         let titleRole: StyleRole = selected ? .cardTitleSelected : (d.status == .lost ? .cardDim : .cardTitle)
-        if selected { grid.fill(x: x + 1, y: y, width: w - 1, height: 1, role: .cardTitleSelected) }
         text(BoardRenderer.oneLine(d.title), tx, y, titleRole, max: tw)
 
         let cur = state.board.currency(of: d)
         var valueLine: [(String, StyleRole)] = [(money(d.value, cur), d.status == .lost ? .lost : .money)]
         if d.status == .open { valueLine.append((" " + g.dot + " " + RenderText.prob(state.board.probability(of: d)), .cardDim)) }
         let marker = actionMarker(d)
-        let valueRow = lines == 4 ? y + 2 : y + 1
+        let valueRow = y + lines - (lines == 4 ? 2 : 1)
         let vw = BoardRenderer.width(valueLine)
         let mk = vw + 1 + TextWidth.width(marker.long) <= tw ? marker.long : marker.short
         let mw = TextWidth.width(mk)
         pieces(valueLine, tx, valueRow, max: max(0, tw - mw - 1))
         if mw < tw { text(mk, tx + tw - mw, valueRow, marker.role) }
+        guard lines >= 3 else { return }
 
-        guard lines == 4 else { return }
-        let sub = [d.company, d.contact].compactMap { $0 }.map(BoardRenderer.oneLine).joined(separator: " " + g.dot + " ")
-        text(sub, tx, y + 1, .cardDim, max: tw)
         var meta: [(String, StyleRole)] = []
         if let q = d.qualification {
             meta.append((String(repeating: g.scoreOn, count: q.score) + String(repeating: g.scoreOff, count: 4 - q.score), .score))
         }
         if let o = d.owner, !o.isEmpty { meta.append((BoardRenderer.initials(BoardRenderer.oneLine(o)), .cardDim)) }
         if isStale(d, stage) { meta.append((g.stale + " " + RenderText.staleFor(staleDays(d)), .stale)) }
-        for t in d.tags { meta.append((g.tag + BoardRenderer.oneLine(t), .tag)) }
         var spaced: [(String, StyleRole)] = []
         for (i, p) in meta.enumerated() { spaced.append(((i == 0 ? "" : " ") + p.0, p.1)) }
+        let sub = [d.company, d.contact].compactMap { $0 }.map(BoardRenderer.oneLine).joined(separator: " " + g.dot + " ")
+        if lines == 3 {
+            // Company on the left, score / owner / staleness on the right.
+            let metaWidth = BoardRenderer.width(spaced)
+            let room = metaWidth > 0 && metaWidth < tw - 6 ? tw - metaWidth - 1 : tw
+            text(d.company.map(BoardRenderer.oneLine) ?? sub, tx, y + 1, .cardDim, max: room)
+            if room < tw { pieces(spaced, tx + tw - metaWidth, y + 1, max: metaWidth) }
+            return
+        }
+        text(sub, tx, y + 1, .cardDim, max: tw)
+        for t in d.tags { spaced.append(((spaced.isEmpty ? "" : " ") + g.tag + BoardRenderer.oneLine(t), .tag)) }
         pieces(spaced, tx, y + 3, max: tw)
     }
 

@@ -9,6 +9,7 @@ public enum RenderText {
     public static let dueToday = "today"
     public static func dueIn(_ d: Int) -> String { d == 1 ? "tomorrow" : "in \(d)d" }
     public static let noDate = "no date"
+    public static let noStep = "no step"
     public static func staleFor(_ d: Int) -> String { "\(d)d" }
     public static let wonMarker = "won"
     public static let lostMarker = "lost"

@@ -14,8 +14,8 @@ public struct BoardLayout: Equatable, Sendable {
     public var cardAreaHeight: Int { max(0, height - cardTop - 2) }
     public var footerRow: Int { height - 2 }
     public var hintRow: Int { height - 1 }
-    /// Lines of text per card: 4 when there is room, else 2.
-    public var cardLines: Int { cardAreaHeight >= 14 ? 4 : 2 }
+    /// Lines of text per card: 4 on tall screens, 3 on ordinary ones (24 rows), 2 on short ones.
+    public var cardLines: Int { cardAreaHeight >= 24 ? 4 : cardAreaHeight >= 11 ? 3 : 2 }
     /// Rows one card takes, including the blank line after it.
     public var cardStride: Int { cardLines + 1 }
 

@@ -179,3 +179,17 @@ final class MoneyTests: XCTestCase {
         }
     }
 }
+
+final class LenientAmountTests: XCTestCase {
+    func testAmountsAsPeopleTypeThem() {
+        let cases: [(String, String?)] = [
+            ("12500", "12500"), ("12 500", "12500"), ("12,500.50", "12500.5"), ("12 500,50 €", "12500.5"),
+            ("€1,200", "1200"), ("EUR 99.90", "99.9"), ("10.000,50", "10000.5"), ("1,5", "1.5"), ("-3", "-3"),
+            ("$10,000.50", "10000.5"), ("12\u{202F}500,50", "12500.5"),
+            ("12k", nil), ("12k€x", nil), ("abc", nil), ("", nil), ("1.2.3", nil), ("1,2,3", nil), ("12-3", nil),
+        ]
+        for (input, expected) in cases {
+            XCTAssertEqual(Money.parseLenient(input)?.canonical, expected, "input \(input)")
+        }
+    }
+}
