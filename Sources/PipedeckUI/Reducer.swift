@@ -134,9 +134,7 @@ extension AppState {
             return fx
         case .moveTo: mode = .moveTo(dealID: deal!.id)
         case .rankUp, .rankDown:
-            let fx = perform(.reorder(id: deal!.id, by: command == .rankUp ? -1 : 1), label: UIText.labelReorder, follow: deal!.id)
-            if fx.isEmpty { message = nil }
-            return fx
+            return perform(.reorder(id: deal!.id, by: command == .rankUp ? -1 : 1), label: UIText.labelReorder, follow: deal!.id)
         case .add: mode = .form(DealForm(board: board, deal: nil, stageID: focusedStageID))
         case .detail: mode = .detail(dealID: deal!.id, scroll: 0)
         case .edit: mode = .form(DealForm(board: board, deal: deal, stageID: nil))

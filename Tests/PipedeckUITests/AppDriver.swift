@@ -1,0 +1,57 @@
+import XCTest
+import PipedeckCore
+import PipedeckStorage
+@testable import PipedeckUI
+
+/// Drives the app state with keys the way the event loop does, saving the file on every
+/// `.save` effect, so tests can assert both the state and what is on disk.
+final class AppDriver {
+    static let now = Timestamp.parse("2026-11-30T09:00:00Z")!
+    static let today = Day.parse("2026-11-30")!
+
+    var state: AppState
+    let path: String
+    let dir: URL
+    private(set) var effects: [Effect] = []
+    private(set) var saves = 0
+    var clock: Timestamp
+
+    init(board: Board = Demo.board(now: AppDriver.now, today: AppDriver.today), width: Int = 120, height: Int = 40) throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        path = dir.appendingPathComponent("pipeline.json").path
+        try BoardFile.save(board, to: path)
+        clock = AppDriver.now
+        state = AppState(board: board, fileName: "pipeline.json", now: clock, today: AppDriver.today, width: width, height: height)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
+
+    /// Presses keys one by one; each key happens one minute after the previous one.
+    @discardableResult
+    func press(_ keys: Key...) throws -> [Effect] { try press(keys) }
+
+    @discardableResult
+    func press(_ keys: [Key]) throws -> [Effect] {
+        var all: [Effect] = []
+        for k in keys {
+            clock = clock.adding(seconds: 60)
+            state.now = clock
+            let fx = state.handle(k)
+            for e in fx where e == .save {
+                try BoardFile.save(state.board, to: path)
+                saves += 1
+                state.saveState = .saved
+            }
+            all += fx
+        }
+        effects += all
+        return all
+    }
+
+    func type(_ text: String) throws { try press(text.map { Key.char($0) }) }
+
+    var saved: Board { get throws { try BoardFile.load(path: path) } }
+    var selected: Deal? { state.selectedDeal }
+    func stageOf(_ id: String) -> String? { state.board.deal(id)?.stage }
+}
