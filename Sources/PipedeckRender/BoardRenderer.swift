@@ -170,14 +170,25 @@ public struct BoardRenderer {
         let pw = TextWidth.width(prob)
         text(BoardRenderer.oneLine(stage.name), x + 1, layout.headerTop, nameRole, max: w - pw - 3)
         text(prob, x + w - 1 - pw, layout.headerTop, .columnFigures)
-        // Row 2: count, total and weighted value.
-        var left: [(String, StyleRole)] = [(RenderText.columnCount(figures.count), .columnFigures)]
-        if !figures.total[cur].isZero { left.append(("  " + compact(figures.total[cur], cur), .money)) }
+        // Row 2: count, total and weighted value, shortened until they fit.
         let stale = stage.rotDays > 0 ? state.columns[c].reduce(0) { isStale(state.board.deals[$1], stage) ? $0 + 1 : $0 } : 0
         let weighted = stage.kind == .won ? "" : g.approx + compact(figures.weighted[cur], cur)
         let ww = TextWidth.width(weighted)
-        if stale > 0 && BoardRenderer.width(left) + ww + 10 < w { left.append(("  " + g.stale + "\(stale)", .stale)) }
-        pieces(left, x + 1, layout.headerTop + 1, max: max(0, w - ww - 3))
+        let room = max(0, w - ww - 3)
+        let count = RenderText.columnCount(figures.count), total = compact(figures.total[cur], cur)
+        let staleText = stale > 0 ? "  " + g.stale + "\(stale)" : ""
+        var variants: [[(String, StyleRole)]] = []
+        if figures.total[cur].isZero {
+            variants = [[(count, .columnFigures)], [("\(figures.count)", .columnFigures)]]
+        } else {
+            variants = [[(count, .columnFigures), ("  " + total, .money), (staleText, .stale)],
+                        [(count, .columnFigures), ("  " + total, .money)],
+                        [(count, .columnFigures), (" " + total, .money)],
+                        [("\(figures.count) " + g.dot + " ", .columnFigures), (total, .money)],
+                        [(count, .columnFigures)]]
+        }
+        let line = variants.first { BoardRenderer.width($0) <= room } ?? variants.last!
+        pieces(line, x + 1, layout.headerTop + 1, max: room)
         if !weighted.isEmpty && ww <= w - 2 { text(weighted, x + w - 1 - ww, layout.headerTop + 1, .weightedMoney) }
         // Row 3: the rule; the focused column's is highlighted.
         text(String(repeating: g.horizontal, count: max(0, w)), x, layout.ruleRow, focused ? .scrollMarker : .columnBorder)
@@ -285,10 +296,10 @@ public struct BoardRenderer {
         let s = state.summary
         let cur = state.board.currency
         let full = formatter(cur)
-        var others: [String: MoneyFormatter] = [:]
-        for o in s.open.total.currencies(primary: cur) where o != cur { others[o] = formatter(o) }
+        var fmtOthers: [String: MoneyFormatter] = [:]
+        for o in s.open.total.currencies(primary: cur) where o != cur { fmtOthers[o] = formatter(o) }
         let g = self.g
-        func line(_ compactAmounts: Bool, labels: Bool) -> [(String, StyleRole)] {
+        func line(_ compactAmounts: Bool, labels: Bool, others: Bool = true) -> [(String, StyleRole)] {
             func fmt(_ m: Money) -> String { compactAmounts ? full.compact(m) : full.string(m) }
             var p: [(String, StyleRole)] = []
             p.append((" " + (labels ? Strings.footerOpen + " " : ""), .footer))
@@ -300,16 +311,16 @@ public struct BoardRenderer {
             p.append(("  " + Strings.footerWon + " ", .footer))
             p.append((fmt(s.won.total[cur]), .won))
             if labels { p.append((" (\(s.won.count))", .footer)) }
-            for o in s.open.total.currencies(primary: cur) where o != cur {
+            for o in s.open.total.currencies(primary: cur) where o != cur && others {
                 p.append(("  " + o + " ", .footer))
-                p.append((others[o]!.compact(s.open.total[o]), .money))
+                p.append((fmtOthers[o]!.compact(s.open.total[o]), .money))
                 p.append((" " + g.approx, .footer))
-                p.append((others[o]!.compact(s.open.weighted[o]), .weightedMoney))
+                p.append((fmtOthers[o]!.compact(s.open.weighted[o]), .weightedMoney))
             }
             return p
         }
         var chosen = line(false, labels: true)
-        for candidate in [line(false, labels: true), line(true, labels: true), line(true, labels: false)] {
+        for candidate in [line(false, labels: true), line(true, labels: true), line(true, labels: false), line(true, labels: false, others: false)] {
             chosen = candidate
             if BoardRenderer.width(candidate) <= w { break }
         }

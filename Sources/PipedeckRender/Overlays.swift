@@ -78,7 +78,7 @@ extension BoardRenderer {
         lines.append([])
         lines.append([(FormText.addTitle + " / " + FormText.editTitle, .helpTitle)])
         for (k, d) in Bindings.formKeys { lines.append([(TextWidth.fit(k, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (d, .help)]) }
-        let r = box(width: 76, height: layout.height - 2, title: Strings.helpTitle, footer: Strings.helpClose)
+        let r = box(width: 88, height: layout.height - 2, title: Strings.helpTitle, footer: Strings.helpClose)
         scrolled(lines, in: r, scroll: scroll)
     }
 
