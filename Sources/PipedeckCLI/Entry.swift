@@ -1,3 +1,33 @@
+import Foundation
+import ArgumentParser
+
 public enum PipedeckMain {
-    public static func run() {}
+    /// Runs the command line on the process's arguments and exits with the command's status.
+    public static func run() -> Never {
+        exit(execute(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Parses and runs one command line (without the program name); returns the exit status.
+    /// 0 success, 1 a usage or other error, 2 a pipeline file that fails to load.
+    public static func execute(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try Root.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let failure as CLIFailure {
+            Console.error(failure.message)
+            return failure.status
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            // Argument parsing: help and version are clean exits, everything else is a usage error.
+            let message = Root.fullMessage(for: error)
+            if Root.exitCode(for: error) == .success {
+                if !message.isEmpty { print(message) }
+                return 0
+            }
+            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            return 1
+        }
+    }
 }

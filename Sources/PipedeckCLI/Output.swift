@@ -1,0 +1,226 @@
+import Foundation
+import PipedeckCore
+import PipedeckRender
+
+// MARK: - JSON output
+
+/// JSON written by the command line: keys in a fixed order, numbers as exact text.
+indirect enum JSONOut {
+    case null
+    case bool(Bool)
+    /// A number written exactly as given (e.g. `Money.canonical`), so nothing is rounded.
+    case number(String)
+    case string(String)
+    case array([JSONOut])
+    case object([(String, JSONOut)])
+
+    static func money(_ m: Money) -> JSONOut { .number(m.canonical) }
+    static func percent(_ p: Percent) -> JSONOut { .number(p.description) }
+    static func int(_ n: Int) -> JSONOut { .number(String(n)) }
+    static func text(_ s: String?) -> JSONOut { s.map { .string($0) } ?? .null }
+
+    /// Pretty-printed with two spaces per level.
+    func rendered() -> String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): JSONOut.quote(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (i, v) in items.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                v.write(to: &out, indent: indent + 1)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: indent) + "]"
+        case .object(let fields):
+            if fields.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (i, (k, v)) in fields.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                JSONOut.quote(k, into: &out)
+                out += ": "
+                v.write(to: &out, indent: indent + 1)
+                out += i == fields.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || (u.value >= 0x2028 && u.value <= 0x2029) {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+// MARK: - Text tables
+
+/// A table of text cells, aligned by display width (a CJK character or an emoji takes two cells).
+/// Cells wider than their column's limit are cut with "…".
+struct TextTable {
+    struct Column {
+        var title: String
+        var align: Alignment = .left
+        var maxWidth: Int = .max
+    }
+    var columns: [Column]
+    var rows: [[String]] = []
+
+    init(_ columns: [Column]) { self.columns = columns }
+
+    mutating func add(_ cells: [String]) { rows.append(cells.map(TextWidth.sanitize)) }
+
+    func rendered(gap: String = "  ") -> String {
+        var widths = columns.map { TextWidth.width($0.title) }
+        for r in rows {
+            for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.width(c)) }
+        }
+        for i in widths.indices { widths[i] = min(widths[i], max(columns[i].maxWidth, TextWidth.width(columns[i].title))) }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, col) in columns.enumerated() {
+                parts.append(TextWidth.fit(i < cells.count ? cells[i] : "", to: widths[i], align: col.align))
+            }
+            var s = parts.joined(separator: gap)
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s
+        }
+        var lines = [line(columns.map(\.title))]
+        for r in rows { lines.append(line(r)) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+// MARK: - Deals as JSON
+
+enum DealJSON {
+    static func make(_ d: Deal, board: Board, today: Day) -> JSONOut {
+        var next: JSONOut = .null
+        if let n = d.nextAction {
+            next = .object([("text", .string(n.text)), ("due", .text(n.due?.description)), ("done", .bool(n.done))])
+        }
+        var bant: JSONOut = .null
+        if let q = d.qualification {
+            bant = .object([("budget", .bool(q.budget)), ("authority", .bool(q.authority)), ("need", .bool(q.need)),
+                            ("timeline", .bool(q.timeline)), ("score", .int(q.score))])
+        }
+        let history: [JSONOut] = d.history.map { h in
+            .object([("at", .string(h.at.description)), ("from", .text(h.from)), ("to", .string(h.to)),
+                     ("status", .text(h.status?.rawValue))])
+        }
+        return .object([
+            ("id", .string(d.id)),
+            ("title", .string(d.title)),
+            ("status", .string(d.status.rawValue)),
+            ("stage", .string(d.stage)),
+            ("stageName", .string(board.stageName(d.stage))),
+            ("value", .money(d.value)),
+            ("currency", .string(board.currency(of: d))),
+            ("probability", .percent(board.probability(of: d))),
+            ("ownProbability", d.probability.map(JSONOut.percent) ?? .null),
+            ("weighted", .money(board.countedWeight(of: d))),
+            ("company", .text(d.company)),
+            ("contact", .text(d.contact)),
+            ("owner", .text(d.owner)),
+            ("source", .text(d.source)),
+            ("tags", .array(d.tags.map { .string($0) })),
+            ("expectedClose", .text(d.expectedClose?.description)),
+            ("nextAction", next),
+            ("lostReason", .text(d.lostReason)),
+            ("qualification", bant),
+            ("notes", .text(d.notes)),
+            ("createdAt", .string(d.createdAt.description)),
+            ("updatedAt", .string(d.updatedAt.description)),
+            ("stageEnteredAt", .string(d.stageEnteredAt.description)),
+            ("daysInStage", .int(board.daysInStage(d, today: today))),
+            ("rank", .int(d.rank)),
+            ("history", .array(history)),
+        ])
+    }
+}
+
+// MARK: - Summary
+
+enum SummaryOutput {
+    static func amounts(_ a: Amounts, primary: String) -> JSONOut {
+        .object(a.currencies(primary: primary).map { ($0, .money(a[$0])) })
+    }
+
+    static func json(_ s: PipelineSummary, board: Board) -> JSONOut {
+        let p = s.currency
+        var currencies = Set([p])
+        for f in [s.open, s.won, s.lost] { currencies.formUnion(f.total.byCurrency.keys) }
+        let ordered = [p] + currencies.subtracting([p]).sorted()
+        let stages: [JSONOut] = s.stages.map { sf in
+            .object([
+                ("id", .string(sf.stage.id)),
+                ("name", .string(sf.stage.name)),
+                ("kind", .string(sf.stage.kind.rawValue)),
+                ("probability", .percent(sf.stage.probability)),
+                ("count", .int(sf.figures.count)),
+                ("total", amounts(sf.figures.total, primary: p)),
+                ("weighted", amounts(sf.figures.weighted, primary: p)),
+            ])
+        }
+        return .object([
+            ("board", .string(board.name)),
+            ("currency", .string(p)),
+            ("currencies", .array(ordered.map { .string($0) })),
+            ("stages", .array(stages)),
+            ("open", .object([("count", .int(s.open.count)), ("total", amounts(s.open.total, primary: p)),
+                              ("weighted", amounts(s.open.weighted, primary: p))])),
+            ("won", .object([("count", .int(s.won.count)), ("total", amounts(s.won.total, primary: p))])),
+            ("lost", .object([("count", .int(s.lost.count)), ("total", amounts(s.lost.total, primary: p))])),
+        ])
+    }
+
+    static func text(_ s: PipelineSummary, board: Board) -> String {
+        let S = Strings.CLI.self
+        var fmt = AmountText(board: board)
+        let p = s.currency
+        var table = TextTable([
+            .init(title: S.colStage, maxWidth: 28),
+            .init(title: S.colDeals, align: .right),
+            .init(title: S.colValue, align: .right),
+            .init(title: S.colWeighted, align: .right),
+        ])
+        for sf in s.stages {
+            table.add([sf.stage.name, String(sf.figures.count),
+                       fmt.string(sf.figures.total, primary: p), fmt.string(sf.figures.weighted, primary: p)])
+        }
+        var totals = TextTable([
+            .init(title: ""), .init(title: "", align: .right), .init(title: ""), .init(title: ""),
+        ])
+        totals.add([S.summaryOpen, Strings.deals(s.open.count),
+                    "\(S.summaryTotal) \(fmt.string(s.open.total, primary: p))",
+                    "\(S.summaryWeighted) \(fmt.string(s.open.weighted, primary: p))"])
+        totals.add([S.summaryWon, Strings.deals(s.won.count), "\(S.summaryTotal) \(fmt.string(s.won.total, primary: p))", ""])
+        totals.add([S.summaryLost, Strings.deals(s.lost.count), "\(S.summaryTotal) \(fmt.string(s.lost.total, primary: p))", ""])
+        // The totals table has no headings: drop its empty first line.
+        let totalsText = totals.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+        return [TextWidth.sanitize(S.summaryHeading(board.name, p)), "", table.rendered(), "", totalsText].joined(separator: "\n")
+    }
+}

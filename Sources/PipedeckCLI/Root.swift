@@ -1,0 +1,49 @@
+import Foundation
+import ArgumentParser
+import PipedeckCore
+import PipedeckStorage
+
+/// `pipedeck`: opens the interactive board; the subcommands script the pipeline.
+struct Root: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipedeck",
+        abstract: Strings.CLI.rootAbstract,
+        discussion: Strings.CLI.rootDiscussion,
+        subcommands: [DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
+                      EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
+                      ReopenCommand.self, SummaryCommand.self]
+    )
+
+    @OptionGroup var file: FileOption
+    @OptionGroup var view: ViewOptions
+
+    func run() throws {
+        try BoardOpener.open(path: file.path, view: view)
+    }
+}
+
+/// How the interactive board looks.
+struct ViewOptions: ParsableArguments {
+    @Option(name: .customLong("theme"), help: ArgumentHelp(Strings.CLI.helpTheme, valueName: "name|path"))
+    var theme: String?
+    @Flag(name: .customLong("no-color"), help: ArgumentHelp(Strings.CLI.helpNoColor))
+    var noColor = false
+    @Flag(name: .customLong("no-mouse"), help: ArgumentHelp(Strings.CLI.helpNoMouse))
+    var noMouse = false
+}
+
+enum BoardOpener {
+    /// Opens the board on `path`; prints the summary when the interactive board is not available.
+    static func open(path: String, view: ViewOptions) throws {
+        let board = try Store.load(path)   // a missing or broken file is reported before the screen opens
+        let options = InteractiveBoard.Options(path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
+        let status = InteractiveBoard.run(options)
+        if status == -1 {
+            Console.out(Strings.CLI.interactiveUnavailable)
+            Console.out("")
+            Console.out(SummaryOutput.text(PipelineSummary(board: board), board: board))
+            return
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
