@@ -1,0 +1,58 @@
+import Foundation
+import PipedeckCore
+
+/// The board file format (see docs/file-format.md): bytes to `Board` and back.
+public enum BoardDocument {
+    /// Reads a board. `path` is only used in error messages. Deals without timestamps get the
+    /// current time.
+    public static func decode(_ data: Data, path: String) throws(LoadError) -> Board {
+        try decode(data, path: path, now: .now())
+    }
+
+    /// Reads a board; `now` stands in for timestamps a deal does not have at all.
+    public static func decode(_ data: Data, path: String, now: Timestamp) throws(LoadError) -> Board {
+        let result: Result<Board, LoadError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return Result { () throws(LoadError) -> Board in try decode(bytes: bytes, path: path, now: now) }
+        }
+        return try result.get()
+    }
+
+    public static func decode(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp) throws(LoadError) -> Board {
+        if isBlank(bytes) { throw LoadError(path: path, line: 1, column: 1, message: StorageStrings.empty(path)) }
+        let tape: JSONTape
+        do {
+            tape = try JSONTapeParser.parse(bytes)
+        } catch {
+            throw LoadError(path: path, line: error.line, column: error.column, message: StorageStrings.syntax(path, error))
+        }
+        return try tape.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Board in
+            let reader = TapeReader(bytes: bytes, nodes: nodes, bomLength: tape.bomLength)
+            return try BoardDecoder(reader: reader, path: path, now: now).board()
+        }
+    }
+
+    /// The file's bytes: pretty JSON, keys sorted, final newline. Encoding the board read from
+    /// such bytes gives the same bytes.
+    public static func encode(_ board: Board) -> Data {
+        Data(BoardEncoder.encode(board))
+    }
+
+    /// `encode` as a byte array.
+    public static func encodeBytes(_ board: Board) -> [UInt8] {
+        BoardEncoder.encode(board)
+    }
+
+    /// Empty, or only a byte order mark and whitespace.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import PipedeckCore
+
+/// Writes RFC 4180 CSV: fields in double quotes when they hold the separator, a quote, a line
+/// break or blanks at either end (a quote inside is doubled); records end with CRLF.
+public enum CSVWriter {
+    public static func field(_ s: String, separator: Character = ",") -> String {
+        var needs = false
+        for ch in s.unicodeScalars where ch == "\"" || ch == "\n" || ch == "\r" || Character(ch) == separator {
+            needs = true
+            break
+        }
+        if !needs, let f = s.unicodeScalars.first, let l = s.unicodeScalars.last,
+           f.properties.isWhitespace || l.properties.isWhitespace { needs = true }
+        guard needs else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func record(_ fields: [String], separator: Character = ",") -> String {
+        fields.map { field($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+    }
+
+    public static func document(_ rows: [[String]], separator: Character = ",", byteOrderMark: Bool = false) -> String {
+        var out = byteOrderMark ? "\u{FEFF}" : ""
+        for r in rows { out += record(r, separator: separator) }
+        return out
+    }
+}
+
+/// Deals as CSV rows with the plain column names, which `import` reads back without loss of
+/// any of these fields.
+public enum DealCSV {
+    public static let columns: [ImportField] = [
+        .id, .title, .value, .currency, .stage, .probability, .status, .lostReason, .company, .contact, .owner,
+        .source, .tags, .expectedClose, .nextAction, .nextActionDue, .nextActionDone, .notes, .createdAt, .updatedAt,
+    ]
+
+    public static var header: [String] { columns.map(\.rawValue) }
+
+    /// One row. `value` has two decimals when it is not whole; `currency` is the deal's, else the
+    /// board's; `probability` is the deal's own (empty when it follows its stage); `stage` is the id.
+    public static func row(_ d: Deal, board: Board) -> [String] {
+        columns.map { f in
+            switch f {
+            case .id: return d.id
+            case .title: return d.title
+            case .value: return d.value.plain(decimals: d.value.decimalsNeeded == 0 ? 0 : 2)
+            case .currency: return board.currency(of: d)
+            case .stage: return d.stage
+            case .probability: return d.probability?.description ?? ""
+            case .status: return d.status.rawValue
+            case .lostReason: return d.lostReason ?? ""
+            case .company: return d.company ?? ""
+            case .contact: return d.contact ?? ""
+            case .owner: return d.owner ?? ""
+            case .source: return d.source ?? ""
+            case .tags: return tagsCell(d.tags)
+            case .expectedClose: return d.expectedClose?.description ?? ""
+            case .nextAction: return d.nextAction?.text ?? ""
+            case .nextActionDue: return d.nextAction?.due?.description ?? ""
+            case .nextActionDone: return d.nextAction.map { $0.done ? "yes" : "no" } ?? ""
+            case .notes: return d.notes ?? ""
+            case .createdAt: return d.createdAt.description
+            case .updatedAt: return d.updatedAt.description
+            }
+        }
+    }
+
+    /// Tags joined with "; ". A single tag that holds a comma gets a trailing ";" so that it is
+    /// read back as one tag (a cell without ";" is split on commas).
+    static func tagsCell(_ tags: [String]) -> String {
+        let joined = tags.joined(separator: "; ")
+        if tags.count == 1 && joined.contains(",") { return joined + ";" }
+        return joined
+    }
+
+    public static func document(_ deals: [Deal], board: Board, byteOrderMark: Bool = false) -> String {
+        CSVWriter.document([header] + deals.map { row($0, board: board) }, byteOrderMark: byteOrderMark)
+    }
+}
