@@ -11,7 +11,8 @@ struct Root: ParsableCommand {
         discussion: Strings.CLI.rootDiscussion,
         subcommands: [DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
                       EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
-                      ReopenCommand.self, SummaryCommand.self]
+                      ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
+                      ThemesCommand.self, ImportCommand.self, ExportCommand.self]
     )
 
     @OptionGroup var file: FileOption

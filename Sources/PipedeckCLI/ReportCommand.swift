@@ -1,0 +1,505 @@
+import Foundation
+import ArgumentParser
+import PipedeckCore
+import PipedeckStorage
+import PipedeckRender
+
+/// `pipedeck report KIND [--json|--csv] [--months N] [--owner O]`: the reports of the reports
+/// screen, computed by the same core types, as text (tables with bars), JSON or CSV.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: Strings.Reports.reportAbstract, discussion: Strings.Reports.reportDiscussion)
+
+    @OptionGroup var file: FileOption
+    @Argument(help: ArgumentHelp(Strings.Reports.helpReport, valueName: "report"))
+    var report: String
+    @Flag(name: .customLong("json"), help: ArgumentHelp(Strings.CLI.helpJSON))
+    var json = false
+    @Flag(name: .customLong("csv"), help: ArgumentHelp(Strings.Reports.helpCSV))
+    var csv = false
+    @Option(name: .customLong("months"), help: ArgumentHelp(Strings.Reports.helpMonths, valueName: "n"))
+    var months: String?
+    @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.Reports.helpOwner, valueName: "name"))
+    var owner: String?
+
+    func run() throws {
+        let R = Strings.Reports.self
+        guard let kind = ReportKind(rawValue: report.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw CLIFailure(R.badReport(report))
+        }
+        if json && csv { throw CLIFailure(R.jsonAndCSV) }
+        var monthCount = ForecastReport.defaultMonths
+        if let m = months {
+            guard kind == .forecast else { throw CLIFailure(R.monthsOnlyForecast) }
+            guard let n = Int(m.trimmingCharacters(in: .whitespaces)), ForecastReport.monthRange.contains(n) else {
+                throw CLIFailure(R.badMonths(m))
+            }
+            monthCount = n
+        }
+
+        let board = try Store.load(file.path)
+        var deals = board.deals
+        var ownerLabel: String?
+        if let o = owner {
+            let key = o.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            deals = board.deals.filter { $0.owner?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == key }
+            guard let first = deals.first?.owner else {
+                throw CLIFailure(R.unknownOwner(o, ReportOutput.owners(of: board)))
+            }
+            ownerLabel = first.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        let format: ReportOutput.Format = json ? .json : csv ? .csv : .text
+        var out = ReportOutput(board: board, today: Day.today(), owner: ownerLabel,
+                               unicode: ReportOutput.isUTF8(CLIEnvironment.variables))
+        Console.out(out.render(kind, deals: deals, months: monthCount, format: format))
+    }
+}
+
+// MARK: - Bars
+
+/// Horizontal bars for the text output: eighths of a cell with block characters, or '#' per whole
+/// cell where the locale is not UTF-8.
+enum Bar {
+    static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    /// A bar `part / whole` of `width` cells long (never longer). Any part above zero shows at
+    /// least the thinnest mark, so that "a little" never looks like "nothing".
+    static func draw(_ part: Int128, of whole: Int128, width: Int, unicode: Bool) -> String {
+        guard width > 0, whole > 0, part > 0 else { return "" }
+        let p = min(part, whole)
+        if unicode {
+            var n = Int((p * Int128(width) * 8 * 2 + whole) / (2 * whole))   // eighths, rounded half up
+            n = max(1, n)
+            return String(repeating: "█", count: n / 8) + eighths[n % 8]
+        }
+        let n = max(1, Int((p * Int128(width) * 2 + whole) / (2 * whole)))
+        return String(repeating: "#", count: n)
+    }
+
+    static func draw(_ part: Int, of whole: Int, width: Int, unicode: Bool) -> String {
+        draw(Int128(part), of: Int128(whole), width: width, unicode: unicode)
+    }
+}
+
+// MARK: - Output
+
+/// Turns a report into text, JSON or CSV.
+struct ReportOutput {
+    enum Format { case text, json, csv }
+
+    let board: Board
+    let today: Day
+    let owner: String?
+    let unicode: Bool
+    var fmt: AmountText
+    static let barWidth = 20
+
+    init(board: Board, today: Day, owner: String?, unicode: Bool) {
+        self.board = board; self.today = today; self.owner = owner; self.unicode = unicode
+        fmt = AmountText(board: board)
+    }
+
+    var primary: String { board.currency }
+    let R = Strings.Reports.self
+
+    /// Whether the environment's character set is UTF-8: LC_ALL, else LC_CTYPE, else LANG.
+    static func isUTF8(_ env: [String: String]) -> Bool {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty } ?? ""
+        let l = name.lowercased()
+        return l.contains("utf-8") || l.contains("utf8")
+    }
+
+    /// The owners named on the board's deals, each once (any case), sorted.
+    static func owners(of board: Board) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for d in board.deals {
+            guard let o = d.owner?.trimmingCharacters(in: .whitespacesAndNewlines), !o.isEmpty,
+                  seen.insert(o.lowercased()).inserted else { continue }
+            out.append(o)
+        }
+        return out.sorted { $0.lowercased() < $1.lowercased() }
+    }
+
+    mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, format: Format) -> String {
+        switch kind {
+        case .forecast:
+            let r = ForecastReport(board: board, deals: deals, today: today, months: months)
+            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+        case .funnel:
+            let r = FunnelReport(board: board, deals: deals)
+            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+        case .velocity:
+            let r = VelocityReport(board: board, deals: deals, today: today)
+            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+        case .sources, .owners:
+            let r = BreakdownReport(kind == .sources ? .source : .owner, board: board, deals: deals, today: today)
+            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+        case .lost:
+            let r = LostReasonsReport(board: board, deals: deals)
+            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+        case .nps:
+            let r = NPSReport(board: board, deals: deals)
+            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+        }
+    }
+
+    // MARK: Shared pieces
+
+    func heading(_ k: ReportKind) -> String {
+        TextWidth.sanitize(R.heading(k, board: board.name, currency: primary, today: today, owner: owner))
+    }
+
+    func header(_ k: ReportKind) -> [(String, JSONOut)] {
+        [("report", .string(k.rawValue)), ("board", .string(board.name)), ("currency", .string(primary)),
+         ("today", .string(today.description)), ("owner", .text(owner))]
+    }
+
+    func amounts(_ a: Amounts) -> JSONOut { SummaryOutput.amounts(a, primary: primary) }
+
+    func rate(_ r: Ratio?) -> JSONOut { r?.percentText.map { .number($0) } ?? .null }
+
+    func days(_ tenths: Int?) -> JSONOut { tenths.map { .number(DayStats.text(tenths: $0)) } ?? .null }
+
+    func bar(_ m: Money, max: Money) -> String { Bar.draw(m.micros, of: max.micros, width: ReportOutput.barWidth, unicode: unicode) }
+    func bar(_ n: Int, max: Int) -> String { Bar.draw(n, of: max, width: ReportOutput.barWidth, unicode: unicode) }
+
+    /// The currencies of some amounts, the board's first (always present).
+    func currencies(_ all: [Amounts]) -> [String] {
+        var set = Set<String>()
+        for a in all { set.formUnion(a.byCurrency.keys) }
+        set.remove(primary)
+        return [primary] + set.sorted()
+    }
+
+    /// The explanation line about currencies, only when there is more than one.
+    func currencyNote(_ all: [Amounts]) -> [String] {
+        currencies(all).count > 1 ? [R.barsIn(primary)] : []
+    }
+
+    mutating func money(_ a: Amounts) -> String { fmt.string(a, primary: primary) }
+
+    static func joinBlocks(_ blocks: [String]) -> String { blocks.joined(separator: "\n\n") }
+
+    // MARK: 1. Forecast
+
+    mutating func text(_ r: ForecastReport) -> String {
+        var open = TextTable([.init(title: R.colExpectedClose), .init(title: R.colDeals, align: .right),
+                              .init(title: R.colValue, align: .right), .init(title: R.colWeighted, align: .right),
+                              .init(title: "")])
+        let maxW = r.rows.map { $0.figures.weighted[primary] }.max() ?? .zero
+        for row in r.rows {
+            open.add([R.bucket(row.bucket), String(row.figures.count), money(row.figures.total),
+                      money(row.figures.weighted), bar(row.figures.weighted[primary], max: maxW)])
+        }
+        open.add([R.total, String(r.open.count), money(r.open.total), money(r.open.weighted), ""])
+
+        var won = TextTable([.init(title: R.colWonIn), .init(title: R.colDeals, align: .right),
+                             .init(title: R.colValue, align: .right), .init(title: "")])
+        let maxWon = r.won.map { $0.value[primary] }.max() ?? .zero
+        for row in r.won {
+            won.add([R.month(row.month), String(row.count), money(row.value), bar(row.value[primary], max: maxWon)])
+        }
+        won.add([R.total, String(r.wonTotal.count), money(r.wonTotal.value), ""])
+        let all = r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value)
+        return ReportOutput.joinBlocks([
+            heading(.forecast),
+            R.forecastOpenTitle + "\n" + open.rendered(),
+            R.forecastWonTitle(r.months) + "\n" + won.rendered(),
+            ([R.forecastExplained] + currencyNote(all)).joined(separator: "\n"),
+        ])
+    }
+
+    static func bucketKey(_ b: ForecastReport.Bucket) -> String {
+        switch b {
+        case .passed: return "passed"
+        case .month(let m): return m.description
+        case .later: return "later"
+        case .noDate: return "none"
+        }
+    }
+
+    func json(_ r: ForecastReport) -> JSONOut {
+        func figures(_ f: Figures) -> [(String, JSONOut)] {
+            [("count", .int(f.count)), ("value", amounts(f.total)), ("weighted", amounts(f.weighted))]
+        }
+        let open: [JSONOut] = r.rows.map { row in
+            .object([("bucket", .string(ReportOutput.bucketKey(row.bucket))), ("label", .string(R.bucket(row.bucket)))]
+                    + figures(row.figures))
+        }
+        let won: [JSONOut] = r.won.map { .object([("month", .string($0.month.description)), ("count", .int($0.count)),
+                                                  ("value", amounts($0.value))]) }
+        return .object(header(.forecast) + [
+            ("months", .int(r.months)),
+            ("open", .array(open)),
+            ("openTotal", .object(figures(r.open))),
+            ("won", .array(won)),
+            ("wonTotal", .object([("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))])),
+        ])
+    }
+
+    func csv(_ r: ForecastReport) -> String {
+        let cur = currencies(r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value))
+        var lines = [CSV.line(["kind", "period", "deals"] + cur.map { "value_\($0)" } + cur.map { "weighted_\($0)" })]
+        for row in r.rows {
+            lines.append(CSV.line(["open", ReportOutput.bucketKey(row.bucket), String(row.figures.count)]
+                                  + cur.map { row.figures.total[$0].canonical } + cur.map { row.figures.weighted[$0].canonical }))
+        }
+        for row in r.won {
+            lines.append(CSV.line(["won", row.month.description, String(row.count)]
+                                  + cur.map { row.value[$0].canonical } + cur.map { _ in "" }))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: 2. Funnel
+
+    func text(_ r: FunnelReport) -> String {
+        var t = TextTable([.init(title: R.colStage, maxWidth: 28), .init(title: R.colReached, align: .right), .init(title: ""),
+                           .init(title: R.colWentOn, align: .right), .init(title: R.colConversion, align: .right),
+                           .init(title: R.colOpenNow, align: .right), .init(title: R.colLostHere, align: .right),
+                           .init(title: "")])
+        let maxReached = r.rows.map(\.reached).max() ?? 0
+        for row in r.rows {
+            let hasNext = row.conversion != nil
+            t.add([row.stage.name, String(row.reached), bar(row.reached, max: maxReached),
+                   hasNext ? String(row.advanced) : "", row.conversion.map(R.percent) ?? "",
+                   String(row.openNow), String(row.lostHere),
+                   row.isBottleneck ? (unicode ? R.bottleneckMark : R.bottleneckMarkASCII) : ""])
+        }
+        var lines = [R.winRate(r)]
+        if let b = r.bottleneck, b + 1 < r.rows.count, let c = r.rows[b].conversion {
+            lines.append(R.bottleneck(r.rows[b].stage.name, r.rows[b + 1].stage.name, c))
+        } else {
+            lines.append(R.noBottleneck)
+        }
+        return ReportOutput.joinBlocks([heading(.funnel), t.rendered(), lines.map(TextWidth.sanitize).joined(separator: "\n"),
+                                        R.funnelExplained])
+    }
+
+    func json(_ r: FunnelReport) -> JSONOut {
+        let stages: [JSONOut] = r.rows.map { row in
+            .object([("id", .string(row.stage.id)), ("name", .string(row.stage.name)), ("kind", .string(row.stage.kind.rawValue)),
+                     ("reached", .int(row.reached)), ("advanced", row.conversion == nil ? .null : .int(row.advanced)),
+                     ("conversion", rate(row.conversion)), ("openNow", .int(row.openNow)), ("lostHere", .int(row.lostHere)),
+                     ("bottleneck", .bool(row.isBottleneck))])
+        }
+        return .object(header(.funnel) + [
+            ("stages", .array(stages)),
+            ("bottleneck", r.bottleneck.map { .string(r.rows[$0].stage.id) } ?? .null),
+            ("deals", .int(r.dealCount)), ("open", .int(r.open)), ("won", .int(r.won)), ("lost", .int(r.lost)),
+            ("winRate", rate(r.winRate)), ("wonOfAll", rate(r.wonOfAll)),
+        ])
+    }
+
+    func csv(_ r: FunnelReport) -> String {
+        var lines = [CSV.line(["stage_id", "stage", "reached", "advanced", "conversion_percent", "open_now", "lost_here", "bottleneck"])]
+        for row in r.rows {
+            lines.append(CSV.line([row.stage.id, row.stage.name, String(row.reached),
+                                   row.conversion == nil ? "" : String(row.advanced),
+                                   row.conversion?.percentText ?? "", String(row.openNow), String(row.lostHere),
+                                   row.isBottleneck ? "yes" : ""]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: 3. Velocity
+
+    func text(_ r: VelocityReport) -> String {
+        var t = TextTable([.init(title: R.colStage, maxWidth: 28), .init(title: R.colDeals, align: .right),
+                           .init(title: R.colAverageDays, align: .right), .init(title: R.colMedianDays, align: .right),
+                           .init(title: ""), .init(title: R.colOpenNow, align: .right), .init(title: R.colStale, align: .right)])
+        let maxAvg = r.rows.compactMap(\.days.averageTenths).max() ?? 0
+        for row in r.rows {
+            t.add([row.stage.name, String(row.days.count), R.days(tenths: row.days.averageTenths),
+                   R.days(tenths: row.days.medianTenths), bar(row.days.averageTenths ?? 0, max: maxAvg),
+                   String(row.openNow), row.stage.rotDays > 0 ? String(row.stale) : R.undefined])
+        }
+        return ReportOutput.joinBlocks([heading(.velocity), t.rendered(),
+                                        [R.salesCycle(r.salesCycle), R.staleTotal(r.stale, r.openNow)].joined(separator: "\n"),
+                                        R.velocityExplained])
+    }
+
+    func json(_ r: VelocityReport) -> JSONOut {
+        let stages: [JSONOut] = r.rows.map { row in
+            .object([("id", .string(row.stage.id)), ("name", .string(row.stage.name)), ("deals", .int(row.days.count)),
+                     ("averageDays", days(row.days.averageTenths)), ("medianDays", days(row.days.medianTenths)),
+                     ("openNow", .int(row.openNow)), ("rotDays", .int(row.stage.rotDays)), ("stale", .int(row.stale))])
+        }
+        return .object(header(.velocity) + [
+            ("stages", .array(stages)),
+            ("salesCycle", .object([("deals", .int(r.salesCycle.count)), ("averageDays", days(r.salesCycle.averageTenths)),
+                                    ("medianDays", days(r.salesCycle.medianTenths))])),
+            ("openNow", .int(r.openNow)), ("stale", .int(r.stale)),
+        ])
+    }
+
+    func csv(_ r: VelocityReport) -> String {
+        var lines = [CSV.line(["stage_id", "stage", "deals", "average_days", "median_days", "open_now", "stale"])]
+        for row in r.rows {
+            lines.append(CSV.line([row.stage.id, row.stage.name, String(row.days.count),
+                                   row.days.averageTenths.map { DayStats.text(tenths: $0) } ?? "",
+                                   row.days.medianTenths.map { DayStats.text(tenths: $0) } ?? "",
+                                   String(row.openNow), String(row.stale)]))
+        }
+        let c = r.salesCycle
+        lines.append(CSV.line(["", "sales cycle (won deals)", String(c.count),
+                               c.averageTenths.map { DayStats.text(tenths: $0) } ?? "",
+                               c.medianTenths.map { DayStats.text(tenths: $0) } ?? "", "", ""]))
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: 4–5. Sources and owners
+
+    mutating func text(_ r: BreakdownReport) -> String {
+        let bySource = r.dimension == .source
+        let kind: ReportKind = bySource ? .sources : .owners
+        var t: TextTable
+        var rows = r.rows.map { ($0, R.name($0.name)) }
+        rows.append((r.totals, R.total))
+        if bySource {
+            t = TextTable([.init(title: R.colSource, maxWidth: 24), .init(title: R.colDeals, align: .right),
+                           .init(title: R.colOpenValue, align: .right), .init(title: R.colWeighted, align: .right),
+                           .init(title: R.colWonValue, align: .right), .init(title: R.colWinRate, align: .right),
+                           .init(title: "")])
+            let maxWon = r.rows.map { $0.wonValue[primary] }.max() ?? .zero
+            for (i, (row, label)) in rows.enumerated() {
+                t.add([label, String(row.deals), money(row.openValue), money(row.weighted), money(row.wonValue),
+                       R.rate(row.winRate), i < r.rows.count ? bar(row.wonValue[primary], max: maxWon) : ""])
+            }
+        } else {
+            t = TextTable([.init(title: R.colOwner, maxWidth: 24), .init(title: R.colOpenDeals, align: .right),
+                           .init(title: R.colWeighted, align: .right), .init(title: R.colWonValue, align: .right),
+                           .init(title: R.colWinRate, align: .right), .init(title: R.colOverdue, align: .right),
+                           .init(title: "")])
+            let maxW = r.rows.map { $0.weighted[primary] }.max() ?? .zero
+            for (i, (row, label)) in rows.enumerated() {
+                t.add([label, String(row.open), money(row.weighted), money(row.wonValue), R.rate(row.winRate),
+                       String(row.overdueNextActions), i < r.rows.count ? bar(row.weighted[primary], max: maxW) : ""])
+            }
+        }
+        let all = r.rows.flatMap { [$0.openValue, $0.weighted, $0.wonValue] }
+        return ReportOutput.joinBlocks([heading(kind), t.rendered(),
+                                        ([bySource ? R.sourcesExplained : R.ownersExplained] + currencyNote(all)).joined(separator: "\n")])
+    }
+
+    func json(_ r: BreakdownReport) -> JSONOut {
+        func fields(_ row: BreakdownReport.Row) -> [(String, JSONOut)] {
+            [("deals", .int(row.deals)), ("open", .int(row.open)), ("won", .int(row.won)), ("lost", .int(row.lost)),
+             ("openValue", amounts(row.openValue)), ("weighted", amounts(row.weighted)), ("wonValue", amounts(row.wonValue)),
+             ("winRate", rate(row.winRate)), ("overdueNextActions", .int(row.overdueNextActions))]
+        }
+        let rows: [JSONOut] = r.rows.map { .object([("name", .text($0.name))] + fields($0)) }
+        return .object(header(r.dimension == .source ? .sources : .owners) + [
+            ("rows", .array(rows)), ("totals", .object(fields(r.totals))),
+        ])
+    }
+
+    func csv(_ r: BreakdownReport) -> String {
+        let cur = currencies(r.rows.flatMap { [$0.openValue, $0.weighted, $0.wonValue] })
+        var lines = [CSV.line([r.dimension.rawValue, "deals", "open", "won", "lost"] + cur.map { "open_value_\($0)" }
+                              + cur.map { "weighted_\($0)" } + cur.map { "won_value_\($0)" }
+                              + ["win_rate_percent", "overdue_next_actions"])]
+        for row in r.rows {
+            lines.append(CSV.line([row.name ?? "", String(row.deals), String(row.open), String(row.won), String(row.lost)]
+                                  + cur.map { row.openValue[$0].canonical } + cur.map { row.weighted[$0].canonical }
+                                  + cur.map { row.wonValue[$0].canonical }
+                                  + [row.winRate.percentText ?? "", String(row.overdueNextActions)]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: 6. Lost reasons
+
+    mutating func text(_ r: LostReasonsReport) -> String {
+        var t = TextTable([.init(title: R.colReason, maxWidth: 30), .init(title: R.colDeals, align: .right),
+                           .init(title: R.colShare, align: .right), .init(title: R.colValue, align: .right), .init(title: "")])
+        let maxCount = r.rows.map(\.count).max() ?? 0
+        for row in r.rows {
+            t.add([R.name(row.reason), String(row.count), R.percent(row.share), money(row.value), bar(row.count, max: maxCount)])
+        }
+        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, money(r.value), ""])
+        return ReportOutput.joinBlocks([heading(.lost), t.rendered(),
+                                        ([R.lostExplained] + currencyNote(r.rows.map(\.value))).joined(separator: "\n")])
+    }
+
+    func json(_ r: LostReasonsReport) -> JSONOut {
+        let rows: [JSONOut] = r.rows.map {
+            .object([("reason", .text($0.reason)), ("count", .int($0.count)), ("share", rate($0.share)), ("value", amounts($0.value))])
+        }
+        return .object(header(.lost) + [("reasons", .array(rows)), ("count", .int(r.count)), ("value", amounts(r.value))])
+    }
+
+    func csv(_ r: LostReasonsReport) -> String {
+        let cur = currencies(r.rows.map(\.value))
+        var lines = [CSV.line(["reason", "deals", "share_percent"] + cur.map { "value_\($0)" })]
+        for row in r.rows {
+            lines.append(CSV.line([row.reason ?? "", String(row.count), row.share.percentText ?? ""] + cur.map { row.value[$0].canonical }))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: 7. Customer follow-up
+
+    mutating func text(_ r: NPSReport) -> String {
+        var t = TextTable([.init(title: R.colCategory), .init(title: R.colAnswers, align: .right),
+                           .init(title: R.colShare, align: .right), .init(title: "")])
+        let maxCount = r.rows.map(\.count).max() ?? 0
+        for row in r.rows {
+            t.add([R.category(row.category), String(row.count), R.percent(row.share), bar(row.count, max: maxCount)])
+        }
+        var blocks = [heading(.nps), R.answered(r) + "\n" + t.rendered(), R.npsLine(r)]
+
+        var p = TextTable([.init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
+                           .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right),
+                           .init(title: R.colScore, align: .right)])
+        for e in r.promoters {
+            p.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency), e.score.map(String.init) ?? ""])
+        }
+        blocks.append(R.promotersTitle + "\n" + (r.promoters.isEmpty ? R.noPromoters : p.rendered()))
+        if !r.unanswered.isEmpty {
+            var u = TextTable([.init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
+                               .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right)])
+            for e in r.unanswered { u.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency)]) }
+            blocks.append(R.unansweredTitle + "\n" + u.rendered())
+        }
+        blocks.append(R.npsExplained)
+        return ReportOutput.joinBlocks(blocks)
+    }
+
+    func json(_ r: NPSReport) -> JSONOut {
+        func entry(_ e: NPSReport.Entry) -> JSONOut {
+            .object([("id", .string(e.id)), ("title", .string(e.title)), ("company", .text(e.company)), ("owner", .text(e.owner)),
+                     ("value", .money(e.value)), ("currency", .string(e.currency)), ("score", e.score.map(JSONOut.int) ?? .null)])
+        }
+        return .object(header(.nps) + [
+            ("wonDeals", .int(r.wonDeals)), ("answers", .int(r.answers)),
+            ("promoters", .int(r.count(.promoter))), ("passives", .int(r.count(.passive))), ("detractors", .int(r.count(.detractor))),
+            ("nps", r.score.map(JSONOut.int) ?? .null),
+            ("promoterDeals", .array(r.promoters.map(entry))),
+            ("unanswered", .array(r.unanswered.map(entry))),
+        ])
+    }
+
+    /// One line per won deal: its answer and category (both empty when there is none).
+    func csv(_ r: NPSReport) -> String {
+        var lines = [CSV.line(["id", "title", "company", "owner", "score", "category"])]
+        for e in r.entries {
+            lines.append(CSV.line([e.id, e.title, e.company ?? "", e.owner ?? "", e.score.map(String.init) ?? "",
+                                   e.score.map { NPSReport.Category(score: $0).rawValue } ?? ""]))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+// MARK: - CSV
+
+/// RFC 4180 lines: fields with a comma, a quote or a line break are quoted, quotes doubled.
+enum CSV {
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+}
