@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "PipedeckCoreTests", dependencies: ["PipedeckCore"]),
         .testTarget(name: "PipedeckStorageTests", dependencies: ["PipedeckStorage"]),
         .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckCLI"], swiftSettings: v5),
-        .testTarget(name: "PipedeckRenderTests", dependencies: ["PipedeckRender"]),
+        .testTarget(name: "PipedeckRenderTests", dependencies: ["PipedeckRender"], exclude: ["Snapshots"]),
         .testTarget(name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "pipedeck"], swiftSettings: v5),
         .testTarget(name: "EndToEndTests", dependencies: ["pipedeck"], swiftSettings: v5),
     ]
