@@ -74,7 +74,7 @@ extension Strings {
         static let helpListSource = "Only deals from this source (any case)."
         static let helpListTag = "Only deals with this tag (any case)."
         static let helpStatus = "Which deals: open, won, lost or all."
-        static let helpSort = "Order: rank (stage then column order), value, weighted, probability, close or age."
+        static let helpSort = "Order: rank (stage then column order), value, weighted, probability, close (soonest first), age (longest in its stage first), due (next action, soonest first) or score (qualification, best first)."
         static let helpJSON = "Write JSON instead of text."
 
         // MARK: Errors

@@ -9,7 +9,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: Strings.CLI.listAbstract)
 
     static let statuses = ["open", "won", "lost", "all"]
-    static let sorts = ["rank", "value", "weighted", "probability", "close", "age"]
+    static let sorts = SortKey.allCases.map(\.rawValue)
 
     @OptionGroup var file: FileOption
     @Option(name: .customLong("stage"), help: ArgumentHelp(Strings.CLI.helpListStage, valueName: "stage"))
@@ -47,7 +47,7 @@ struct ListCommand: ParsableCommand {
                 && same(d.owner, owner) && same(d.source, source)
                 && (wantedTag == nil || d.tags.contains { $0.lowercased() == wantedTag })
         }
-        let sorted = ListCommand.sorted(deals, by: order, on: board)
+        let sorted = ListCommand.sorted(deals, by: order, on: board, today: today)
 
         if json {
             Console.out(JSONOut.array(sorted.map { DealJSON.make($0, board: board, today: today) }).rendered())
@@ -57,41 +57,15 @@ struct ListCommand: ParsableCommand {
         Console.out(ListCommand.table(sorted, board: board, showStatus: st != "open"))
     }
 
-    /// Stage order then column order; the other orders fall back on it for ties.
-    static func sorted(_ deals: [Deal], by order: String, on board: Board) -> [Deal] {
+    /// Stage order then column order; the other orders (the board's, see `Board.sorted`) fall back on it for ties.
+    static func sorted(_ deals: [Deal], by order: String, on board: Board, today: Day = Day.today()) -> [Deal] {
         var index: [String: Int] = [:]
         for (i, s) in board.stages.enumerated() { index[s.id] = i }
-        func byRank(_ a: Deal, _ b: Deal) -> Bool {
+        let base = deals.sorted { a, b in
             let ia = index[a.stage] ?? Int.max, ib = index[b.stage] ?? Int.max
-            if ia != ib { return ia < ib }
-            return Board.columnOrder(a, b)
+            return ia != ib ? ia < ib : Board.columnOrder(a, b)
         }
-        func descending<T: Comparable>(_ key: @escaping (Deal) -> T) -> (Deal, Deal) -> Bool {
-            { a, b in
-                let ka = key(a), kb = key(b)
-                return ka != kb ? ka > kb : byRank(a, b)
-            }
-        }
-        switch order {
-        case "value": return deals.sorted(by: descending { $0.value })
-        case "weighted": return deals.sorted(by: descending { board.countedWeight(of: $0) })
-        case "probability": return deals.sorted(by: descending { board.probability(of: $0) })
-        case "close":
-            return deals.sorted { a, b in
-                switch (a.expectedClose, b.expectedClose) {
-                case let (x?, y?) where x != y: return x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return byRank(a, b)
-                }
-            }
-        case "age":
-            // The longest in its stage first.
-            return deals.sorted { a, b in
-                a.stageEnteredAt != b.stageEnteredAt ? a.stageEnteredAt < b.stageEnteredAt : byRank(a, b)
-            }
-        default: return deals.sorted(by: byRank)
-        }
+        return board.sorted(base, by: SortKey(rawValue: order) ?? .rank, today: today)
     }
 
     static func table(_ deals: [Deal], board: Board, showStatus: Bool) -> String {

@@ -12,7 +12,8 @@ struct Root: ParsableCommand {
         subcommands: [DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
                       EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
                       ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
-                      ThemesCommand.self, ImportCommand.self, ExportCommand.self]
+                      ThemesCommand.self, ImportCommand.self, ExportCommand.self,
+                      AgendaCommand.self, StagesCommand.self, ReasonsCommand.self]
     )
 
     @OptionGroup var file: FileOption

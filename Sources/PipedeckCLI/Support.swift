@@ -101,19 +101,6 @@ extension Board {
 
     func label(_ d: Deal) -> String { Strings.CLI.dealLabel(d.id, TextWidth.sanitize(d.title)) }
 
-    /// A deal's weighted value as the summary counts it: open deals by probability,
-    /// won deals in full, lost deals nothing.
-    func countedWeight(of d: Deal) -> Money {
-        switch d.status {
-        case .open: return weightedValue(of: d)
-        case .won: return d.value
-        case .lost: return .zero
-        }
-    }
-
-    func daysInStage(_ d: Deal, today: Day) -> Int {
-        max(0, d.stageEnteredAt.day(in: .current).days(until: today))
-    }
 }
 
 // MARK: - Parsing option values

@@ -19,6 +19,16 @@ public enum Action: Hashable, Sendable {
     case reopen(id: String)
     case setNextAction(id: String, NextAction?)
     case completeNextAction(id: String)
+    /// Inserts a stage at a position (default: before the first won stage).
+    case addStage(Stage, at: Int?)
+    /// Replaces a stage's name, probability, rot days and kind (same id).
+    case updateStage(Stage)
+    /// Deletes a stage. A stage with deals needs `moveDealsTo`, where its deals go.
+    case deleteStage(id: String, moveDealsTo: String?)
+    /// Moves a stage left (-1) or right (+1) in the pipeline.
+    case moveStage(id: String, by: Int)
+    /// The reasons offered when a deal is marked lost.
+    case setLostReasons([String])
 }
 
 public enum PipelineError: Error, Hashable, Sendable {
@@ -156,6 +166,48 @@ extension Board {
             b.deals[i].nextAction?.done = true
             b.deals[i].updatedAt = now
             touched = [id]
+        case .addStage(var stage, let at):
+            stage.name = stage.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            if stage.id.isEmpty { stage.id = makeStageID(name: stage.name) }
+            try validate(stage)
+            if self.stage(stage.id) != nil { throw .invalid(field: "id", reason: Strings.duplicateStageID(stage.id)) }
+            let position = at ?? stages.firstIndex { $0.kind == .won } ?? stages.count
+            b.stages.insert(stage, at: max(0, min(position, stages.count)))
+            touched = []
+        case .updateStage(var stage):
+            guard let si = stageIndex(stage.id) else { throw .unknownStage(stage.id) }
+            stage.name = stage.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            stage.extra = stages[si].extra
+            try validate(stage)
+            if stage == stages[si] { return Outcome(board: self, edit: nil) }
+            if stage.kind != stages[si].kind && deals.contains(where: { $0.stage == stage.id }) {
+                throw .invalid(field: "kind", reason: Strings.stageKindWithDeals)
+            }
+            b.stages[si] = stage
+            touched = []
+        case .deleteStage(let id, let target):
+            guard let si = stageIndex(id) else { throw .unknownStage(id) }
+            let inStage = deals.indices.filter { deals[$0].stage == id }
+            if !inStage.isEmpty {
+                guard let t = target else { throw .invalid(field: "stage", reason: Strings.stageHasDeals(stages[si].name, inStage.count)) }
+                guard t != id, stage(t) != nil else { throw .unknownStage(t) }
+                for i in inStage { b.moveInPlace(i, to: t, at: now); b.deals[i].updatedAt = now }
+            }
+            b.stages.remove(at: si)
+            touched = inStage.map { deals[$0].id }
+        case .moveStage(let id, let by):
+            guard let si = stageIndex(id) else { throw .unknownStage(id) }
+            let ti = si + by
+            guard by != 0, ti >= 0, ti < stages.count else { return Outcome(board: self, edit: nil) }
+            let s = b.stages.remove(at: si)
+            b.stages.insert(s, at: ti)
+            touched = []
+        case .setLostReasons(let reasons):
+            var seen = Set<String>()
+            let clean = reasons.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+            if clean == settings.lostReasons { return Outcome(board: self, edit: nil) }
+            b.settings.lostReasons = clean
+            touched = []
         }
         return Outcome(board: b, edit: Edit(from: self, to: b, touching: touched))
     }
@@ -169,6 +221,27 @@ extension Board {
         if let p = d.probability, !p.isValid { throw .invalid(field: "probability", reason: Strings.probabilityRange) }
         if stage(d.stage) == nil { throw .unknownStage(d.stage) }
         if let c = d.currency, !Board.isCurrencyCode(c) { throw .invalid(field: "currency", reason: Strings.badCurrency(c)) }
+    }
+
+    func validate(_ s: Stage) throws(PipelineError) {
+        if s.name.isEmpty { throw .invalid(field: "name", reason: Strings.emptyStageName) }
+        if !s.probability.isValid { throw .invalid(field: "probability", reason: Strings.probabilityRange) }
+        if s.rotDays < 0 || s.rotDays > 3650 { throw .invalid(field: "rotDays", reason: Strings.rotDaysRange) }
+    }
+
+    /// A stable id from a stage name: lower-case ASCII letters, digits and hyphens, made unique.
+    public func makeStageID(name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for ch in folded.unicodeScalars {
+            if (ch.value >= 97 && ch.value <= 122) || (ch.value >= 48 && ch.value <= 57) { slug.unicodeScalars.append(ch) }
+            else if !slug.isEmpty && !slug.hasSuffix("-") { slug += "-" }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.isEmpty { slug = "stage" }
+        var id = slug, n = 2
+        while stage(id) != nil { id = "\(slug)-\(n)"; n += 1 }
+        return id
     }
 
     public static func isCurrencyCode(_ c: String) -> Bool {

@@ -131,3 +131,31 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 @inline(__always) func floorMod(_ a: Int64, _ b: Int64) -> Int64 { let r = a % b; return r < 0 ? r + b : r }
+
+extension Day {
+    /// Reads a due date as people type it: "2026-12-04", "today", "tomorrow", "+3" (days),
+    /// "+2w" (weeks), or a weekday name ("mon", "friday": the next such day after today).
+    public static func parseRelative(_ text: String, today: Day) -> Day? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let d = Day.parse(t) { return d }
+        switch t {
+        case "today", "tod": return today
+        case "tomorrow", "tom", "tmr": return today.adding(days: 1)
+        default: break
+        }
+        if t.hasPrefix("+") {
+            var body = t.dropFirst()
+            var unit = 1
+            if body.hasSuffix("w") { unit = 7; body = body.dropLast() } else if body.hasSuffix("d") { body = body.dropLast() }
+            if let n = Int(body), n >= 0, n <= 3650 { return today.adding(days: n * unit) }
+            return nil
+        }
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        if t.count >= 3, let w = names.firstIndex(where: { $0.hasPrefix(t) }) {
+            var ahead = (w - today.weekday + 7) % 7
+            if ahead == 0 { ahead = 7 }
+            return today.adding(days: ahead)
+        }
+        return nil
+    }
+}

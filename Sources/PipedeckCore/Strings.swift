@@ -9,6 +9,13 @@ public enum Strings {
     public static let probabilityRange = "expected a percentage from 0 to 100 (up to 2 decimals)"
     public static func duplicateID(_ id: String) -> String { "the id \"\(id)\" is already used by another deal" }
     public static func badCurrency(_ c: String) -> String { "\"\(c)\" is not an ISO 4217 currency code (three capital letters, e.g. EUR)" }
+    public static func duplicateStageID(_ id: String) -> String { "a stage with the id \"\(id)\" already exists" }
+    public static let emptyStageName = "a stage needs a name"
+    public static let rotDaysRange = "expected a whole number of days from 0 (off) to 3650"
+    public static let stageKindWithDeals = "a stage's kind (open/won) can only change while it has no deals"
+    public static func stageHasDeals(_ name: String, _ n: Int) -> String {
+        "“\(name)” still has \(n == 1 ? "1 deal" : "\(n) deals"); move them to another stage first"
+    }
     public static let badNumber = "expected a number such as 12500 or 12500.50"
     public static let badDate = "expected a date as YYYY-MM-DD"
 

@@ -106,6 +106,8 @@ public struct BoardRenderer {
     mutating func drawTopBar() {
         let w = layout.width
         var right: [(String, StyleRole)] = []
+        if state.filter.isActive { right.append((g.upcoming + " " + BoardRenderer.oneLine(state.filter.summary) + "  ", .match)) }
+        if state.sort != .rank { right.append((RenderText.sortLabel(state.sort) + "  ", .headerDim)) }
         if state.showLost { right.append((Strings.lostShown + "  ", .headerDim)) }
         switch state.saveState {
         case .saved: right.append((g.saved + " " + Strings.saved, .won))
@@ -113,7 +115,9 @@ public struct BoardRenderer {
         case .failed: right.append((g.overdue + " " + Strings.unsaved, .error))
         case .readOnly: right.append((g.overdue + " " + Strings.readOnly, .dueToday))
         }
-        let rw = BoardRenderer.width(right)
+        // The name and file keep at least 20 cells; the filter text gives way first.
+        while BoardRenderer.width(right) > max(10, w - 22) && right.count > 1 { right.removeFirst() }
+        let rw = min(BoardRenderer.width(right), max(0, w - 2))
         let leftRoom = max(0, w - rw - 2)
         let name = BoardRenderer.oneLine(state.board.name)
         let x = text(" " + name, 0, 0, .header, max: leftRoom)
@@ -216,10 +220,24 @@ public struct BoardRenderer {
         }
     }
 
-    func isStale(_ d: Deal, _ stage: Stage) -> Bool {
-        d.status == .open && stage.rotDays > 0 && staleDays(d) > stage.rotDays
+    func isStale(_ d: Deal, _ stage: Stage) -> Bool { state.board.isStale(d, stage: stage, today: state.today) }
+    func staleDays(_ d: Deal) -> Int { state.board.staleDays(d, today: state.today) }
+
+    /// Writes text and underlines the parts that match the active search.
+    @discardableResult
+    mutating func highlighted(_ s: String, _ x: Int, _ y: Int, _ role: StyleRole, max w: Int) -> Int {
+        let shown = TextWidth.truncate(s, to: w, ellipsis: g.ellipsis)
+        let end = text(shown, x, y, role, max: w)
+        let ranges = state.filter.highlights(in: shown)
+        guard !ranges.isEmpty else { return end }
+        let chars = Array(shown)
+        for r in ranges {
+            let start = x + chars[0..<r.lowerBound].reduce(0) { $0 + TextWidth.width($1) }
+            let width = chars[r].reduce(0) { $0 + TextWidth.width($1) }
+            grid.setRole(x: start, y: y, width: min(width, x + w - start), role: .match)
+        }
+        return end
     }
-    func staleDays(_ d: Deal) -> Int { d.updatedAt.utcDay.days(until: state.today) }
 
     /// The next-action marker: text and role, in a long and a short form.
     func actionMarker(_ d: Deal) -> (long: String, short: String, role: StyleRole) {
@@ -253,7 +271,7 @@ public struct BoardRenderer {
             grid.fill(x: x + 1, y: y, width: w - 1, height: 1, role: .cardTitleSelected)
         }
         let titleRole: StyleRole = selected ? .cardTitleSelected : (d.status == .lost ? .cardDim : .cardTitle)
-        text(BoardRenderer.oneLine(d.title), tx, y, titleRole, max: tw)
+        highlighted(BoardRenderer.oneLine(d.title), tx, y, titleRole, max: tw)
 
         let cur = state.board.currency(of: d)
         var valueLine: [(String, StyleRole)] = [(money(d.value, cur), d.status == .lost ? .lost : .money)]
@@ -280,11 +298,11 @@ public struct BoardRenderer {
             // Company on the left, score / owner / staleness on the right.
             let metaWidth = BoardRenderer.width(spaced)
             let room = metaWidth > 0 && metaWidth < tw - 6 ? tw - metaWidth - 1 : tw
-            text(d.company.map(BoardRenderer.oneLine) ?? sub, tx, y + 1, .cardDim, max: room)
+            highlighted(d.company.map(BoardRenderer.oneLine) ?? sub, tx, y + 1, .cardDim, max: room)
             if room < tw { pieces(spaced, tx + tw - metaWidth, y + 1, max: metaWidth) }
             return
         }
-        text(sub, tx, y + 1, .cardDim, max: tw)
+        highlighted(sub, tx, y + 1, .cardDim, max: tw)
         for t in d.tags { spaced.append(((spaced.isEmpty ? "" : " ") + g.tag + BoardRenderer.oneLine(t), .tag)) }
         pieces(spaced, tx, y + 3, max: tw)
     }
@@ -324,9 +342,22 @@ public struct BoardRenderer {
             chosen = candidate
             if BoardRenderer.width(candidate) <= w { break }
         }
+        if state.filter.isActive {
+            // Say that the figures are those of the filtered deals.
+            chosen.insert((" " + FilterText.filtered(state.shownCount, state.totalCount) + " " + g.dot, .match), at: 0)
+            if BoardRenderer.width(chosen) > w { chosen = [chosen[0]] + line(true, labels: false, others: false) }
+        }
         grid.fill(x: 0, y: layout.footerRow, width: w, height: 1, role: .footer)
         pieces(chosen, 0, layout.footerRow, max: w)
 
+        if case .search(let editor) = state.mode {
+            let x = text(" " + FilterText.searchPrompt, 0, layout.hintRow, .footerKey)
+            let end = text(editor.text, x, layout.hintRow, .formFieldFocused, max: max(0, w - x - 1))
+            let cx = x + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
+            cursor = (min(cx, w - 1), layout.hintRow)
+            text("   " + FilterText.searchHint, max(end, x + 1), layout.hintRow, .footer, max: max(0, w - max(end, x + 1)))
+            return
+        }
         if let m = state.message {
             text(" " + BoardRenderer.oneLine(m.text), 0, layout.hintRow, m.isError ? .error : .status, max: w)
         } else if case .failed(let why) = state.saveState {

@@ -23,6 +23,17 @@ extension BoardRenderer {
                               s.id == current ? .cardDim : .dialog))
             }
             drawDialog(title: RenderText.moveTitle, lines: lines)
+        case .search: return
+        case .filterMenu(let row): drawFilterMenu(row: row)
+        case .nextAction(let form): drawNextAction(form)
+        case .agenda(let selection): drawAgenda(selection: selection)
+        case .stages(let selection): drawStages(selection: selection)
+        case .stageForm(let form):
+            drawStages(selection: form.stageID.flatMap { state.board.stageIndex($0) } ?? -1)
+            drawStageForm(form)
+        case .stageDelete(let sid, let target):
+            drawStages(selection: state.board.stageIndex(sid) ?? -1)
+            drawStageDelete(sid, target: target)
         }
     }
 
@@ -110,7 +121,7 @@ extension BoardRenderer {
 
     mutating func drawDetail(_ d: Deal, scroll: Int) {
         let bw = min(layout.width, 84)
-        let r = box(width: bw, height: layout.height - 2, title: RenderText.detailTitle, footer: RenderText.detailHint)
+        let r = box(width: bw, height: layout.height - 2, title: RenderText.detailTitle, footer: RenderText.detailKeys)
         let cur = state.board.currency(of: d)
         let f = RenderText.field
         var lines: [[(String, StyleRole)]] = []
@@ -142,6 +153,8 @@ extension BoardRenderer {
             let marks = [("Budget", q.budget), ("Authority", q.authority), ("Need", q.need), ("Timeline", q.timeline)]
                 .map { ($0.1 ? g.scoreOn : g.scoreOff) + " " + $0.0 }.joined(separator: "  ")
             row("score", "\(q.score)/4  " + marks, .score)
+        } else if d.status == .open {
+            row("score", "0/4  " + RenderText.qualificationHint, .cardDim)
         }
         row("inStage", d.stageEnteredAt.utcDay.description + "  (" + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
         row("updated", d.updatedAt.description)

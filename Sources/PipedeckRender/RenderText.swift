@@ -1,4 +1,5 @@
 import PipedeckCore
+import PipedeckUI
 
 /// The render layer's words, beside the core's `Strings`, in one place for translation.
 public enum RenderText {
@@ -32,4 +33,37 @@ public enum RenderText {
         "lostReason": "Lost reason", "inStage": "In stage since", "updated": "Updated",
     ]
     public static let otherCurrencies = "also"
+    public static func sortLabel(_ k: SortKey) -> String { "sorted by " + UIText.sortName(k) }
+    public static let agendaTitle = "Agenda"
+    public static let agendaHint = "Enter show on board · n change · c done · Esc close"
+    public static let agendaEmpty = "No open deals."
+    public static func bucket(_ b: Agenda.Bucket) -> String {
+        switch b {
+        case .overdue: return "Overdue"
+        case .today: return "Today"
+        case .thisWeek: return "This week"
+        case .later: return "Later"
+        case .nonePlanned: return "No next step planned"
+        }
+    }
+    public static let nextActionTitle = "Next action"
+    public static let nextActionFollowUp = "Next step"
+    public static let nextActionHint = "Tab switch · Enter save · Esc cancel"
+    public static let whatLabel = "What"
+    public static let dueLabel = "Due"
+    public static let dueExamples = "YYYY-MM-DD, today, tomorrow, +3, +2w, fri"
+    public static let stagesTitle = "Stages"
+    public static let stagesHint = "a add · e edit · d delete · K/J move · +/- probability · [/] rot days · Esc close"
+    public static let stageAddTitle = "New stage"
+    public static let stageEditTitle = "Edit stage"
+    public static let stageName = "Name"
+    public static let stageProbability = "Probability %"
+    public static let stageRot = "Stale after (days, 0 = off)"
+    public static let stageDeleteTitle = "Delete stage"
+    public static func stageDeleteMove(_ name: String, _ n: Int) -> String { "“\(name)” has \(n == 1 ? "1 deal" : "\(n) deals"). Move them to:" }
+    public static let stageDeleteHint = "↑↓ choose · Enter delete and move · Esc cancel"
+    public static let columnsHeader = ["#", "stage", "prob.", "stale after", "kind", "deals"]
+    public static let off = "off"
+    public static let qualificationHint = "1 budget · 2 authority · 3 need · 4 timeline (toggle)"
+    public static let detailKeys = "Esc close · e edit · n next step · c done · N notes · 1-4 score · ↑↓ scroll"
 }

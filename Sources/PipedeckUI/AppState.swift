@@ -9,6 +9,14 @@ public enum Mode: Hashable, Sendable {
     case confirmDelete(dealID: String)
     case lostReason(dealID: String, choice: Int, editor: LineEditor)
     case moveTo(dealID: String)
+    case search(LineEditor)
+    case filterMenu(row: Int)
+    case nextAction(NextActionForm)
+    case agenda(selection: Int)
+    case stages(selection: Int)
+    case stageForm(StageForm)
+    /// Deleting a stage that still has deals: choose where they go.
+    case stageDelete(stageID: String, target: Int)
 }
 
 public enum SaveState: Hashable, Sendable {
@@ -24,6 +32,9 @@ public enum Effect: Hashable, Sendable {
     case quit
     case redrawAll
     case suspend
+    case cycleTheme
+    /// Open the deal's notes in $VISUAL / $EDITOR; the loop calls `setNotes` with the result.
+    case editNotes(dealID: String)
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -54,6 +65,13 @@ public struct AppState: Sendable {
     public internal(set) var columns: [[Int]] = []
     /// The pipeline's figures, recomputed after every change.
     public internal(set) var summary: PipelineSummary
+    /// The order inside columns (the manual rank by default).
+    public internal(set) var sort: SortKey = .rank
+    /// What the board shows.
+    public internal(set) var filter = DealFilter()
+    /// How many deals pass the filter (lost ones only when shown), and how many there are.
+    public internal(set) var shownCount = 0
+    public var totalCount: Int { board.deals.count }
     /// Mouse drag in progress: the deal pressed on.
     public internal(set) var dragDealID: String?
 
@@ -101,16 +119,49 @@ public struct AppState: Sendable {
         var index: [String: Int] = [:]
         for (i, s) in board.stages.enumerated() { index[s.id] = i }
         var cols = Array(repeating: [Int](), count: board.stages.count)
-        for (i, d) in board.deals.enumerated() where showLost || d.status != .lost {
+        let filtering = filter.isActive
+        var shown: [Deal] = []
+        for (i, d) in board.deals.enumerated() {
+            if filtering && !filter.matches(d, board: board, today: today) { continue }
+            if filtering { shown.append(d) }
+            if !showLost && d.status == .lost { continue }
             if let c = index[d.stage] { cols[c].append(i) }
         }
         let deals = board.deals
-        for c in cols.indices { cols[c].sort { Board.columnOrder(deals[$0], deals[$1]) } }
+        if sort == .rank {
+            for c in cols.indices { cols[c].sort { Board.columnOrder(deals[$0], deals[$1]) } }
+        } else {
+            for c in cols.indices {
+                let order = board.sorted(cols[c].map { deals[$0] }.sorted(by: Board.columnOrder), by: sort, today: today)
+                var position: [String: Int] = [:]
+                for (n, d) in order.enumerated() { position[d.id] = n }
+                cols[c].sort { position[deals[$0].id]! < position[deals[$1].id]! }
+            }
+        }
         columns = cols
         if cursor.count != cols.count { cursor = Array(repeating: 0, count: cols.count); scrollTop = cursor }
         focusedStage = min(focusedStage, max(0, cols.count - 1))
         for c in cols.indices { cursor[c] = min(cursor[c], max(0, cols[c].count - 1)) }
-        summary = PipelineSummary(board: board)
+        // The footer's figures follow the filter.
+        summary = filtering ? PipelineSummary(board: board, deals: shown) : PipelineSummary(board: board)
+        shownCount = filtering ? shown.count : board.deals.count
+    }
+
+    /// Changes the filter and rebuilds the columns, keeping the selected deal when it is still shown.
+    mutating func setFilter(_ f: DealFilter) {
+        let selected = selectedDeal?.id
+        filter = f
+        rebuildColumns()
+        if let id = selected { select(dealID: id) }
+        keepVisible()
+    }
+
+    mutating func setSort(_ key: SortKey) {
+        let selected = selectedDeal?.id
+        sort = key
+        rebuildColumns()
+        if let id = selected { select(dealID: id) }
+        keepVisible()
     }
 
     /// Puts the selection on a deal (switching column) if it is shown.
@@ -182,6 +233,19 @@ public struct AppState: Sendable {
         keepVisible()
     }
 
+    /// Saves notes edited outside (in $EDITOR). Returns the effects (a save when they changed).
+    public mutating func setNotes(dealID: String, _ text: String) -> [Effect] {
+        guard var d = board.deal(dealID) else { return [] }
+        var t = text
+        while t.hasSuffix("\n") { t.removeLast() }
+        let new: String? = t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : t
+        if new == d.notes { message = StatusMessage(UIText.notesUnchanged); return [] }
+        d.notes = new
+        let fx = perform(.update(d), label: UIText.labelNotes, follow: dealID)
+        if !fx.isEmpty { message = StatusMessage(UIText.notesSaved) }
+        return fx
+    }
+
     public mutating func resize(width: Int, height: Int) {
         screen = BoardLayout(width: width, height: height)
         keepVisible()
@@ -209,4 +273,31 @@ public enum UIText {
     public static let notLost = "the deal is already open"
     public static let otherReason = "Other reason:"
     public static let readOnlyRefused = "the file is read-only: changes are not possible"
+    public static let labelQualification = "qualification"
+    public static let labelNextAction = "next action"
+    public static let labelStage = "stages"
+    public static let labelNotes = "notes"
+    public static func planned(_ t: String) -> String { "next step: \(t)" }
+    public static let noStepPlanned = "no next step planned"
+    public static let nothingToComplete = "this deal has no open next action (n plans one)"
+    public static func doneWhatNext(_ t: String) -> String { "done: \(t) — what is the next step? (Esc: none)" }
+    public static let closedDeal = "next actions are for open deals"
+    public static let filterCleared = "search and filters cleared"
+    public static let reorderNeedsManual = "reordering works in manual order: press s until it says “manual order”"
+    public static func sortedBy(_ k: SortKey) -> String { "sorted by \(sortName(k))" }
+    public static func sortName(_ k: SortKey) -> String {
+        switch k {
+        case .rank: return "manual order"
+        case .value: return "value"
+        case .weighted: return "weighted value"
+        case .probability: return "probability"
+        case .close: return "expected close"
+        case .age: return "days in stage"
+        case .due: return "next action due"
+        case .score: return "qualification score"
+        }
+    }
+    public static let notesSaved = "notes saved"
+    public static let notesUnchanged = "notes unchanged"
+    public static func editorFailed(_ why: String) -> String { "could not run the editor: \(why)" }
 }

@@ -5,7 +5,9 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case focusLeft, focusRight, selectUp, selectDown, selectFirst, selectLast, pageUp, pageDown
     case moveNext, movePrev, moveTo, rankUp, rankDown
     case add, detail, edit, delete, markWon, markLost, reopen
-    case undo, redo, toggleLost
+    case nextAction, completeAction, editNotes
+    case search, filterMenu, clearFilter, cycleSort, agenda, stages
+    case undo, redo, toggleLost, cycleTheme
     case help, quit, redraw, suspend
 }
 
@@ -46,7 +48,17 @@ public enum Bindings {
         KeyBinding([.char("w")], .markWon, "mark the deal won", hint: "won", group: "Deals"),
         KeyBinding([.char("x")], .markLost, "mark the deal lost (asks the reason)", hint: "lost", group: "Deals"),
         KeyBinding([.char("o")], .reopen, "reopen a won or lost deal", group: "Deals"),
+        KeyBinding([.char("n")], .nextAction, "set or change the deal's next action", hint: "next step", group: "Follow-up"),
+        KeyBinding([.char("c")], .completeAction, "mark the next action done and plan the following one", group: "Follow-up"),
+        KeyBinding([.char("A")], .agenda, "agenda: every next action by date", hint: "agenda", group: "Follow-up"),
+        KeyBinding([.char("N")], .editNotes, "edit the deal's notes in $VISUAL / $EDITOR", group: "Follow-up"),
+        KeyBinding([.char("/")], .search, "search title, company, contact, notes and tags", hint: "search", group: "View"),
+        KeyBinding([.char("f")], .filterMenu, "filter by owner, source, tag, overdue, stale or score", group: "View"),
+        KeyBinding([.escape], .clearFilter, "clear the search and filters", group: "View"),
+        KeyBinding([.char("s")], .cycleSort, "sort columns: manual, value, weighted, probability, close, age, due, score", group: "View"),
         KeyBinding([.char("z")], .toggleLost, "show or hide lost deals", group: "View"),
+        KeyBinding([.char("S")], .stages, "stages: add, rename, reorder, delete, probability, rot days", group: "View"),
+        KeyBinding([.char("t")], .cycleTheme, "next colour theme", group: "View"),
         KeyBinding([.char("u")], .undo, "undo the last change", hint: "undo", group: "History"),
         KeyBinding([.ctrl("r")], .redo, "redo", group: "History"),
         KeyBinding([.char("?")], .help, "show all keys", hint: "help", group: "Other"),

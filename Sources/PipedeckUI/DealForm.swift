@@ -125,6 +125,7 @@ public enum FormText {
     public static let addTitle = "New deal"
     public static let editTitle = "Edit deal"
     public static let dueWithoutAction = "a due date needs a next action"
+    public static let badDue = "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday"
     public static let formHint = "Tab next field · Enter save · Esc cancel"
     public static let choiceHint = "← → choose"
     public static let fixFields = "Fix the fields marked in red, then press Enter."

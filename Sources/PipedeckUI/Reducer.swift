@@ -27,6 +27,26 @@ extension AppState {
             case .pageUp: mode = .detail(dealID: id, scroll: max(0, scroll - max(1, screen.height - 4)))
             case .char("e"):
                 if let d = board.deal(id) { mode = .form(DealForm(board: board, deal: d, stageID: nil)) }
+            case .char("1"), .char("2"), .char("3"), .char("4"):
+                guard case .char(let c) = key, var d = board.deal(id) else { return [] }
+                if isReadOnly { message = StatusMessage(UIText.readOnlyRefused, isError: true); return [] }
+                var q = d.qualification ?? Qualification()
+                switch c {
+                case "1": q.budget.toggle()
+                case "2": q.authority.toggle()
+                case "3": q.need.toggle()
+                default: q.timeline.toggle()
+                }
+                d.qualification = q
+                let fx = perform(.update(d), label: UIText.labelQualification, follow: id)
+                mode = .detail(dealID: id, scroll: scroll)
+                return fx
+            case .char("n"):
+                if let d = board.deal(id), d.status == .open { mode = .nextAction(NextActionForm(deal: d, followUp: false)) }
+            case .char("c"):
+                return completeAction(id)
+            case .char("N"):
+                return isReadOnly ? [] : [.editNotes(dealID: id)]
             case .ctrl("c"): return [.quit]
             default: break
             }
@@ -80,7 +100,260 @@ extension AppState {
             mode = .board
             guard case .char(let c) = key, let target = stageForShortcut(c) else { return [] }
             return move(id, to: target)
+        case .search(var editor):
+            switch key {
+            case .escape:
+                var f = filter; f.text = ""
+                setFilter(f)
+                mode = .board
+            case .enter: mode = .board
+            case .ctrl("c"): return [.quit]
+            case .up, .down: mode = .board; return handleBoard(key)
+            default:
+                if editor.handle(key) {
+                    var f = filter; f.text = editor.text
+                    setFilter(f)
+                }
+                mode = .search(editor)
+            }
+            return []
+        case .filterMenu(let row):
+            return handleFilterMenu(key, row: row)
+        case .nextAction(var form):
+            switch key {
+            case .escape: mode = .board
+            case .ctrl("c"): return [.quit]
+            case .enter:
+                switch form.build(today: today) {
+                case .failure(let p):
+                    form.error = p.message
+                    mode = .nextAction(form)
+                case .success(let action):
+                    mode = .board
+                    let fx = perform(.setNextAction(id: form.dealID, action), label: UIText.labelNextAction, follow: form.dealID)
+                    if !fx.isEmpty { message = StatusMessage(action.map { UIText.planned($0.text) } ?? UIText.noStepPlanned) }
+                    else if message?.text == UIText.noChange { message = nil }
+                    return fx
+                }
+            default:
+                form.handle(key)
+                mode = .nextAction(form)
+            }
+            return []
+        case .agenda(let selection):
+            return handleAgenda(key, selection: selection)
+        case .stages(let selection):
+            return handleStages(key, selection: selection)
+        case .stageForm(var form):
+            switch key {
+            case .escape: mode = .stages(selection: board.stageIndex(form.stageID ?? "") ?? 0)
+            case .ctrl("c"): return [.quit]
+            case .enter:
+                let base = form.stageID.flatMap { board.stage($0) }
+                switch form.build(base: base) {
+                case .failure(let p):
+                    form.error = p.message
+                    mode = .stageForm(form)
+                    return []
+                case .success(let stage):
+                    let action: Action = base == nil ? .addStage(stage, at: nil) : .updateStage(stage)
+                    let fx = perform(action, label: UIText.labelStage, follow: nil)
+                    if fx.isEmpty && message?.isError == true {
+                        form.error = message?.text
+                        message = nil
+                        mode = .stageForm(form)
+                        return []
+                    }
+                    let id = base?.id ?? board.stages.first { $0.name == stage.name && !(form.stageID != nil) }?.id
+                    mode = .stages(selection: id.flatMap { board.stageIndex($0) } ?? 0)
+                    return fx
+                }
+            default:
+                form.handle(key)
+                mode = .stageForm(form)
+            }
+            return []
+        case .stageDelete(let sid, let target):
+            let others = board.stages.filter { $0.id != sid }
+            switch key {
+            case .escape: mode = .stages(selection: board.stageIndex(sid) ?? 0)
+            case .ctrl("c"): return [.quit]
+            case .up, .char("k"): mode = .stageDelete(stageID: sid, target: max(0, target - 1))
+            case .down, .char("j"): mode = .stageDelete(stageID: sid, target: min(max(0, others.count - 1), target + 1))
+            case .enter:
+                guard others.indices.contains(target) else { return [] }
+                let fx = perform(.deleteStage(id: sid, moveDealsTo: others[target].id), label: UIText.labelStage, follow: nil)
+                mode = .stages(selection: min(board.stageIndex(others[target].id) ?? 0, max(0, board.stages.count - 1)))
+                return fx
+            default: break
+            }
+            return []
         }
+    }
+
+    mutating func completeAction(_ id: String) -> [Effect] {
+        guard let d = board.deal(id) else { return [] }
+        if isReadOnly { message = StatusMessage(UIText.readOnlyRefused, isError: true); return [] }
+        guard let a = d.nextAction, !a.done else {
+            message = StatusMessage(UIText.nothingToComplete)
+            return []
+        }
+        let fx = perform(.completeNextAction(id: id), label: UIText.labelNextAction, follow: id)
+        if let nd = board.deal(id), nd.status == .open {
+            mode = .nextAction(NextActionForm(deal: nd, followUp: true))
+            message = StatusMessage(UIText.doneWhatNext(a.text))
+        }
+        return fx
+    }
+
+    /// The values offered for a filter row, `nil` (any) first.
+    public func filterChoices(_ row: FilterRow) -> [String?] {
+        switch row {
+        case .owner: return [nil] + board.usedValues(\.owner)
+        case .source: return [nil] + board.usedValues(\.source)
+        case .tag: return [nil] + board.usedTags
+        default: return []
+        }
+    }
+
+    mutating func handleFilterMenu(_ key: Key, row: Int) -> [Effect] {
+        let rows = FilterRow.allCases
+        let r = rows[min(max(0, row), rows.count - 1)]
+        var f = filter
+        func cycle(_ current: String?, _ delta: Int) -> String? {
+            let choices = filterChoices(r)
+            let i = choices.firstIndex(of: current) ?? 0
+            return choices[(i + delta + choices.count) % choices.count]
+        }
+        switch key {
+        case .escape, .char("f"), .char("q"): mode = .board; return []
+        case .enter where r != .clear: mode = .board; return []
+        case .ctrl("c"): return [.quit]
+        case .up, .char("k"): mode = .filterMenu(row: max(0, row - 1)); return []
+        case .down, .char("j"), .tab: mode = .filterMenu(row: min(rows.count - 1, row + 1)); return []
+        case .left, .right, .char(" "), .char("h"), .char("l"), .enter:
+            let delta = (key == .left || key == .char("h")) ? -1 : 1
+            switch r {
+            case .owner: f.owner = cycle(f.owner, delta)
+            case .source: f.source = cycle(f.source, delta)
+            case .tag: f.tag = cycle(f.tag, delta)
+            case .overdue: f.overdueOnly.toggle()
+            case .stale: f.staleOnly.toggle()
+            case .score:
+                let v = ((f.minScore ?? 0) + delta + 5) % 5
+                f.minScore = v == 0 ? nil : v
+            case .clear:
+                f = DealFilter()
+                mode = .board
+            }
+            setFilter(f)
+            return []
+        default: return []
+        }
+    }
+
+    /// The agenda shown on screen: the deals that pass the filter.
+    public var agenda: Agenda {
+        let deals = filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
+        return Agenda(board: board, deals: deals, today: today)
+    }
+
+    mutating func handleAgenda(_ key: Key, selection: Int) -> [Effect] {
+        let items = agenda.items
+        let sel = min(max(0, selection), max(0, items.count - 1))
+        switch key {
+        case .escape, .char("q"), .char("A"): mode = .board
+        case .ctrl("c"): return [.quit]
+        case .up, .char("k"): mode = .agenda(selection: max(0, sel - 1))
+        case .down, .char("j"): mode = .agenda(selection: min(max(0, items.count - 1), sel + 1))
+        case .pageUp: mode = .agenda(selection: max(0, sel - max(1, screen.height - 6)))
+        case .pageDown: mode = .agenda(selection: min(max(0, items.count - 1), sel + max(1, screen.height - 6)))
+        case .char("g"), .home: mode = .agenda(selection: 0)
+        case .char("G"), .end: mode = .agenda(selection: max(0, items.count - 1))
+        case .enter:
+            guard items.indices.contains(sel) else { mode = .board; return [] }
+            jump(to: items[sel].dealID)
+        case .char("n"):
+            guard items.indices.contains(sel), let d = board.deal(items[sel].dealID) else { return [] }
+            if isReadOnly { message = StatusMessage(UIText.readOnlyRefused, isError: true); return [] }
+            jump(to: d.id)
+            mode = .nextAction(NextActionForm(deal: d, followUp: false))
+        case .char("c"):
+            guard items.indices.contains(sel) else { return [] }
+            let id = items[sel].dealID
+            jump(to: id)
+            return completeAction(id)
+        default: break
+        }
+        return []
+    }
+
+    /// Shows a deal on the board: back to the board, selection on it (clearing a filter that hides it).
+    mutating func jump(to id: String) {
+        mode = .board
+        if let d = board.deal(id) {
+            if d.status == .lost && !showLost { showLost = true; rebuildColumns() }
+            if filter.isActive && !filter.matches(d, board: board, today: today) { setFilter(DealFilter()) }
+        }
+        select(dealID: id)
+        keepVisible()
+    }
+
+    mutating func handleStages(_ key: Key, selection: Int) -> [Effect] {
+        let n = board.stages.count
+        let sel = min(max(0, selection), max(0, n - 1))
+        let stage = board.stages.indices.contains(sel) ? board.stages[sel] : nil
+        let changing: Set<Key> = [.char("a"), .char("e"), .enter, .char("d"), .delete, .char("K"), .char("J"), .shiftUp, .shiftDown,
+                                  .char("+"), .char("-"), .char("]"), .char("[")]
+        if isReadOnly && changing.contains(key) {
+            message = StatusMessage(UIText.readOnlyRefused, isError: true)
+            return []
+        }
+        switch key {
+        case .escape, .char("q"), .char("S"): mode = .board; keepVisible()
+        case .ctrl("c"): return [.quit]
+        case .up, .char("k"): mode = .stages(selection: max(0, sel - 1))
+        case .down, .char("j"): mode = .stages(selection: min(max(0, n - 1), sel + 1))
+        case .char("a"): mode = .stageForm(StageForm(stage: nil))
+        case .char("e"), .enter: if let s = stage { mode = .stageForm(StageForm(stage: s)) }
+        case .char("K"), .shiftUp, .char("J"), .shiftDown:
+            guard let s = stage else { return [] }
+            let by = (key == .char("K") || key == .shiftUp) ? -1 : 1
+            let fx = perform(.moveStage(id: s.id, by: by), label: UIText.labelStage, follow: nil)
+            mode = .stages(selection: board.stageIndex(s.id) ?? sel)
+            return fx
+        case .char("+"), .char("-"), .char("]"), .char("["):
+            guard var s = stage else { return [] }
+            switch key {
+            case .char("+"): s.probability = Percent(hundredths: min(10_000, (s.probability.hundredths / 500 + 1) * 500))
+            case .char("-"): s.probability = Percent(hundredths: max(0, ((s.probability.hundredths + 499) / 500 - 1) * 500))
+            case .char("]"): s.rotDays = min(3650, s.rotDays + 1)
+            default: s.rotDays = max(0, s.rotDays - 1)
+            }
+            let fx = perform(.updateStage(s), label: UIText.labelStage, follow: nil)
+            mode = .stages(selection: sel)
+            return fx
+        case .char("d"), .delete:
+            guard let s = stage else { return [] }
+            if board.deals.contains(where: { $0.stage == s.id }) {
+                if n < 2 { return [] }
+                mode = .stageDelete(stageID: s.id, target: max(0, min(sel, n - 2)))
+                return []
+            }
+            let fx = perform(.deleteStage(id: s.id, moveDealsTo: nil), label: UIText.labelStage, follow: nil)
+            mode = .stages(selection: min(sel, max(0, board.stages.count - 1)))
+            return fx
+        case .char("u"):
+            let fx = undoOrRedo(redo: false)
+            mode = .stages(selection: min(sel, max(0, board.stages.count - 1)))
+            return fx
+        case .ctrl("r"):
+            let fx = undoOrRedo(redo: true)
+            mode = .stages(selection: min(sel, max(0, board.stages.count - 1)))
+            return fx
+        default: break
+        }
+        return []
     }
 
     /// A stage chosen by its number (1–9) or by the first letter of its name.
@@ -102,13 +375,15 @@ extension AppState {
         guard let command = Bindings.command(for: key) else { return [] }
         let c = focusedStage
         let count = columns.indices.contains(c) ? columns[c].count : 0
-        let changing: Set<Command> = [.moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .add, .edit, .delete, .markWon, .markLost, .reopen, .undo, .redo]
+        let changing: Set<Command> = [.moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .add, .edit, .delete, .markWon, .markLost, .reopen, .undo, .redo,
+                                      .nextAction, .completeAction, .editNotes]
         if isReadOnly && changing.contains(command) {
             message = StatusMessage(UIText.readOnlyRefused, isError: true)
             return []
         }
         let deal = selectedDeal
-        let needsDeal: Set<Command> = [.moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .detail, .edit, .delete, .markWon, .markLost, .reopen]
+        let needsDeal: Set<Command> = [.moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .detail, .edit, .delete, .markWon, .markLost, .reopen,
+                                       .nextAction, .completeAction, .editNotes]
         if needsDeal.contains(command) && deal == nil {
             message = StatusMessage(Strings.noDealSelected)
             return []
@@ -134,6 +409,10 @@ extension AppState {
             return fx
         case .moveTo: mode = .moveTo(dealID: deal!.id)
         case .rankUp, .rankDown:
+            if sort != .rank {
+                message = StatusMessage(UIText.reorderNeedsManual)
+                return []
+            }
             return perform(.reorder(id: deal!.id, by: command == .rankUp ? -1 : 1), label: UIText.labelReorder, follow: deal!.id)
         case .add: mode = .form(DealForm(board: board, deal: nil, stageID: focusedStageID))
         case .detail: mode = .detail(dealID: deal!.id, scroll: 0)
@@ -162,6 +441,24 @@ extension AppState {
         case .quit: return [.quit]
         case .redraw: return [.redrawAll]
         case .suspend: return [.suspend]
+        case .cycleTheme: return [.cycleTheme]
+        case .nextAction:
+            if deal!.status != .open { message = StatusMessage(UIText.closedDeal); return [] }
+            mode = .nextAction(NextActionForm(deal: deal!, followUp: false))
+        case .completeAction: return completeAction(deal!.id)
+        case .editNotes: return [.editNotes(dealID: deal!.id)]
+        case .search:
+            var e = LineEditor(filter.text)
+            e.set(filter.text)
+            mode = .search(e)
+        case .filterMenu: mode = .filterMenu(row: 0)
+        case .clearFilter:
+            if filter.isActive { setFilter(DealFilter()); message = StatusMessage(UIText.filterCleared) }
+        case .cycleSort:
+            setSort(sort.next)
+            message = StatusMessage(UIText.sortedBy(sort))
+        case .agenda: mode = .agenda(selection: 0)
+        case .stages: mode = .stages(selection: focusedStage)
         }
         keepVisible()
         return []

@@ -1,0 +1,44 @@
+import Foundation
+import PipedeckTerminal
+import PipedeckUI
+
+/// Opens a deal's notes in the user's editor ($VISUAL, then $EDITOR, then vi) and returns the text.
+enum NotesEditor {
+    struct Failure: Error { var message: String }
+
+    static func edit(_ text: String, title: String, environment env: [String: String], terminal: Terminal) -> Result<String, Failure> {
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
+        let dir = FileManager.default.temporaryDirectory
+        let safe = String(title.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" }.prefix(40))
+        let url = dir.appendingPathComponent("pipedeck-notes-\(getpid())-\(safe).md")
+        do {
+            try Data(text.utf8).write(to: url, options: [.atomic])
+            chmod(url.path, 0o600)
+        } catch {
+            return .failure(Failure(message: error.localizedDescription))
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        var status: Int32 = -1
+        var launchError: String?
+        terminal.runOutside {
+            // Through the shell, so "code --wait" or "emacs -nw" work as the user wrote them.
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", editor + " \"$1\"", "pipedeck-editor", url.path]
+            p.environment = env
+            do {
+                try p.run()
+                p.waitUntilExit()
+                status = p.terminationStatus
+            } catch {
+                launchError = error.localizedDescription
+            }
+        }
+        if let e = launchError { return .failure(Failure(message: e)) }
+        guard status == 0 else { return .failure(Failure(message: "\(editor) exited with status \(status); the notes are unchanged")) }
+        guard let data = FileManager.default.contents(atPath: url.path), let new = String(data: data, encoding: .utf8) else {
+            return .failure(Failure(message: "the edited notes are not readable UTF-8; the notes are unchanged"))
+        }
+        return .success(new)
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import ArgumentParser
+import PipedeckCore
+import PipedeckRender
+
+extension Strings {
+    enum Work {
+        static let agendaAbstract = "List the next actions of open deals by date: overdue, today, this week, later, none planned."
+        static let helpOwner = "Only the deals of this owner."
+        static let stagesAbstract = "List, add, rename, reorder, delete stages and set their probability and stale days."
+        static let stagesListAbstract = "List the stages with their probability, stale days and deal counts."
+        static let stagesAddAbstract = "Add a stage (before the won stage unless --at is given)."
+        static let stagesRenameAbstract = "Rename a stage (its id stays the same)."
+        static let stagesSetAbstract = "Set a stage's default probability and/or stale days."
+        static let stagesMoveAbstract = "Move a stage to another position (1-based)."
+        static let stagesRemoveAbstract = "Delete a stage; a stage with deals needs --move-deals-to."
+        static let reasonsAbstract = "List, add or remove the reasons offered when a deal is lost."
+        static let helpStage = "A stage id, name or 1-based position."
+        static let helpName = "The stage's name."
+        static let helpProbability = "Default win probability of the stage's deals, 0–100."
+        static let helpRot = "Days without a change after which a deal is stale (0 = off)."
+        static let helpAt = "1-based position of the new stage."
+        static let helpPosition = "The new 1-based position."
+        static let helpMoveDeals = "Where the stage's deals go (a stage id, name or position)."
+        static let helpReason = "The reason text."
+        static let nothingPlanned = "No open deals."
+        static func bucketTitle(_ b: Agenda.Bucket) -> String {
+            switch b {
+            case .overdue: return "Overdue"
+            case .today: return "Today"
+            case .thisWeek: return "This week"
+            case .later: return "Later"
+            case .nonePlanned: return "No next step planned"
+            }
+        }
+        static let colDue = "DUE", colWhen = "WHEN", colAction = "NEXT ACTION", colDeal = "DEAL", colCompany = "COMPANY", colOwner = "OWNER"
+        static let colPos = "#", colID = "ID", colName = "NAME", colProb = "PROB", colRot = "STALE AFTER", colKind = "KIND", colDeals = "DEALS"
+        static func late(_ d: Int) -> String { "\(d)d late" }
+        static func inDays(_ d: Int) -> String { d == 0 ? "today" : d == 1 ? "tomorrow" : "in \(d)d" }
+        static func stageAdded(_ name: String, _ id: String, _ pos: Int) -> String { "Added stage “\(name)” (id \(id)) at position \(pos)." }
+        static func stageRenamed(_ old: String, _ new: String) -> String { "Renamed “\(old)” to “\(new)”." }
+        static func stageSet(_ name: String, _ p: Percent, _ rot: Int) -> String { "“\(name)”: probability \(p)%, stale after \(rot == 0 ? "off" : "\(rot) days")." }
+        static func stageMoved(_ name: String, _ pos: Int) -> String { "Moved “\(name)” to position \(pos)." }
+        static func stageRemoved(_ name: String, _ n: Int, _ to: String?) -> String {
+            to.map { "Deleted “\(name)”; moved \(n == 1 ? "1 deal" : "\(n) deals") to “\($0)”." } ?? "Deleted “\(name)”."
+        }
+        static func needsTarget(_ name: String, _ n: Int) -> String {
+            "“\(name)” still has \(n == 1 ? "1 deal" : "\(n) deals"): add --move-deals-to STAGE to say where they go"
+        }
+        static let nothingToSet = "give --probability and/or --rot-days"
+        static func reasonAdded(_ r: String) -> String { "Added lost reason “\(r)”." }
+        static func reasonRemoved(_ r: String) -> String { "Removed lost reason “\(r)”." }
+        static func unknownReason(_ r: String, _ all: [String]) -> String { "no lost reason is called “\(r)”; the reasons are: \(all.joined(separator: ", "))" }
+        static let off = "off"
+    }
+}
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agenda", abstract: Strings.Work.agendaAbstract)
+    @OptionGroup var file: FileOption
+    @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.Work.helpOwner, valueName: "name"))
+    var owner: String?
+    @Flag(name: .customLong("json"), help: ArgumentHelp(Strings.CLI.helpJSON))
+    var json = false
+
+    func run() throws {
+        let board = try Store.load(file.path)
+        let today = Day.today()
+        let wanted = owner?.trimmingCharacters(in: .whitespaces).lowercased()
+        let deals = board.deals.filter { wanted == nil || $0.owner?.lowercased() == wanted }
+        let agenda = Agenda(board: board, deals: deals, today: today)
+        if json {
+            let items = agenda.items.map { i -> JSONOut in
+                .object([("bucket", .string(i.bucket.rawValue)), ("due", JSONOut.text(i.due?.description)),
+                         ("days", i.days.map { JSONOut.int($0) } ?? .null), ("action", JSONOut.text(i.action)),
+                         ("deal", .string(i.dealID)), ("title", .string(i.title)), ("company", JSONOut.text(i.company)),
+                         ("owner", JSONOut.text(i.owner)), ("stage", .string(i.stage))])
+            }
+            Console.out(JSONOut.object([("today", .string(today.description)), ("items", .array(items))]).rendered())
+            return
+        }
+        if agenda.items.isEmpty { Console.out(Strings.Work.nothingPlanned); return }
+        let W = Strings.Work.self
+        var sections: [String] = []
+        for bucket in Agenda.Bucket.allCases {
+            let items = agenda.items(in: bucket)
+            if items.isEmpty { continue }
+            var t = TextTable([.init(title: W.colDue), .init(title: W.colWhen), .init(title: W.colAction, maxWidth: 40),
+                               .init(title: W.colDeal, maxWidth: 34), .init(title: W.colCompany, maxWidth: 26), .init(title: W.colOwner, maxWidth: 18),
+                               .init(title: W.colID)])
+            for i in items {
+                let when = i.days.map { $0 < 0 ? W.late(-$0) : W.inDays($0) } ?? ""
+                t.add([i.due?.description ?? "", when, i.action ?? "—", i.title, i.company ?? "", i.owner ?? "", i.dealID])
+            }
+            sections.append("\(W.bucketTitle(bucket)) (\(items.count))\n" + t.rendered())
+        }
+        Console.out(sections.joined(separator: "\n\n"))
+    }
+}
+
+struct StagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages", abstract: Strings.Work.stagesAbstract,
+        subcommands: [StagesList.self, StagesAdd.self, StagesRename.self, StagesSet.self, StagesMove.self, StagesRemove.self],
+        defaultSubcommand: StagesList.self)
+}
+
+/// Loads, applies one action, saves, and prints what happened.
+private func change(_ file: FileOption, _ build: (Board) throws -> (Action, (Board) -> String)) throws {
+    let path = file.path
+    let board = try Store.load(path)
+    let (action, report) = try build(board)
+    let outcome = try board.applying(action, at: Timestamp.now())
+    guard outcome.changed else { Console.out(Strings.CLI.nothingChanged); return }
+    try Store.save(outcome.board, to: path)
+    Console.out(report(outcome.board))
+}
+
+private func percent(_ raw: String, option: String) throws -> Percent {
+    guard let p = Percent.parse(raw.replacingOccurrences(of: ",", with: ".")), p.isValid else {
+        throw CLIFailure(Strings.CLI.optionProblem(option, Strings.probabilityRange))
+    }
+    return p
+}
+
+private func rotDays(_ n: Int, option: String) throws -> Int {
+    guard (0...3650).contains(n) else { throw CLIFailure(Strings.CLI.optionProblem(option, Strings.rotDaysRange)) }
+    return n
+}
+
+struct StagesList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: Strings.Work.stagesListAbstract)
+    @OptionGroup var file: FileOption
+    @Flag(name: .customLong("json"), help: ArgumentHelp(Strings.CLI.helpJSON)) var json = false
+
+    func run() throws {
+        let board = try Store.load(file.path)
+        var counts: [String: Int] = [:]
+        for d in board.deals { counts[d.stage, default: 0] += 1 }
+        if json {
+            Console.out(JSONOut.array(board.stages.map { s in
+                .object([("id", .string(s.id)), ("name", .string(s.name)), ("probability", .percent(s.probability)),
+                         ("kind", .string(s.kind.rawValue)), ("rotDays", .int(s.rotDays)), ("deals", .int(counts[s.id] ?? 0))])
+            }).rendered())
+            return
+        }
+        let W = Strings.Work.self
+        var t = TextTable([.init(title: W.colPos, align: .right), .init(title: W.colID), .init(title: W.colName, maxWidth: 32),
+                           .init(title: W.colProb, align: .right), .init(title: W.colRot, align: .right), .init(title: W.colKind),
+                           .init(title: W.colDeals, align: .right)])
+        for (i, s) in board.stages.enumerated() {
+            t.add(["\(i + 1)", s.id, s.name, "\(s.probability)%", s.rotDays == 0 ? W.off : "\(s.rotDays)d", s.kind.rawValue, "\(counts[s.id] ?? 0)"])
+        }
+        Console.out(t.rendered())
+    }
+}
+
+struct StagesAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: Strings.Work.stagesAddAbstract)
+    @OptionGroup var file: FileOption
+    @Argument(help: ArgumentHelp(Strings.Work.helpName, valueName: "name")) var name: String
+    @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent")) var probability: String
+    @Option(name: .customLong("rot-days"), help: ArgumentHelp(Strings.Work.helpRot, valueName: "days")) var rot: Int = 14
+    @Option(name: .customLong("at"), help: ArgumentHelp(Strings.Work.helpAt, valueName: "position")) var at: Int?
+
+    func run() throws {
+        let p = try percent(probability, option: "--probability")
+        let r = try rotDays(rot, option: "--rot-days")
+        try change(file) { board in
+            if let a = at, a < 1 || a > board.stages.count + 1 {
+                throw CLIFailure(Strings.CLI.optionProblem("--at", "expected a position from 1 to \(board.stages.count + 1)"))
+            }
+            let id = board.makeStageID(name: name)
+            return (.addStage(Stage(id: id, name: name, probability: p, rotDays: r), at: at.map { $0 - 1 }),
+                    { b in Strings.Work.stageAdded(name, id, (b.stageIndex(id) ?? 0) + 1) })
+        }
+    }
+}
+
+struct StagesRename: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rename", abstract: Strings.Work.stagesRenameAbstract)
+    @OptionGroup var file: FileOption
+    @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
+    @Argument(help: ArgumentHelp(Strings.Work.helpName, valueName: "new-name")) var name: String
+
+    func run() throws {
+        try change(file) { board in
+            var s = try board.findStage(stage, option: "STAGE")
+            let old = s.name
+            s.name = name
+            return (.updateStage(s), { _ in Strings.Work.stageRenamed(old, name) })
+        }
+    }
+}
+
+struct StagesSet: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: Strings.Work.stagesSetAbstract)
+    @OptionGroup var file: FileOption
+    @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
+    @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent")) var probability: String?
+    @Option(name: .customLong("rot-days"), help: ArgumentHelp(Strings.Work.helpRot, valueName: "days")) var rot: Int?
+
+    func run() throws {
+        guard probability != nil || rot != nil else { throw CLIFailure(Strings.Work.nothingToSet) }
+        let p = try probability.map { try percent($0, option: "--probability") }
+        let r = try rot.map { try rotDays($0, option: "--rot-days") }
+        try change(file) { board in
+            var s = try board.findStage(stage, option: "STAGE")
+            if let p { s.probability = p }
+            if let r { s.rotDays = r }
+            return (.updateStage(s), { _ in Strings.Work.stageSet(s.name, s.probability, s.rotDays) })
+        }
+    }
+}
+
+struct StagesMove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "move", abstract: Strings.Work.stagesMoveAbstract)
+    @OptionGroup var file: FileOption
+    @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
+    @Argument(help: ArgumentHelp(Strings.Work.helpPosition, valueName: "position")) var position: Int
+
+    func run() throws {
+        try change(file) { board in
+            let s = try board.findStage(stage, option: "STAGE")
+            guard position >= 1, position <= board.stages.count else {
+                throw CLIFailure(Strings.CLI.optionProblem("POSITION", "expected a position from 1 to \(board.stages.count)"))
+            }
+            let from = board.stageIndex(s.id)!
+            return (.moveStage(id: s.id, by: position - 1 - from), { _ in Strings.Work.stageMoved(s.name, position) })
+        }
+    }
+}
+
+struct StagesRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: Strings.Work.stagesRemoveAbstract)
+    @OptionGroup var file: FileOption
+    @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
+    @Option(name: .customLong("move-deals-to"), help: ArgumentHelp(Strings.Work.helpMoveDeals, valueName: "stage")) var target: String?
+
+    func run() throws {
+        try change(file) { board in
+            let s = try board.findStage(stage, option: "STAGE")
+            let t = try target.map { try board.findStage($0, option: "--move-deals-to") }
+            let n = board.deals.filter { $0.stage == s.id }.count
+            if n > 0 && t == nil { throw CLIFailure(Strings.Work.needsTarget(s.name, n)) }
+            return (.deleteStage(id: s.id, moveDealsTo: t?.id), { _ in Strings.Work.stageRemoved(s.name, n, n > 0 ? t?.name : nil) })
+        }
+    }
+}
+
+struct ReasonsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reasons", abstract: Strings.Work.reasonsAbstract)
+    @OptionGroup var file: FileOption
+    @Argument(help: ArgumentHelp("list, add or rm", valueName: "list|add|rm")) var verb: String = "list"
+    @Argument(help: ArgumentHelp(Strings.Work.helpReason, valueName: "reason")) var reason: String?
+
+    func run() throws {
+        switch verb {
+        case "list":
+            let board = try Store.load(file.path)
+            for (i, r) in board.settings.lostReasons.enumerated() { Console.out("\(i + 1)  \(TextWidth.sanitize(r))") }
+        case "add", "rm":
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw CLIFailure(Strings.CLI.optionProblem("REASON", Strings.emptyText))
+            }
+            try change(file) { board in
+                var list = board.settings.lostReasons
+                if verb == "add" { list.append(reason) } else {
+                    guard let i = list.firstIndex(where: { $0.lowercased() == reason.lowercased() }) else {
+                        throw CLIFailure(Strings.Work.unknownReason(reason, list))
+                    }
+                    list.remove(at: i)
+                }
+                return (.setLostReasons(list), { _ in verb == "add" ? Strings.Work.reasonAdded(reason) : Strings.Work.reasonRemoved(reason) })
+            }
+        default:
+            throw CLIFailure(Strings.CLI.badChoice("VERB", verb, ["list", "add", "rm"]))
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// How deals are ordered inside a column. `rank` is the manual order (the deal's priority);
+/// the others only change the view — the ranks are never touched by looking at another order.
+public enum SortKey: String, CaseIterable, Sendable {
+    case rank, value, weighted, probability, close, age, due, score
+
+    /// The next order when cycling with the sort key.
+    public var next: SortKey {
+        let all = SortKey.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+extension Board {
+    /// Whole days since the deal was last changed (UTC calendar days).
+    public func staleDays(_ d: Deal, today: Day) -> Int { d.updatedAt.utcDay.days(until: today) }
+
+    /// An open deal in a stage with `rotDays` above 0 that has not changed for longer than that.
+    public func isStale(_ d: Deal, today: Day) -> Bool {
+        guard d.status == .open, let s = stage(d.stage), s.rotDays > 0 else { return false }
+        return staleDays(d, today: today) > s.rotDays
+    }
+    public func isStale(_ d: Deal, stage s: Stage, today: Day) -> Bool {
+        d.status == .open && s.rotDays > 0 && staleDays(d, today: today) > s.rotDays
+    }
+
+    /// Whole days since the deal entered its stage (UTC calendar days, never negative).
+    public func daysInStage(_ d: Deal, today: Day) -> Int { max(0, d.stageEnteredAt.utcDay.days(until: today)) }
+
+    /// A deal's weight as the summary counts it: open deals by probability, won deals in full,
+    /// lost deals nothing.
+    public func countedWeight(of d: Deal) -> Money {
+        switch d.status {
+        case .open: return weightedValue(of: d)
+        case .won: return d.value
+        case .lost: return .zero
+        }
+    }
+
+    /// An open, undone next action whose due date has passed.
+    public func isOverdue(_ d: Deal, today: Day) -> Bool {
+        guard d.status == .open, let a = d.nextAction, !a.done, let due = a.due else { return false }
+        return due < today
+    }
+
+    /// Orders deals by `key`. Stable: equal deals keep the order they came in (pass them in
+    /// manual order). Big amounts, high probabilities, long stays and good scores come first;
+    /// dates come soonest first, deals without a date last. `.rank` keeps the given order.
+    public func sorted(_ base: [Deal], by key: SortKey, today: Day) -> [Deal] {
+        if key == .rank { return base }
+        func less(_ a: Deal, _ b: Deal) -> Bool? {
+            switch key {
+            case .rank: return nil
+            case .value: return a.value == b.value ? nil : a.value > b.value
+            case .weighted:
+                let wa = countedWeight(of: a), wb = countedWeight(of: b)
+                return wa == wb ? nil : wa > wb
+            case .probability:
+                let pa = probability(of: a), pb = probability(of: b)
+                return pa == pb ? nil : pa > pb
+            case .close: return Board.optionalDayLess(a.expectedClose, b.expectedClose)
+            case .age:
+                let da = daysInStage(a, today: today), db = daysInStage(b, today: today)
+                return da == db ? nil : da > db
+            case .due:
+                let da = a.nextAction.flatMap { $0.done ? nil : $0.due }, db = b.nextAction.flatMap { $0.done ? nil : $0.due }
+                return Board.optionalDayLess(da, db)
+            case .score:
+                let sa = a.qualification?.score ?? -1, sb = b.qualification?.score ?? -1
+                return sa == sb ? nil : sa > sb
+            }
+        }
+        let indexed = base.enumerated().map { ($0.offset, $0.element) }
+        return indexed.sorted { x, y in less(x.1, y.1) ?? (x.0 < y.0) }.map(\.1)
+    }
+
+    static func optionalDayLess(_ a: Day?, _ b: Day?) -> Bool? {
+        switch (a, b) {
+        case (nil, nil): return nil
+        case (nil, _): return false
+        case (_, nil): return true
+        case let (x?, y?): return x == y ? nil : x < y
+        }
+    }
+
+    /// Owners, sources or tags already used on the board, most used first (for completion).
+    public func usedValues(_ field: KeyPath<Deal, String?>) -> [String] {
+        var count: [String: Int] = [:]
+        for d in deals { if let v = d[keyPath: field], !v.isEmpty { count[v, default: 0] += 1 } }
+        return count.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+    public var usedTags: [String] {
+        var count: [String: Int] = [:]
+        for d in deals { for t in d.tags { count[t, default: 0] += 1 } }
+        return count.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+}
+
+/// The next actions of open deals, by when they are due: overdue first, then today, the rest of
+/// this week (up to Sunday), later (or with no date), and open deals with no next step at all.
+public struct Agenda: Sendable, Equatable {
+    public enum Bucket: String, CaseIterable, Sendable {
+        case overdue, today, thisWeek = "this-week", later, nonePlanned = "none-planned"
+    }
+    public struct Item: Sendable, Equatable {
+        public var dealID: String
+        public var title: String
+        public var company: String?
+        public var owner: String?
+        public var stage: String
+        public var action: String?
+        public var due: Day?
+        public var bucket: Bucket
+        /// Days from today to the due date (negative when late).
+        public var days: Int?
+    }
+    public var today: Day
+    public var items: [Item]
+
+    public init<S: Sequence>(board: Board, deals: S, today: Day) where S.Element == Deal {
+        self.today = today
+        // Monday = 0 … Sunday = 6: the week ends on Sunday.
+        let endOfWeek = today.adding(days: 6 - today.weekday)
+        var list: [Item] = []
+        for d in deals where d.status == .open {
+            let action = d.nextAction.flatMap { $0.done ? nil : $0 }
+            let bucket: Bucket
+            var days: Int? = nil
+            if let a = action {
+                if let due = a.due {
+                    days = today.days(until: due)
+                    bucket = due < today ? .overdue : due == today ? .today : due <= endOfWeek ? .thisWeek : .later
+                } else {
+                    bucket = .later
+                }
+            } else {
+                bucket = .nonePlanned
+            }
+            list.append(Item(dealID: d.id, title: d.title, company: d.company, owner: d.owner, stage: d.stage,
+                             action: action?.text, due: action?.due, bucket: bucket, days: days))
+        }
+        let order = Dictionary(uniqueKeysWithValues: Bucket.allCases.enumerated().map { ($1, $0) })
+        items = list.sorted { a, b in
+            if a.bucket != b.bucket { return order[a.bucket]! < order[b.bucket]! }
+            if let x = Board.optionalDayLess(a.due, b.due) { return x }
+            return a.title.localizedStandardCompare(b.title) == .orderedAscending
+        }
+    }
+
+    public func items(in bucket: Bucket) -> [Item] { items.filter { $0.bucket == bucket } }
+}

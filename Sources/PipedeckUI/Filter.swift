@@ -1,0 +1,103 @@
+import Foundation
+import PipedeckCore
+
+/// What the board shows: a search text and narrowing choices. The columns, the footer figures
+/// and the reports all follow it.
+public struct DealFilter: Hashable, Sendable {
+    public var text = ""
+    public var owner: String?
+    public var source: String?
+    public var tag: String?
+    public var overdueOnly = false
+    public var staleOnly = false
+    /// Minimum qualification score (1…4), nil for any.
+    public var minScore: Int?
+
+    public init() {}
+
+    public var isActive: Bool {
+        !text.isEmpty || owner != nil || source != nil || tag != nil || overdueOnly || staleOnly || minScore != nil
+    }
+
+    /// Search text folded for matching: case and accents ignored ("cafe" finds "Café").
+    public static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    public func matches(_ d: Deal, board: Board, today: Day) -> Bool {
+        if let o = owner, DealFilter.fold(d.owner ?? "") != DealFilter.fold(o) { return false }
+        if let s = source, DealFilter.fold(d.source ?? "") != DealFilter.fold(s) { return false }
+        if let t = tag, !d.tags.contains(where: { DealFilter.fold($0) == DealFilter.fold(t) }) { return false }
+        if overdueOnly && !board.isOverdue(d, today: today) { return false }
+        if staleOnly && !board.isStale(d, today: today) { return false }
+        if let m = minScore, (d.qualification?.score ?? 0) < m { return false }
+        if !text.isEmpty {
+            let needle = DealFilter.fold(text.trimmingCharacters(in: .whitespaces))
+            if needle.isEmpty { return true }
+            let haystack = [d.title, d.company ?? "", d.contact ?? "", d.notes ?? "", d.tags.joined(separator: " ")]
+            if !haystack.contains(where: { DealFilter.fold($0).contains(needle) }) { return false }
+        }
+        return true
+    }
+
+    /// A short description for the top line: "“acme” · owner Camille · overdue".
+    public var summary: String {
+        var parts: [String] = []
+        if !text.isEmpty { parts.append("“\(text)”") }
+        if let o = owner { parts.append(FilterText.owner + " " + o) }
+        if let s = source { parts.append(FilterText.source + " " + s) }
+        if let t = tag { parts.append("#" + t) }
+        if overdueOnly { parts.append(FilterText.overdue) }
+        if staleOnly { parts.append(FilterText.stale) }
+        if let m = minScore { parts.append(FilterText.score + " ≥ \(m)") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The ranges of a text that match the search (for highlighting), by character offsets.
+    public func highlights(in s: String) -> [Range<Int>] {
+        let needle = text.trimmingCharacters(in: .whitespaces)
+        guard !needle.isEmpty else { return [] }
+        let chars = Array(s)
+        let n = Array(needle).count
+        guard n <= chars.count else { return [] }
+        let target = DealFilter.fold(needle)
+        var out: [Range<Int>] = []
+        var i = 0
+        while i + n <= chars.count {
+            if DealFilter.fold(String(chars[i..<(i + n)])) == target { out.append(i..<(i + n)); i += n } else { i += 1 }
+        }
+        return out
+    }
+}
+
+/// The filter menu's rows, in order.
+public enum FilterRow: Int, CaseIterable, Sendable {
+    case owner, source, tag, overdue, stale, score, clear
+}
+
+public enum FilterText {
+    public static let title = "Filter"
+    public static let owner = "owner"
+    public static let source = "source"
+    public static let tag = "tag"
+    public static let overdue = "overdue"
+    public static let stale = "stale"
+    public static let score = "score"
+    public static let any = "any"
+    public static let clearAll = "Clear all filters"
+    public static let hint = "↑↓ choose · ←→ change · Space toggle · Enter/Esc close"
+    public static let searchPrompt = "Search: "
+    public static let searchHint = "Enter keeps the search · Esc clears it"
+    public static func filtered(_ shown: Int, _ total: Int) -> String { "filtered: \(shown) of \(total) deals" }
+    public static func label(_ row: FilterRow) -> String {
+        switch row {
+        case .owner: return "Owner"
+        case .source: return "Lead source"
+        case .tag: return "Tag"
+        case .overdue: return "Overdue next action only"
+        case .stale: return "Stale deals only"
+        case .score: return "Minimum score"
+        case .clear: return clearAll
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import PipedeckCore
+
+/// A form's complaint about a field, shown beside it.
+public struct FormProblem: Error, Hashable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// The next-action dialog: what to do and when.
+public struct NextActionForm: Hashable, Sendable {
+    public var dealID: String
+    public var text: LineEditor
+    public var due: LineEditor
+    /// 0: text, 1: due date.
+    public var focus = 0
+    public var error: String?
+    /// True when the dialog follows a completed action ("what next?").
+    public var followUp: Bool
+
+    public init(deal: Deal, followUp: Bool) {
+        dealID = deal.id
+        self.followUp = followUp
+        let current = followUp ? nil : deal.nextAction.flatMap { $0.done ? nil : $0 }
+        text = LineEditor(current?.text ?? "")
+        due = LineEditor(current?.due?.description ?? "")
+    }
+
+    public mutating func handle(_ key: Key) {
+        switch key {
+        case .tab, .backTab, .up, .down: focus = 1 - focus
+        default:
+            if focus == 0 { _ = text.handle(key) } else { _ = due.handle(key) }
+            error = nil
+        }
+    }
+
+    /// The action to save, nil to clear it, or an error message.
+    public func build(today: Day) -> Result<NextAction?, FormProblem> {
+        let t = text.text.trimmingCharacters(in: .whitespaces)
+        let d = due.text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return d.isEmpty ? .success(Optional<NextAction>.none) : .failure(FormProblem(FormText.dueWithoutAction)) }
+        if d.isEmpty { return .success(NextAction(text: t)) }
+        guard let day = Day.parseRelative(d, today: today) else { return .failure(FormProblem(FormText.badDue)) }
+        return .success(NextAction(text: t, due: day))
+    }
+}
+
+/// The add / edit form for a stage.
+public struct StageForm: Hashable, Sendable {
+    /// nil when adding.
+    public var stageID: String?
+    public var name: LineEditor
+    public var probability: LineEditor
+    public var rotDays: LineEditor
+    public var focus = 0
+    public var error: String?
+
+    public init(stage: Stage?) {
+        stageID = stage?.id
+        name = LineEditor(stage?.name ?? "")
+        probability = LineEditor(stage?.probability.description ?? "")
+        rotDays = LineEditor(stage.map { String($0.rotDays) } ?? "14")
+    }
+
+    public mutating func handle(_ key: Key) {
+        switch key {
+        case .tab, .down: focus = (focus + 1) % 3
+        case .backTab, .up: focus = (focus + 2) % 3
+        default:
+            switch focus {
+            case 0: _ = name.handle(key)
+            case 1: _ = probability.handle(key)
+            default: _ = rotDays.handle(key)
+            }
+            error = nil
+        }
+    }
+
+    public func build(base: Stage?) -> Result<Stage, FormProblem> {
+        let n = name.text.trimmingCharacters(in: .whitespaces)
+        if n.isEmpty { return .failure(FormProblem(Strings.emptyStageName)) }
+        guard let p = Percent.parse(probability.text), p.isValid else { return .failure(FormProblem(Strings.probabilityRange)) }
+        guard let r = Int(rotDays.text.trimmingCharacters(in: .whitespaces)), r >= 0, r <= 3650 else { return .failure(FormProblem(Strings.rotDaysRange)) }
+        var s = base ?? Stage(id: "", name: n, probability: p)
+        s.name = n; s.probability = p; s.rotDays = r
+        return .success(s)
+    }
+}
