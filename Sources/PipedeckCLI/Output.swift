@@ -78,42 +78,6 @@ indirect enum JSONOut {
 
 // MARK: - Text tables
 
-/// A table of text cells, aligned by display width (a CJK character or an emoji takes two cells).
-/// Cells wider than their column's limit are cut with "…".
-struct TextTable {
-    struct Column {
-        var title: String
-        var align: Alignment = .left
-        var maxWidth: Int = .max
-    }
-    var columns: [Column]
-    var rows: [[String]] = []
-
-    init(_ columns: [Column]) { self.columns = columns }
-
-    mutating func add(_ cells: [String]) { rows.append(cells.map(TextWidth.sanitize)) }
-
-    func rendered(gap: String = "  ") -> String {
-        var widths = columns.map { TextWidth.width($0.title) }
-        for r in rows {
-            for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.width(c)) }
-        }
-        for i in widths.indices { widths[i] = min(widths[i], max(columns[i].maxWidth, TextWidth.width(columns[i].title))) }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (i, col) in columns.enumerated() {
-                parts.append(TextWidth.fit(i < cells.count ? cells[i] : "", to: widths[i], align: col.align))
-            }
-            var s = parts.joined(separator: gap)
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s
-        }
-        var lines = [line(columns.map(\.title))]
-        for r in rows { lines.append(line(r)) }
-        return lines.joined(separator: "\n")
-    }
-}
-
 // MARK: - Deals as JSON
 
 enum DealJSON {

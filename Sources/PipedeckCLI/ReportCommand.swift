@@ -58,30 +58,6 @@ struct ReportCommand: ParsableCommand {
 
 // MARK: - Bars
 
-/// Horizontal bars for the text output: eighths of a cell with block characters, or '#' per whole
-/// cell where the locale is not UTF-8.
-enum Bar {
-    static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-
-    /// A bar `part / whole` of `width` cells long (never longer). Any part above zero shows at
-    /// least the thinnest mark, so that "a little" never looks like "nothing".
-    static func draw(_ part: Int128, of whole: Int128, width: Int, unicode: Bool) -> String {
-        guard width > 0, whole > 0, part > 0 else { return "" }
-        let p = min(part, whole)
-        if unicode {
-            var n = Int((p * Int128(width) * 8 * 2 + whole) / (2 * whole))   // eighths, rounded half up
-            n = max(1, n)
-            return String(repeating: "█", count: n / 8) + eighths[n % 8]
-        }
-        let n = max(1, Int((p * Int128(width) * 2 + whole) / (2 * whole)))
-        return String(repeating: "#", count: n)
-    }
-
-    static func draw(_ part: Int, of whole: Int, width: Int, unicode: Bool) -> String {
-        draw(Int128(part), of: Int128(whole), width: width, unicode: unicode)
-    }
-}
-
 // MARK: - Output
 
 /// Turns a report into text, JSON or CSV.
@@ -122,34 +98,37 @@ struct ReportOutput {
         return out.sorted { $0.lowercased() < $1.lowercased() }
     }
 
+    var textReport: ReportText { ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale) }
+
     mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, format: Format) -> String {
+        if format == .text {
+            var t = textReport
+            return t.render(kind, deals: deals, months: months)
+        }
         switch kind {
         case .forecast:
             let r = ForecastReport(board: board, deals: deals, today: today, months: months)
-            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
         case .funnel:
             let r = FunnelReport(board: board, deals: deals)
-            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
         case .velocity:
             let r = VelocityReport(board: board, deals: deals, today: today)
-            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
         case .sources, .owners:
             let r = BreakdownReport(kind == .sources ? .source : .owner, board: board, deals: deals, today: today)
-            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
         case .lost:
             let r = LostReasonsReport(board: board, deals: deals)
-            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
         case .nps:
             let r = NPSReport(board: board, deals: deals)
-            switch format { case .text: return text(r); case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
         }
     }
 
     // MARK: Shared pieces
 
-    func heading(_ k: ReportKind) -> String {
-        TextWidth.sanitize(R.heading(k, board: board.name, currency: primary, today: today, owner: owner))
-    }
 
     func header(_ k: ReportKind) -> [(String, JSONOut)] {
         [("report", .string(k.rawValue)), ("board", .string(board.name)), ("currency", .string(primary)),
@@ -162,54 +141,13 @@ struct ReportOutput {
 
     func days(_ tenths: Int?) -> JSONOut { tenths.map { .number(DayStats.text(tenths: $0)) } ?? .null }
 
-    func bar(_ m: Money, max: Money) -> String { Bar.draw(m.micros, of: max.micros, width: ReportOutput.barWidth, unicode: unicode) }
-    func bar(_ n: Int, max: Int) -> String { Bar.draw(n, of: max, width: ReportOutput.barWidth, unicode: unicode) }
 
-    /// The currencies of some amounts, the board's first (always present).
-    func currencies(_ all: [Amounts]) -> [String] {
-        var set = Set<String>()
-        for a in all { set.formUnion(a.byCurrency.keys) }
-        set.remove(primary)
-        return [primary] + set.sorted()
-    }
+    func currencies(_ all: [Amounts]) -> [String] { textReport.currencies(all) }
 
-    /// The explanation line about currencies, only when there is more than one.
-    func currencyNote(_ all: [Amounts]) -> [String] {
-        currencies(all).count > 1 ? [R.barsIn(primary)] : []
-    }
 
-    mutating func money(_ a: Amounts) -> String { fmt.string(a, primary: primary) }
 
-    static func joinBlocks(_ blocks: [String]) -> String { blocks.joined(separator: "\n\n") }
 
     // MARK: 1. Forecast
-
-    mutating func text(_ r: ForecastReport) -> String {
-        var open = TextTable([.init(title: R.colExpectedClose), .init(title: R.colDeals, align: .right),
-                              .init(title: R.colValue, align: .right), .init(title: R.colWeighted, align: .right),
-                              .init(title: "")])
-        let maxW = r.rows.map { $0.figures.weighted[primary] }.max() ?? .zero
-        for row in r.rows {
-            open.add([R.bucket(row.bucket), String(row.figures.count), money(row.figures.total),
-                      money(row.figures.weighted), bar(row.figures.weighted[primary], max: maxW)])
-        }
-        open.add([R.total, String(r.open.count), money(r.open.total), money(r.open.weighted), ""])
-
-        var won = TextTable([.init(title: R.colWonIn), .init(title: R.colDeals, align: .right),
-                             .init(title: R.colValue, align: .right), .init(title: "")])
-        let maxWon = r.won.map { $0.value[primary] }.max() ?? .zero
-        for row in r.won {
-            won.add([R.month(row.month), String(row.count), money(row.value), bar(row.value[primary], max: maxWon)])
-        }
-        won.add([R.total, String(r.wonTotal.count), money(r.wonTotal.value), ""])
-        let all = r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value)
-        return ReportOutput.joinBlocks([
-            heading(.forecast),
-            R.forecastOpenTitle + "\n" + open.rendered(),
-            R.forecastWonTitle(r.months) + "\n" + won.rendered(),
-            ([R.forecastExplained] + currencyNote(all)).joined(separator: "\n"),
-        ])
-    }
 
     static func bucketKey(_ b: ForecastReport.Bucket) -> String {
         switch b {
@@ -255,29 +193,6 @@ struct ReportOutput {
 
     // MARK: 2. Funnel
 
-    func text(_ r: FunnelReport) -> String {
-        var t = TextTable([.init(title: R.colStage, maxWidth: 28), .init(title: R.colReached, align: .right), .init(title: ""),
-                           .init(title: R.colWentOn, align: .right), .init(title: R.colConversion, align: .right),
-                           .init(title: R.colOpenNow, align: .right), .init(title: R.colLostHere, align: .right),
-                           .init(title: "")])
-        let maxReached = r.rows.map(\.reached).max() ?? 0
-        for row in r.rows {
-            let hasNext = row.conversion != nil
-            t.add([row.stage.name, String(row.reached), bar(row.reached, max: maxReached),
-                   hasNext ? String(row.advanced) : "", row.conversion.map(R.percent) ?? "",
-                   String(row.openNow), String(row.lostHere),
-                   row.isBottleneck ? (unicode ? R.bottleneckMark : R.bottleneckMarkASCII) : ""])
-        }
-        var lines = [R.winRate(r)]
-        if let b = r.bottleneck, b + 1 < r.rows.count, let c = r.rows[b].conversion {
-            lines.append(R.bottleneck(r.rows[b].stage.name, r.rows[b + 1].stage.name, c))
-        } else {
-            lines.append(R.noBottleneck)
-        }
-        return ReportOutput.joinBlocks([heading(.funnel), t.rendered(), lines.map(TextWidth.sanitize).joined(separator: "\n"),
-                                        R.funnelExplained])
-    }
-
     func json(_ r: FunnelReport) -> JSONOut {
         let stages: [JSONOut] = r.rows.map { row in
             .object([("id", .string(row.stage.id)), ("name", .string(row.stage.name)), ("kind", .string(row.stage.kind.rawValue)),
@@ -305,21 +220,6 @@ struct ReportOutput {
     }
 
     // MARK: 3. Velocity
-
-    func text(_ r: VelocityReport) -> String {
-        var t = TextTable([.init(title: R.colStage, maxWidth: 28), .init(title: R.colDeals, align: .right),
-                           .init(title: R.colAverageDays, align: .right), .init(title: R.colMedianDays, align: .right),
-                           .init(title: ""), .init(title: R.colOpenNow, align: .right), .init(title: R.colStale, align: .right)])
-        let maxAvg = r.rows.compactMap(\.days.averageTenths).max() ?? 0
-        for row in r.rows {
-            t.add([row.stage.name, String(row.days.count), R.days(tenths: row.days.averageTenths),
-                   R.days(tenths: row.days.medianTenths), bar(row.days.averageTenths ?? 0, max: maxAvg),
-                   String(row.openNow), row.stage.rotDays > 0 ? String(row.stale) : R.undefined])
-        }
-        return ReportOutput.joinBlocks([heading(.velocity), t.rendered(),
-                                        [R.salesCycle(r.salesCycle), R.staleTotal(r.stale, r.openNow)].joined(separator: "\n"),
-                                        R.velocityExplained])
-    }
 
     func json(_ r: VelocityReport) -> JSONOut {
         let stages: [JSONOut] = r.rows.map { row in
@@ -352,38 +252,6 @@ struct ReportOutput {
 
     // MARK: 4–5. Sources and owners
 
-    mutating func text(_ r: BreakdownReport) -> String {
-        let bySource = r.dimension == .source
-        let kind: ReportKind = bySource ? .sources : .owners
-        var t: TextTable
-        var rows = r.rows.map { ($0, R.name($0.name)) }
-        rows.append((r.totals, R.total))
-        if bySource {
-            t = TextTable([.init(title: R.colSource, maxWidth: 24), .init(title: R.colDeals, align: .right),
-                           .init(title: R.colOpenValue, align: .right), .init(title: R.colWeighted, align: .right),
-                           .init(title: R.colWonValue, align: .right), .init(title: R.colWinRate, align: .right),
-                           .init(title: "")])
-            let maxWon = r.rows.map { $0.wonValue[primary] }.max() ?? .zero
-            for (i, (row, label)) in rows.enumerated() {
-                t.add([label, String(row.deals), money(row.openValue), money(row.weighted), money(row.wonValue),
-                       R.rate(row.winRate), i < r.rows.count ? bar(row.wonValue[primary], max: maxWon) : ""])
-            }
-        } else {
-            t = TextTable([.init(title: R.colOwner, maxWidth: 24), .init(title: R.colOpenDeals, align: .right),
-                           .init(title: R.colWeighted, align: .right), .init(title: R.colWonValue, align: .right),
-                           .init(title: R.colWinRate, align: .right), .init(title: R.colOverdue, align: .right),
-                           .init(title: "")])
-            let maxW = r.rows.map { $0.weighted[primary] }.max() ?? .zero
-            for (i, (row, label)) in rows.enumerated() {
-                t.add([label, String(row.open), money(row.weighted), money(row.wonValue), R.rate(row.winRate),
-                       String(row.overdueNextActions), i < r.rows.count ? bar(row.weighted[primary], max: maxW) : ""])
-            }
-        }
-        let all = r.rows.flatMap { [$0.openValue, $0.weighted, $0.wonValue] }
-        return ReportOutput.joinBlocks([heading(kind), t.rendered(),
-                                        ([bySource ? R.sourcesExplained : R.ownersExplained] + currencyNote(all)).joined(separator: "\n")])
-    }
-
     func json(_ r: BreakdownReport) -> JSONOut {
         func fields(_ row: BreakdownReport.Row) -> [(String, JSONOut)] {
             [("deals", .int(row.deals)), ("open", .int(row.open)), ("won", .int(row.won)), ("lost", .int(row.lost)),
@@ -412,18 +280,6 @@ struct ReportOutput {
 
     // MARK: 6. Lost reasons
 
-    mutating func text(_ r: LostReasonsReport) -> String {
-        var t = TextTable([.init(title: R.colReason, maxWidth: 30), .init(title: R.colDeals, align: .right),
-                           .init(title: R.colShare, align: .right), .init(title: R.colValue, align: .right), .init(title: "")])
-        let maxCount = r.rows.map(\.count).max() ?? 0
-        for row in r.rows {
-            t.add([R.name(row.reason), String(row.count), R.percent(row.share), money(row.value), bar(row.count, max: maxCount)])
-        }
-        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, money(r.value), ""])
-        return ReportOutput.joinBlocks([heading(.lost), t.rendered(),
-                                        ([R.lostExplained] + currencyNote(r.rows.map(\.value))).joined(separator: "\n")])
-    }
-
     func json(_ r: LostReasonsReport) -> JSONOut {
         let rows: [JSONOut] = r.rows.map {
             .object([("reason", .text($0.reason)), ("count", .int($0.count)), ("share", rate($0.share)), ("value", amounts($0.value))])
@@ -441,32 +297,6 @@ struct ReportOutput {
     }
 
     // MARK: 7. Customer follow-up
-
-    mutating func text(_ r: NPSReport) -> String {
-        var t = TextTable([.init(title: R.colCategory), .init(title: R.colAnswers, align: .right),
-                           .init(title: R.colShare, align: .right), .init(title: "")])
-        let maxCount = r.rows.map(\.count).max() ?? 0
-        for row in r.rows {
-            t.add([R.category(row.category), String(row.count), R.percent(row.share), bar(row.count, max: maxCount)])
-        }
-        var blocks = [heading(.nps), R.answered(r) + "\n" + t.rendered(), R.npsLine(r)]
-
-        var p = TextTable([.init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
-                           .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right),
-                           .init(title: R.colScore, align: .right)])
-        for e in r.promoters {
-            p.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency), e.score.map(String.init) ?? ""])
-        }
-        blocks.append(R.promotersTitle + "\n" + (r.promoters.isEmpty ? R.noPromoters : p.rendered()))
-        if !r.unanswered.isEmpty {
-            var u = TextTable([.init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
-                               .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right)])
-            for e in r.unanswered { u.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency)]) }
-            blocks.append(R.unansweredTitle + "\n" + u.rendered())
-        }
-        blocks.append(R.npsExplained)
-        return ReportOutput.joinBlocks(blocks)
-    }
 
     func json(_ r: NPSReport) -> JSONOut {
         func entry(_ e: NPSReport.Entry) -> JSONOut {

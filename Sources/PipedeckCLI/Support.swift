@@ -175,21 +175,7 @@ enum Parse {
 
 // MARK: - Formatting amounts
 
-/// One MoneyFormatter per currency, with the board's locale or else the environment's.
-struct AmountText {
-    let locale: String?
-    private var cache: [String: MoneyFormatter] = [:]
-    init(board: Board) { locale = board.settings.locale ?? CLIEnvironment.locale }
-
-    mutating func string(_ m: Money, _ currency: String) -> String {
-        if let f = cache[currency] { return f.string(m) }
-        let f = MoneyFormatter(currency: currency, locale: locale)
-        cache[currency] = f
-        return f.string(m)
-    }
-
-    /// Amounts in several currencies, the board's first: "€12,000 + $3,000".
-    mutating func string(_ a: Amounts, primary: String) -> String {
-        a.currencies(primary: primary).map { string(a[$0], $0) }.joined(separator: " + ")
-    }
+extension AmountText {
+    /// The board's locale, or else the environment's.
+    init(board: Board) { self.init(board: board, locale: CLIEnvironment.locale) }
 }

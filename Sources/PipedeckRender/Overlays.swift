@@ -34,6 +34,10 @@ extension BoardRenderer {
         case .stageDelete(let sid, let target):
             drawStages(selection: state.board.stageIndex(sid) ?? -1)
             drawStageDelete(sid, target: target)
+        case .reports(let tab, let scroll): drawReports(tab: tab, scroll: scroll)
+        case .npsPrompt(let id, let editor, let error):
+            if let d = state.board.deal(id) { drawDetail(d, scroll: 0) }
+            drawNPSPrompt(editor, error: error)
         }
     }
 
@@ -155,6 +159,9 @@ extension BoardRenderer {
             row("score", "\(q.score)/4  " + marks, .score)
         } else if d.status == .open {
             row("score", "0/4  " + RenderText.qualificationHint, .cardDim)
+        }
+        if d.status == .won {
+            row("nps", d.npsScore.map { "\($0)/10" } ?? RenderText.npsAsk, d.npsScore == nil ? .cardDim : .score)
         }
         row("inStage", d.stageEnteredAt.utcDay.description + "  (" + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
         row("updated", d.updatedAt.description)

@@ -30,7 +30,7 @@ public enum RenderText {
         "id": "Id", "stage": "Stage", "status": "Status", "value": "Value", "probability": "Probability",
         "weighted": "Weighted", "company": "Company", "contact": "Contact", "owner": "Owner", "source": "Source",
         "tags": "Tags", "close": "Expected close", "next": "Next action", "score": "Qualification",
-        "lostReason": "Lost reason", "inStage": "In stage since", "updated": "Updated",
+        "lostReason": "Lost reason", "inStage": "In stage since", "updated": "Updated", "nps": "Would recommend",
     ]
     public static let otherCurrencies = "also"
     public static func sortLabel(_ k: SortKey) -> String { "sorted by " + UIText.sortName(k) }
@@ -65,5 +65,11 @@ public enum RenderText {
     public static let columnsHeader = ["#", "stage", "prob.", "stale after", "kind", "deals"]
     public static let off = "off"
     public static let qualificationHint = "1 budget · 2 authority · 3 need · 4 timeline (toggle)"
-    public static let detailKeys = "Esc close · e edit · n next step · c done · N notes · 1-4 score · ↑↓ scroll"
+    public static let detailKeys = "Esc close · e edit · n next step · c done · N notes · 1-4 score · p NPS · ↑↓ scroll"
+    public static let npsAsk = "not asked yet — press p to record the answer (0–10)"
+    public static let npsTitle = "How likely are they to recommend us?"
+    public static let npsHint = "0–10 · empty clears · Enter save · Esc cancel"
+    public static let reportsTitle = "Reports"
+    public static let reportsHint = "Tab/1–7 switch · ↑↓ scroll · Esc close"
+    public static func reportsFiltered(_ f: String) -> String { "following the filter: " + f }
 }

@@ -17,6 +17,9 @@ public enum Mode: Hashable, Sendable {
     case stageForm(StageForm)
     /// Deleting a stage that still has deals: choose where they go.
     case stageDelete(stageID: String, target: Int)
+    case reports(tab: Int, scroll: Int)
+    /// Recording a won customer's answer (0–10) to "how likely are you to recommend us?".
+    case npsPrompt(dealID: String, editor: LineEditor, error: String?)
 }
 
 public enum SaveState: Hashable, Sendable {
@@ -121,15 +124,27 @@ public struct AppState: Sendable {
         var cols = Array(repeating: [Int](), count: board.stages.count)
         let filtering = filter.isActive
         var shown: [Deal] = []
-        for (i, d) in board.deals.enumerated() {
-            if filtering && !filter.matches(d, board: board, today: today) { continue }
-            if filtering { shown.append(d) }
-            if !showLost && d.status == .lost { continue }
-            if let c = index[d.stage] { cols[c].append(i) }
+        if filtering {
+            for (i, d) in board.deals.enumerated() {
+                if !filter.matches(d, board: board, today: today) { continue }
+                shown.append(d)
+                if !showLost && d.status == .lost { continue }
+                if let c = index[d.stage] { cols[c].append(i) }
+            }
+        } else {
+            // Fields read in place: no deal is copied (this runs after every undo on big boards).
+            let showLost = showLost
+            board.deals.withUnsafeBufferPointer { deals in
+                for i in deals.indices where showLost || deals[i].status != .lost {
+                    if let c = index[deals[i].stage] { cols[c].append(i) }
+                }
+            }
         }
         let deals = board.deals
         if sort == .rank {
-            for c in cols.indices { cols[c].sort { Board.columnOrder(deals[$0], deals[$1]) } }
+            deals.withUnsafeBufferPointer { buffer in
+                for c in cols.indices { cols[c].sort { AppState.precedes(buffer, $0, $1) } }
+            }
         } else {
             for c in cols.indices {
                 let order = board.sorted(cols[c].map { deals[$0] }.sorted(by: Board.columnOrder), by: sort, today: today)
@@ -194,9 +209,10 @@ public struct AppState: Sendable {
                 return []
             }
             edit.label = label
+            let before = board
             board = outcome.board
             history.record(edit)
-            rebuildColumns()
+            if !updateIncrementally(after: action, from: before) { rebuildColumns() }
             if let id = follow { select(dealID: id) }
             keepVisible()
             saveState = saveState == .readOnly ? .readOnly : .pending
@@ -297,6 +313,10 @@ public enum UIText {
         case .score: return "qualification score"
         }
     }
+    public static let labelNPS = "recommendation score"
+    public static let npsOnlyWon = "the recommendation score is asked of won customers"
+    public static let npsRange = "expected a whole number from 0 to 10 (empty clears it)"
+    public static func npsSaved(_ n: Int?) -> String { n.map { "recommendation score: \($0)/10" } ?? "recommendation score cleared" }
     public static let notesSaved = "notes saved"
     public static let notesUnchanged = "notes unchanged"
     public static func editorFailed(_ why: String) -> String { "could not run the editor: \(why)" }

@@ -6,7 +6,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case moveNext, movePrev, moveTo, rankUp, rankDown
     case add, detail, edit, delete, markWon, markLost, reopen
     case nextAction, completeAction, editNotes
-    case search, filterMenu, clearFilter, cycleSort, agenda, stages
+    case search, filterMenu, clearFilter, cycleSort, agenda, stages, reports
     case undo, redo, toggleLost, cycleTheme
     case help, quit, redraw, suspend
 }
@@ -57,6 +57,7 @@ public enum Bindings {
         KeyBinding([.escape], .clearFilter, "clear the search and filters", group: "View"),
         KeyBinding([.char("s")], .cycleSort, "sort columns: manual, value, weighted, probability, close, age, due, score", group: "View"),
         KeyBinding([.char("z")], .toggleLost, "show or hide lost deals", group: "View"),
+        KeyBinding([.char("r")], .reports, "reports: forecast, funnel, velocity, sources, owners, lost reasons, NPS", hint: "reports", group: "View"),
         KeyBinding([.char("S")], .stages, "stages: add, rename, reorder, delete, probability, rot days", group: "View"),
         KeyBinding([.char("t")], .cycleTheme, "next colour theme", group: "View"),
         KeyBinding([.char("u")], .undo, "undo the last change", hint: "undo", group: "History"),

@@ -47,6 +47,11 @@ extension AppState {
                 return completeAction(id)
             case .char("N"):
                 return isReadOnly ? [] : [.editNotes(dealID: id)]
+            case .char("p"):
+                guard let d = board.deal(id) else { return [] }
+                if isReadOnly { message = StatusMessage(UIText.readOnlyRefused, isError: true); return [] }
+                if d.status != .won { message = StatusMessage(UIText.npsOnlyWon); return [] }
+                mode = .npsPrompt(dealID: id, editor: LineEditor(d.npsScore.map(String.init) ?? ""), error: nil)
             case .ctrl("c"): return [.quit]
             default: break
             }
@@ -119,6 +124,46 @@ extension AppState {
             return []
         case .filterMenu(let row):
             return handleFilterMenu(key, row: row)
+        case .reports(let tab, let scroll):
+            let n = ReportKind.allCases.count
+            switch key {
+            case .escape, .char("q"), .char("r"): mode = .board
+            case .ctrl("c"): return [.quit]
+            case .tab, .right, .char("l"): mode = .reports(tab: (tab + 1) % n, scroll: 0)
+            case .backTab, .left, .char("h"): mode = .reports(tab: (tab + n - 1) % n, scroll: 0)
+            case .down, .char("j"): mode = .reports(tab: tab, scroll: scroll + 1)
+            case .up, .char("k"): mode = .reports(tab: tab, scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): mode = .reports(tab: tab, scroll: scroll + max(1, screen.height - 6))
+            case .pageUp: mode = .reports(tab: tab, scroll: max(0, scroll - max(1, screen.height - 6)))
+            case .char(let c):
+                if let d = c.wholeNumberValue, d >= 1, d <= n { mode = .reports(tab: d - 1, scroll: 0) }
+            default: break
+            }
+            return []
+        case .npsPrompt(let id, var editor, _):
+            switch key {
+            case .escape: mode = .detail(dealID: id, scroll: 0); return []
+            case .ctrl("c"): return [.quit]
+            case .enter:
+                let t = editor.text.trimmingCharacters(in: .whitespaces)
+                let score: Int?
+                if t.isEmpty { score = nil } else if let n = Int(t), Deal.npsRange.contains(n) { score = n } else {
+                    mode = .npsPrompt(dealID: id, editor: editor, error: UIText.npsRange)
+                    return []
+                }
+                guard var d = board.deal(id) else { mode = .board; return [] }
+                mode = .detail(dealID: id, scroll: 0)
+                if d.npsScore == score { return [] }
+                d.npsScore = score
+                let fx = perform(.update(d), label: UIText.labelNPS, follow: id)
+                if !fx.isEmpty { message = StatusMessage(UIText.npsSaved(score)) }
+                mode = .detail(dealID: id, scroll: 0)
+                return fx
+            default:
+                _ = editor.handle(key)
+                mode = .npsPrompt(dealID: id, editor: editor, error: nil)
+                return []
+            }
         case .nextAction(var form):
             switch key {
             case .escape: mode = .board
@@ -458,6 +503,7 @@ extension AppState {
             setSort(sort.next)
             message = StatusMessage(UIText.sortedBy(sort))
         case .agenda: mode = .agenda(selection: 0)
+        case .reports: mode = .reports(tab: 0, scroll: 0)
         case .stages: mode = .stages(selection: focusedStage)
         }
         keepVisible()

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PipedeckCLI
+import PipedeckRender
 
 /// `pipedeck report …` and `pipedeck nps …`, run as a user would. Deals are made with the
 /// commands themselves (so their history is real) or written by hand with fixed times; expected

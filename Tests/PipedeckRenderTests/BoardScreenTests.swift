@@ -166,3 +166,30 @@ final class BoardScreenTests: XCTestCase {
         XCTAssertTrue(rows[38].contains("257\u{202F}527,50 €"), rows[38])
     }
 }
+
+final class ReportsScreenRenderTests: XCTestCase {
+    func testReportsScreenShowsTheSameFiguresAsTheCommandLine() {
+        var s = Fixture.state(width: 120, height: 40)
+        Fixture.press(&s, .char("r"), .char("2"))
+        let rows = Fixture.rows(s)
+        XCTAssertTrue(rows[1].contains("1 Forecast") && rows[1].contains("7 Customer follow-up"), rows[1])
+        XCTAssertTrue(rows.contains { $0.contains("Funnel — Demo pipeline (EUR), 2026-11-30") })
+        XCTAssertTrue(rows.contains { $0.contains("Closing") && $0.contains("◀ bottleneck") }, rows.joined(separator: "\n"))
+        var text = ReportText(board: s.board, today: Fixture.today, owner: nil, unicode: true, locale: "C")
+        let cli = text.render(.funnel, deals: s.board.deals)
+        for line in cli.split(separator: "\n").prefix(8) where !line.isEmpty {
+            XCTAssertTrue(rows.contains { $0.contains(line.prefix(60)) }, "screen shows: \(line)")
+        }
+        assertSnapshot(rows, named: "reports-funnel-120x40")
+    }
+
+    func testReportsFollowTheFilter() {
+        var s = Fixture.state(width: 120, height: 40)
+        Fixture.press(&s, .char("/"))
+        for c in "enterprise" { Fixture.press(&s, .char(c)) }
+        Fixture.press(&s, .enter, .char("r"))
+        let rows = Fixture.rows(s)
+        XCTAssertTrue(rows.contains { $0.contains("following the filter: “enterprise”") })
+        XCTAssertTrue(rows.contains { $0.hasPrefix("│ Total") && $0.contains(" 2 ") }, rows.joined(separator: "\n"))
+    }
+}

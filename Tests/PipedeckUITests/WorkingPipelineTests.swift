@@ -193,3 +193,39 @@ final class WorkingPipelineTests: XCTestCase {
         XCTAssertNil(d.state.board.deal("d01lea")?.notes)
     }
 }
+
+final class ReportsScreenTests: XCTestCase {
+    func testReportsTabsAndNPSFromTheDetailView() throws {
+        let d = try AppDriver()
+        try d.press(.char("r"))
+        XCTAssertEqual(d.state.mode, .reports(tab: 0, scroll: 0))
+        try d.press(.tab, .tab)
+        XCTAssertEqual(d.state.mode, .reports(tab: 2, scroll: 0))
+        try d.press(.char("7"))
+        XCTAssertEqual(d.state.mode, .reports(tab: 6, scroll: 0))
+        try d.press(.backTab)
+        XCTAssertEqual(d.state.mode, .reports(tab: 5, scroll: 0))
+        try d.press(.escape)
+        XCTAssertEqual(d.state.mode, .board)
+        // NPS: only for won deals, 0–10.
+        try d.press(.enter, .char("p"))
+        XCTAssertEqual(d.state.message?.text, UIText.npsOnlyWon)
+        try d.press(.escape)
+        for _ in 0..<6 { try d.press(.right) }   // the won column
+        let won = try XCTUnwrap(d.selected)
+        XCTAssertEqual(won.status, .won)
+        try d.press(.enter, .char("p"))
+        try d.type("11")
+        try d.press(.enter)
+        guard case .npsPrompt(_, _, let error) = d.state.mode else { return XCTFail("11 is refused") }
+        XCTAssertEqual(error, UIText.npsRange)
+        try d.press(.backspace, .backspace)
+        try d.type("9")
+        try d.press(.enter)
+        XCTAssertEqual(d.state.board.deal(won.id)?.npsScore, 9)
+        XCTAssertEqual(try d.saved.deal(won.id)?.npsScore, 9, "the answer is saved in the file")
+        XCTAssertEqual(NPSReport(board: d.state.board, deals: d.state.board.deals).promoters.map(\.id), [won.id])
+        try d.press(.escape, .char("u"))
+        XCTAssertNil(d.state.board.deal(won.id)?.npsScore)
+    }
+}

@@ -1,0 +1,221 @@
+import PipedeckCore
+
+// Keeping the columns and the footer's figures up to date after one change without looking at
+// every deal again. A move on a 10 000-deal board then costs what the move itself costs, not a
+// sort of every column and a new sum over every deal.
+//
+// The result is always exactly what `rebuildColumns()` would compute (the random-key tests
+// compare the two after every key); whenever a change is not one of the simple cases below
+// (stages or settings changed, a filter or another sort order is active), `perform` falls back
+// to the full rebuild.
+
+extension AppState {
+    /// Column order (rank, then creation, then id) between two deals of `deals`, read in place
+    /// so that no deal is copied.
+    @inline(__always)
+    static func precedes(_ deals: UnsafeBufferPointer<Deal>, _ a: Int, _ b: Int) -> Bool {
+        let ra = deals[a].rank, rb = deals[b].rank
+        if ra != rb { return ra < rb }
+        let ca = deals[a].createdAt, cb = deals[b].createdAt
+        if ca != cb { return ca < cb }
+        return deals[a].id < deals[b].id
+    }
+
+    /// The column of a stage id. Like the rebuild's dictionary, the last stage with the id wins.
+    func column(ofStage id: String) -> Int? {
+        let stages = board.stages
+        var i = stages.count - 1
+        while i >= 0 {
+            if stages[i].id == id { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Updates `columns` and `summary` after `action` turned `old` into `board`. Returns false
+    /// (and changes nothing) when the change needs the full rebuild.
+    mutating func updateIncrementally(after action: Action, from old: Board) -> Bool {
+        guard sort == .rank, !filter.isActive, columns.count == board.stages.count,
+              old.currency == board.currency, old.stages == board.stages else { return false }
+        let n = board.deals.count
+        switch action {
+        case .add(let deal):
+            guard n == old.deals.count + 1, board.deals[n - 1].id == deal.id else { return false }
+            insertIntoColumn(n - 1)
+            adjustSummary(removing: nil, adding: n - 1)
+        case .delete(let id):
+            guard n == old.deals.count - 1, let k = old.dealIndex(id) else { return false }
+            guard k == n || board.deals[k].id == old.deals[k + 1].id else { return false }
+            // Later deals moved down by one place.
+            for c in columns.indices {
+                var col = columns[c]
+                var w = 0
+                for r in col.indices where col[r] != k {
+                    col[w] = col[r] > k ? col[r] - 1 : col[r]
+                    w += 1
+                }
+                col.removeSubrange(w...)
+                columns[c] = col
+            }
+            adjustSummary(removing: old.deals[k], adding: nil)
+        case .reorder(let id, _):
+            // Only ranks change, all inside the deal's own column: sort that column again.
+            guard n == old.deals.count, let k = board.dealIndex(id), old.deals[k].id == id,
+                  board.deals[k].stage == old.deals[k].stage, board.deals[k].status == old.deals[k].status else { return false }
+            if let c = column(ofStage: board.deals[k].stage) {
+                board.deals.withUnsafeBufferPointer { deals in
+                    columns[c].sort { AppState.precedes(deals, $0, $1) }
+                }
+            }
+        case .update(let deal):
+            guard replaceInColumns(deal.id, old: old) else { return false }
+        case .move(let id, _), .shift(let id, _), .markWon(let id), .markLost(let id, _), .reopen(let id),
+             .setNextAction(let id, _), .completeNextAction(let id):
+            guard replaceInColumns(id, old: old) else { return false }
+        default:
+            return false
+        }
+        if cursor.count != columns.count { cursor = Array(repeating: 0, count: columns.count); scrollTop = cursor }
+        focusedStage = min(focusedStage, max(0, columns.count - 1))
+        for c in columns.indices { cursor[c] = min(cursor[c], max(0, columns[c].count - 1)) }
+        shownCount = board.deals.count
+        return true
+    }
+
+    /// One deal changed in place (same position in `deals`): take it out of its old column and
+    /// put it where it now belongs.
+    private mutating func replaceInColumns(_ id: String, old: Board) -> Bool {
+        guard board.deals.count == old.deals.count, let k = old.dealIndex(id), board.deals[k].id == id else { return false }
+        let before = old.deals[k]
+        if showLost || before.status != .lost, let c = column(ofStage: before.stage),
+           let r = columns[c].firstIndex(of: k) {
+            columns[c].remove(at: r)
+        }
+        insertIntoColumn(k)
+        adjustSummary(removing: before, adding: k)
+        return true
+    }
+
+    /// Puts deal `k` into its column at its place in column order (if it is shown).
+    private mutating func insertIntoColumn(_ k: Int) {
+        guard showLost || board.deals[k].status != .lost, let c = column(ofStage: board.deals[k].stage) else { return }
+        board.deals.withUnsafeBufferPointer { deals in
+            let col = columns[c]
+            var lo = 0, hi = col.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if AppState.precedes(deals, col[mid], k) { lo = mid + 1 } else { hi = mid }
+            }
+            columns[c].insert(k, at: lo)
+        }
+    }
+
+    // MARK: Figures
+
+    private enum Bucket: Hashable { case open, won, lost, stage(Int) }
+
+    private func figures(_ s: PipelineSummary, _ b: Bucket) -> Figures {
+        switch b {
+        case .open: return s.open
+        case .won: return s.won
+        case .lost: return s.lost
+        case .stage(let i): return s.stages[i].figures
+        }
+    }
+
+    private func setFigures(_ s: inout PipelineSummary, _ b: Bucket, _ f: Figures) {
+        switch b {
+        case .open: s.open = f
+        case .won: s.won = f
+        case .lost: s.lost = f
+        case .stage(let i): s.stages[i].figures = f
+        }
+    }
+
+    /// What a deal adds to the figures, the way `PipelineSummary` counts it.
+    private func contributions(_ d: Deal) -> [(bucket: Bucket, currency: String, total: Money, weighted: Money)] {
+        let cur = d.currency ?? board.currency
+        let si = column(ofStage: d.stage)
+        switch d.status {
+        case .open:
+            let p = d.probability ?? (si.map { board.stages[$0].probability } ?? .zero)
+            let w = d.value.weighted(by: p)
+            var out = [(Bucket.open, cur, d.value, w)]
+            if let si, board.stages[si].kind == .open { out.append((.stage(si), cur, d.value, w)) }
+            return out
+        case .won:
+            var out = [(Bucket.won, cur, d.value, d.value)]
+            if let si, board.stages[si].kind == .won { out.append((.stage(si), cur, d.value, d.value)) }
+            return out
+        case .lost:
+            return [(.lost, cur, d.value, .zero)]
+        }
+    }
+
+    /// Takes a deal's share out of the figures and adds another deal's (by index in `board`).
+    private mutating func adjustSummary(removing old: Deal?, adding k: Int?) {
+        var s = summary
+        var emptied: [(Bucket, String)] = []
+        if let old {
+            for c in contributions(old) {
+                var f = figures(s, c.bucket)
+                f.count -= 1
+                f.total.add(-c.total, c.currency)
+                f.weighted.add(-c.weighted, c.currency)
+                setFigures(&s, c.bucket, f)
+                emptied.append((c.bucket, c.currency))
+            }
+            s.dealCount -= 1
+        }
+        if let k {
+            for c in contributions(board.deals[k]) {
+                var f = figures(s, c.bucket)
+                f.count += 1
+                f.total.add(c.total, c.currency)
+                f.weighted.add(c.weighted, c.currency)
+                setFigures(&s, c.bucket, f)
+            }
+            s.dealCount += 1
+        }
+        // A currency stays listed in a bucket as long as one deal of it is counted there, even
+        // at a total of zero. A non-zero total proves one is; at zero, look.
+        for (bucket, cur) in emptied {
+            var f = figures(s, bucket)
+            if f.count == 0 { setFigures(&s, bucket, Figures()); continue }
+            guard f.total[cur].isZero, !anyDealCounts(in: bucket, currency: cur) else { continue }
+            f.total = Amounts(without: cur, from: f.total)
+            f.weighted = Amounts(without: cur, from: f.weighted)
+            setFigures(&s, bucket, f)
+        }
+        summary = s
+    }
+
+    private func anyDealCounts(in bucket: Bucket, currency: String) -> Bool {
+        let boardCurrency = board.currency
+        let stages = board.stages
+        var index: [String: Int] = [:]
+        for (i, s) in stages.enumerated() { index[s.id] = i }
+        return board.deals.withUnsafeBufferPointer { deals in
+            for i in deals.indices where (deals[i].currency ?? boardCurrency) == currency {
+                let status = deals[i].status
+                switch bucket {
+                case .open: if status == .open { return true }
+                case .won: if status == .won { return true }
+                case .lost: if status == .lost { return true }
+                case .stage(let si):
+                    guard index[deals[i].stage] == si else { continue }
+                    if status == .open && stages[si].kind == .open { return true }
+                    if status == .won && stages[si].kind == .won { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
+private extension Amounts {
+    init(without currency: String, from a: Amounts) {
+        self.init()
+        for (c, m) in a.byCurrency where c != currency { add(m, c) }
+    }
+}
