@@ -61,11 +61,10 @@ struct ListCommand: ParsableCommand {
     static func sorted(_ deals: [Deal], by order: String, on board: Board, today: Day = Day.today()) -> [Deal] {
         var index: [String: Int] = [:]
         for (i, s) in board.stages.enumerated() { index[s.id] = i }
-        let base = deals.sorted { a, b in
+        return board.sorted(deals, by: SortKey(rawValue: order) ?? .rank, today: today) { a, b in
             let ia = index[a.stage] ?? Int.max, ib = index[b.stage] ?? Int.max
             return ia != ib ? ia < ib : Board.columnOrder(a, b)
         }
-        return board.sorted(base, by: SortKey(rawValue: order) ?? .rank, today: today)
     }
 
     static func table(_ deals: [Deal], board: Board, showStatus: Bool) -> String {

@@ -187,11 +187,24 @@ extension Board {
             touched = []
         case .deleteStage(let id, let target):
             guard let si = stageIndex(id) else { throw .unknownStage(id) }
-            let inStage = deals.indices.filter { deals[$0].stage == id }
+            // In column order, so the deals keep their manual order in the target stage.
+            let inStage = deals.indices.filter { deals[$0].stage == id }.sorted { Board.columnOrder(deals[$0], deals[$1]) }
             if !inStage.isEmpty {
                 guard let t = target else { throw .invalid(field: "stage", reason: Strings.stageHasDeals(stages[si].name, inStage.count)) }
-                guard t != id, stage(t) != nil else { throw .unknownStage(t) }
-                for i in inStage { b.moveInPlace(i, to: t, at: now); b.deals[i].updatedAt = now }
+                guard t != id else { throw .invalid(field: "stage", reason: Strings.moveToItself) }
+                guard stage(t) != nil else { throw .unknownStage(t) }
+                for i in inStage {
+                    if deals[i].status == .lost {
+                        // A lost deal stays lost: it only changes stage.
+                        b.deals[i].rank = b.nextRank(inStage: t)
+                        b.deals[i].stage = t
+                        b.deals[i].stageEnteredAt = now
+                        b.deals[i].history.append(HistoryEntry(at: now, from: id, to: t))
+                    } else {
+                        b.moveInPlace(i, to: t, at: now)
+                    }
+                    b.deals[i].updatedAt = now
+                }
             }
             b.stages.remove(at: si)
             touched = inStage.map { deals[$0].id }

@@ -44,10 +44,13 @@ extension Board {
         return due < today
     }
 
-    /// Orders deals by `key`. Stable: equal deals keep the order they came in (pass them in
-    /// manual order). Big amounts, high probabilities, long stays and good scores come first;
-    /// dates come soonest first, deals without a date last. `.rank` keeps the given order.
-    public func sorted(_ base: [Deal], by key: SortKey, today: Day) -> [Deal] {
+    /// Orders deals by `key`. Big amounts, high probabilities, long stays and good scores come
+    /// first; dates come soonest first, deals without a date last. Equal deals, and `.rank`,
+    /// follow `base` — the manual column order unless the caller gives another (the command
+    /// line lists stage by stage).
+    public func sorted(_ deals: [Deal], by key: SortKey, today: Day,
+                       base order: (Deal, Deal) -> Bool = Board.columnOrder) -> [Deal] {
+        let base = deals.sorted(by: order)
         if key == .rank { return base }
         func less(_ a: Deal, _ b: Deal) -> Bool? {
             switch key {

@@ -11,6 +11,7 @@ public enum Strings {
     public static func badCurrency(_ c: String) -> String { "\"\(c)\" is not an ISO 4217 currency code (three capital letters, e.g. EUR)" }
     public static func duplicateStageID(_ id: String) -> String { "a stage with the id \"\(id)\" already exists" }
     public static let emptyStageName = "a stage needs a name"
+    public static let moveToItself = "the deals cannot move to the stage being deleted; choose another stage"
     public static let rotDaysRange = "expected a whole number of days from 0 (off) to 3650"
     public static let stageKindWithDeals = "a stage's kind (open/won) can only change while it has no deals"
     public static func stageHasDeals(_ name: String, _ n: Int) -> String {

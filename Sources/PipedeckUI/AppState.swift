@@ -147,7 +147,7 @@ public struct AppState: Sendable {
             }
         } else {
             for c in cols.indices {
-                let order = board.sorted(cols[c].map { deals[$0] }.sorted(by: Board.columnOrder), by: sort, today: today)
+                let order = board.sorted(cols[c].map { deals[$0] }, by: sort, today: today)
                 var position: [String: Int] = [:]
                 for (n, d) in order.enumerated() { position[d.id] = n }
                 cols[c].sort { position[deals[$0].id]! < position[deals[$1].id]! }
