@@ -268,7 +268,7 @@ public struct AmountReader: Sendable {
         self.given = false
         var comma = 0, point = 0, groupedComma = 0, groupedPoint = 0
         for v in values {
-            switch AmountShape(v) {
+            switch AmountShape(AmountReader.split(v).number) {
             case .comma: comma += 1
             case .point: point += 1
             case .groupedComma: groupedComma += 1
@@ -297,7 +297,7 @@ public struct AmountReader: Sendable {
     /// An amount and the currency written with it ("$", "€", "USD"), if any.
     public func read(_ raw: String) -> Result<(Money, String?), Failure> {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let shape = AmountShape(text)
+        let shape = AmountShape(AmountReader.split(text).number)
         var comma = false
         if let mark {
             switch (mark, shape) {
@@ -314,27 +314,47 @@ public struct AmountReader: Sendable {
             default: comma = false
             }
         }
-        guard let m = Money.parseLenient(text, maxDecimals: 6, decimalComma: comma) else { return .failure(.notAnAmount) }
+        // The currency written with the amount: a symbol or an ISO code; other letters ("12abc")
+        // make it no amount. "kr" is a currency whose country the amount does not say.
+        let (number, affix) = AmountReader.split(text)
+        let currency = AmountReader.currency(affix: affix)
+        if !affix.isEmpty && currency == nil && !AmountReader.unnamedSymbols.contains(affix.lowercased()) { return .failure(.notAnAmount) }
+        guard let m = Money.parseLenient(number, maxDecimals: 6, decimalComma: comma) else { return .failure(.notAnAmount) }
         if m.isNegative { return .failure(.negative) }
         if m.decimalsNeeded > 2 { return .failure(.tooManyDecimals) }
-        return .success((m, AmountReader.currency(in: text)))
+        return .success((m, currency))
+    }
+
+    static let unnamedSymbols: Set<String> = ["kr", "kr."]
+
+    /// ISO 4217 codes known to Foundation.
+    static let isoCodes: Set<String> = Set(Locale.Currency.isoCurrencies.map(\.identifier))
+
+    /// The number (from its first digit, or the minus sign before it, to its last digit) and the
+    /// text around it without blanks: "Fr. 1 250" → ("1 250", "Fr."), "10 000,50 €" → ("10 000,50", "€").
+    static func split(_ text: String) -> (number: String, affix: String) {
+        let chars = Array(text)
+        guard let first = chars.firstIndex(where: { $0.isASCII && $0.isNumber }),
+              let last = chars.lastIndex(where: { $0.isASCII && $0.isNumber }) else { return (text, "") }
+        var start = first
+        if start > 0 && chars[start - 1] == "-" { start -= 1 }
+        if start > 0 && (chars[start - 1] == "." || chars[start - 1] == ",") && (start < 2 || !chars[start - 2].isLetter) { start -= 1 }
+        let affix = String(chars[..<start] + chars[(last + 1)...]).filter { !$0.isWhitespace }
+        return (String(chars[start...last]), affix)
     }
 
     static let symbols: [String: String] = ["€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
                                             "R$": "BRL", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "CN¥": "CNY", "zł": "PLN",
-                                            "₽": "RUB", "₺": "TRY", "₪": "ILS", "Fr.": "CHF"]
+                                            "₽": "RUB", "₺": "TRY", "₪": "ILS", "Fr.": "CHF", "Fr": "CHF"]
 
     /// The currency symbol or ISO code written before or after an amount, as a code.
-    public static func currency(in text: String) -> String? {
-        var token = ""
-        for ch in text where !(ch.isASCII && ch.isNumber) && ch != "," && ch != "." && ch != "-" && ch != "+"
-            && !ch.isWhitespace && ch != "'" && ch != "’" && ch != "_" {
-            token.append(ch)
-        }
-        guard !token.isEmpty else { return nil }
-        if let code = symbols[token] { return code }
-        let upper = token.uppercased()
-        if upper.count == 3, Board.isCurrencyCode(upper) { return upper }
+    public static func currency(in text: String) -> String? { currency(affix: split(text).affix) }
+
+    static func currency(affix: String) -> String? {
+        guard !affix.isEmpty else { return nil }
+        if let code = symbols[affix] { return code }
+        let upper = affix.uppercased()
+        if upper.count == 3, Board.isCurrencyCode(upper), isoCodes.contains(upper) { return upper }
         return nil
     }
 }
@@ -344,7 +364,7 @@ public func readCurrencyCode(_ raw: String) -> String? {
     let t = raw.trimmingCharacters(in: .whitespaces)
     if let code = AmountReader.symbols[t] { return code }
     let upper = t.uppercased()
-    return Board.isCurrencyCode(upper) ? upper : nil
+    return Board.isCurrencyCode(upper) && AmountReader.isoCodes.contains(upper) ? upper : nil
 }
 
 // MARK: - Probabilities

@@ -49,10 +49,17 @@ public struct UnknownStage: Hashable, Sendable {
 }
 
 public struct CreatedStage: Hashable, Sendable {
+    public enum ProbabilitySource: Hashable, Sendable {
+        /// Every row of the stage that has a probability has this one.
+        case rows
+        /// The rows give none, or different ones: copied from the stage before (its name).
+        case noneInRows(copiedFrom: String?)
+        case rowsDisagree(copiedFrom: String?)
+    }
     public var stage: Stage
-    /// True when the probability comes from the rows (they agree); false when it was copied from the stage before.
-    public var probabilityFromRows: Bool
+    public var probabilitySource: ProbabilitySource
     public var rows: Int
+    public var probabilityFromRows: Bool { probabilitySource == .rows }
 }
 
 /// What an import would do: the board with every valid row applied, and everything to report.
@@ -170,12 +177,15 @@ public enum Importer {
             // The new stages in the order of their probability (a pipeline's stages grow more likely
             // to close), then in the order the file names them.
             var pending: [(key: String, probability: Percent?)] = []
+            var disagreeing: [String: Bool] = [:]
+            let previousName = insertAt > 0 ? board.stages[insertAt - 1].name : nil
             for key in unknownOrder {
                 var seen = Set<Percent>()
                 for (n, raw) in stageCells.enumerated() where raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == key {
                     if n < probabilities.count, case .success(let p)? = probabilities[n] { seen.insert(p) }
                 }
                 pending.append((key, seen.count == 1 ? seen.first : nil))
+                disagreeing[key] = seen.count > 1
             }
             let ordered = pending.enumerated().sorted { a, b in
                 let pa = a.element.probability ?? previous, pb = b.element.probability ?? previous
@@ -186,7 +196,9 @@ public enum Importer {
                 let id = uniqueID(slug(u.name), taken: &ids)
                 let stage = Stage(id: id, name: u.name, probability: agreed ?? previous)
                 newStages.append(stage)
-                created.append(CreatedStage(stage: stage, probabilityFromRows: agreed != nil, rows: u.rows))
+                let source: CreatedStage.ProbabilitySource = agreed != nil ? .rows
+                    : disagreeing[key] == true ? .rowsDisagree(copiedFrom: previousName) : .noneInRows(copiedFrom: previousName)
+                created.append(CreatedStage(stage: stage, probabilitySource: source, rows: u.rows))
                 resolved[key] = StageResolution(stage: stage, implied: nil)
             }
             board.stages.insert(contentsOf: newStages, at: insertAt)
@@ -217,8 +229,9 @@ public enum Importer {
         plan.board.deals.reserveCapacity(board.deals.count + rows.count)
         plan.importedIDs.reserveCapacity(rows.count)
 
+        let step = max(rows.count / 100, 1)
         for (n, record) in rows.enumerated() {
-            if let progress, n % 256 == 0 { progress(n, rows.count) }
+            if let progress, n % step == 0 { progress(n, rows.count) }
             var issues: [RowIssue] = []
             if let p = record.problem { issues.append(.layout(p)) }
             if record.fields.count > mapping.headers.count,
@@ -299,12 +312,11 @@ public enum Importer {
 
             // Status from the status column, the stage's name ("Closed Won") and the stage's kind.
             var status = rowStatus ?? stage?.implied
+            if let s = stage?.stage, s.kind == .won, status == nil { status = .won }
             if let r = rowStatus, let implied = stage?.implied, r != implied {
                 issues.append(.statusConflict(status: r.rawValue, stage: stageName ?? ""))
-            }
-            if let s = stage?.stage, s.kind == .won {
-                if status == nil { status = .won }
-                else if status != .won { issues.append(.statusConflict(status: status!.rawValue, stage: stageName ?? s.name)) }
+            } else if let s = stage?.stage, s.kind == .won, let st = status, st != .won {
+                issues.append(.statusConflict(status: st.rawValue, stage: stageName ?? s.name))
             }
 
             // The deal this row is: by id or key.
@@ -415,8 +427,10 @@ public enum Importer {
                     d.stageEnteredAt = max(born, now)
                     dropInheritedProbability(&d, finalStatus: status ?? .open)
                     scratch = try scratch.apply(.add(d), at: now).board
-                    if status == .won && scratch.deals[0].status != .won { scratch = try scratch.apply(.markWon(id: id), at: now).board }
-                    if status == .lost { scratch = try scratch.apply(.markLost(id: id, reason: reason), at: now).board }
+                    // A win or loss is dated by the file's last change when it has one (else now).
+                    let closedAt = max(born, updatedAt ?? now)
+                    if status == .won && scratch.deals[0].status != .won { scratch = try scratch.apply(.markWon(id: id), at: closedAt).board }
+                    if status == .lost { scratch = try scratch.apply(.markLost(id: id, reason: reason), at: closedAt).board }
                     var after = scratch.deals[0]
                     after.updatedAt = updatedAt ?? max(born, now)
                     after.rank = nextRank[after.stage, default: 0]
@@ -491,7 +505,7 @@ public enum Importer {
 
     static func slug(_ name: String) -> String {
         var out = ""
-        for ch in name.lowercased() {
+        for ch in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
             if ch.isLetter || ch.isNumber { out.append(ch) }
             else if !out.isEmpty && out.last != "-" { out.append("-") }
         }

@@ -1,0 +1,114 @@
+import Foundation
+import ArgumentParser
+import PipedeckCore
+import PipedeckRender
+import PipedeckStorage
+
+/// `pipedeck export --format csv|json|ics [--status …] [-o FILE]`
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: Strings.Transfer.exportAbstract, discussion: Strings.Transfer.exportDiscussion)
+
+    static let formats = ["csv", "json", "ics"]
+
+    @OptionGroup var file: FileOption
+    @Option(name: .customLong("format"), help: ArgumentHelp(Strings.Transfer.helpFormat, valueName: "csv|json|ics"))
+    var format: String?
+    @Option(name: .customLong("status"), help: ArgumentHelp(Strings.Transfer.helpExportStatus, valueName: "open|won|lost|all"))
+    var status: String = "all"
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(Strings.Transfer.helpOutput, valueName: "file"))
+    var output: String?
+    @Flag(name: .customLong("bom"), help: ArgumentHelp(Strings.Transfer.helpBOM))
+    var bom = false
+    @Option(name: .customLong("separator"), help: ArgumentHelp(Strings.Transfer.helpExportSeparator, valueName: ",|;"))
+    var separator: String?
+
+    func run() throws {
+        let T = Strings.Transfer.self
+        let st = status.trimmingCharacters(in: .whitespaces).lowercased()
+        guard ListCommand.statuses.contains(st) else { throw CLIFailure(Strings.CLI.badChoice("--status", status, ListCommand.statuses)) }
+        let out = output.flatMap { $0 == "-" ? nil : $0 }
+        var fmt = format?.trimmingCharacters(in: .whitespaces).lowercased()
+        if fmt == nil, let out {
+            let ext = (out as NSString).pathExtension.lowercased()
+            if ExportCommand.formats.contains(ext) { fmt = ext } else if ext == "ical" || ext == "ifb" { fmt = "ics" }
+        }
+        let kind = fmt ?? "csv"
+        guard ExportCommand.formats.contains(kind) else { throw CLIFailure(T.badFormat(format ?? kind)) }
+        var sep: Character = ","
+        if let s = separator {
+            switch s { case ",": sep = ","; case ";": sep = ";"
+            default: throw CLIFailure(T.badSeparator("--separator", s, ", or ;")) }
+        }
+
+        let path = file.path
+        if let out, ExportCommand.samePath(out, path) { throw CLIFailure(T.outputIsBoard(out)) }
+        let board = try Store.load(path)
+        let deals = ExportCommand.ordered(board.deals.filter { st == "all" || $0.status.rawValue == st }, on: board)
+
+        let bytes: [UInt8]
+        let count: Int
+        switch kind {
+        case "json":
+            bytes = DealsJSON.encode(deals)
+            count = deals.count
+        case "ics":
+            let events = ExportCommand.events(deals, board: board)
+            bytes = Array(ICSWriter.calendar(name: T.calendarName(board.name), events: events).utf8)
+            count = events.count
+        default:
+            let rows = [DealCSV.header] + deals.map { DealCSV.row($0, board: board) }
+            bytes = Array(CSVWriter.document(rows, separator: sep, byteOrderMark: bom).utf8)
+            count = deals.count
+        }
+
+        guard let out else {
+            fflush(stdout)
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do {
+            try BoardFile.save(bytes: bytes, to: out)
+        } catch {
+            throw CLIFailure(error.message)
+        }
+        Console.out(kind == "ics" ? T.exportedEvents(count, out) : T.exported(count, out, kind))
+    }
+
+    /// Stage order, then each column's order.
+    static func ordered(_ deals: [Deal], on board: Board) -> [Deal] {
+        var index: [String: Int] = [:]
+        for (i, s) in board.stages.enumerated() { index[s.id] = i }
+        return deals.sorted { a, b in
+            let ia = index[a.stage] ?? Int.max, ib = index[b.stage] ?? Int.max
+            return ia != ib ? ia < ib : Board.columnOrder(a, b)
+        }
+    }
+
+    /// One all-day event per open deal with a dated next action that is not done, by date.
+    static func events(_ deals: [Deal], board: Board) -> [ICSEvent] {
+        let T = Strings.Transfer.self
+        var fmt = AmountText(board: board)
+        var out: [ICSEvent] = []
+        for d in deals where d.status == .open {
+            guard let n = d.nextAction, !n.done, let due = n.due else { continue }
+            let cur = board.currency(of: d)
+            let description = T.icsDescription(value: fmt.string(d.value, cur), weighted: fmt.string(board.weightedValue(of: d), cur),
+                                               stage: board.stageName(d.stage), probability: board.probability(of: d).description,
+                                               contact: d.contact, id: d.id)
+            out.append(ICSEvent(uid: "\(d.id)@pipedeck", stamp: d.updatedAt, day: due,
+                                summary: T.icsSummary(action: n.text, title: d.title, company: d.company),
+                                description: description, categories: d.tags))
+        }
+        return out.enumerated().sorted { a, b in
+            a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Whether two paths name the same file (after following links), or the same text when neither exists.
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        let ua = URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath()
+        let ub = URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath()
+        return ua.path == ub.path
+    }
+}
