@@ -18,21 +18,14 @@ enum NotesEditor {
             return .failure(Failure(message: error.localizedDescription))
         }
         defer { try? FileManager.default.removeItem(at: url) }
+        // Through the shell, so "code --wait" or "emacs -nw" work as the user wrote them; run in
+        // the foreground process group so that the editor can read the keyboard.
         var status: Int32 = -1
         var launchError: String?
-        terminal.runOutside {
-            // Through the shell, so "code --wait" or "emacs -nw" work as the user wrote them.
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", editor + " \"$1\"", "pipedeck-editor", url.path]
-            p.environment = env
-            do {
-                try p.run()
-                p.waitUntilExit()
-                status = p.terminationStatus
-            } catch {
-                launchError = error.localizedDescription
-            }
+        do {
+            status = try terminal.runProgram("/bin/sh", arguments: ["-c", editor + " \"$1\"", "pipedeck-editor", url.path], environment: env)
+        } catch {
+            launchError = String(describing: error)
         }
         if let e = launchError { return .failure(Failure(message: e)) }
         guard status == 0 else { return .failure(Failure(message: "\(editor) exited with status \(status); the notes are unchanged")) }

@@ -1,0 +1,175 @@
+import Foundation
+import XCTest
+
+/// The real `pipedeck` binary in tmux: keys sent by name, the screen read back, the file checked.
+final class BoardEndToEndTests: XCTestCase {
+    var dir: URL!
+    var file: String { dir.appendingPathComponent("pipeline.json").path }
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+
+    @discardableResult
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = TmuxSession.pipedeckBinary
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"; env["TZ"] = "UTC"
+        env.removeValue(forKey: "PIPEDECK_FILE")
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func makeDemo() throws {
+        let r = try run(["init", "--demo", "--file", file])
+        XCTAssertEqual(r.status, 0, r.err)
+    }
+
+    func fileText() -> String { (try? String(contentsOfFile: file, encoding: .utf8)) ?? "" }
+
+    /// The stage of a deal as saved, read straight from the JSON text.
+    func savedStage(_ id: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: file),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let deals = json["deals"] as? [[String: Any]],
+              let deal = deals.first(where: { $0["id"] as? String == id }) else { return nil }
+        return deal["stage"] as? String
+    }
+
+    func waitForFile(timeout: TimeInterval = 5, _ ok: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end { if ok() { return true }; Thread.sleep(forTimeInterval: 0.05) }
+        return ok()
+    }
+
+    func open(width: Int = 120, height: Int = 40, env: [String: String] = [:]) throws -> TmuxSession {
+        try XCTSkipUnless(TmuxSession.isTmuxAvailable, "tmux is not installed")
+        let s = TmuxSession(arguments: [TmuxSession.pipedeckBinary.path, "--file", file], width: width, height: height, environment: env)
+        XCTAssertTrue(s.waitFor("Demo pipeline"), s.capture())
+        return s
+    }
+
+    func testMoveUndoResizeQuit() throws {
+        try makeDemo()
+        let s = try open()
+        XCTAssertTrue(s.waitFor("Weighted €257,527.50"), s.capture())
+        s.send("L")
+        XCTAssertTrue(s.waitFor("moved to Qualification"), s.capture())
+        XCTAssertTrue(s.waitFor("Weighted €258,007.50"), s.capture())
+        XCTAssertTrue(waitForFile { savedStage("d01lea") == "qualification" }, "the move is saved at once")
+        s.send("S-Right")
+        XCTAssertTrue(s.waitFor("moved to Needs analysis"), s.capture())
+        XCTAssertTrue(waitForFile { savedStage("d01lea") == "needs" })
+        s.send("u")
+        XCTAssertTrue(s.waitFor("undone: move"), s.capture())
+        XCTAssertTrue(waitForFile { savedStage("d01lea") == "qualification" })
+        XCTAssertTrue(s.waitFor("● saved"), s.capture())
+        s.resize(width: 80, height: 24)
+        XCTAssertTrue(s.waitUntil { $0.contains("4 more ▶") && !$0.contains("Proposal") }, s.capture())
+        s.resize(width: 30, height: 8)
+        XCTAssertTrue(s.waitFor("Terminal too small"), s.capture())
+        s.resize(width: 120, height: 40)
+        XCTAssertTrue(s.waitFor("Proposal"), s.capture())
+        s.send("q")
+        XCTAssertEqual(s.exitStatus(), 0)
+        XCTAssertEqual(savedStage("d01lea"), "qualification")
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: dir.path).contains { $0.hasSuffix(".tmp") },
+                       "no temporary file is left behind")
+    }
+
+    func testAddDealWithAccentsAndWideText() throws {
+        try makeDemo()
+        let s = try open()
+        s.send("a")
+        XCTAssertTrue(s.waitFor("New deal"), s.capture())
+        s.type("Crêperie Zoé 日本")
+        s.send("Tab")
+        s.type("abc")
+        s.send("Enter")
+        XCTAssertTrue(s.waitFor("expected a number"), "an invalid value keeps the form open: \(s.capture())")
+        s.send("C-u")
+        s.type("1 500,50")
+        s.send("Enter")
+        XCTAssertTrue(s.waitFor("added “Crêperie Zoé 日本”"), s.capture())
+        XCTAssertTrue(waitForFile { fileText().contains("Crêperie Zoé 日本") })
+        XCTAssertTrue(fileText().contains("\"value\": 1500.5"))
+        s.send("q")
+        XCTAssertEqual(s.exitStatus(), 0)
+    }
+
+    func testMouseDragMovesADeal() throws {
+        try makeDemo()
+        let s = try open()
+        // Press on the first card of the first column, release over the third column.
+        s.type("\u{1B}[<0;5;6M")
+        s.type("\u{1B}[<0;70;8m")
+        XCTAssertTrue(s.waitFor("moved to Needs analysis"), s.capture())
+        XCTAssertTrue(waitForFile { savedStage("d01lea") == "needs" })
+        s.send("q")
+        XCTAssertEqual(s.exitStatus(), 0)
+    }
+
+    func testSigtermRestoresTheTerminal() throws {
+        try makeDemo()
+        let s = try open()
+        s.send("L")
+        XCTAssertTrue(s.waitFor("moved to Qualification"))
+        let pid = s.display("#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs /bin/sh -c; its child is pipedeck.
+        let child = try run_pgrep(parent: pid)
+        XCTAssertNotNil(child, "pipedeck's pid")
+        if let c = child { kill(c, SIGTERM) }
+        let status = s.exitStatus()
+        XCTAssertNotNil(status)
+        XCTAssertEqual(s.display("#{alternate_on}").trimmingCharacters(in: .whitespacesAndNewlines), "0", "the alternate screen is left")
+        XCTAssertEqual(savedStage("d01lea"), "qualification", "the change made before SIGTERM is on disk")
+    }
+
+    func run_pgrep(parent: String) throws -> pid_t? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        p.arguments = ["-P", parent]
+        let out = Pipe(); p.standardOutput = out
+        try p.run(); p.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if let n = text.split(separator: "\n").first.flatMap({ pid_t($0) }) { return n }
+        return pid_t(parent)   // sh may have exec'd the program
+    }
+
+    func testWithoutLangFallsBackToUTF8() throws {
+        try makeDemo()
+        let s = try open(env: ["LANG": ""])
+        XCTAssertTrue(s.waitFor("│"), s.capture())
+        XCTAssertTrue(s.capture().contains("日本商事"), s.capture())
+        s.send("q")
+        XCTAssertEqual(s.exitStatus(), 0)
+    }
+
+    func testHelpScreenAndEscape() throws {
+        try makeDemo()
+        let s = try open()
+        s.send("?")
+        XCTAssertTrue(s.waitFor("move the deal to the next stage"), s.capture())
+        s.send("Escape")
+        XCTAssertTrue(s.waitUntil { !$0.contains("move the deal to the next stage") }, s.capture())
+        s.send("C-c")
+        XCTAssertEqual(s.exitStatus(), 0)
+    }
+
+    func testBrokenFileIsRefusedBeforeTheScreenOpens() throws {
+        try "{ \"version\": 1, \"name\": ".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try run(["--file", file])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("line 1"), r.err)
+        XCTAssertEqual(fileText(), "{ \"version\": 1, \"name\": ", "the file is not touched")
+    }
+}

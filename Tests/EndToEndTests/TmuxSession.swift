@@ -1,0 +1,438 @@
+import Foundation
+import XCTest
+
+/// Runs a real program in a private tmux server so a test can press keys
+/// and read the screen.
+///
+/// Each session starts its own server on a fresh socket (`tmux -L <unique>
+/// -f /dev/null`), so it never touches a user's tmux and sessions of
+/// parallel tests do not meet. The server is killed by `kill()` or when the
+/// object goes away.
+///
+/// The pane runs `/bin/sh -c <command>`, so the program is the shell's
+/// child (`programPID()`, `signal(_:)`). When the program ends, the shell
+/// writes its status to a private file (`exitStatus`) and stays, holding the
+/// pane open: the screen keeps exactly what the program left (tmux would
+/// otherwise scroll it to print "Pane is dead", and its own record of a
+/// dead pane's status is unreliable), and `#{alternate_on}` or
+/// `#{cursor_flag}` still describe the program's last state.
+///
+///     let s = TmuxSession(arguments: [TmuxSession.pipedeckBinary.path, "--file", path],
+///                         width: 100, height: 30)
+///     XCTAssertTrue(s.waitFor("Lead"))
+///     s.send("S-Right")
+///     s.type("Acme €")
+///     XCTAssertEqual(s.exitStatus(), 0)
+final class TmuxSession {
+
+    /// The session created in the private server.
+    static let sessionName = "t"
+    private var target: String { TmuxSession.sessionName }
+
+    /// The `-L` socket name of this session's server.
+    let socketName: String
+    let width: Int
+    let height: Int
+    /// False when tmux could not be started (the test has already failed).
+    private(set) var isRunning = false
+    /// What tmux printed on stderr when starting failed.
+    private(set) var startError = ""
+    private var killed = false
+    /// Where the pane's shell writes the program's exit status.
+    let statusFile: URL
+    /// The server's socket file (tmux 3.3 leaves it behind after
+    /// kill-server; `kill()` removes it).
+    private(set) var socketPath = ""
+
+    private static var counter = 0
+    private static let counterLock = NSLock()
+
+    // MARK: Starting
+
+    /// Starts `command` (run by /bin/sh -c) in a `width` × `height` pane.
+    /// The environment gets LANG=C.UTF-8 and TERM=xterm-256color unless
+    /// `environment` says otherwise; LC_ALL / LC_CTYPE from the test's own
+    /// environment are removed unless given.
+    init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+         file: StaticString = #filePath, line: UInt = #line) {
+        TmuxSession.counterLock.lock()
+        TmuxSession.counter += 1
+        let n = TmuxSession.counter
+        TmuxSession.counterLock.unlock()
+        socketName = "pdt\(getpid())-\(n)-\(UInt32.random(in: 0...0xFFFFF))"
+        statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socketName).status")
+        try? FileManager.default.removeItem(at: statusFile)
+        self.width = width
+        self.height = height
+
+        guard TmuxSession.tmuxPath != nil else {
+            startError = "tmux not found in PATH"
+            XCTFail("TmuxSession: \(startError)", file: file, line: line)
+            return
+        }
+
+        var env: [String: String] = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        for (key, value) in environment { env[key] = value }
+        var programArguments = ["env"]
+        for name in ["LC_ALL", "LC_CTYPE"] where env[name] == nil {
+            programArguments += ["-u", name]
+        }
+        for key in env.keys.sorted() { programArguments.append("\(key)=\(env[key]!)") }
+        // After the command: record its status (written to a temporary name
+        // and renamed, so a reader never sees half a number), then keep the
+        // pane alive. A newline, not ";", ends the command, so a trailing
+        // comment or "&" in it cannot swallow the tail.
+        let statusPath = TmuxSession.shellQuote(statusFile.path)
+        let tail = "__pd_status=$?; printf '%s\\n' \"$__pd_status\" > \(statusPath).tmp && mv \(statusPath).tmp \(statusPath); "
+            + "exec sleep 86400"
+        programArguments += ["/bin/sh", "-c", command + "\n" + tail]
+
+        // remain-on-exit is set globally before the session exists, so even
+        // a shell that dies at once (e.g. "exec prog" killed by a signal)
+        // leaves tmux's own status behind as a fallback.
+        let arguments = ["start-server", ";",
+                         "set-option", "-g", "remain-on-exit", "on", ";",
+                         "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height)]
+            + programArguments.map(TmuxSession.escapeForTmux)
+        let result = tmux(arguments)
+        if result.status != 0 {
+            startError = result.error
+            XCTFail("TmuxSession: cannot start tmux: \(result.error)", file: file, line: line)
+            return
+        }
+        isRunning = true
+        socketPath = display("#{socket_path}")
+    }
+
+    /// Starts a program given as an argument vector (each argument is
+    /// quoted for the shell, so paths with spaces are safe).
+    convenience init(arguments: [String], width: Int = 100, height: Int = 30,
+                     environment: [String: String] = [:],
+                     file: StaticString = #filePath, line: UInt = #line) {
+        self.init(command: arguments.map(TmuxSession.shellQuote).joined(separator: " "),
+                  width: width, height: height, environment: environment, file: file, line: line)
+    }
+
+    deinit {
+        kill()
+    }
+
+    /// Kills this session's tmux server (and with it the program). Only the
+    /// server on this session's own socket is touched. Idempotent.
+    func kill() {
+        guard !killed else { return }
+        killed = true
+        isRunning = false
+        _ = tmux(["kill-server"])
+        if !socketPath.isEmpty && socketPath.hasSuffix("/" + socketName) {
+            unlink(socketPath)
+        }
+        try? FileManager.default.removeItem(at: statusFile)
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: statusFile.path + ".tmp"))
+    }
+
+    // MARK: Input
+
+    /// Sends keys by tmux name: "L", "Enter", "Escape", "S-Right", "C-r",
+    /// "BSpace", "PPage", "F5"…
+    func send(_ keys: String...) {
+        guard !keys.isEmpty else { return }
+        _ = tmux(["send-keys", "-t", target] + keys.map(TmuxSession.escapeForTmux))
+    }
+
+    /// Types `literal` exactly as given (UTF-8 bytes, escape sequences
+    /// included, e.g. an SGR mouse report "\u{1B}[<0;10;3M").
+    func type(_ literal: String) {
+        let bytes = Array(literal.utf8)
+        guard !bytes.isEmpty else { return }
+        _ = tmux(["send-keys", "-t", target, "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
+    /// A left-button click at 0-based (x, y) as an SGR mouse report (the
+    /// encoding xterm-256color asks for): press, then release.
+    func click(x: Int, y: Int) {
+        type("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m")
+    }
+
+    /// The pid of the program: the pane's shell's child (the shell itself
+    /// when the command exec'd the program). nil once it has ended.
+    func programPID() -> pid_t? {
+        if FileManager.default.fileExists(atPath: statusFile.path) { return nil }
+        guard let shell = pid_t(display("#{pane_pid}")) else { return nil }
+        let path = "/proc/\(shell)/task/\(shell)/children"
+        if let text = try? String(contentsOfFile: path, encoding: .utf8),
+           let first = text.split(separator: " ").first, let child = pid_t(first) {
+            return child
+        }
+        return shell
+    }
+
+    /// Sends `signal` to the program (see `programPID`).
+    @discardableResult
+    func signal(_ signal: Int32) -> Bool {
+        guard let pid = programPID() else { return false }
+        return Foundation.kill(pid, signal) == 0
+    }
+
+    /// Resizes the window; the program receives SIGWINCH.
+    func resize(width: Int, height: Int) {
+        _ = tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])
+    }
+
+    // MARK: Output
+
+    /// The visible screen, one line per row (trailing spaces removed by
+    /// tmux). With `colors`, SGR escape sequences are kept.
+    func capture(colors: Bool = false) -> String {
+        var arguments = ["capture-pane", "-t", target, "-p"]
+        if colors { arguments.append("-e") }
+        return tmux(arguments).output
+    }
+
+    /// The screen as an array of rows.
+    func lines() -> [String] {
+        var rows = capture().components(separatedBy: "\n")
+        if rows.last == "" { rows.removeLast() }
+        return rows
+    }
+
+    /// A tmux format evaluated for the pane, e.g. "#{cursor_x},#{cursor_y}"
+    /// or "#{alternate_on}".
+    func display(_ format: String) -> String {
+        return tmux(["display-message", "-p", "-t", target, TmuxSession.escapeForTmux(format)])
+            .output.trimmingCharacters(in: .newlines)
+    }
+
+    /// Waits until the screen contains `text`; polls every 50 ms.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10) -> Bool {
+        return waitUntil(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until `predicate` holds for the captured screen; polls every
+    /// 50 ms. The predicate is always tried at least once.
+    @discardableResult
+    func waitUntil(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if predicate(capture()) { return true }
+            if Date() >= deadline { return false }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// Waits for the program to end and returns its exit status (128 + n
+    /// when it was killed by signal n), or nil if it is still running after
+    /// `timeout` seconds.
+    func exitStatus(timeout: TimeInterval = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let text = try? String(contentsOf: statusFile, encoding: .utf8),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            // Fallback: the pane's shell itself ended (e.g. the command was
+            // "exec prog"); ask tmux.
+            let fields = display("#{pane_dead} #{pane_dead_status} #{pane_dead_signal}")
+                .split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            let dead = fields.first == "1"
+            if dead {
+                if fields.count > 1, let status = Int32(fields[1]) { return status }
+                if fields.count > 2, let signal = Int32(fields[2]) { return 128 + signal }
+            }
+            if Date() >= deadline { return dead ? -1 : nil }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// Whether the program has ended.
+    var hasExited: Bool {
+        return FileManager.default.fileExists(atPath: statusFile.path) || display("#{pane_dead}") == "1"
+    }
+
+    // MARK: Locating the binary
+
+    /// The `pipedeck` executable built next to the test bundle
+    /// (.build/<config>/pipedeck). PIPEDECK_BINARY overrides it.
+    static var pipedeckBinary: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["PIPEDECK_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        var directories: [URL] = []
+        // Linux: the .xctest file is itself the running executable.
+        if let executable = Bundle.main.executableURL {
+            directories.append(executable.deletingLastPathComponent())
+        }
+        if let first = CommandLine.arguments.first, !first.isEmpty {
+            directories.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        // macOS: a .xctest bundle inside .build/<config>/.
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            directories.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        let fm = FileManager.default
+        for directory in directories {
+            // The directory itself, then a few levels up (bundle internals).
+            var dir = directory
+            for _ in 0..<4 {
+                let candidate = dir.appendingPathComponent("pipedeck")
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                   fm.isExecutableFile(atPath: candidate.path) {
+                    return candidate
+                }
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        // Not found: the conventional place, so the failure message is clear.
+        return (directories.first ?? URL(fileURLWithPath: ".build/debug"))
+            .appendingPathComponent("pipedeck")
+    }
+
+    /// The tmux executable found in PATH, or nil.
+    static let tmuxPath: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/tmux"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    /// Whether tmux is installed (tests may `XCTSkip` without it).
+    static var isTmuxAvailable: Bool { tmuxPath != nil }
+
+    // MARK: Quoting
+
+    /// `s` quoted for /bin/sh.
+    static func shellQuote(_ s: String) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        if !s.isEmpty && s.allSatisfy({ plain.contains($0) }) { return s }
+        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// tmux splits its command line at any argument that ends in ";"
+    /// (a command separator). A literal trailing ";" is written "\;".
+    static func escapeForTmux(_ argument: String) -> String {
+        guard argument.hasSuffix(";") else { return argument }
+        return String(argument.dropLast()) + "\\;"
+    }
+
+    // MARK: Running tmux
+
+    /// Runs tmux on this session's private socket, with arguments passed as
+    /// an array (no shell involved).
+    @discardableResult
+    private func tmux(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
+        guard let tmuxPath = TmuxSession.tmuxPath else { return (127, "", "tmux not found") }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX"] = nil                // never talk to an enclosing tmux
+        environment["TMUX_PANE"] = nil
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = nil
+        environment["LC_CTYPE"] = nil
+        let result = TmuxSession.spawnAndWait(tmuxPath, ["-u", "-L", socketName, "-f", "/dev/null"] + arguments,
+                                              environment: environment)
+        return (result.status, String(decoding: result.output, as: UTF8.self),
+                String(decoding: result.error, as: UTF8.self))
+    }
+
+    /// posix_spawn + waitpid rather than Foundation's `Process`: the first
+    /// tmux call forks the server, which inherits the private socket
+    /// `Process` uses to notice that its child ended, so
+    /// `waitUntilExit()` would never return. Here the child gets only
+    /// stdin (/dev/null) and the two output pipes (the original descriptors are
+    /// closed), which the server swaps for /dev/null when it daemonises.
+    static func spawnAndWait(_ path: String, _ arguments: [String],
+                             environment: [String: String]) -> (status: Int32, output: Data, error: Data) {
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard pipe(&outPipe) == 0 else { return (127, Data(), Data("pipe failed".utf8)) }
+        guard pipe(&errPipe) == 0 else {
+            close(outPipe[0]); close(outPipe[1])
+            return (127, Data(), Data("pipe failed".utf8))
+        }
+        for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+
+        #if canImport(Glibc)
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #else
+        var actions: posix_spawn_file_actions_t? = nil
+        var attributes: posix_spawnattr_t? = nil
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for sig in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, sig) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) }
+        argv.append(nil)
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") }
+        envp.append(nil)
+        defer {
+            for p in argv { free(p) }
+            for p in envp { free(p) }
+        }
+
+        var pid: pid_t = 0
+        let spawnResult = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawnResult == 0 else {
+            close(outPipe[0]); close(errPipe[0])
+            return (127, Data(), Data("cannot run \(path): \(String(cString: strerror(spawnResult)))".utf8))
+        }
+
+        // Drain both pipes until both reach end of file.
+        var output = Data()
+        var error = Data()
+        var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+        var open = 2
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while open > 0 {
+            let ready = poll(&fds, nfds_t(fds.count), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for i in fds.indices where fds[i].fd >= 0 && fds[i].revents != 0 {
+                let n = read(fds[i].fd, &buffer, buffer.count)
+                if n > 0 {
+                    if i == 0 { output.append(buffer, count: n) } else { error.append(buffer, count: n) }
+                } else if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) {
+                    close(fds[i].fd)
+                    fds[i].fd = -1
+                    open -= 1
+                }
+            }
+        }
+        for f in fds where f.fd >= 0 { close(f.fd) }
+
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitStatus: Int32
+        if status & 0x7F == 0 {
+            exitStatus = (status >> 8) & 0xFF        // exited normally
+        } else {
+            exitStatus = 128 + (status & 0x7F)      // killed by a signal
+        }
+        return (exitStatus, output, error)
+    }
+}
+
