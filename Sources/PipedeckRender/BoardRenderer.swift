@@ -175,7 +175,7 @@ public struct BoardRenderer {
         text(BoardRenderer.oneLine(stage.name), x + 1, layout.headerTop, nameRole, max: w - pw - 3)
         text(prob, x + w - 1 - pw, layout.headerTop, .columnFigures)
         // Row 2: count, total and weighted value, shortened until they fit.
-        let stale = stage.rotDays > 0 ? state.columns[c].reduce(0) { isStale(state.board.deals[$1], stage) ? $0 + 1 : $0 } : 0
+        let stale = stage.rotDays > 0 ? staleCount(c, stage) : 0
         let weighted = stage.kind == .won ? "" : g.approx + compact(figures.weighted[cur], cur)
         let ww = TextWidth.width(weighted)
         let room = max(0, w - ww - 3)
@@ -221,6 +221,18 @@ public struct BoardRenderer {
     }
 
     func isStale(_ d: Deal, _ stage: Stage) -> Bool { state.board.isStale(d, stage: stage, today: state.today) }
+    /// How many deals of column `c` are stale: `isStale` with the fields read in place, so that
+    /// a column of thousands of deals costs no copies on every frame.
+    func staleCount(_ c: Int, _ stage: Stage) -> Int {
+        let limit = stage.rotDays, today = state.today
+        return state.board.deals.withUnsafeBufferPointer { deals in
+            var n = 0
+            for i in state.columns[c] where deals[i].status == .open && deals[i].updatedAt.utcDay.days(until: today) > limit {
+                n += 1
+            }
+            return n
+        }
+    }
     func staleDays(_ d: Deal) -> Int { state.board.staleDays(d, today: state.today) }
 
     /// Writes text and underlines the parts that match the active search.
@@ -363,12 +375,23 @@ public struct BoardRenderer {
         } else if case .failed(let why) = state.saveState {
             text(" " + Strings.saveFailed(why), 0, layout.hintRow, .error, max: w)
         } else {
+            // "? help" and "q quit" always show; the other hints fill the room left, in table order.
+            let all = Bindings.footerHints()
+            func need(_ h: (keys: String, hint: String)) -> Int { TextWidth.width(h.keys) + 1 + TextWidth.width(h.hint) + 2 }
+            let kept: Set<String> = [Bindings.binding(for: .help)?.hint, Bindings.binding(for: .quit)?.hint].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
+            var room = w - 1 - all.filter { kept.contains($0.hint) }.reduce(0) { $0 + need($1) }
+            var shown: [(keys: String, hint: String)] = []
+            var full = false
+            for h in all {
+                if kept.contains(h.hint) { shown.append(h); continue }
+                if full || need(h) > room { full = true; continue }
+                room -= need(h)
+                shown.append(h)
+            }
             var x = 1
-            for (keys, hint) in Bindings.footerHints() {
-                let need = TextWidth.width(keys) + 1 + TextWidth.width(hint) + 2
-                if x + need > w { break }
-                x = text(keys, x, layout.hintRow, .footerKey)
-                x = text(" " + hint + "  ", x, layout.hintRow, .footer)
+            for h in shown {
+                x = text(h.keys, x, layout.hintRow, .footerKey)
+                x = text(" " + h.hint + "  ", x, layout.hintRow, .footer, max: max(0, w - x))
             }
         }
     }

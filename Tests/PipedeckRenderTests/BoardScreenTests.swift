@@ -135,8 +135,10 @@ final class BoardScreenTests: XCTestCase {
         var s = Fixture.state(width: 100, height: 40)
         Fixture.press(&s, .char("?"))
         var help = Fixture.rows(s).joined(separator: "\n")
-        Fixture.press(&s, .pageDown)
-        help += Fixture.rows(s).joined(separator: "\n")
+        for _ in 0..<4 {
+            Fixture.press(&s, .pageDown)
+            help += Fixture.rows(s).joined(separator: "\n")
+        }
         for b in Bindings.board { XCTAssertTrue(help.contains(b.description), "help lists \(b.description)") }
         Fixture.press(&s, .escape, .enter)
         let detail = Fixture.rows(s)

@@ -1,0 +1,388 @@
+import Foundation
+import PipedeckCore
+import PipedeckRender
+import PipedeckTerminal
+import PipedeckUI
+
+// Finding theme files, choosing the theme at start-up, cycling with `t` and remembering
+// the choice. Parsing is PipedeckRender's (`ThemeFile`); the disk and the environment are here.
+
+/// Where Pipedeck keeps its settings and the user's themes.
+struct ThemePlaces {
+    var environment: [String: String]
+
+    /// `$XDG_CONFIG_HOME/pipedeck` (an absolute path), else `~/.config/pipedeck`.
+    var configDirectory: String {
+        if let x = environment["XDG_CONFIG_HOME"], x.hasPrefix("/") {
+            return (x as NSString).appendingPathComponent("pipedeck")
+        }
+        return (home as NSString).appendingPathComponent(".config/pipedeck")
+    }
+
+    var home: String {
+        if let h = environment["HOME"], !h.isEmpty { return h }
+        return NSHomeDirectory()
+    }
+
+    /// The settings file: `key = value` lines (see docs/themes.md).
+    var configFile: String { (configDirectory as NSString).appendingPathComponent("config") }
+
+    /// User themes: `NAME.theme` files; one named like a shipped theme replaces it.
+    var userThemes: String { (configDirectory as NSString).appendingPathComponent("themes") }
+
+    /// A path for messages: the home folder written as `~`.
+    func display(_ path: String) -> String {
+        let h = home.hasSuffix("/") ? String(home.dropLast()) : home
+        if !h.isEmpty, path.hasPrefix(h + "/") { return "~" + path.dropFirst(h.count) }
+        return path
+    }
+
+    /// `~/x` expanded against the home folder.
+    func expand(_ path: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return (home as NSString).appendingPathComponent(String(path.dropFirst(2))) }
+        return path
+    }
+}
+
+/// Where a theme came from.
+enum ThemeOrigin: Equatable {
+    case shipped
+    case user(path: String)
+    case file(path: String)
+
+    var path: String? {
+        switch self {
+        case .shipped: return nil
+        case .user(let p), .file(let p): return p
+        }
+    }
+}
+
+/// Theme names and files: the shipped themes (compiled in), the user's, and any path.
+struct ThemeLibrary {
+    let places: ThemePlaces
+
+    /// A theme's text and where it came from, before parsing.
+    struct Source {
+        var name: String
+        var origin: ThemeOrigin
+        var text: String?
+        /// Why the text could not be read (when `text` is nil).
+        var unreadable: String?
+        /// How messages name it: the path (with `~`), or `NAME.theme (built in)`.
+        var label: String
+    }
+
+    enum Load {
+        case loaded(Theme, ThemeOrigin)
+        case invalid(Source, [ThemeFile.Problem])
+        case notFound(String)
+    }
+
+    /// Whether `value` names a file rather than a theme.
+    static func isPath(_ value: String) -> Bool {
+        value.contains("/") || value.hasPrefix("~") || value.hasSuffix("." + ThemeFile.fileExtension)
+    }
+
+    /// Names of the user's theme files (without the extension), sorted.
+    func userThemeNames() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: places.userThemes)) ?? []
+        return files.filter { $0.hasSuffix("." + ThemeFile.fileExtension) && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(ThemeFile.fileExtension.count + 1)) }
+            .filter { !$0.isEmpty }
+            .sorted()
+    }
+
+    /// Every theme by name, in the order `t` cycles: the shipped ones (a user file of the
+    /// same name takes its place), then the user's other themes.
+    func available() -> [(name: String, origin: ThemeOrigin)] {
+        let user = userThemeNames()
+        var out: [(name: String, origin: ThemeOrigin)] = []
+        for name in ShippedThemes.names {
+            out.append((name, user.contains(name) ? .user(path: userPath(name)) : .shipped))
+        }
+        for name in user where !ShippedThemes.names.contains(name) { out.append((name, .user(path: userPath(name)))) }
+        return out
+    }
+
+    func userPath(_ name: String) -> String {
+        (places.userThemes as NSString).appendingPathComponent(name + "." + ThemeFile.fileExtension)
+    }
+
+    /// The source for a theme name or a file path; nil for an unknown name.
+    func source(_ nameOrPath: String) -> Source? {
+        let value = nameOrPath.trimmingCharacters(in: .whitespaces)
+        if ThemeLibrary.isPath(value) {
+            let path = places.expand(value)
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            return read(path, name: name, origin: .file(path: path))
+        }
+        let all = available()
+        if let match = all.first(where: { $0.name == value }) ?? all.first(where: { $0.name.lowercased() == value.lowercased() }) {
+            switch match.origin {
+            case .shipped:
+                return Source(name: match.name, origin: .shipped, text: ShippedThemes.text(named: match.name),
+                              unreadable: nil, label: match.name + "." + ThemeFile.fileExtension + " (built in)")
+            case .user(let path), .file(let path):
+                return read(path, name: match.name, origin: match.origin)
+            }
+        }
+        return nil
+    }
+
+    /// Reads a theme file; a missing file, a folder, binary data or a huge file is reported, not thrown.
+    func read(_ path: String, name: String, origin: ThemeOrigin) -> Source {
+        var source = Source(name: name, origin: origin, text: nil, unreadable: nil, label: places.display(path))
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            source.unreadable = Strings.Themes.noSuchFile
+            return source
+        }
+        if isFolder.boolValue { source.unreadable = Strings.Themes.isFolder; return source }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            source.unreadable = Strings.Themes.cannotRead
+            return source
+        }
+        if data.count > 1 << 20 { source.unreadable = Strings.Themes.tooLarge; return source }
+        guard let text = String(data: data, encoding: .utf8) else {
+            source.unreadable = Strings.Themes.notUTF8
+            return source
+        }
+        source.text = text
+        return source
+    }
+
+    /// Parses a source: its problems, or the theme.
+    static func parse(_ source: Source) -> (theme: Theme?, problems: [ThemeFile.Problem], unset: [StyleRole]) {
+        guard let text = source.text else {
+            return (nil, [ThemeFile.Problem(line: 0, key: nil, message: source.unreadable ?? Strings.Themes.cannotRead)], [])
+        }
+        let result = ThemeFile.parse(text, name: source.name)
+        return (result.theme, result.problems, result.unsetRoles)
+    }
+
+    func load(_ nameOrPath: String) -> Load {
+        guard let source = source(nameOrPath) else { return .notFound(nameOrPath) }
+        let parsed = ThemeLibrary.parse(source)
+        if let theme = parsed.theme { return .loaded(theme, source.origin) }
+        return .invalid(source, parsed.problems)
+    }
+}
+
+/// The settings file: `key = value` lines and `#` comments. Only `theme` is read here;
+/// rewriting it keeps every other line as it was.
+enum ThemeConfig {
+    static let key = "theme"
+
+    /// The value of the first `theme = …` line, and its line number.
+    static func theme(in text: String) -> (value: String, line: Int)? {
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            guard let (k, v) = setting(line) else { continue }
+            if k == key { return (v, i + 1) }
+        }
+        return nil
+    }
+
+    static func setting(_ line: Substring) -> (String, String)? {
+        let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.hasPrefix("#"), let eq = t.firstIndex(of: "=") else { return nil }
+        let k = t[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+        let v = t[t.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        return (k, v)
+    }
+
+    /// The settings text with `theme = value`: the first theme line changed in place, later
+    /// ones dropped, or a line added at the end.
+    static func setting(theme value: String, in text: String?) -> String {
+        guard let text, !text.isEmpty else { return Strings.Themes.configHeader + "\(key) = \(value)\n" }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let endsWithNewline = text.last?.isNewline == true
+        if endsWithNewline { lines.removeLast() }
+        var done = false
+        lines = lines.compactMap { line in
+            guard let (k, _) = setting(Substring(line)), k == key else { return line }
+            if done { return nil }
+            done = true
+            let indent = line.prefix { $0 == " " || $0 == "\t" }
+            return indent + "\(key) = \(value)"
+        }
+        if !done { lines.append("\(key) = \(value)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func read(_ places: ThemePlaces) -> String? {
+        guard let data = FileManager.default.contents(atPath: places.configFile) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    /// Remembers `value` as the theme: writes a new file beside the old one and renames it
+    /// over (a symbolic link is followed, so the file it points to is the one replaced).
+    static func save(theme value: String, places: ThemePlaces) throws {
+        let path = URL(fileURLWithPath: places.configFile).resolvingSymlinksInPath()
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let old = FileManager.default.contents(atPath: path.path).flatMap { String(data: $0, encoding: .utf8) }
+        let text = setting(theme: value, in: old)
+        try Data(text.utf8).write(to: path, options: .atomic)
+    }
+}
+
+extension Theme {
+    /// The same attributes on the terminal's own colours.
+    func withoutColours() -> Theme {
+        var out = self
+        for (role, style) in styles { out.styles[role] = TextStyle(attributes: style.attributes) }
+        return out
+    }
+}
+
+/// The theme the board starts with, and why.
+struct ThemeChoice {
+    enum Reason: Equatable { case noColor, flag, environment, config, standard }
+    var theme: Theme
+    var reason: Reason
+    /// Shown on the status line: what was wrong with the requested theme.
+    var message: String?
+}
+
+enum ThemeChooser {
+    /// Why colours are off, or nil: `--no-color`, a non-empty NO_COLOR, a terminal without colours.
+    static func colorsOff(noColorFlag: Bool, colorCount: Int?, environment: [String: String]) -> String? {
+        if noColorFlag { return "--no-color" }
+        if let v = environment["NO_COLOR"], !v.isEmpty { return "NO_COLOR" }
+        if let c = colorCount, c < 8 { return Strings.Themes.noColorTerminal }
+        return nil
+    }
+
+    /// Picks the theme: monochrome when colours are off; else `--theme`, then
+    /// `$PIPEDECK_THEME`, then the `theme` line of the settings file, then "default".
+    /// A theme that cannot be found or has problems gives a message and the default theme.
+    static func choose(flag: String?, noColor: Bool, colorCount: Int?, environment: [String: String]) -> ThemeChoice {
+        let places = ThemePlaces(environment: environment)
+        let library = ThemeLibrary(places: places)
+        if colorsOff(noColorFlag: noColor, colorCount: colorCount, environment: environment) != nil {
+            // The user's own monochrome.theme if it has one (its colours, if any, are dropped).
+            var theme = Theme.monochrome
+            if case .loaded(let mine, .user) = library.load(Theme.monochrome.name) { theme = mine.withoutColours() }
+            return ThemeChoice(theme: theme, reason: .noColor)
+        }
+        var requested: (value: String, reason: ThemeChoice.Reason, from: String)?
+        if let f = flag?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
+            requested = (f, .flag, "--theme")
+        } else if let e = environment["PIPEDECK_THEME"]?.trimmingCharacters(in: .whitespaces), !e.isEmpty {
+            requested = (e, .environment, "$PIPEDECK_THEME")
+        } else if let text = ThemeConfig.read(places), let (v, line) = ThemeConfig.theme(in: text), !v.isEmpty {
+            requested = (v, .config, places.display(places.configFile) + ":\(line)")
+        }
+        guard let requested else {
+            // "default": the user's own default.theme replaces the shipped one.
+            switch library.load(Theme.standard.name) {
+            case .loaded(let theme, _):
+                return ThemeChoice(theme: theme, reason: .standard)
+            case .invalid(let source, let problems):
+                return ThemeChoice(theme: Theme.standard, reason: .standard, message: Strings.Themes.invalidTheme(source.label, problems))
+            case .notFound:
+                return ThemeChoice(theme: Theme.standard, reason: .standard)
+            }
+        }
+        switch library.load(requested.value) {
+        case .loaded(let theme, _):
+            return ThemeChoice(theme: theme, reason: requested.reason)
+        case .notFound(let name):
+            let names = library.available().map(\.name)
+            return ThemeChoice(theme: Theme.standard, reason: .standard,
+                               message: Strings.Themes.unknownTheme(name, from: requested.from, names: names))
+        case .invalid(let source, let problems):
+            return ThemeChoice(theme: Theme.standard, reason: .standard,
+                               message: Strings.Themes.invalidTheme(source.label, problems))
+        }
+    }
+}
+
+/// The theme of a running board: chosen at start-up, changed by `t`, saved to the settings.
+final class ThemeSession {
+    private(set) var theme: Theme
+    private(set) var name: String
+    let startupMessage: StatusMessage?
+    private let colorsOff: String?
+    private let colorCount: Int
+    private let environment: [String: String]
+    private let pinned: String?
+
+    init(flag: String?, noColor: Bool, colorCount: Int, environment: [String: String]) {
+        let choice = ThemeChooser.choose(flag: flag, noColor: noColor, colorCount: colorCount, environment: environment)
+        self.colorCount = colorCount
+        self.environment = environment
+        self.colorsOff = ThemeChooser.colorsOff(noColorFlag: noColor, colorCount: colorCount, environment: environment)
+        self.theme = ColorMapping.adapted(choice.theme, colors: colorCount)
+        self.name = choice.theme.name
+        self.startupMessage = choice.message.map { StatusMessage($0, isError: true) }
+        // What overrides the settings file at the next start, if anything.
+        if let f = flag, !f.trimmingCharacters(in: .whitespaces).isEmpty { pinned = "--theme" }
+        else if let e = environment["PIPEDECK_THEME"], !e.trimmingCharacters(in: .whitespaces).isEmpty { pinned = "$PIPEDECK_THEME" }
+        else { pinned = nil }
+    }
+
+    /// `t`: the next theme that loads, remembered in the settings file. Returns the status line.
+    func cycle() -> StatusMessage {
+        if let why = colorsOff { return StatusMessage(Strings.Themes.colorsOff(why)) }
+        let places = ThemePlaces(environment: environment)
+        let library = ThemeLibrary(places: places)
+        let names = library.available().map(\.name)
+        guard !names.isEmpty else { return StatusMessage(Strings.Themes.noThemes, isError: true) }
+        let start = names.firstIndex(of: name) ?? -1
+        var skipped: [String] = []
+        for step in 1...names.count {
+            let candidate = names[(start + step + names.count) % names.count]
+            guard case .loaded(let next, _) = library.load(candidate) else { skipped.append(candidate); continue }
+            theme = ColorMapping.adapted(next, colors: colorCount)
+            name = next.name
+            var text = Strings.Themes.switched(next.name)
+            if !skipped.isEmpty { text += "  " + Strings.Themes.skipped(skipped) }
+            do {
+                try ThemeConfig.save(theme: next.name, places: places)
+                if let p = pinned { text += "  " + Strings.Themes.pinned(p) }
+            } catch {
+                return StatusMessage(text + "  " + Strings.Themes.notSaved(places.display(places.configFile), error), isError: true)
+            }
+            return StatusMessage(text, isError: !skipped.isEmpty)
+        }
+        return StatusMessage(Strings.Themes.skipped(skipped), isError: true)
+    }
+}
+
+extension Strings {
+    /// The sentences about themes.
+    enum Themes {
+        static let noSuchFile = "no such file"
+        static let isFolder = "is a folder, not a theme file"
+        static let cannotRead = "cannot be read"
+        static let tooLarge = "is too large for a theme file (over 1 MB)"
+        static let notUTF8 = "is not UTF-8 text"
+        static let noColorTerminal = "this terminal has no colours"
+        static let noThemes = "no themes found"
+        static let configHeader = "# Pipedeck settings (see docs/themes.md). Lines are \"key = value\".\n"
+
+        static func unknownTheme(_ name: String, from: String, names: [String]) -> String {
+            "using the default theme: \(from): no theme is called \"\(name)\" (expected one of \(names.joined(separator: ", ")), or the path of a .theme file)"
+        }
+
+        /// The first problem located in the file, with a count of the others.
+        static func invalidTheme(_ label: String, _ problems: [ThemeFile.Problem]) -> String {
+            guard let first = problems.first else { return "\(label): using the default theme" }
+            var s = "using the default theme: " + first.located(in: label)
+            if problems.count > 1 { s += " (and \(problems.count - 1) more: pipedeck themes check)" }
+            return s
+        }
+
+        static func colorsOff(_ why: String) -> String { "colours are off (\(why)): the theme stays monochrome" }
+        static func switched(_ name: String) -> String { "theme: \(name)" }
+        static func skipped(_ names: [String]) -> String {
+            "(skipped \(names.joined(separator: ", ")): see pipedeck themes check \(names[0]))"
+        }
+        static func pinned(_ source: String) -> String { "(saved; \(source) still decides at start-up)" }
+        static func notSaved(_ file: String, _ error: any Error) -> String {
+            "(not remembered: \(file): \((error as NSError).localizedDescription))"
+        }
+    }
+}
