@@ -214,8 +214,17 @@ extension BoardRenderer {
                 func w(_ a: Int, _ b: Int) -> Int { chars[a..<b].reduce(0) { $0 + TextWidth.width($1) } }
                 while start < fd.editor.cursor && w(start, fd.editor.cursor) > fieldW - 1 { start += 1 }
                 let shown = String(chars[start...])
-                text(shown, fx, y, focused ? .formFieldFocused : .formField, max: fieldW)
+                let end = text(shown, fx, y, focused ? .formFieldFocused : .formField, max: fieldW)
                 if focused { cursor = (fx + w(start, fd.editor.cursor), y) }
+                if focused, let s = form.suggestion {
+                    // The rest of the suggestion, dimmed, after the cursor: → accepts it.
+                    let typed = fd.id == .tags ? String(fd.editor.text.split(separator: ",", omittingEmptySubsequences: false).last ?? "").trimmingCharacters(in: .whitespaces) : fd.editor.text
+                    let rest = String(s.dropFirst(typed.count))
+                    text(rest, end, y, .cardDim, max: max(0, fx + fieldW - end))
+                    let n = form.completions.count
+                    let hint = "→ " + FormText.accept + (n > 1 ? " · Ctrl-N \(n)" : "")
+                    if fd.error == nil { text(hint, fx + fieldW + 1, y, .formLabel, max: r.x + r.w - (fx + fieldW + 1)) }
+                }
             }
             if let e = fd.error {
                 text(g.overdue + " " + e, fx + fieldW + 1, y, .error, max: r.x + r.w - (fx + fieldW + 1))

@@ -22,6 +22,10 @@ public struct DealForm: Hashable, Sendable {
     public var fields: [Field]
     public var focus: Int
     public var formError: String?
+    /// Values already used on the board, most used first, offered as completions.
+    public var suggestions: [FieldID: [String]] = [:]
+    /// Which suggestion Ctrl-N / Ctrl-P has reached for the focused field.
+    public var suggestionIndex = 0
 
     public var isNew: Bool { dealID == nil }
     public var title: String { isNew ? FormText.addTitle : FormText.editTitle }
@@ -52,6 +56,8 @@ public struct DealForm: Hashable, Sendable {
             text(.due, deal?.nextAction.flatMap { $0.done ? nil : $0.due?.description }),
         ]
         focus = 0
+        suggestions = [.owner: board.usedValues(\.owner), .source: board.usedValues(\.source), .tags: board.usedTags,
+                       .company: board.usedValues(\.company)]
     }
 
     public func field(_ id: FieldID) -> Field { fields.first { $0.id == id }! }
@@ -59,8 +65,8 @@ public struct DealForm: Hashable, Sendable {
 
     public mutating func handle(_ key: Key) {
         switch key {
-        case .tab, .down: focus = (focus + 1) % fields.count
-        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        case .tab, .down: focus = (focus + 1) % fields.count; suggestionIndex = 0
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count; suggestionIndex = 0
         default:
             if let opts = fields[focus].options, !opts.isEmpty {
                 switch key {
@@ -70,9 +76,52 @@ public struct DealForm: Hashable, Sendable {
                     if let n = c.wholeNumberValue, n >= 1, n <= opts.count { fields[focus].choice = n - 1 }
                 default: break
                 }
+            } else if let completed = complete(key) {
+                fields[focus].editor.set(completed)
+                fields[focus].error = nil
             } else if fields[focus].editor.handle(key) {
+                suggestionIndex = 0
                 fields[focus].error = nil
             }
+        }
+    }
+
+    /// The completions for the focused field's text: used values that start with what is typed
+    /// (case and accents ignored). For tags, the word after the last comma is completed.
+    public var completions: [String] {
+        let f = fields[focus]
+        guard let all = suggestions[f.id], !all.isEmpty else { return [] }
+        let typed = f.editor.text
+        let prefix = f.id == .tags ? String(typed.split(separator: ",", omittingEmptySubsequences: false).last ?? "").trimmingCharacters(in: .whitespaces) : typed
+        guard !prefix.isEmpty else { return [] }
+        let folded = DealFilter.fold(prefix)
+        return all.filter { DealFilter.fold($0).hasPrefix(folded) && $0 != prefix }
+    }
+
+    /// The suggestion shown after the cursor, if any.
+    public var suggestion: String? {
+        let c = completions
+        guard !c.isEmpty, fields[focus].editor.cursor == fields[focus].editor.characters.count else { return nil }
+        return c[suggestionIndex % c.count]
+    }
+
+    /// → at the end of the text accepts the suggestion; Ctrl-N / Ctrl-P step through them.
+    mutating func complete(_ key: Key) -> String? {
+        let c = completions
+        guard !c.isEmpty else { return nil }
+        switch key {
+        case .ctrl("n"): suggestionIndex = (suggestionIndex + 1) % c.count; return fields[focus].editor.text
+        case .ctrl("p"): suggestionIndex = (suggestionIndex + c.count - 1) % c.count; return fields[focus].editor.text
+        case .right:
+            guard let s = suggestion else { return nil }
+            suggestionIndex = 0
+            if fields[focus].id == .tags {
+                var parts = fields[focus].editor.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                parts[parts.count - 1] = (parts.count > 1 ? " " : "") + s
+                return parts.joined(separator: ",")
+            }
+            return s
+        default: return nil
         }
     }
 
@@ -128,6 +177,7 @@ public enum FormText {
     public static let badDue = "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday"
     public static let formHint = "Tab next field · Enter save · Esc cancel"
     public static let choiceHint = "← → choose"
+    public static let accept = "accept"
     public static let fixFields = "Fix the fields marked in red, then press Enter."
     public static func label(_ id: DealForm.FieldID) -> String {
         switch id {

@@ -111,3 +111,49 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(e.text, "")
     }
 }
+
+final class CompletionTests: XCTestCase {
+    func testOwnerAndSourceCompleteFromValuesOnTheBoard() throws {
+        let d = try AppDriver()
+        try d.press(.char("a"))
+        try d.type("Completion test")
+        for _ in 0..<6 { try d.press(.tab) }   // owner
+        guard case .form(let f0) = d.state.mode else { return XCTFail() }
+        XCTAssertEqual(f0.fields[f0.focus].id, .owner)
+        try d.type("sa")
+        guard case .form(let f1) = d.state.mode else { return XCTFail() }
+        XCTAssertEqual(f1.suggestion, "Sarah Lefèvre", "case-insensitive prefix of a used owner")
+        try d.press(.right)
+        try d.press(.tab)
+        try d.type("lin")
+        guard case .form(let f2) = d.state.mode else { return XCTFail() }
+        XCTAssertEqual(f2.suggestion, "LinkedIn")
+        try d.press(.right, .tab)
+        try d.type("smb, exp")
+        try d.press(.right)
+        try d.press(.enter)
+        let deal = try XCTUnwrap(d.state.board.deals.first { $0.title == "Completion test" })
+        XCTAssertEqual(deal.owner, "Sarah Lefèvre")
+        XCTAssertEqual(deal.source, "LinkedIn")
+        XCTAssertEqual(deal.tags, ["smb", "export"])
+    }
+
+    func testCtrlNCyclesAndNoSuggestionForUnknownText() throws {
+        let d = try AppDriver()
+        try d.press(.char("a"))
+        for _ in 0..<7 { try d.press(.tab) }   // source
+        try d.type("c")
+        guard case .form(let f) = d.state.mode else { return XCTFail() }
+        XCTAssertEqual(Set(f.completions), ["campaign", "cold call"])
+        let first = f.suggestion
+        try d.press(.ctrl("n"))
+        guard case .form(let g) = d.state.mode else { return XCTFail() }
+        XCTAssertNotEqual(g.suggestion, first)
+        try d.type("zz")
+        guard case .form(let h) = d.state.mode else { return XCTFail() }
+        XCTAssertNil(h.suggestion)
+        try d.press(.right)
+        guard case .form(let k) = d.state.mode else { return XCTFail() }
+        XCTAssertEqual(k.value(.source), "czz", "→ without a suggestion only moves the cursor")
+    }
+}
