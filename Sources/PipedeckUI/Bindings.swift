@@ -72,6 +72,8 @@ public enum Bindings {
     public static let formKeys: [(String, String)] = [
         ("Tab / S-Tab", "next / previous field"),
         ("← → Home End", "move inside a field; change a choice field"),
+        ("→ at the end", "accept the suggested owner, source, company or tag"),
+        ("Ctrl-N / Ctrl-P", "next / previous suggestion"),
         ("Backspace / Del", "erase"),
         ("Enter", "save the form (stays open while a field is invalid)"),
         ("Esc", "close a form, dialog or overlay without changes"),
