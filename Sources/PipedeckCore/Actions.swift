@@ -143,6 +143,10 @@ extension Board {
             } else {
                 b.loseInPlace(i, reason: clean, at: now)
             }
+            // A new reason joins the board's list, so it is offered next time.
+            if let r = clean, !settings.lostReasons.contains(where: { $0.lowercased() == r.lowercased() }) {
+                b.settings.lostReasons.append(r)
+            }
             b.deals[i].updatedAt = now
             touched = [id]
         case .reopen(let id):
