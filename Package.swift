@@ -36,11 +36,16 @@ let package = Package(
                 ],
                 swiftSettings: v5),
         .executableTarget(name: "pipedeck", dependencies: ["PipedeckCLI"], swiftSettings: v5),
+        // Benchmark (swift run -c release pipedeck-bench) and the crash-test helper that the
+        // storage tests kill at random moments. Neither is part of the product.
+        .executableTarget(name: "pipedeck-bench", dependencies: ["PipedeckCore", "PipedeckStorage", "PipedeckUI", "PipedeckRender"]),
+        .executableTarget(name: "pipedeck-torture", dependencies: ["PipedeckCore", "PipedeckStorage"]),
 
         .testTarget(name: "PipedeckCoreTests", dependencies: ["PipedeckCore"]),
-        .testTarget(name: "PipedeckStorageTests", dependencies: ["PipedeckStorage"]),
-        .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckCLI"], swiftSettings: v5),
+        .testTarget(name: "PipedeckStorageTests", dependencies: ["PipedeckStorage", "pipedeck-torture"]),
+        .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckRender", "PipedeckCLI"], swiftSettings: v5),
         .testTarget(name: "PipedeckRenderTests", dependencies: ["PipedeckRender"], exclude: ["Snapshots"]),
+        .testTarget(name: "PipedeckTerminalTests", dependencies: ["PipedeckTerminal"], swiftSettings: v5),
         .testTarget(name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "pipedeck"], swiftSettings: v5),
         .testTarget(name: "EndToEndTests", dependencies: ["pipedeck"], swiftSettings: v5),
     ]

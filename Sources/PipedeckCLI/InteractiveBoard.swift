@@ -21,7 +21,8 @@ public enum InteractiveBoard {
     /// Returns the process exit status.
     public static func run(_ options: Options) -> Int32 {
         let board: Board
-        do { board = try BoardFile.load(path: options.path) } catch {
+        let fingerprint: FileFingerprint?
+        do { (board, fingerprint) = try BoardSync.load(path: options.path) } catch {
             FileHandle.standardError.write(Data(("pipedeck: " + String(describing: error) + "\n").utf8))
             return 2
         }
@@ -32,30 +33,36 @@ public enum InteractiveBoard {
             FileHandle.standardError.write(Data(("pipedeck: " + String(describing: error) + "\n").utf8))
             return 1
         }
-        let noColor = options.noColor || !(env["NO_COLOR"] ?? "").isEmpty || terminal.colorCount == 0
-        let theme = noColor ? Theme.monochrome : Theme.standard
+        // --theme, $PIPEDECK_THEME, the settings file; monochrome for NO_COLOR / --no-color (Themes.swift).
+        let themes = ThemeSession(flag: options.theme, noColor: options.noColor, colorCount: terminal.colorCount, environment: env)
         let renderOptions = RenderOptions(glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
         let size = terminal.size
         var state = AppState(board: board, fileName: (options.path as NSString).lastPathComponent,
                              now: .now(), today: Day.today(), width: size.width, height: size.height)
-        if !FileManager.default.isWritableFile(atPath: options.path) { state.saveState = .readOnly }
-        let saver = Saver(path: options.path)
+        if let m = themes.startupMessage { state.message = m }
+        // Read-only marker, another Pipedeck on the same file, changes made elsewhere (BoardSync.swift).
+        let sync = BoardSync(path: options.path, board: board, fingerprint: fingerprint)
+        sync.start(&state)
+        defer { sync.close() }
+        // A file size limit makes a save fail with an error instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         var quitArmed = false
         var status: Int32 = 0
+        var redraw = true
 
         loop: while true {
-            if let result = saver.takeResult() {
-                switch result {
-                case .success: if !saver.isBusy { state.saveState = .saved }
-                case .failure(let why): state.saveState = .failed(why)
-                }
+            if sync.collect(&state) { redraw = true }
+            if redraw {
+                let frame = BoardRenderer.render(state, options: renderOptions)
+                terminal.draw(frame.grid, style: themes.theme.style, cursor: frame.cursor)
             }
-            let frame = BoardRenderer.render(state, options: renderOptions)
-            terminal.draw(frame.grid, style: theme.style, cursor: frame.cursor)
-            // Block without a timeout when nothing is pending: no CPU used while idle.
-            let event = terminal.readEvent(timeoutMilliseconds: saver.hasPendingWork ? 40 : nil)
+            redraw = true
+            // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
+            let event = terminal.readEvent(timeoutMilliseconds: sync.readTimeout)
             switch event {
-            case .timeout: continue
+            case .timeout:
+                redraw = sync.idle(&state)
+                continue
             case .terminate(let sig):
                 status = 128 + sig
                 break loop
@@ -66,16 +73,29 @@ public enum InteractiveBoard {
                 }
                 state.now = .now()
                 state.today = Day.today()
+                // A file changed elsewhere is reloaded (or merged) before the key acts on it.
+                sync.check(&state)
                 let effects = state.handle(key)
                 if !effects.contains(.quit) { quitArmed = false }
                 for effect in effects {
                     switch effect {
-                    case .save: saver.request(state.board)
+                    case .save: sync.save(&state)
                     case .redrawAll: terminal.forceRedraw()
                     case .suspend: terminal.suspend()
+                    case .editNotes(let id):
+                        guard let deal = state.board.deal(id) else { break }
+                        switch NotesEditor.edit(deal.notes ?? "", title: deal.title, environment: env, terminal: terminal) {
+                        case .success(let text):
+                            for e in state.setNotes(dealID: id, text) where e == .save { sync.save(&state) }
+                        case .failure(let why):
+                            state.message = StatusMessage(UIText.editorFailed(why.message), isError: true)
+                        }
+                    case .cycleTheme:
+                        state.message = themes.cycle()
+                        terminal.themeChanged()
                     case .quit:
-                        saver.waitUntilIdle()
-                        if case .failed = state.saveState, !quitArmed, saver.lastFailed {
+                        sync.finish(&state)
+                        if BoardSync.hasUnsaved(state), !quitArmed {
                             quitArmed = true
                             state.message = StatusMessage(Strings.quitUnsaved, isError: true)
                             continue
@@ -85,9 +105,11 @@ public enum InteractiveBoard {
                 }
             }
         }
-        saver.waitUntilIdle()
+        sync.finish(&state)
         terminal.restore()
-        if saver.lastFailed, let why = saver.lastError {
+        if BoardSync.hasUnsaved(state) {
+            var why = "the last changes were not written"
+            if case .failed(let w) = state.saveState { why = w }
             FileHandle.standardError.write(Data((Strings.quitWithUnsaved(why) + "\n").utf8))
             if status == 0 { status = 1 }
         }
@@ -100,66 +122,3 @@ extension Strings {
     static func quitWithUnsaved(_ why: String) -> String { "pipedeck: quit with unsaved changes: \(why)" }
 }
 
-/// Writes the board off the UI thread. Requests made while a save runs are coalesced: only the
-/// newest board is written next. The screen never waits for the disk, except when quitting.
-final class Saver: @unchecked Sendable {
-    enum Result { case success, failure(String) }
-    private let path: String
-    private let lock = NSCondition()
-    private var requested: Board?
-    private var running = false
-    private var result: Result?
-    private(set) var lastFailed = false
-    private(set) var lastError: String?
-    private let queue = DispatchQueue(label: "pipedeck.saver", qos: .userInitiated)
-
-    init(path: String) { self.path = path }
-
-    var isBusy: Bool { lock.lock(); defer { lock.unlock() }; return running || requested != nil }
-    /// A save is running or queued, or its result has not been collected yet.
-    var hasPendingWork: Bool { lock.lock(); defer { lock.unlock() }; return running || requested != nil || result != nil }
-
-    func request(_ board: Board) {
-        lock.lock()
-        requested = board
-        let start = !running
-        running = true
-        lock.unlock()
-        if start { queue.async { self.work() } }
-    }
-
-    private func work() {
-        while true {
-            lock.lock()
-            guard let board = requested else {
-                running = false
-                lock.broadcast()
-                lock.unlock()
-                return
-            }
-            requested = nil
-            lock.unlock()
-            var outcome = Result.success
-            do { try BoardFile.save(data: BoardDocument.encode(board), to: path) } catch {
-                outcome = .failure(String(describing: error))
-            }
-            lock.lock()
-            result = outcome
-            if case .failure(let why) = outcome { lastFailed = true; lastError = why } else { lastFailed = false; lastError = nil }
-            lock.unlock()
-        }
-    }
-
-    func takeResult() -> Result? {
-        lock.lock(); defer { lock.unlock() }
-        let r = result
-        result = nil
-        return r
-    }
-
-    func waitUntilIdle() {
-        lock.lock()
-        while running || requested != nil { lock.wait() }
-        lock.unlock()
-    }
-}

@@ -293,6 +293,8 @@ public struct BoardRenderer {
         let vw = BoardRenderer.width(valueLine)
         let mk = vw + 1 + TextWidth.width(marker.long) <= tw ? marker.long : marker.short
         let mw = TextWidth.width(mk)
+        // An amount is never cut short: when it does not fit in full it is written compact (€1000T).
+        if TextWidth.width(valueLine[0].0) > max(0, tw - mw - 1) { valueLine[0].0 = compact(d.value, cur) }
         pieces(valueLine, tx, valueRow, max: max(0, tw - mw - 1))
         if mw < tw { text(mk, tx + tw - mw, valueRow, marker.role) }
         guard lines >= 3 else { return }

@@ -171,6 +171,8 @@ public enum BoardFile {
             _ = fsync(dfd)
             close(dfd)
         }
+        // Saves that were killed half-way may have left their temporary files here (FileGuard.swift).
+        removeStaleTemporaryFiles(for: target)
     }
 
     /// Creates `folder` and its missing parents with mode 0700.

@@ -1,0 +1,148 @@
+import PipedeckCore
+
+/// What a merge did besides the obvious.
+public struct MergeReport: Hashable, Sendable {
+    /// Deals changed here and elsewhere in the same field: this side's value was kept.
+    public var conflicts: [String] = []
+    /// Changes made here to deals that were deleted elsewhere (or whose stage was): dropped.
+    public var dropped: [String] = []
+    /// Deals deleted here that were changed elsewhere: kept, with the other side's changes.
+    public var keptEdited: [String] = []
+    /// Deals added here whose stage no longer exists: put in the first stage.
+    public var rehomed: [String] = []
+    public init() {}
+    public var isClean: Bool { conflicts.isEmpty && dropped.isEmpty && keptEdited.isEmpty && rehomed.isEmpty }
+}
+
+/// A three-way merge of boards at the level of deals and their fields: `base` is the version
+/// both sides started from, `mine` the one with this program's unsaved changes, `theirs` what is
+/// on disk now. Every change of `mine` is carried over onto `theirs` as if it had been made
+/// there: added deals are added, deleted ones deleted, changed fields changed. When both sides
+/// changed the same field of a deal, this side wins and the deal is named in the report.
+public enum BoardMerge {
+    public static func merge(base: Board, mine: Board, theirs: Board) -> (board: Board, report: MergeReport) {
+        var report = MergeReport()
+        var out = theirs
+        var ignored = false
+        out.version = pick(base.version, mine.version, theirs.version, &ignored)
+        out.name = pick(base.name, mine.name, theirs.name, &ignored)
+        out.currency = pick(base.currency, mine.currency, theirs.currency, &ignored)
+        out.stages = pick(base.stages, mine.stages, theirs.stages, &ignored)
+        out.settings = pick(base.settings, mine.settings, theirs.settings, &ignored)
+        out.extra = pick(base.extra, mine.extra, theirs.extra, &ignored)
+        let stageIDs = Set(out.stages.map(\.id))
+
+        var baseIndex: [String: Int] = [:]
+        for (i, d) in base.deals.enumerated() { baseIndex[d.id] = i }
+        var theirIndex: [String: Int] = [:]
+        for (i, d) in theirs.deals.enumerated() { theirIndex[d.id] = i }
+        var mineIDs = Set<String>()
+        mineIDs.reserveCapacity(mine.deals.count)
+
+        var deals = theirs.deals
+        var remove = Set<Int>()
+        var added: [Deal] = []
+        for m in mine.deals {
+            mineIDs.insert(m.id)
+            guard let bi = baseIndex[m.id] else {
+                // Added here.
+                if let ti = theirIndex[m.id] {
+                    if theirs.deals[ti] != m { report.dropped.append(m.title) }
+                    continue
+                }
+                var d = m
+                if !stageIDs.contains(d.stage) {
+                    guard let first = out.stages.first else { report.dropped.append(m.title); continue }
+                    d.stage = first.id
+                    d.status = first.kind == .won ? .won : (d.status == .lost ? .lost : .open)
+                    report.rehomed.append(m.title)
+                }
+                added.append(d)
+                continue
+            }
+            let b = base.deals[bi]
+            if b == m { continue }              // not changed here
+            guard let ti = theirIndex[m.id] else {
+                report.dropped.append(m.title)  // deleted elsewhere
+                continue
+            }
+            let t = theirs.deals[ti]
+            var conflict = false
+            var d = mergeDeal(base: b, mine: m, theirs: t, conflict: &conflict)
+            if !stageIDs.contains(d.stage) {
+                // This side's stage change points at a stage that is gone: keep theirs.
+                d = t
+                report.dropped.append(m.title)
+            } else if conflict {
+                report.conflicts.append(m.title)
+            }
+            deals[ti] = d
+        }
+        // Deleted here.
+        for b in base.deals where !mineIDs.contains(b.id) {
+            guard let ti = theirIndex[b.id] else { continue }
+            if theirs.deals[ti] == b { remove.insert(ti) } else { report.keptEdited.append(theirs.deals[ti].title) }
+        }
+        if !remove.isEmpty {
+            deals = deals.enumerated().filter { !remove.contains($0.offset) }.map(\.element)
+        }
+        deals.append(contentsOf: added)
+        out.deals = deals
+        return (out, report)
+    }
+
+    /// The three-way rule for one value: this side's change wins, else theirs.
+    static func pick<T: Equatable>(_ base: T, _ mine: T, _ theirs: T, _ conflict: inout Bool) -> T {
+        if mine == base { return theirs }
+        if theirs != base && theirs != mine { conflict = true }
+        return mine
+    }
+
+    /// Where a deal is: these fields change together (a move, a win, a loss, a reordering) and
+    /// are merged as one, so that a merged deal is never half moved.
+    struct Placement: Equatable {
+        var stage: String
+        var status: DealStatus
+        var lostReason: String?
+        var stageEnteredAt: Timestamp
+        var rank: Int
+        init(_ d: Deal) {
+            stage = d.stage; status = d.status; lostReason = d.lostReason; stageEnteredAt = d.stageEnteredAt; rank = d.rank
+        }
+        func write(to d: inout Deal) {
+            d.stage = stage; d.status = status; d.lostReason = lostReason; d.stageEnteredAt = stageEnteredAt; d.rank = rank
+        }
+    }
+
+    static func mergeDeal(base b: Deal, mine m: Deal, theirs t: Deal, conflict c: inout Bool) -> Deal {
+        if t == b { return m }
+        if t == m { return m }
+        var d = t
+        d.title = pick(b.title, m.title, t.title, &c)
+        d.company = pick(b.company, m.company, t.company, &c)
+        d.contact = pick(b.contact, m.contact, t.contact, &c)
+        d.value = pick(b.value, m.value, t.value, &c)
+        d.currency = pick(b.currency, m.currency, t.currency, &c)
+        d.probability = pick(b.probability, m.probability, t.probability, &c)
+        d.owner = pick(b.owner, m.owner, t.owner, &c)
+        d.source = pick(b.source, m.source, t.source, &c)
+        d.tags = pick(b.tags, m.tags, t.tags, &c)
+        d.expectedClose = pick(b.expectedClose, m.expectedClose, t.expectedClose, &c)
+        d.nextAction = pick(b.nextAction, m.nextAction, t.nextAction, &c)
+        d.qualification = pick(b.qualification, m.qualification, t.qualification, &c)
+        d.notes = pick(b.notes, m.notes, t.notes, &c)
+        d.extra = pick(b.extra, m.extra, t.extra, &c)
+        d.createdAt = pick(b.createdAt, m.createdAt, t.createdAt, &c)
+        pick(Placement(b), Placement(m), Placement(t), &c).write(to: &d)
+        // History: entries added on both sides are all kept, theirs first.
+        if m.history != b.history && t.history != b.history && m.history != t.history
+            && m.history.starts(with: b.history) && t.history.starts(with: b.history) {
+            d.history = t.history + m.history.dropFirst(b.history.count)
+        } else {
+            var ignored = false
+            d.history = pick(b.history, m.history, t.history, &ignored)
+        }
+        d.updatedAt = max(m.updatedAt, t.updatedAt)
+        return d
+    }
+}

@@ -1,0 +1,323 @@
+import Foundation
+import XCTest
+
+/// The real `pipedeck` in tmux against files that are shared, read-only, unwritable, full or
+/// hostile: two instances on one file, changes made outside, the read-only marker, a folder it
+/// cannot write, a full disk, escape sequences in deal text, keys during a long save, idle CPU.
+final class ReliabilityEndToEndTests: XCTestCase {
+    var dir: URL!
+    var file: String { dir.appendingPathComponent("pipeline.json").path }
+    var mounted: [String] = []
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(TmuxSession.isTmuxAvailable, "tmux is not installed")
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-rel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // Exit statuses go here: still writable when a test makes `dir` read-only.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        chmod(dir.appendingPathComponent("logs").path, 0o777)
+    }
+
+    override func tearDown() {
+        for m in mounted.reversed() { _ = umount2(m, Int32(MNT_DETACH)) }
+        if let dir {
+            chmod(dir.path, 0o755)
+            try? FileManager.default.removeItem(at: dir)
+        }
+    }
+
+    // MARK: Helpers
+
+    @discardableResult
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = TmuxSession.pipedeckBinary
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"; env["TZ"] = "UTC"
+        env.removeValue(forKey: "PIPEDECK_FILE")
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func makeDemo(at path: String? = nil) throws {
+        let r = try run(["init", "--demo", "--file", path ?? file])
+        XCTAssertEqual(r.status, 0, r.err)
+    }
+
+    func json(_ path: String? = nil) -> [String: Any]? {
+        guard let data = FileManager.default.contents(atPath: path ?? file) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+
+    func savedStage(_ id: String, _ path: String? = nil) -> String? {
+        let deals = json(path)?["deals"] as? [[String: Any]]
+        return deals?.first { $0["id"] as? String == id }?["stage"] as? String
+    }
+
+    func waitForFile(timeout: TimeInterval = 5, _ ok: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end { if ok() { return true }; Thread.sleep(forTimeInterval: 0.05) }
+        return ok()
+    }
+
+    /// The board in tmux. The shell around it writes the exit status to a file: tmux 3.3 does not
+    /// always collect the status of a pane's process (it stays a zombie), the file always does.
+    func open(_ path: String? = nil, prefix: String = "", width: Int = 120, height: Int = 40,
+              env: [String: String] = [:], expect: String = "Demo pipeline") -> TmuxSession {
+        sessions += 1
+        let binary = TmuxSession.shellQuote(TmuxSession.pipedeckBinary.path)
+        let log = TmuxSession.shellQuote(dir.path + "/logs/exit-\(sessions).log")
+        let s = TmuxSession(command: "\(prefix)\(binary) --file \(TmuxSession.shellQuote(path ?? file)); echo $? >\(log)",
+                            width: width, height: height, environment: ["TZ": "UTC", "HOME": dir.path].merging(env) { $1 })
+        logs[ObjectIdentifier(s)] = dir.path + "/logs/exit-\(sessions).log"
+        XCTAssertTrue(s.waitFor(expect, timeout: 20), s.capture())
+        return s
+    }
+    var sessions = 0
+    var logs: [ObjectIdentifier: String] = [:]
+
+    /// The program's exit status, or nil while it runs.
+    func exitStatus(_ s: TmuxSession, timeout: TimeInterval = 10) -> Int32? {
+        guard let log = logs[ObjectIdentifier(s)] else { return nil }
+        let end = Date().addingTimeInterval(timeout)
+        repeat {
+            if let t = try? String(contentsOfFile: log, encoding: .utf8), let n = Int32(t.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return n
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < end
+        return nil
+    }
+
+    /// The pid of the program (the child of the pane's shell).
+    func programPID(_ s: TmuxSession) -> Int32? {
+        let shell = s.display("#{pane_pid}")
+        guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    func topLine(_ s: TmuxSession) -> String { s.lines().first ?? "" }
+
+    // MARK: Two instances, changes made elsewhere
+
+    func testTwoInstancesOnOneFileNeverLoseAnUpdate() throws {
+        try makeDemo()
+        let a = open()
+        let b = open()
+        // The second one is told.
+        XCTAssertTrue(b.waitFor("another Pipedeck (pid"), b.capture())
+        // A moves "Website redesign" (d01lea) to Qualification and saves.
+        a.send("L")
+        XCTAssertTrue(a.waitFor("moved to Qualification"), a.capture())
+        XCTAssertTrue(waitForFile { self.savedStage("d01lea") == "qualification" })
+        // B notices within a few seconds (it looks at the file every two) and shows A's move,
+        // keeping its cursor on the deal; then it moves the first deal of Lead.
+        XCTAssertTrue(b.waitFor("reloaded: the file changed on disk", timeout: 8), b.capture())
+        XCTAssertTrue(b.waitFor("Weighted €258,007.50"), b.capture())
+        b.send("h", "L")
+        XCTAssertTrue(b.waitFor("moved to Qualification"), b.capture())
+        XCTAssertTrue(waitForFile { self.savedStage("d02lea") == "qualification" }, "B's move is saved")
+        XCTAssertEqual(savedStage("d01lea"), "qualification", "A's move is still there")
+        // A, idle, notices B's save within a few seconds and shows it.
+        XCTAssertTrue(a.waitFor("reloaded: the file changed on disk", timeout: 8), a.capture())
+        XCTAssertTrue(a.waitFor("Weighted €259,807.50"), a.capture())   // both moves counted
+        XCTAssertTrue(b.waitFor("Weighted €259,807.50"), b.capture())
+        a.send("q"); b.send("q")
+        XCTAssertEqual(exitStatus(a), 0)
+        XCTAssertEqual(exitStatus(b), 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".pipeline.json.lock").path),
+                       "the last one out removes the lock file")
+        XCTAssertEqual(savedStage("d01lea"), "qualification")
+        XCTAssertEqual(savedStage("d02lea"), "qualification")
+    }
+
+    func testChangesMadeOutsideAreReloaded() throws {
+        try makeDemo()
+        let s = open()
+        XCTAssertTrue(s.waitFor("Weighted €257,527.50"), s.capture())
+        // Another program (here the command line) saves the file.
+        XCTAssertEqual(try run(["move", "d05qua", "proposal", "--file", file]).status, 0)
+        XCTAssertTrue(s.waitFor("reloaded: the file changed on disk", timeout: 8), s.capture())
+        XCTAssertTrue(s.waitFor("Weighted €274,327.50"), s.capture())
+        // An editor that rewrites the file in place (same inode, new text).
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "ERP integration — phase 1", with: "ERP integration — phase 2")
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        try h.truncate(atOffset: 0)
+        try h.write(contentsOf: Data(text.utf8))
+        try h.close()
+        XCTAssertTrue(s.waitFor("phase 2", timeout: 8), s.capture())
+        // A key after an outside change acts on the new content at once.
+        XCTAssertEqual(try run(["move", "d01lea", "needs", "--file", file]).status, 0)
+        s.send("L")
+        XCTAssertTrue(waitForFile { self.savedStage("d01lea") == "proposal" }, "L moved it on from where the file had it")
+        s.send("q")
+        XCTAssertEqual(exitStatus(s), 0)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("phase 2"))
+    }
+
+    // MARK: Files that cannot be written
+
+    func testReadOnlyFileOpensWithTheMarkerAndRefusesChanges() throws {
+        try makeDemo()
+        XCTAssertEqual(chmod(file, 0o444), 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let s = open()
+        XCTAssertTrue(s.waitUntil { ($0.split(separator: "\n").first ?? "").contains("read-only") }, s.capture())
+        XCTAssertTrue(s.waitFor("the file is read-only"), s.capture())
+        s.send("L")
+        XCTAssertTrue(s.waitFor("changes are not possible"), s.capture())
+        s.send("q")
+        XCTAssertEqual(exitStatus(s), 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
+    }
+
+    /// The folder cannot be written (no temporary file, no lock file): the top line says unsaved,
+    /// the reason is shown, the board keeps working, and quitting warns before losing anything.
+    /// Root writes anywhere, so as root the board runs as user nobody.
+    func testUnwritableFolderKeepsWorkingAndWarnsOnQuit() throws {
+        try makeDemo()
+        var prefix = ""
+        if geteuid() == 0 {
+            try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "setpriv is not installed")
+            XCTAssertEqual(chown(file, 65534, 65534), 0)
+            prefix = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "
+        }
+        XCTAssertEqual(chmod(dir.path, 0o555), 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let s = open(prefix: prefix)
+        XCTAssertFalse(topLine(s).contains("read-only"), "the file itself is writable")
+        s.send("L")
+        XCTAssertTrue(s.waitFor("NOT SAVED"), s.capture())
+        XCTAssertTrue(s.waitFor("Permission denied"), s.capture())
+        XCTAssertTrue(s.waitUntil { ($0.split(separator: "\n").first ?? "").contains("unsaved") }, s.capture())
+        // Still working, in memory.
+        s.send("L")
+        XCTAssertTrue(s.waitFor("moved to Needs analysis"), s.capture())
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before, "the old file is intact")
+        s.send("q")
+        XCTAssertTrue(s.waitFor("Your last changes are NOT saved"), s.capture())
+        XCTAssertNil(exitStatus(s, timeout: 0.5), "the first q only warns")
+        s.send("q")
+        XCTAssertEqual(exitStatus(s), 1)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
+    }
+
+    /// A full disk (a small tmpfs; needs root): the save fails with the reason shown and the old
+    /// file intact; once there is room again the next change saves everything.
+    func testDiskFull() throws {
+        let mp = dir.appendingPathComponent("fs").path
+        try FileManager.default.createDirectory(atPath: mp, withIntermediateDirectories: true)
+        let r = "size=256k".withCString { mount("tmpfs", mp, "tmpfs", 0, $0) }
+        try XCTSkipIf(r != 0, "cannot mount a tmpfs here (not root?); CrashSafetyTests covers a full disk with a file size limit")
+        mounted.append(mp)
+        let path = mp + "/pipeline.json"
+        try makeDemo(at: path)
+        // Fill the disk so that a new copy of the board no longer fits.
+        var st = statvfs()
+        XCTAssertEqual(statvfs(mp, &st), 0)
+        let free = Int(st.f_bavail) * Int(st.f_bsize)
+        let fileSize = try Data(contentsOf: URL(fileURLWithPath: path)).count
+        let filler = mp + "/filler"
+        XCTAssertTrue(FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - fileSize / 2))))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let s = open(path)
+        s.send("L")
+        XCTAssertTrue(s.waitFor("No space left on device"), s.capture())
+        XCTAssertTrue(s.waitUntil { ($0.split(separator: "\n").first ?? "").contains("unsaved") }, s.capture())
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "the old file is intact")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mp).filter { $0.hasSuffix(".tmp") }, [])
+        s.send("L")
+        XCTAssertTrue(s.waitFor("moved to Needs analysis"), s.capture())
+        // Room again: the next change saves both moves and the one after.
+        try FileManager.default.removeItem(atPath: filler)
+        s.send("H")
+        XCTAssertTrue(s.waitUntil { ($0.split(separator: "\n").first ?? "").contains("saved") && !$0.contains("unsaved") }, s.capture())
+        XCTAssertEqual(savedStage("d01lea", path), "qualification")
+        s.send("q")
+        XCTAssertEqual(exitStatus(s), 0)
+    }
+
+    // MARK: Hostile text
+
+    func testEscapeSequencesInDealsNeverReachTheTerminal() throws {
+        try makeDemo()
+        guard var root = json(), var deals = root["deals"] as? [[String: Any]] else { return XCTFail("demo") }
+        deals[0]["title"] = "Evil \u{1B}]2;owned\u{7}\u{1B}[2J\u{1B}[?1049l\u{9B}31m\u{85}end"
+        deals[0]["company"] = "ACME \u{1B}[5mblink\u{1B}[0m"
+        deals[0]["tags"] = ["\u{1B}c", "ok"]
+        root["deals"] = deals
+        try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: file))
+        let s = open()
+        XCTAssertTrue(s.waitFor("end"), s.capture())
+        XCTAssertNotEqual(s.display("#{pane_title}"), "owned", "an OSC title sequence reached the terminal")
+        XCTAssertEqual(s.display("#{alternate_on}"), "1", "a sequence left the alternate screen")
+        let lines = s.lines()
+        XCTAssertTrue(lines.first?.contains("Demo pipeline") ?? false, "the screen was not cleared: \(s.capture())")
+        XCTAssertTrue(lines.contains { $0.contains("Evil") && $0.contains("end") || $0.contains("Evil") && $0.contains("…") })
+        s.send("Enter")   // the details show the whole title, still harmless
+        XCTAssertTrue(s.waitFor("ACME"), s.capture())
+        XCTAssertNotEqual(s.display("#{pane_title}"), "owned")
+        XCTAssertEqual(s.display("#{alternate_on}"), "1")
+        s.send("Escape", "q")
+        XCTAssertEqual(exitStatus(s), 0)
+    }
+
+    // MARK: Speed
+
+    /// A board big enough that saving takes a while: keys pressed right after a change are
+    /// answered while the save still runs.
+    func testKeysAreAnsweredDuringALongSave() throws {
+        try makeDemo()
+        guard var root = json(), let demo = root["deals"] as? [[String: Any]] else { return XCTFail("demo") }
+        var deals: [[String: Any]] = []
+        for i in 0..<12_000 {
+            var d = demo[i % demo.count]
+            d["id"] = "g" + String(i, radix: 36)
+            d["title"] = "\(d["title"] as? String ?? "") #\(i)"
+            d["probability"] = nil
+            deals.append(d)
+        }
+        root["deals"] = deals
+        try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: file))
+        let s = open()
+        s.send("L", "z")
+        // One screen shows the second key's effect and the save still running.
+        XCTAssertTrue(s.waitUntil(timeout: 20) { $0.contains("lost deals shown") && $0.contains("saving…") }, s.capture())
+        XCTAssertTrue(s.waitFor("● saved", timeout: 30), s.capture())
+        s.send("q")
+        XCTAssertEqual(exitStatus(s, timeout: 30), 0)
+    }
+
+    /// Idle means idle: the process uses (almost) no CPU while nobody types.
+    func testIdleUsesNoCPU() throws {
+        try makeDemo()
+        let s = open()
+        XCTAssertTrue(s.waitFor("● saved"), s.capture())
+        guard let pid = programPID(s) else { return XCTFail("no pid") }
+        func cpuTicks() -> Int? {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 13, let u = Int(fields[11]), let k = Int(fields[12]) else { return nil }
+            return u + k   // utime + stime, in clock ticks
+        }
+        Thread.sleep(forTimeInterval: 1)
+        guard let start = cpuTicks() else { throw XCTSkip("no /proc here") }
+        let seconds = 6.0
+        Thread.sleep(forTimeInterval: seconds)
+        guard let end = cpuTicks() else { return XCTFail("the process went away") }
+        let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let percent = Double(end - start) / hz / seconds * 100
+        print("[idle] \(end - start) ticks in \(seconds) s: \(String(format: "%.2f", percent)) % CPU")
+        XCTAssertLessThan(percent, 1.0)
+        s.send("q")
+        XCTAssertEqual(exitStatus(s), 0)
+    }
+}
