@@ -61,7 +61,9 @@ public enum InteractiveBoard {
             let event = terminal.readEvent(timeoutMilliseconds: sync.readTimeout)
             switch event {
             case .timeout:
-                redraw = sync.idle(&state)
+                let day = state.today
+                state.setClock(now: .now(), today: Day.today())
+                redraw = sync.idle(&state) || state.today != day
                 continue
             case .terminate(let sig):
                 status = 128 + sig
@@ -71,8 +73,7 @@ public enum InteractiveBoard {
                     let s = terminal.size
                     state.resize(width: s.width, height: s.height)
                 }
-                state.now = .now()
-                state.today = Day.today()
+                state.setClock(now: .now(), today: Day.today())
                 // A file changed elsewhere is reloaded (or merged) before the key acts on it.
                 sync.check(&state)
                 let effects = state.handle(key)

@@ -50,9 +50,11 @@ enum Store {
         }
     }
 
+    /// Saves under the board's lock file, so a write from the command line takes turns with an
+    /// open board (which notices the change and merges it before its own next save).
     static func save(_ board: Board, to path: String) throws {
         do {
-            try BoardFile.save(board, to: path)
+            try BoardLock(boardPath: path).withLock { try BoardFile.save(board, to: path) }
         } catch {
             throw CLIFailure(message(of: error))
         }
@@ -62,6 +64,9 @@ enum Store {
     static func message(of error: any Error) -> String {
         if let e = error as? LoadError { return e.message }
         if let e = error as? SaveError { return e.message }
+        if case .busy(let holders)? = error as? BoardLock.Failure {
+            return "another Pipedeck (pid \(holders.map(String.init).joined(separator: ", "))) is saving this file; try again in a moment"
+        }
         return String(describing: error)
     }
 }

@@ -22,15 +22,29 @@ public struct Edit: Hashable, Sendable {
     public var label: String = ""
 
     public init(from old: Board, to new: Board, touching ids: [String]) {
-        before = [:]; after = [:]
-        let set = Set(ids)
-        if !set.isEmpty {
-            for (i, d) in old.deals.enumerated() where set.contains(d.id) { before[i] = d }
-            for (i, d) in new.deals.enumerated() where set.contains(d.id) { after[i] = d }
-        }
+        before = Edit.positions(of: ids, in: old.deals)
+        after = Edit.positions(of: ids, in: new.deals)
         let mo = Meta(old), mn = Meta(new)
         if mo != mn { metaBefore = mo; metaAfter = mn }
         focusDealID = ids.first
+    }
+
+    /// The deals with these ids and their positions. Reads the array in place (no copy of each
+    /// deal) and, for the usual single deal, compares ids without hashing: this runs on every
+    /// keystroke that changes a 10 000-deal board.
+    static func positions(of ids: [String], in deals: [Deal]) -> [Int: Deal] {
+        var out: [Int: Deal] = [:]
+        guard !ids.isEmpty else { return out }
+        deals.withUnsafeBufferPointer { buf in
+            if ids.count == 1 {
+                let id = ids[0]
+                for i in buf.indices where buf[i].id == id { out[i] = buf[i] }
+            } else {
+                let set = Set(ids)
+                for i in buf.indices where set.contains(buf[i].id) { out[i] = buf[i] }
+            }
+        }
+        return out
     }
 
     static func replay(_ board: inout Board, remove: [Int: Deal], insert: [Int: Deal], meta: Meta?) {

@@ -262,6 +262,18 @@ public struct AppState: Sendable {
         return fx
     }
 
+    /// Moves the clock on. When the day changes (midnight), overdue and stale markers, the
+    /// filters and the day-based sorts are brought up to date.
+    public mutating func setClock(now: Timestamp, today: Day) {
+        self.now = now
+        guard today != self.today else { return }
+        self.today = today
+        let selected = selectedDeal?.id
+        rebuildColumns()
+        if let id = selected { select(dealID: id) }
+        keepVisible()
+    }
+
     public mutating func resize(width: Int, height: Int) {
         screen = BoardLayout(width: width, height: height)
         keepVisible()

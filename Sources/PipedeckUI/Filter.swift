@@ -35,7 +35,8 @@ public struct DealFilter: Hashable, Sendable {
             let needle = DealFilter.fold(text.trimmingCharacters(in: .whitespaces))
             if needle.isEmpty { return true }
             let haystack = [d.title, d.company ?? "", d.contact ?? "", d.notes ?? "", d.tags.joined(separator: " ")]
-            if !haystack.contains(where: { DealFilter.fold($0).contains(needle) }) { return false }
+            // The standard library's search (Foundation's `contains` traps on some inputs on Linux).
+            if !haystack.contains(where: { DealFilter.fold($0).firstRange(of: needle) != nil }) { return false }
         }
         return true
     }
