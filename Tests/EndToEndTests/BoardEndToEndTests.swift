@@ -106,6 +106,53 @@ final class BoardEndToEndTests: XCTestCase {
         XCTAssertEqual(s.exitStatus(), 0)
     }
 
+    /// A day's follow-up work: search, agenda, next action, stages screen, reports, sort.
+    func testWorkingThePipeline() throws {
+        try makeDemo()
+        let s = try open()
+        // Search as you type; the footer follows.
+        s.send("/")
+        s.type("cafe")
+        XCTAssertTrue(s.waitFor("filtered: 1 of 25 deals"), s.capture())
+        s.send("Escape")
+        XCTAssertTrue(s.waitUntil { !$0.contains("filtered:") }, s.capture())
+        // Agenda: overdue first; Enter shows the deal on the board.
+        s.send("A")
+        XCTAssertTrue(s.waitFor("Overdue  (5)"), s.capture())
+        s.send("Enter")
+        XCTAssertTrue(s.waitUntil { !$0.contains("Overdue  (5)") }, s.capture())
+        // Done, and plan the next step.
+        s.send("c")
+        XCTAssertTrue(s.waitFor("what is the next step?"), s.capture())
+        s.type("Send the signed order")
+        s.send("Tab")
+        s.type("+2")
+        s.send("Enter")
+        XCTAssertTrue(s.waitFor("next step: Send the signed order"), s.capture())
+        XCTAssertTrue(waitForFile { fileText().contains("Send the signed order") })
+        // Stages screen: add a stage; the board gets a column.
+        s.send("S")
+        XCTAssertTrue(s.waitFor("stale after"), s.capture())
+        s.send("a")
+        s.type("Démo technique")
+        s.send("Tab")
+        s.type("50")
+        s.send("Enter")
+        XCTAssertTrue(s.waitFor("Démo technique"), s.capture())
+        XCTAssertTrue(waitForFile { fileText().contains("\"id\": \"demo-technique\"") })
+        s.send("Escape")
+        // Reports follow the board; the funnel marks its bottleneck.
+        s.send("r")
+        s.send("2")
+        XCTAssertTrue(s.waitFor("bottleneck"), s.capture())
+        s.send("Escape")
+        // Sort by value: the top line says so.
+        s.send("s")
+        XCTAssertTrue(s.waitFor("sorted by value"), s.capture())
+        s.send("q")
+        XCTAssertEqual(s.exitStatus(), 0)
+    }
+
     func testMouseDragMovesADeal() throws {
         try makeDemo()
         let s = try open()
