@@ -30,19 +30,7 @@ final class ReliabilityEndToEndTests: XCTestCase {
 
     @discardableResult
     func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = TmuxSession.pipedeckBinary
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"; env["TZ"] = "UTC"
-        env.removeValue(forKey: "PIPEDECK_FILE")
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try PipedeckProcess.run(args)
     }
 
     func makeDemo(at path: String? = nil) throws {
