@@ -59,7 +59,7 @@ public enum Strings {
     public static let noNextAction = "no next step"
     public static func deleteConfirm(_ title: String) -> String { "Delete “\(title)”? y/n" }
     public static let lostReasonPrompt = "Why was it lost? (Enter to confirm, Esc to cancel)"
-    public static let moveToPrompt = "Move to stage: press its number or letter (Esc cancels)"
+    public static let moveToPrompt = "Move to: type the stage's number (Enter) or its first letter; Esc cancels"
     public static let nothingToUndo = "nothing to undo"
     public static let nothingToRedo = "nothing to redo"
     public static func undone(_ what: String) -> String { "undone: \(what)" }

@@ -290,11 +290,14 @@ public struct BoardRenderer {
         if d.status == .open { valueLine.append((" " + g.dot + " " + RenderText.prob(state.board.probability(of: d)), .cardDim)) }
         let marker = actionMarker(d)
         let valueRow = y + lines - (lines == 4 ? 2 : 1)
-        let vw = BoardRenderer.width(valueLine)
+        var vw = BoardRenderer.width(valueLine)
         let mk = vw + 1 + TextWidth.width(marker.long) <= tw ? marker.long : marker.short
         let mw = TextWidth.width(mk)
         // An amount is never cut short: when it does not fit in full it is written compact (€1000T).
         if TextWidth.width(valueLine[0].0) > max(0, tw - mw - 1) { valueLine[0].0 = compact(d.value, cur) }
+        // Nor is a probability ("· 6…"): it goes when value, probability and marker do not all fit.
+        vw = BoardRenderer.width(valueLine)
+        if valueLine.count > 1 && vw > tw - mw - 1 { valueLine.removeLast() }
         pieces(valueLine, tx, valueRow, max: max(0, tw - mw - 1))
         if mw < tw { text(mk, tx + tw - mw, valueRow, marker.role) }
         guard lines >= 3 else { return }

@@ -15,14 +15,8 @@ extension BoardRenderer {
                        lines: [(Strings.deleteConfirm(BoardRenderer.oneLine(title)), .dialog), (RenderText.yesNo, .formLabel)])
         case .lostReason(_, let choice, let editor):
             drawLostReason(choice: choice, editor: editor)
-        case .moveTo(let id):
-            let current = state.board.deal(id)?.stage
-            var lines: [(String, StyleRole)] = [(Strings.moveToPrompt, .formLabel)]
-            for (i, s) in state.board.stages.enumerated() {
-                lines.append(("\(i + 1)  " + BoardRenderer.oneLine(s.name) + (s.id == current ? "  " + g.upcoming : ""),
-                              s.id == current ? .cardDim : .dialog))
-            }
-            drawDialog(title: RenderText.moveTitle, lines: lines)
+        case .moveTo(let id, let typed):
+            drawMoveTo(id, typed: typed)
         case .search: return
         case .filterMenu(let row): drawFilterMenu(row: row)
         case .nextAction(let form): drawNextAction(form)
@@ -38,6 +32,31 @@ extension BoardRenderer {
         case .npsPrompt(let id, let editor, let error):
             if let d = state.board.deal(id) { drawDetail(d, scroll: 0) }
             drawNPSPrompt(editor, error: error)
+        }
+    }
+
+    /// The stage list for `m`: numbered, in several columns when there are many stages.
+    mutating func drawMoveTo(_ id: String, typed: String) {
+        let stages = state.board.stages
+        let current = state.board.deal(id)?.stage
+        let numberWidth = String(stages.count).count
+        let entries = stages.enumerated().map { i, s in
+            (String(repeating: " ", count: numberWidth - String(i + 1).count) + "\(i + 1)  " + BoardRenderer.oneLine(s.name)
+                + (s.id == current ? " " + g.upcoming : ""), s.id == current)
+        }
+        let widest = min(32, entries.map { TextWidth.width($0.0) }.max() ?? 0)
+        let rowsAvailable = max(1, layout.height - 5)
+        let columns = max(1, min((layout.width - 4) / (widest + 2), (entries.count + rowsAvailable - 1) / rowsAvailable))
+        let rows = (entries.count + columns - 1) / columns
+        let prompt = Strings.moveToPrompt + (typed.isEmpty ? "" : "  " + typed + "_")
+        let width = max(TextWidth.width(prompt), columns * (widest + 2)) + 4
+        let r = box(width: width, height: rows + 3, title: RenderText.moveTitle)
+        text(prompt, r.x, r.y, .formLabel, max: r.w)
+        for (i, e) in entries.enumerated() {
+            let col = i / rows, row = i % rows
+            let y = r.y + 1 + row
+            guard y < r.y + r.h else { continue }
+            text(e.0, r.x + col * (widest + 2), y, e.1 ? .cardDim : .dialog, max: widest)
         }
     }
 

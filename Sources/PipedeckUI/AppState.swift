@@ -8,7 +8,8 @@ public enum Mode: Hashable, Sendable {
     case form(DealForm)
     case confirmDelete(dealID: String)
     case lostReason(dealID: String, choice: Int, editor: LineEditor)
-    case moveTo(dealID: String)
+    /// Choosing a stage for a deal: its number (digits typed so far) or the first letter of its name.
+    case moveTo(dealID: String, typed: String)
     case search(LineEditor)
     case filterMenu(row: Int)
     case nextAction(NextActionForm)

@@ -101,10 +101,31 @@ extension AppState {
                 mode = .lostReason(dealID: id, choice: choice, editor: editor)
                 return []
             }
-        case .moveTo(let id):
-            mode = .board
-            guard case .char(let c) = key, let target = stageForShortcut(c) else { return [] }
-            return move(id, to: target)
+        case .moveTo(let id, let typed):
+            let n = board.stages.count
+            switch key {
+            case .char(let c) where c.isASCII && c.isNumber:
+                let t = typed + String(c)
+                guard let v = Int(t), v >= 1, v <= n else { return [] }
+                // Wait for another digit only when one could still name a stage.
+                if v * 10 <= n { mode = .moveTo(dealID: id, typed: t); return [] }
+                mode = .board
+                return move(id, to: board.stages[v - 1])
+            case .enter:
+                mode = .board
+                guard let v = Int(typed), v >= 1, v <= n else { return [] }
+                return move(id, to: board.stages[v - 1])
+            case .backspace:
+                mode = .moveTo(dealID: id, typed: String(typed.dropLast()))
+                return []
+            case .char(let c):
+                mode = .board
+                guard let target = stageForShortcut(c) else { return [] }
+                return move(id, to: target)
+            default:
+                mode = .board
+                return []
+            }
         case .search(var editor):
             switch key {
             case .escape:
@@ -401,9 +422,8 @@ extension AppState {
         return []
     }
 
-    /// A stage chosen by its number (1–9) or by the first letter of its name.
+    /// A stage chosen by the first letter of its name.
     public func stageForShortcut(_ c: Character) -> Stage? {
-        if let n = c.wholeNumberValue, n >= 1, n <= board.stages.count { return board.stages[n - 1] }
         let l = String(c).lowercased()
         return board.stages.first { $0.name.lowercased().hasPrefix(l) }
     }
@@ -452,7 +472,7 @@ extension AppState {
             }
             keepVisible()
             return fx
-        case .moveTo: mode = .moveTo(dealID: deal!.id)
+        case .moveTo: mode = .moveTo(dealID: deal!.id, typed: "")
         case .rankUp, .rankDown:
             if sort != .rank {
                 message = StatusMessage(UIText.reorderNeedsManual)

@@ -80,6 +80,27 @@ final class BoardKeyTests: XCTestCase {
         XCTAssertEqual(d.state.mode, .board)
     }
 
+    func testMoveToAStagePastNine() throws {
+        var board = Template.standard.board()
+        for i in 0..<43 { board.stages.insert(Stage(id: "s\(i)", name: "Extra \(i)", probability: Percent(50)), at: 6) }
+        XCTAssertEqual(board.stages.count, 50)
+        board.deals.append(Deal(id: "x1", title: "X", value: Money(units: 1), stage: "lead", createdAt: AppDriver.now))
+        let d = try AppDriver(board: board, width: 120, height: 40)
+        try d.press(.char("m"), .char("2"))
+        XCTAssertEqual(d.state.mode, .moveTo(dealID: "x1", typed: "2"), "2 could still become 20–29")
+        try d.press(.char("7"))
+        XCTAssertEqual(d.stageOf("x1"), board.stages[26].id)
+        try d.press(.char("m"), .char("6"))
+        XCTAssertEqual(d.stageOf("x1"), board.stages[5].id, "no stage 60–69: 6 moves at once")
+        try d.press(.char("m"), .char("4"))
+        XCTAssertEqual(d.state.mode, .moveTo(dealID: "x1", typed: "4"))
+        try d.press(.enter)
+        XCTAssertEqual(d.stageOf("x1"), board.stages[3].id, "Enter takes the number typed so far")
+        try d.press(.char("m"), .char("5"), .char("0"))
+        XCTAssertEqual(d.stageOf("x1"), "won", "50 names the last stage")
+        XCTAssertEqual(d.state.mode, .board)
+    }
+
     func testReorderInsideColumn() throws {
         let d = try AppDriver()
         try d.press(.char("J"))
