@@ -229,28 +229,6 @@ struct ImportReport {
 
     /// Per stage: the file's deals, their total and weighted value; then open, won and lost totals.
     func figures() -> String {
-        let S = Strings.CLI.self
-        let board = plan.board
-        let summary = PipelineSummary(board: board, deals: plan.importedDeals)
-        var fmt = AmountText(board: board)
-        let p = board.currency
-        var table = TextTable([
-            .init(title: S.colStage, maxWidth: 28),
-            .init(title: S.colDeals, align: .right),
-            .init(title: S.colValue, align: .right),
-            .init(title: S.colWeighted, align: .right),
-        ])
-        for sf in summary.stages {
-            table.add([sf.stage.name, String(sf.figures.count),
-                       fmt.string(sf.figures.total, primary: p), fmt.string(sf.figures.weighted, primary: p)])
-        }
-        var totals = TextTable([.init(title: ""), .init(title: "", align: .right), .init(title: ""), .init(title: "")])
-        totals.add([S.summaryOpen, Strings.deals(summary.open.count),
-                    "\(S.summaryTotal) \(fmt.string(summary.open.total, primary: p))",
-                    "\(S.summaryWeighted) \(fmt.string(summary.open.weighted, primary: p))"])
-        totals.add([S.summaryWon, Strings.deals(summary.won.count), "\(S.summaryTotal) \(fmt.string(summary.won.total, primary: p))", ""])
-        totals.add([S.summaryLost, Strings.deals(summary.lost.count), "\(S.summaryTotal) \(fmt.string(summary.lost.total, primary: p))", ""])
-        let totalsText = totals.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-        return table.rendered() + "\n\n" + totalsText
+        SummaryOutput.tables(PipelineSummary(board: plan.board, deals: plan.importedDeals), board: plan.board)
     }
 }

@@ -162,6 +162,11 @@ enum SummaryOutput {
     }
 
     static func text(_ s: PipelineSummary, board: Board) -> String {
+        TextWidth.sanitize(Strings.CLI.summaryHeading(board.name, s.currency)) + "\n\n" + tables(s, board: board)
+    }
+
+    /// The per-stage table, then the open, won and lost totals (also the import's dry run).
+    static func tables(_ s: PipelineSummary, board: Board) -> String {
         let S = Strings.CLI.self
         var fmt = AmountText(board: board)
         let p = s.currency
@@ -185,6 +190,6 @@ enum SummaryOutput {
         totals.add([S.summaryLost, Strings.deals(s.lost.count), "\(S.summaryTotal) \(fmt.string(s.lost.total, primary: p))", ""])
         // The totals table has no headings: drop its empty first line.
         let totalsText = totals.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-        return [TextWidth.sanitize(S.summaryHeading(board.name, p)), "", table.rendered(), "", totalsText].joined(separator: "\n")
+        return table.rendered() + "\n\n" + totalsText
     }
 }
