@@ -24,15 +24,7 @@ extension Strings {
         static let helpMoveDeals = "Where the stage's deals go (a stage id, name or position)."
         static let helpReason = "The reason text."
         static let nothingPlanned = "No open deals."
-        static func bucketTitle(_ b: Agenda.Bucket) -> String {
-            switch b {
-            case .overdue: return "Overdue"
-            case .today: return "Today"
-            case .thisWeek: return "This week"
-            case .later: return "Later"
-            case .nonePlanned: return "No next step planned"
-            }
-        }
+
         static let colDue = "DUE", colWhen = "WHEN", colAction = "NEXT ACTION", colDeal = "DEAL", colCompany = "COMPANY", colOwner = "OWNER"
         static let colPos = "#", colID = "ID", colName = "NAME", colProb = "PROB", colRot = "STALE AFTER", colKind = "KIND", colDeals = "DEALS"
         static func late(_ d: Int) -> String { "\(d)d late" }
@@ -92,7 +84,7 @@ struct AgendaCommand: ParsableCommand {
                 let when = i.days.map { $0 < 0 ? W.late(-$0) : W.inDays($0) } ?? ""
                 t.add([i.due?.description ?? "", when, i.action ?? "—", i.title, i.company ?? "", i.owner ?? "", i.dealID])
             }
-            sections.append("\(W.bucketTitle(bucket)) (\(items.count))\n" + t.rendered())
+            sections.append("\(Strings.agendaBucket(bucket)) (\(items.count))\n" + t.rendered())
         }
         Console.out(sections.joined(separator: "\n\n"))
     }

@@ -31,6 +31,17 @@ public enum Strings {
         }
     }
 
+    /// The agenda's groups, on screen and on the command line.
+    public static func agendaBucket(_ b: Agenda.Bucket) -> String {
+        switch b {
+        case .overdue: return "Overdue"
+        case .today: return "Today"
+        case .thisWeek: return "This week"
+        case .later: return "Later"
+        case .nonePlanned: return "No next step planned"
+        }
+    }
+
     // Stage and status names
     public static func status(_ s: DealStatus) -> String {
         switch s { case .open: return "open"; case .won: return "won"; case .lost: return "lost" }

@@ -37,15 +37,7 @@ public enum RenderText {
     public static let agendaTitle = "Agenda"
     public static let agendaHint = "Enter show on board · n change · c done · Esc close"
     public static let agendaEmpty = "No open deals."
-    public static func bucket(_ b: Agenda.Bucket) -> String {
-        switch b {
-        case .overdue: return "Overdue"
-        case .today: return "Today"
-        case .thisWeek: return "This week"
-        case .later: return "Later"
-        case .nonePlanned: return "No next step planned"
-        }
-    }
+
     public static let nextActionTitle = "Next action"
     public static let nextActionFollowUp = "Next step"
     public static let nextActionHint = "Tab switch · Enter save · Esc cancel"

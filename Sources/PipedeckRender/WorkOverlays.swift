@@ -73,7 +73,7 @@ extension BoardRenderer {
                 last = item.bucket
                 let n = agenda.items.filter { $0.bucket == item.bucket }.count
                 let role: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : item.bucket == .nonePlanned ? .noAction : .helpTitle
-                lines.append((nil, [(RenderText.bucket(item.bucket) + "  (\(n))", role)]))
+                lines.append((nil, [(Strings.agendaBucket(item.bucket) + "  (\(n))", role)]))
             }
             if i == selection { selectedLine = lines.count }
             let when: String

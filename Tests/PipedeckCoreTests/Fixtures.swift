@@ -10,19 +10,6 @@ enum Fixed {
     static var demo: Board { Demo.board(now: now, today: today) }
 }
 
-/// SplitMix64: a small deterministic generator so that pseudo-random tests replay identically.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 func money(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Money {
     guard let m = Money.parse(s, maxDecimals: 6) else {
@@ -130,4 +117,10 @@ func boardDifference(_ a: Board, _ b: Board) -> String {
 /// XCTAssertEqual for boards, with a short difference instead of two whole dumps.
 func assertSameBoard(_ a: Board, _ b: Board, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
     if a != b { XCTFail("boards differ\(message.isEmpty ? "" : " (\(message))"): \(boardDifference(a, b))", file: file, line: line) }
+}
+
+/// The core's SplitMix64, under the name these tests use.
+typealias SeededGenerator = SeededRandom
+extension SeededRandom {
+    mutating func int(_ n: Int) -> Int { below(n) }
 }

@@ -57,17 +57,6 @@ final class CrashSafetyTests: XCTestCase {
             .filter { $0.hasPrefix("." + name + ".") && $0.hasSuffix(".tmp") }
     }
 
-    /// A small deterministic generator, so that a failing run can be repeated with its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     // MARK: Killed saves
 
@@ -86,7 +75,7 @@ final class CrashSafetyTests: XCTestCase {
         try BoardFile.save(bytes: a, to: target)
 
         let seed = UInt64(ProcessInfo.processInfo.environment["PIPEDECK_TORTURE_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
-        var random = SplitMix(state: seed)
+        var random = SeededRandom(seed: seed)
         let started = Date()
         var kills = 0, sawA = 0, sawB = 0, changes = 0, mostTemporaryFiles = 0, midWrite = 0
         var last = a

@@ -9,18 +9,6 @@ import XCTest
 final class FuzzTests: XCTestCase {
     static let path = "/data/pipeline.json"
 
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
 
     var seed: UInt64 = 0
     var loaded = 0, refused = 0
@@ -67,7 +55,7 @@ final class FuzzTests: XCTestCase {
     // MARK: Byte-level mutations
 
     func testMutatedFiles() {
-        var r = SplitMix(state: seed)
+        var r = SeededRandom(seed: seed)
         let seeds = FuzzTests.seeds
         let interesting: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\uD800", "0", "-", "1e999999",
                                       "99999999999999999999999999999999999999", "null", "true", "-0.0000001", "\u{0}",
@@ -116,7 +104,7 @@ final class FuzzTests: XCTestCase {
                        "createdAt", "updatedAt", "stageEnteredAt", "history", "at", "from", "to", "rank", "lostReasons",
                        "locale", "x-extra"]
 
-    func randomValue(_ r: inout SplitMix, depth: Int) -> JSONValue {
+    func randomValue(_ r: inout SeededRandom, depth: Int) -> JSONValue {
         let leaf = depth > 5 || r.chance(45)
         if leaf {
             switch r.below(10) {
@@ -141,7 +129,7 @@ final class FuzzTests: XCTestCase {
 
     /// Starts from a valid board and replaces parts of it with random values of any type.
     func testRandomDocumentsOfTheRightShape() {
-        var r = SplitMix(state: seed ^ 0xABCD)
+        var r = SeededRandom(seed: seed ^ 0xABCD)
         let base = Fixtures.baseObject()
         for n in 0..<5_000 {
             var o = base
@@ -211,7 +199,7 @@ final class FuzzTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        var r = SplitMix(state: seed)
+        var r = SeededRandom(seed: seed)
         for n in 0..<50 {
             let path = dir.appendingPathComponent("b\(n).json").path
             let bytes = (0..<r.below(300)).map { _ in UInt8(truncatingIfNeeded: r.next()) }

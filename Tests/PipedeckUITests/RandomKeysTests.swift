@@ -9,18 +9,6 @@ import PipedeckRender
 /// and figures equal a fresh computation, and (every few keys) a rendered frame holds no control
 /// character and a footer whose weighted value is the fresh one.
 final class RandomKeysTests: XCTestCase {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
-    }
 
     static let now = Timestamp.parse("2026-11-30T09:00:00Z")!
     static let today = Day.parse("2026-11-30")!
@@ -95,7 +83,7 @@ final class RandomKeysTests: XCTestCase {
     func testHundredThousandRandomKeys() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         let total = Int(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_KEYS"] ?? "") ?? 100_000
-        var r = SplitMix(state: seed)
+        var r = SeededRandom(seed: seed)
         var state = AppState(board: RandomKeysTests.hostileBoard(), fileName: "monkey\u{1B}[2J.json",
                              now: RandomKeysTests.now, today: RandomKeysTests.today, width: 120, height: 40)
         let options = RenderOptions(glyphs: .unicode, locale: "C")
