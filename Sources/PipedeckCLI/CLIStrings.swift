@@ -131,7 +131,6 @@ extension Strings {
         static func demoWritten(_ path: String) -> String {
             "Demo pipeline written to \(path) (your own pipeline file is not touched)."
         }
-        static let interactiveUnavailable = "The interactive board is not available in this build; here is the pipeline's summary."
         static let nothingChanged = "Nothing changed."
         static func alreadyFirst(_ deal: String, _ stage: String) -> String {
             "Nothing changed: \(deal) is already in the first stage (\(stage))."

@@ -23,7 +23,7 @@ public enum InteractiveBoard {
         let board: Board
         let fingerprint: FileFingerprint?
         do { (board, fingerprint) = try BoardSync.load(path: options.path) } catch {
-            FileHandle.standardError.write(Data(("pipedeck: " + String(describing: error) + "\n").utf8))
+            FileHandle.standardError.write(Data(("pipedeck: " + Store.message(of: error) + "\n").utf8))
             return 2
         }
         let env = ProcessInfo.processInfo.environment

@@ -35,17 +35,13 @@ struct ViewOptions: ParsableArguments {
 }
 
 enum BoardOpener {
-    /// Opens the board on `path`; prints the summary when the interactive board is not available.
+    /// Opens the board on `path`.
     static func open(path: String, view: ViewOptions) throws {
-        let board = try Store.load(path)   // a missing or broken file is reported before the screen opens
+        // A missing file gets its hint here; a broken one is reported (exit 2) by the board,
+        // which reads the file once, before the screen opens.
+        guard Store.exists(path) else { throw CLIFailure(Strings.CLI.noFile(path)) }
         let options = InteractiveBoard.Options(path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
         let status = InteractiveBoard.run(options)
-        if status == -1 {
-            Console.out(Strings.CLI.interactiveUnavailable)
-            Console.out("")
-            Console.out(SummaryOutput.text(PipelineSummary(board: board), board: board))
-            return
-        }
         if status != 0 { throw ExitCode(status) }
     }
 }
