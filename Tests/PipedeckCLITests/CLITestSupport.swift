@@ -138,6 +138,7 @@ class CLITestCase: XCTestCase {
     func fileBytes() -> Data? { FileManager.default.contents(atPath: file) }
 
     /// Adds a deal and returns its id.
+    @discardableResult
     func add(_ title: String, _ extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) -> String {
         let r = ok(["add", title, "--file", self.file] + extra, file: file, line: line)
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -11,7 +11,7 @@ final class ImportExportTests: CLITestCase {
         var data = Data()
         if bom { data.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         data.append(Data(body.utf8))
-        FileManager.default.createFile(atPath: path, contents: data)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: data))
         return path
     }
 

@@ -111,7 +111,7 @@ final class ThemeSelectionTests: CLITestCase {
         XCTAssertEqual(missing.theme, Theme.standard)
         XCTAssertTrue(missing.message?.contains("nope.theme: no such file") == true, missing.message ?? "")
         let binary = dir.appendingPathComponent("bin.theme").path
-        FileManager.default.createFile(atPath: binary, contents: Data([0xff, 0xfe, 0x00, 0x80]))
+        XCTAssertTrue(FileManager.default.createFile(atPath: binary, contents: Data([0xff, 0xfe, 0x00, 0x80])))
         XCTAssertTrue(choose(flag: binary).message?.contains("is not UTF-8 text") == true)
     }
 
