@@ -62,7 +62,6 @@ extension Strings {
         static let helpNotes = "Free-form notes."
         static let helpEditTitle = "A new title."
         static let helpEditValue = "A new value (same forms as for add)."
-        static let helpEditTag = "Replace the deal's tags; repeat the option for several tags."
         static let helpClearTags = "Remove all tags."
         static let helpClearNext = "Remove the next action."
         static let helpClearClose = "Remove the expected close date."
@@ -169,7 +168,6 @@ extension Strings {
         static let colStatus = "STATUS"
         static let colDeals = "DEALS"
         static let noDue = "no date"
-        static let overdueMark = "!"
 
         static let summaryOpen = "Open"
         static let summaryWon = "Won"

@@ -52,7 +52,6 @@ extension Strings {
         static func outputIsBoard(_ path: String) -> String {
             "-o: \(path) is the pipeline file itself; choose another file name"
         }
-        static func cannotWriteOutput(_ message: String) -> String { message }
 
         static func setup(_ e: ImportSetupError, path: String) -> String {
             switch e {
@@ -248,7 +247,6 @@ extension Strings {
         }
         static let dryRunWouldRefuseStages = "the import would stop: the file names stages the board does not have (see above)"
         static let nothingValid = "nothing was imported: no row is valid."
-        static let blankRowsNote = "blank rows are ignored"
         static func blankRows(_ n: Int) -> String { "(\(n == 1 ? "1 blank row" : "\(n) blank rows") ignored)" }
         static let noValueColumn = "No column holds the amounts: new deals get the value 0."
         static func progress(_ done: Int, _ total: Int) -> String {

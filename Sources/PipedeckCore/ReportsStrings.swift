@@ -124,7 +124,6 @@ extension Strings {
 
         public static let colReason = "REASON"
         public static let colShare = "SHARE"
-        public static func lostTotal(_ n: Int) -> String { "\(Strings.deals(n)) lost." }
         public static let lostExplained = "Share = deals lost for the reason / all lost deals. Value: the lost deals' values."
 
         // MARK: 7. Customer follow-up

@@ -64,7 +64,6 @@ public enum Strings {
     public static let footerValue = "Value"
     public static let footerWeighted = "Weighted"
     public static let footerWon = "Won"
-    public static let footerLost = "Lost"
     public static func deals(_ n: Int) -> String { n == 1 ? "1 deal" : "\(n) deals" }
     public static let lostShown = "lost shown"
     public static let noNextAction = "no next step"

@@ -3,8 +3,6 @@ import PipedeckUI
 
 /// The render layer's words, beside the core's `Strings`, in one place for translation.
 public enum RenderText {
-    public static let appName = "Pipedeck"
-    public static let sortRank = "manual order"
     public static func prob(_ p: Percent) -> String { "\(p)%" }
     public static func lateBy(_ d: Int) -> String { "\(d)d late" }
     public static let dueToday = "today"
@@ -17,7 +15,6 @@ public enum RenderText {
     public static func columnCount(_ n: Int) -> String { n == 1 ? "1 deal" : "\(n) deals" }
     public static func staleCount(_ n: Int) -> String { "\(n) stale" }
     public static let detailTitle = "Deal"
-    public static let detailHint = "Esc close · e edit · ↑↓ scroll"
     public static let historyTitle = "History"
     public static let notesTitle = "Notes"
     public static let created = "created"
@@ -32,7 +29,6 @@ public enum RenderText {
         "tags": "Tags", "close": "Expected close", "next": "Next action", "score": "Qualification",
         "lostReason": "Lost reason", "inStage": "In stage since", "updated": "Updated", "nps": "Would recommend",
     ]
-    public static let otherCurrencies = "also"
     public static func sortLabel(_ k: SortKey) -> String { "sorted by " + UIText.sortName(k) }
     public static let agendaTitle = "Agenda"
     public static let agendaHint = "Enter show on board · n change · c done · Esc close"
