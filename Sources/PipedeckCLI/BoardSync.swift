@@ -104,7 +104,7 @@ final class BoardSync {
     /// state changed.
     @discardableResult
     func check(_ state: inout AppState) -> Bool {
-        if saver.isBusy { return false }   // the save checks for itself
+        if saver.isBusy { return false } // the save checks for itself
         let known = saver.known
         let now = FileFingerprint.of(path: path)
         if now == known.fingerprint { return false }
@@ -189,7 +189,8 @@ final class BoardSync {
         var changed = collect(&state)
         changed = check(&state) || changed
         if case .failed = state.saveState, broken == nil, !saver.isBusy,
-           Date().timeIntervalSince(lastRetry) >= BoardSync.retrySeconds {
+            Date().timeIntervalSince(lastRetry) >= BoardSync.retrySeconds
+        {
             lastRetry = Date()
             saver.request(state.board)
         }
@@ -216,7 +217,11 @@ final class BoardSync {
 /// to merge; the check and the write happen under the board's lock, so two Pipedecks never
 /// both write over the same version.
 final class Saver: @unchecked Sendable {
-    enum Result: Equatable { case saved, failed(String), conflict }
+    enum Result: Equatable {
+        case saved
+        case failed(String)
+        case conflict
+    }
     private let path: String
     private let lock: BoardLock
     private let cond = NSCondition()
@@ -250,7 +255,9 @@ final class Saver: @unchecked Sendable {
 
     var isBusy: Bool { cond.lock(); defer { cond.unlock() }; return running || requested != nil }
     /// A save is running or queued, or its result has not been collected yet.
-    var hasPendingWork: Bool { cond.lock(); defer { cond.unlock() }; return running || requested != nil || result != nil }
+    var hasPendingWork: Bool {
+        cond.lock(); defer { cond.unlock() }; return running || requested != nil || result != nil
+    }
 
     func request(_ board: Board) {
         cond.lock()
@@ -332,7 +339,10 @@ enum SyncText {
         "the file changed on disk and cannot be read, so nothing is saved over it: \(why)"
     }
     static func otherInstance(_ pids: [Int32]) -> String {
-        let who = pids.count == 1 ? "another Pipedeck (pid \(pids[0])) has" : "other Pipedecks (pids \(pids.map(String.init).joined(separator: ", "))) have"
+        let who =
+            pids.count == 1
+            ? "another Pipedeck (pid \(pids[0])) has"
+            : "other Pipedecks (pids \(pids.map(String.init).joined(separator: ", "))) have"
         return "\(who) this file open: its saves are reloaded here and your changes merged with them"
     }
     static func lockBusy(_ pids: [Int32]) -> String {

@@ -73,7 +73,8 @@ extension Strings {
         static let helpListSource = "Only deals from this source (any case)."
         static let helpListTag = "Only deals with this tag (any case)."
         static let helpStatus = "Which deals: open, won, lost or all."
-        static let helpSort = "Order: rank (stage then column order), value, weighted, probability, close (soonest first), age (longest in its stage first), due (next action, soonest first) or score (qualification, best first)."
+        static let helpSort =
+            "Order: rank (stage then column order), value, weighted, probability, close (soonest first), age (longest in its stage first), due (next action, soonest first) or score (qualification, best first)."
         static let helpJSON = "Write JSON instead of text."
 
         // MARK: Errors
@@ -91,8 +92,10 @@ extension Strings {
             "\(option): \(expected) (got \"\(got)\")"
         }
         static func optionProblem(_ option: String, _ problem: String) -> String { "\(option): \(problem)" }
-        static let notTwoDecimalsComma = "expected a number such as 12500, 12500.50 or 12500,50 (no thousands separators)"
-        static let dueWithoutNext = "--due needs --next: give the next action's text too, e.g. --next \"Call back\" --due 2026-06-01"
+        static let notTwoDecimalsComma =
+            "expected a number such as 12500, 12500.50 or 12500,50 (no thousands separators)"
+        static let dueWithoutNext =
+            "--due needs --next: give the next action's text too, e.g. --next \"Call back\" --due 2026-06-01"
         static let dueWithoutAction = "--due: the deal has no next action; give its text with --next"
         static func conflicting(_ a: String, _ b: String) -> String { "\(a) and \(b) cannot be used together" }
         static func unknownStage(_ ref: String, _ stages: [Stage]) -> String {
@@ -106,13 +109,16 @@ extension Strings {
             "no deal has an id starting with \"\(ref)\"; run `pipedeck list --status all` to see the ids"
         }
         static func ambiguousDeal(_ ref: String, _ candidates: [String]) -> String {
-            "\"\(ref)\" matches \(candidates.count) deals; type more characters of the id:\n  " + candidates.joined(separator: "\n  ")
+            "\"\(ref)\" matches \(candidates.count) deals; type more characters of the id:\n  "
+                + candidates.joined(separator: "\n  ")
         }
         static let noStagesOnBoard = "the board has no stages; add stages to the file, or run: pipedeck init --force"
         static func badTemplate(_ t: String) -> String {
-            optionError("--template", t, "expected one of: " + Template.allCases.map(\.rawValue).joined(separator: ", "))
+            optionError(
+                "--template", t, "expected one of: " + Template.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        static let demoIsStandard = "--demo always uses the standard template in EUR; leave out --template and --currency"
+        static let demoIsStandard =
+            "--demo always uses the standard template in EUR; leave out --template and --currency"
         static func badChoice(_ option: String, _ got: String, _ choices: [String]) -> String {
             optionError(option, got, "expected one of: " + choices.joined(separator: ", "))
         }
@@ -137,8 +143,12 @@ extension Strings {
         static func alreadyLast(_ deal: String, _ stage: String) -> String {
             "Nothing changed: \(deal) is already in the last stage (\(stage))."
         }
-        static func alreadyIn(_ deal: String, _ stage: String) -> String { "Nothing changed: \(deal) is already in \(stage)." }
-        static func alreadyStatus(_ deal: String, _ status: String) -> String { "Nothing changed: \(deal) is already \(status)." }
+        static func alreadyIn(_ deal: String, _ stage: String) -> String {
+            "Nothing changed: \(deal) is already in \(stage)."
+        }
+        static func alreadyStatus(_ deal: String, _ status: String) -> String {
+            "Nothing changed: \(deal) is already \(status)."
+        }
         static func dealLabel(_ id: String, _ title: String) -> String { "\(id) “\(title)”" }
         static func moved(_ deal: String, _ from: String, _ to: String) -> String { "Moved \(deal): \(from) → \(to)." }
         static func movedWithStatus(_ deal: String, _ from: String, _ to: String, _ status: String) -> String {
@@ -212,7 +222,9 @@ extension Strings {
         static func historyCreated(_ stage: String) -> String { "created in \(stage)" }
         static func historyCreatedWon(_ stage: String) -> String { "created as won in \(stage)" }
         static func historyMoved(_ from: String, _ to: String) -> String { "moved \(from) → \(to)" }
-        static func historyWon(_ from: String, _ to: String) -> String { from == to ? "won in \(to)" : "won: \(from) → \(to)" }
+        static func historyWon(_ from: String, _ to: String) -> String {
+            from == to ? "won in \(to)" : "won: \(from) → \(to)"
+        }
         static func historyLost(_ stage: String) -> String { "lost in \(stage)" }
         static func historyReopened(_ from: String, _ to: String) -> String {
             from == to ? "reopened in \(to)" : "reopened: \(from) → \(to)"

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckStorage
 
@@ -7,8 +7,9 @@ import PipedeckStorage
 struct DealFields: ParsableArguments {
     @Option(name: .customLong("stage"), help: ArgumentHelp(Strings.CLI.helpStage, valueName: "stage"))
     var stage: String?
-    @Option(name: .customLong("probability"), parsing: .unconditional,
-            help: ArgumentHelp(Strings.CLI.helpProbability, valueName: "percent"))
+    @Option(
+        name: .customLong("probability"), parsing: .unconditional,
+        help: ArgumentHelp(Strings.CLI.helpProbability, valueName: "percent"))
     var probability: String?
     @Option(name: .customLong("company"), help: ArgumentHelp(Strings.CLI.helpCompany, valueName: "text"))
     var company: String?
@@ -33,29 +34,37 @@ struct DealFields: ParsableArguments {
 
     /// The values that can be checked without the board.
     struct Checked {
-        var probability: Percent??      // nil: not given; .some(nil): clear
+        var probability: Percent?? // nil: not given; .some(nil): clear
         var close: Day?
         var next: String?
         var due: Day?
-        var currency: String??          // nil: not given; .some(nil): clear
+        var currency: String?? // nil: not given; .some(nil): clear
     }
 
     /// `allowClearing`: an empty --probability or --currency means "back to the default" (edit only).
     func check(allowClearing: Bool) throws -> Checked {
         var c = Checked()
         if let p = probability {
-            if allowClearing && p.trimmingCharacters(in: .whitespaces).isEmpty { c.probability = .some(nil) }
-            else { c.probability = .some(try Parse.percent(p, option: "--probability")) }
+            if allowClearing && p.trimmingCharacters(in: .whitespaces).isEmpty {
+                c.probability = .some(nil)
+            } else {
+                c.probability = .some(try Parse.percent(p, option: "--probability"))
+            }
         }
         c.close = try close.map { try Parse.day($0, option: "--close") }
         if let n = next {
-            guard let t = Parse.text(n) else { throw CLIFailure(Strings.CLI.optionProblem("--next", Strings.emptyText)) }
+            guard let t = Parse.text(n) else {
+                throw CLIFailure(Strings.CLI.optionProblem("--next", Strings.emptyText))
+            }
             c.next = t
         }
         c.due = try due.map { try Parse.day($0, option: "--due") }
         if let cur = currency {
-            if allowClearing && cur.trimmingCharacters(in: .whitespaces).isEmpty { c.currency = .some(nil) }
-            else { c.currency = .some(try Parse.currency(cur, option: "--currency")) }
+            if allowClearing && cur.trimmingCharacters(in: .whitespaces).isEmpty {
+                c.currency = .some(nil)
+            } else {
+                c.currency = .some(try Parse.currency(cur, option: "--currency"))
+            }
         }
         return c
     }
@@ -68,7 +77,9 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var file: FileOption
     @Argument(help: ArgumentHelp(Strings.CLI.helpTitleArg, valueName: "title"))
     var title: String
-    @Option(name: .customLong("value"), parsing: .unconditional, help: ArgumentHelp(Strings.CLI.helpValue, valueName: "amount"))
+    @Option(
+        name: .customLong("value"), parsing: .unconditional,
+        help: ArgumentHelp(Strings.CLI.helpValue, valueName: "amount"))
     var value: String
     @OptionGroup var fields: DealFields
 
@@ -113,7 +124,9 @@ struct EditCommand: ParsableCommand {
     var id: String
     @Option(name: .customLong("title"), help: ArgumentHelp(Strings.CLI.helpEditTitle, valueName: "text"))
     var title: String?
-    @Option(name: .customLong("value"), parsing: .unconditional, help: ArgumentHelp(Strings.CLI.helpEditValue, valueName: "amount"))
+    @Option(
+        name: .customLong("value"), parsing: .unconditional,
+        help: ArgumentHelp(Strings.CLI.helpEditValue, valueName: "amount"))
     var value: String?
     @OptionGroup var fields: DealFields
     @Flag(name: .customLong("clear-tags"), help: ArgumentHelp(Strings.CLI.helpClearTags))
@@ -211,14 +224,18 @@ struct MoveCommand: ParsableCommand {
             let by = ref.lowercased() == "next" ? 1 : -1
             if let i = board.stageIndex(deal.stage) {
                 if by < 0 && i == 0 { Console.out(Strings.CLI.alreadyFirst(label, board.stages[i].name)); return }
-                if by > 0 && i == board.stages.count - 1 { Console.out(Strings.CLI.alreadyLast(label, board.stages[i].name)); return }
+                if by > 0 && i == board.stages.count - 1 {
+                    Console.out(Strings.CLI.alreadyLast(label, board.stages[i].name)); return
+                }
             }
             action = .shift(id: deal.id, by: by)
         } else {
             throw CLIFailure(Strings.CLI.optionProblem("STAGE", Strings.CLI.unknownMoveTarget(ref, board.stages)))
         }
         let outcome = try board.applying(action, at: Timestamp.now())
-        guard outcome.changed, let moved = outcome.board.deal(deal.id) else { Console.out(Strings.CLI.nothingChanged); return }
+        guard outcome.changed, let moved = outcome.board.deal(deal.id) else {
+            Console.out(Strings.CLI.nothingChanged); return
+        }
         try Store.save(outcome.board, to: path)
         let from = board.stageName(deal.stage), to = outcome.board.stageName(moved.stage)
         if moved.status != deal.status {
@@ -231,8 +248,10 @@ struct MoveCommand: ParsableCommand {
 
 /// Shared by `won`, `lost` and `reopen`: apply one status action and report.
 enum StatusChange {
-    static func run(file: FileOption, id: String, target: DealStatus, action: (Deal) -> Action,
-                    report: (Board, Deal) -> String) throws {
+    static func run(
+        file: FileOption, id: String, target: DealStatus, action: (Deal) -> Action,
+        report: (Board, Deal) -> String
+    ) throws {
         let path = file.path
         let board = try Store.load(path)
         let deal = try board.findDeal(id)
@@ -253,8 +272,9 @@ struct WonCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        try StatusChange.run(file: file, id: id, target: .won, action: { .markWon(id: $0.id) },
-                             report: { b, d in Strings.CLI.markedWon(b.label(d), b.stageName(d.stage)) })
+        try StatusChange.run(
+            file: file, id: id, target: .won, action: { .markWon(id: $0.id) },
+            report: { b, d in Strings.CLI.markedWon(b.label(d), b.stageName(d.stage)) })
     }
 }
 
@@ -267,8 +287,9 @@ struct LostCommand: ParsableCommand {
     var reason: String?
 
     func run() throws {
-        try StatusChange.run(file: file, id: id, target: .lost, action: { .markLost(id: $0.id, reason: reason) },
-                             report: { b, d in Strings.CLI.markedLost(b.label(d), d.lostReason) })
+        try StatusChange.run(
+            file: file, id: id, target: .lost, action: { .markLost(id: $0.id, reason: reason) },
+            report: { b, d in Strings.CLI.markedLost(b.label(d), d.lostReason) })
     }
 }
 
@@ -279,7 +300,8 @@ struct ReopenCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        try StatusChange.run(file: file, id: id, target: .open, action: { .reopen(id: $0.id) },
-                             report: { b, d in Strings.CLI.reopened(b.label(d), b.stageName(d.stage)) })
+        try StatusChange.run(
+            file: file, id: id, target: .open, action: { .reopen(id: $0.id) },
+            report: { b, d in Strings.CLI.reopened(b.label(d), b.stageName(d.stage)) })
     }
 }

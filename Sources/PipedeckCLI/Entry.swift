@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 public enum PipedeckMain {
     /// Runs the command line on the process's arguments and exits with the command's status.

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckRender
 import PipedeckStorage
@@ -14,9 +14,13 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var file: FileOption
     @Option(name: .customLong("format"), help: ArgumentHelp(Strings.Transfer.helpFormat, valueName: "csv|json|ics"))
     var format: String?
-    @Option(name: .customLong("status"), help: ArgumentHelp(Strings.Transfer.helpExportStatus, valueName: "open|won|lost|all"))
+    @Option(
+        name: .customLong("status"),
+        help: ArgumentHelp(Strings.Transfer.helpExportStatus, valueName: "open|won|lost|all"))
     var status: String = "all"
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(Strings.Transfer.helpOutput, valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp(Strings.Transfer.helpOutput, valueName: "file"))
     var output: String?
     @Flag(name: .customLong("bom"), help: ArgumentHelp(Strings.Transfer.helpBOM))
     var bom = false
@@ -26,7 +30,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let T = Strings.Transfer.self
         let st = status.trimmingCharacters(in: .whitespaces).lowercased()
-        guard ListCommand.statuses.contains(st) else { throw CLIFailure(Strings.CLI.badChoice("--status", status, ListCommand.statuses)) }
+        guard ListCommand.statuses.contains(st) else {
+            throw CLIFailure(Strings.CLI.badChoice("--status", status, ListCommand.statuses))
+        }
         let out = output.flatMap { $0 == "-" ? nil : $0 }
         var fmt = format?.trimmingCharacters(in: .whitespaces).lowercased()
         if fmt == nil, let out {
@@ -37,8 +43,11 @@ struct ExportCommand: ParsableCommand {
         guard ExportCommand.formats.contains(kind) else { throw CLIFailure(T.badFormat(format ?? kind)) }
         var sep: Character = ","
         if let s = separator {
-            switch s { case ",": sep = ","; case ";": sep = ";"
-            default: throw CLIFailure(T.badSeparator("--separator", s, ", or ;")) }
+            switch s {
+            case ",": sep = ",";
+            case ";": sep = ";"
+            default: throw CLIFailure(T.badSeparator("--separator", s, ", or ;"))
+            }
         }
 
         let path = file.path
@@ -93,12 +102,15 @@ struct ExportCommand: ParsableCommand {
         for d in deals where d.status == .open {
             guard let n = d.nextAction, !n.done, let due = n.due else { continue }
             let cur = board.currency(of: d)
-            let description = T.icsDescription(value: fmt.string(d.value, cur), weighted: fmt.string(board.weightedValue(of: d), cur),
-                                               stage: board.stageName(d.stage), probability: board.probability(of: d).description,
-                                               contact: d.contact, id: d.id)
-            out.append(ICSEvent(uid: "\(d.id)@pipedeck", stamp: d.updatedAt, day: due,
-                                summary: T.icsSummary(action: n.text, title: d.title, company: d.company),
-                                description: description, categories: d.tags))
+            let description = T.icsDescription(
+                value: fmt.string(d.value, cur), weighted: fmt.string(board.weightedValue(of: d), cur),
+                stage: board.stageName(d.stage), probability: board.probability(of: d).description,
+                contact: d.contact, id: d.id)
+            out.append(
+                ICSEvent(
+                    uid: "\(d.id)@pipedeck", stamp: d.updatedAt, day: due,
+                    summary: T.icsSummary(action: n.text, title: d.title, company: d.company),
+                    description: description, categories: d.tags))
         }
         return out.enumerated().sorted { a, b in
             a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset

@@ -1,12 +1,13 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckRender
 import PipedeckStorage
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `pipedeck import FILE.csv`: deals from another CRM's CSV export, written once at the end.
@@ -54,7 +55,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if let o = dateOrder {
-            guard let order = DateOrder(rawValue: o.trimmingCharacters(in: .whitespaces).lowercased()) else { throw CLIFailure(T.badDateOrder(o)) }
+            guard let order = DateOrder(rawValue: o.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw CLIFailure(T.badDateOrder(o))
+            }
             options.dateOrder = order
         }
         var sep: UInt8? = nil
@@ -78,7 +81,8 @@ struct ImportCommand: ParsableCommand {
             options.overrides = try map.map { (raw) throws(ImportSetupError) in try parseMapOption(raw) }
             options.stageMap = try stageMap.map { (raw) throws(ImportSetupError) -> (from: String, to: String) in
                 guard let eq = raw.lastIndex(of: "=") else { throw .badStageMapOption(raw) }
-                let from = raw[..<eq].trimmingCharacters(in: .whitespaces), to = raw[raw.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+                let from = raw[..<eq].trimmingCharacters(in: .whitespaces),
+                    to = raw[raw.index(after: eq)...].trimmingCharacters(in: .whitespaces)
                 guard !from.isEmpty, !to.isEmpty else { throw .badStageMapOption(raw) }
                 return (from, to)
             }
@@ -97,8 +101,9 @@ struct ImportCommand: ParsableCommand {
             table = try CSVReader.read(bytes, separator: sep, encoding: enc)
             let total = max(table.records.count - 1, 0)
             let progress = total >= 10_000 ? ProgressReporter(total: total) : nil
-            plan = try Importer.plan(csv: table, into: board, options: options, now: now,
-                                     progress: progress.map { p in { done, all in p.report(done, all) } })
+            plan = try Importer.plan(
+                csv: table, into: board, options: options, now: now,
+                progress: progress.map { p in { done, all in p.report(done, all) } })
             progress?.finish()
         } catch let e as CSVError {
             throw CLIFailure(T.setup(.csv(e), path: csv))
@@ -118,14 +123,16 @@ struct ImportCommand: ParsableCommand {
         if !plan.unknownStages.isEmpty {
             var message = T.refusedStages + "\n" + T.unknownStages(plan.unknownStages, board: board)
             if !rowProblems.isEmpty {
-                message += "\n" + T.problemsHeading(rowProblems.count) + "\n"
+                message +=
+                    "\n" + T.problemsHeading(rowProblems.count) + "\n"
                     + rowProblems.map { T.problemLine($0, mapping: plan.mapping) }.joined(separator: "\n")
             }
             throw CLIFailure(message)
         }
         if !rowProblems.isEmpty && !skipInvalid {
             let lines = rowProblems.map { T.problemLine($0, mapping: plan.mapping) }.joined(separator: "\n")
-            throw CLIFailure(T.refusedProblems(rowProblems.count) + "\n" + T.problemsHeading(rowProblems.count) + "\n" + lines)
+            throw CLIFailure(
+                T.refusedProblems(rowProblems.count) + "\n" + T.problemsHeading(rowProblems.count) + "\n" + lines)
         }
         if plan.validRows == 0 { throw CLIFailure(T.nothingValid) }
         if plan.changesBoard { try Store.save(plan.board, to: path) }
@@ -137,7 +144,9 @@ struct ImportCommand: ParsableCommand {
         let T = Strings.Transfer.self
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIFailure(T.csvNotFound(path)) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw CLIFailure(T.csvNotFound(path))
+        }
         if isDir.boolValue { throw CLIFailure(T.cannotReadCSV(path, String(cString: strerror(EISDIR)))) }
         do {
             return try BoardFile.readBytes(path: path)
@@ -183,9 +192,10 @@ struct ImportReport {
         let T = Strings.Transfer.self
         let m = plan.mapping
         var lines: [String] = []
-        var read = T.readLine(csvPath, rows: plan.rowCount, source: m.source, separator: plan.separator, encoding: plan.encoding,
-                              decimal: plan.amounts.flatMap { T.decimalNote($0.mark, given: $0.given) },
-                              dates: T.dateNote(plan.dates.order, given: plan.dates.given))
+        var read = T.readLine(
+            csvPath, rows: plan.rowCount, source: m.source, separator: plan.separator, encoding: plan.encoding,
+            decimal: plan.amounts.flatMap { T.decimalNote($0.mark, given: $0.given) },
+            dates: T.dateNote(plan.dates.order, given: plan.dates.given))
         if plan.blankRows > 0 { read += " " + T.blankRows(plan.blankRows) }
         lines.append(read)
         if showColumns {

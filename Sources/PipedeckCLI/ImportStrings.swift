@@ -6,7 +6,8 @@ extension Strings {
     enum Transfer {
         // MARK: Help
 
-        static let importAbstract = "Import deals from a CSV file (Pipedrive, HubSpot, Odoo, Salesforce or plain columns)."
+        static let importAbstract =
+            "Import deals from a CSV file (Pipedrive, HubSpot, Odoo, Salesforce or plain columns)."
         static let importDiscussion = """
             Columns are recognised by name (any case): the exports of Pipedrive, HubSpot, Odoo and Salesforce, \
             and the plain names title, value, currency, stage, probability, status, lost_reason, company, contact, \
@@ -25,28 +26,38 @@ extension Strings {
         static let helpDryRun = "Show what would be imported (figures per stage, rows with problems); write nothing."
         static let helpSkipInvalid = "Import the valid rows and skip the rows with problems (they are listed)."
         static let helpCreateStages = "Create the stages the file names and the board lacks (before the won stage)."
-        static let helpStageMap = "Put the file's stage OLD into the board's stage NEW (id, name or position); repeatable."
-        static let helpMap = "Read column COLUMN into FIELD (a plain field name; empty or - ignores the column); repeatable."
+        static let helpStageMap =
+            "Put the file's stage OLD into the board's stage NEW (id, name or position); repeatable."
+        static let helpMap =
+            "Read column COLUMN into FIELD (a plain field name; empty or - ignores the column); repeatable."
         static let helpDecimal = "The decimal mark of the amounts, , or . (default: decided from the file's values)."
         static let helpFraction = "Probabilities are fractions from 0 to 1 (0.5 is 50 %)."
-        static let helpDateOrder = "Order of day and month in dates like 03/04/2026: dmy or mdy (default: decided from the file)."
+        static let helpDateOrder =
+            "Order of day and month in dates like 03/04/2026: dmy or mdy (default: decided from the file)."
         static let helpSeparator = "The field separator: , ; or tab (default: detected from the header line)."
         static let helpEncoding = "The file's encoding: utf-8 (default) or windows-1252."
         static let helpFormat = "csv, json or ics (default: from the -o file's extension, else csv)."
         static let helpExportStatus = "Which deals: open, won, lost or all (an ICS file only ever has open deals)."
         static let helpOutput = "Write to this file (replaced atomically) instead of stdout."
         static let helpBOM = "Start the CSV with a UTF-8 byte order mark (for Excel)."
-        static let helpExportSeparator = "The CSV separator: , (default) or ; (for spreadsheets in decimal-comma locales)."
+        static let helpExportSeparator =
+            "The CSV separator: , (default) or ; (for spreadsheets in decimal-comma locales)."
 
         // MARK: Option and file errors
 
         static func badDecimal(_ got: String) -> String { Strings.CLI.optionError("--decimal", got, "expected , or .") }
-        static func badDateOrder(_ got: String) -> String { Strings.CLI.optionError("--date-order", got, "expected dmy or mdy") }
+        static func badDateOrder(_ got: String) -> String {
+            Strings.CLI.optionError("--date-order", got, "expected dmy or mdy")
+        }
         static func badSeparator(_ option: String, _ got: String, _ choices: String) -> String {
             Strings.CLI.optionError(option, got, "expected \(choices)")
         }
-        static func badEncoding(_ got: String) -> String { Strings.CLI.optionError("--encoding", got, "expected utf-8 or windows-1252") }
-        static func badFormat(_ got: String) -> String { Strings.CLI.optionError("--format", got, "expected csv, json or ics") }
+        static func badEncoding(_ got: String) -> String {
+            Strings.CLI.optionError("--encoding", got, "expected utf-8 or windows-1252")
+        }
+        static func badFormat(_ got: String) -> String {
+            Strings.CLI.optionError("--format", got, "expected csv, json or ics")
+        }
         static func cannotReadCSV(_ path: String, _ why: String) -> String { "\(path): cannot read the file: \(why)" }
         static func csvNotFound(_ path: String) -> String { "\(path): no such file" }
         static func outputIsBoard(_ path: String) -> String {
@@ -61,10 +72,13 @@ extension Strings {
                     Name the title column with --map, e.g. --map "\(headers.first ?? "Name")=title".
                     """
             case .unknownMapColumn(let c, let headers):
-                return Strings.CLI.optionProblem("--map", "the file has no column \"\(c)\"; its columns are: \(quotedList(headers))")
+                return Strings.CLI.optionProblem(
+                    "--map", "the file has no column \"\(c)\"; its columns are: \(quotedList(headers))")
             case .unknownMapField(let f):
-                return Strings.CLI.optionProblem("--map", "\"\(f)\" is not a field; use one of: "
-                                                 + ImportField.allCases.map(\.rawValue).joined(separator: ", ") + " (or - to ignore the column)")
+                return Strings.CLI.optionProblem(
+                    "--map",
+                    "\"\(f)\" is not a field; use one of: "
+                        + ImportField.allCases.map(\.rawValue).joined(separator: ", ") + " (or - to ignore the column)")
             case .badMapOption(let raw):
                 return Strings.CLI.optionError("--map", raw, "expected COLUMN=field, e.g. \"Deal - Title=title\"")
             case .badStageMapOption(let raw):
@@ -74,7 +88,8 @@ extension Strings {
             case .csv(.empty):
                 return "\(path): the file is empty"
             case .csv(.unterminatedQuote(let line)):
-                return "\(path): line \(line): a quoted field starts here and is never closed (a \" is missing); nothing was imported"
+                return
+                    "\(path): line \(line): a quoted field starts here and is never closed (a \" is missing); nothing was imported"
             case .noDataRows:
                 return "\(path): the file has a header line but no deals; nothing was imported"
             }
@@ -91,11 +106,13 @@ extension Strings {
             switch i {
             case .layout(.textAfterClosingQuote(let field)):
                 let name = field < mapping.headers.count ? " (\"\(mapping.headers[field])\")" : ""
-                return "text after the closing quote of column \(field + 1)\(name); a quote inside a quoted field must be doubled (\"\")"
+                return
+                    "text after the closing quote of column \(field + 1)\(name); a quote inside a quoted field must be doubled (\"\")"
             case .layout(.invalidUTF8):
                 return "the text is not UTF-8; if the file was saved by Excel on Windows, try --encoding windows-1252"
             case .tooManyFields(let got, let expected):
-                return "\(got) fields but the header has \(expected) columns (a value with the separator in it, not in quotes?)"
+                return
+                    "\(got) fields but the header has \(expected) columns (a value with the separator in it, not in quotes?)"
             case .noTitle:
                 return "no title (\(column(.title)) is empty)"
             case .amount(let raw, let f):
@@ -108,7 +125,8 @@ extension Strings {
                 case .negative: return "\(c) \"\(raw)\" is negative"
                 case .otherMark(let m):
                     let (this, other) = m == .comma ? ("comma", "point") : ("point", "comma")
-                    return "\(c) \"\(raw)\" is written with a decimal \(this), but the file's amounts use a decimal \(other); "
+                    return
+                        "\(c) \"\(raw)\" is written with a decimal \(this), but the file's amounts use a decimal \(other); "
                         + "give --decimal \(m.rawValue) if they do not"
                 }
             case .currency(let raw):
@@ -120,7 +138,8 @@ extension Strings {
                 switch f {
                 case .notAPercentage: return "\(c) \"\(raw)\" is not a percentage (e.g. 50, 50 % or 65.5)"
                 case .outOfRange: return "\(c) \"\(raw)\" is not between 0 and 100"
-                case .notAFraction: return "\(c) \"\(raw)\" is not a fraction from 0 to 1 (--probability-fraction is on)"
+                case .notAFraction:
+                    return "\(c) \"\(raw)\" is not a fraction from 0 to 1 (--probability-fraction is on)"
                 case .looksLikeFraction:
                     return "\(c) \"\(raw)\" looks like a fraction (every probability of the file is 1 or less); "
                         + "add --probability-fraction if 0.5 means 50 %"
@@ -132,7 +151,8 @@ extension Strings {
             case .date(let f, let raw, .notADate):
                 return "\(column(f)) \"\(raw)\" is not a date (e.g. 2026-06-30, 30/06/2026 or 06/30/2026)"
             case .date(let f, let raw, .ambiguous):
-                return "\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy"
+                return
+                    "\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy"
             case .flag(let f, let raw):
                 return "\(column(f)) \"\(raw)\" is not yes or no"
             case .dueWithoutAction:
@@ -183,8 +203,10 @@ extension Strings {
             default: return "\"\(Character(Unicode.Scalar(b)))\""
             }
         }
-        static func readLine(_ path: String, rows n: Int, source: ImportSource, separator: UInt8, encoding: String,
-                             decimal: String?, dates: String?) -> String {
+        static func readLine(
+            _ path: String, rows n: Int, source: ImportSource, separator: UInt8, encoding: String,
+            decimal: String?, dates: String?
+        ) -> String {
             var parts = [sourceName(source), "separator " + separatorName(separator)]
             if encoding != "utf-8" { parts.append(encoding) }
             if let decimal { parts.append(decimal) }
@@ -212,9 +234,11 @@ extension Strings {
             switch c.probabilitySource {
             case .rows: probability = "probability \(p) as its rows say"
             case .noneInRows(let from):
-                probability = "probability \(p) like \(from ?? "the stage before it") (the rows give none; change it in the board file if need be)"
+                probability =
+                    "probability \(p) like \(from ?? "the stage before it") (the rows give none; change it in the board file if need be)"
             case .rowsDisagree(let from):
-                probability = "probability \(p) like \(from ?? "the stage before it") (its rows give different ones, which the deals keep)"
+                probability =
+                    "probability \(p) like \(from ?? "the stage before it") (its rows give different ones, which the deals keep)"
             }
             return "New stage \"\(c.stage.name)\" (id \(c.stage.id))\(place), \(probability); \(rows(c.rows))."
         }
@@ -245,7 +269,8 @@ extension Strings {
         static func dryRunWouldRefuse(_ n: Int) -> String {
             "the import would stop: \(n == 1 ? "1 row has a problem" : "\(n) rows have problems"); add --skip-invalid to import the other rows"
         }
-        static let dryRunWouldRefuseStages = "the import would stop: the file names stages the board does not have (see above)"
+        static let dryRunWouldRefuseStages =
+            "the import would stop: the file names stages the board does not have (see above)"
         static let nothingValid = "nothing was imported: no row is valid."
         static func blankRows(_ n: Int) -> String { "(\(n == 1 ? "1 blank row" : "\(n) blank rows") ignored)" }
         static let noValueColumn = "No column holds the amounts: new deals get the value 0."
@@ -265,8 +290,10 @@ extension Strings {
         static func icsSummary(action: String, title: String, company: String?) -> String {
             company.map { "\(action) — \(title) (\($0))" } ?? "\(action) — \(title)"
         }
-        static func icsDescription(value: String, weighted: String, stage: String, probability: String,
-                                   contact: String?, id: String) -> String {
+        static func icsDescription(
+            value: String, weighted: String, stage: String, probability: String,
+            contact: String?, id: String
+        ) -> String {
             var lines = ["Value: \(value) (weighted \(weighted), \(probability)%)", "Stage: \(stage)"]
             if let contact { lines.append("Contact: \(contact)") }
             lines.append("Deal: \(id) (pipedeck show \(id))")

@@ -34,11 +34,14 @@ public enum InteractiveBoard {
             return 1
         }
         // --theme, $PIPEDECK_THEME, the settings file; monochrome for NO_COLOR / --no-color (Themes.swift).
-        let themes = ThemeSession(flag: options.theme, noColor: options.noColor, colorCount: terminal.colorCount, environment: env)
-        let renderOptions = RenderOptions(glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
+        let themes = ThemeSession(
+            flag: options.theme, noColor: options.noColor, colorCount: terminal.colorCount, environment: env)
+        let renderOptions = RenderOptions(
+            glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
         let size = terminal.size
-        var state = AppState(board: board, fileName: (options.path as NSString).lastPathComponent,
-                             now: .now(), today: Day.today(), width: size.width, height: size.height)
+        var state = AppState(
+            board: board, fileName: (options.path as NSString).lastPathComponent,
+            now: .now(), today: Day.today(), width: size.width, height: size.height)
         if let m = themes.startupMessage { state.message = m }
         // Read-only marker, another Pipedeck on the same file, changes made elsewhere (BoardSync.swift).
         let sync = BoardSync(path: options.path, board: board, fingerprint: fingerprint)
@@ -85,7 +88,9 @@ public enum InteractiveBoard {
                     case .suspend: terminal.suspend()
                     case .editNotes(let id):
                         guard let deal = state.board.deal(id) else { break }
-                        switch NotesEditor.edit(deal.notes ?? "", title: deal.title, environment: env, terminal: terminal) {
+                        switch NotesEditor.edit(
+                            deal.notes ?? "", title: deal.title, environment: env, terminal: terminal)
+                        {
                         case .success(let text):
                             for e in state.setNotes(dealID: id, text) where e == .save { sync.save(&state) }
                         case .failure(let why):
@@ -119,7 +124,7 @@ public enum InteractiveBoard {
 }
 
 extension Strings {
-    static let quitUnsaved = "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry."
+    static let quitUnsaved =
+        "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry."
     static func quitWithUnsaved(_ why: String) -> String { "pipedeck: quit with unsaved changes: \(why)" }
 }
-

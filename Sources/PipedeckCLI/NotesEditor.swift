@@ -6,10 +6,15 @@ import PipedeckUI
 enum NotesEditor {
     struct Failure: Error { var message: String }
 
-    static func edit(_ text: String, title: String, environment env: [String: String], terminal: Terminal) -> Result<String, Failure> {
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
+    static func edit(_ text: String, title: String, environment env: [String: String], terminal: Terminal) -> Result<
+        String, Failure
+    > {
+        let editor =
+            [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            ?? "vi"
         let dir = FileManager.default.temporaryDirectory
-        let safe = String(title.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" }.prefix(40))
+        let safe = String(
+            title.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" }.prefix(40))
         let url = dir.appendingPathComponent("pipedeck-notes-\(getpid())-\(safe).md")
         do {
             try Data(text.utf8).write(to: url, options: [.atomic])
@@ -23,13 +28,17 @@ enum NotesEditor {
         var status: Int32 = -1
         var launchError: String?
         do {
-            status = try terminal.runProgram("/bin/sh", arguments: ["-c", editor + " \"$1\"", "pipedeck-editor", url.path], environment: env)
+            status = try terminal.runProgram(
+                "/bin/sh", arguments: ["-c", editor + " \"$1\"", "pipedeck-editor", url.path], environment: env)
         } catch {
             launchError = String(describing: error)
         }
         if let e = launchError { return .failure(Failure(message: e)) }
-        guard status == 0 else { return .failure(Failure(message: "\(editor) exited with status \(status); the notes are unchanged")) }
-        guard let data = FileManager.default.contents(atPath: url.path), let new = String(data: data, encoding: .utf8) else {
+        guard status == 0 else {
+            return .failure(Failure(message: "\(editor) exited with status \(status); the notes are unchanged"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path), let new = String(data: data, encoding: .utf8)
+        else {
             return .failure(Failure(message: "the edited notes are not readable UTF-8; the notes are unchanged"))
         }
         return .success(new)

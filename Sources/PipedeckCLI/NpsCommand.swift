@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckStorage
 
@@ -21,7 +21,8 @@ struct NpsCommand: ParsableCommand {
     static func parseScore(_ raw: String) throws -> Int {
         let t = raw.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.count <= 3, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t),
-              Deal.npsRange.contains(n) else {
+            Deal.npsRange.contains(n)
+        else {
             throw CLIFailure(Strings.Reports.badScore(raw))
         }
         return n

@@ -88,12 +88,16 @@ enum DealJSON {
         }
         var bant: JSONOut = .null
         if let q = d.qualification {
-            bant = .object([("budget", .bool(q.budget)), ("authority", .bool(q.authority)), ("need", .bool(q.need)),
-                            ("timeline", .bool(q.timeline)), ("score", .int(q.score))])
+            bant = .object([
+                ("budget", .bool(q.budget)), ("authority", .bool(q.authority)), ("need", .bool(q.need)),
+                ("timeline", .bool(q.timeline)), ("score", .int(q.score)),
+            ])
         }
         let history: [JSONOut] = d.history.map { h in
-            .object([("at", .string(h.at.description)), ("from", .text(h.from)), ("to", .string(h.to)),
-                     ("status", .text(h.status?.rawValue))])
+            .object([
+                ("at", .string(h.at.description)), ("from", .text(h.from)), ("to", .string(h.to)),
+                ("status", .text(h.status?.rawValue)),
+            ])
         }
         return .object([
             ("id", .string(d.id)),
@@ -154,8 +158,13 @@ enum SummaryOutput {
             ("currency", .string(p)),
             ("currencies", .array(ordered.map { .string($0) })),
             ("stages", .array(stages)),
-            ("open", .object([("count", .int(s.open.count)), ("total", amounts(s.open.total, primary: p)),
-                              ("weighted", amounts(s.open.weighted, primary: p))])),
+            (
+                "open",
+                .object([
+                    ("count", .int(s.open.count)), ("total", amounts(s.open.total, primary: p)),
+                    ("weighted", amounts(s.open.weighted, primary: p)),
+                ])
+            ),
             ("won", .object([("count", .int(s.won.count)), ("total", amounts(s.won.total, primary: p))])),
             ("lost", .object([("count", .int(s.lost.count)), ("total", amounts(s.lost.total, primary: p))])),
         ])
@@ -177,19 +186,28 @@ enum SummaryOutput {
             .init(title: S.colWeighted, align: .right),
         ])
         for sf in s.stages {
-            table.add([sf.stage.name, String(sf.figures.count),
-                       fmt.string(sf.figures.total, primary: p), fmt.string(sf.figures.weighted, primary: p)])
+            table.add([
+                sf.stage.name, String(sf.figures.count),
+                fmt.string(sf.figures.total, primary: p), fmt.string(sf.figures.weighted, primary: p),
+            ])
         }
         var totals = TextTable([
             .init(title: ""), .init(title: "", align: .right), .init(title: ""), .init(title: ""),
         ])
-        totals.add([S.summaryOpen, Strings.deals(s.open.count),
-                    "\(S.summaryTotal) \(fmt.string(s.open.total, primary: p))",
-                    "\(S.summaryWeighted) \(fmt.string(s.open.weighted, primary: p))"])
-        totals.add([S.summaryWon, Strings.deals(s.won.count), "\(S.summaryTotal) \(fmt.string(s.won.total, primary: p))", ""])
-        totals.add([S.summaryLost, Strings.deals(s.lost.count), "\(S.summaryTotal) \(fmt.string(s.lost.total, primary: p))", ""])
+        totals.add([
+            S.summaryOpen, Strings.deals(s.open.count),
+            "\(S.summaryTotal) \(fmt.string(s.open.total, primary: p))",
+            "\(S.summaryWeighted) \(fmt.string(s.open.weighted, primary: p))",
+        ])
+        totals.add([
+            S.summaryWon, Strings.deals(s.won.count), "\(S.summaryTotal) \(fmt.string(s.won.total, primary: p))", "",
+        ])
+        totals.add([
+            S.summaryLost, Strings.deals(s.lost.count), "\(S.summaryTotal) \(fmt.string(s.lost.total, primary: p))", "",
+        ])
         // The totals table has no headings: drop its empty first line.
-        let totalsText = totals.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+        let totalsText = totals.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(
+            separator: "\n")
         return table.rendered() + "\n\n" + totalsText
     }
 }

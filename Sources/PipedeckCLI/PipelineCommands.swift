@@ -1,13 +1,15 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckRender
 
 extension Strings {
     enum Work {
-        static let agendaAbstract = "List the next actions of open deals by date: overdue, today, this week, later, none planned."
+        static let agendaAbstract =
+            "List the next actions of open deals by date: overdue, today, this week, later, none planned."
         static let helpOwner = "Only the deals of this owner."
-        static let stagesAbstract = "List, add, rename, reorder, delete stages and set their probability and stale days."
+        static let stagesAbstract =
+            "List, add, rename, reorder, delete stages and set their probability and stale days."
         static let stagesListAbstract = "List the stages with their probability, stale days and deal counts."
         static let stagesAddAbstract = "Add a stage (before the won stage unless --at is given)."
         static let stagesRenameAbstract = "Rename a stage (its id stays the same)."
@@ -25,16 +27,23 @@ extension Strings {
         static let helpReason = "The reason text."
         static let nothingPlanned = "No open deals."
 
-        static let colDue = "DUE", colWhen = "WHEN", colAction = "NEXT ACTION", colDeal = "DEAL", colCompany = "COMPANY", colOwner = "OWNER"
-        static let colPos = "#", colID = "ID", colName = "NAME", colProb = "PROB", colRot = "STALE AFTER", colKind = "KIND", colDeals = "DEALS"
+        static let colDue = "DUE", colWhen = "WHEN", colAction = "NEXT ACTION", colDeal = "DEAL",
+            colCompany = "COMPANY", colOwner = "OWNER"
+        static let colPos = "#", colID = "ID", colName = "NAME", colProb = "PROB", colRot = "STALE AFTER",
+            colKind = "KIND", colDeals = "DEALS"
         static func late(_ d: Int) -> String { "\(d)d late" }
         static func inDays(_ d: Int) -> String { d == 0 ? "today" : d == 1 ? "tomorrow" : "in \(d)d" }
-        static func stageAdded(_ name: String, _ id: String, _ pos: Int) -> String { "Added stage “\(name)” (id \(id)) at position \(pos)." }
+        static func stageAdded(_ name: String, _ id: String, _ pos: Int) -> String {
+            "Added stage “\(name)” (id \(id)) at position \(pos)."
+        }
         static func stageRenamed(_ old: String, _ new: String) -> String { "Renamed “\(old)” to “\(new)”." }
-        static func stageSet(_ name: String, _ p: Percent, _ rot: Int) -> String { "“\(name)”: probability \(p)%, stale after \(rot == 0 ? "off" : "\(rot) days")." }
+        static func stageSet(_ name: String, _ p: Percent, _ rot: Int) -> String {
+            "“\(name)”: probability \(p)%, stale after \(rot == 0 ? "off" : "\(rot) days")."
+        }
         static func stageMoved(_ name: String, _ pos: Int) -> String { "Moved “\(name)” to position \(pos)." }
         static func stageRemoved(_ name: String, _ n: Int, _ to: String?) -> String {
-            to.map { "Deleted “\(name)”; moved \(n == 1 ? "1 deal" : "\(n) deals") to “\($0)”." } ?? "Deleted “\(name)”."
+            to.map { "Deleted “\(name)”; moved \(n == 1 ? "1 deal" : "\(n) deals") to “\($0)”." }
+                ?? "Deleted “\(name)”."
         }
         static func needsTarget(_ name: String, _ n: Int) -> String {
             "“\(name)” still has \(n == 1 ? "1 deal" : "\(n) deals"): add --move-deals-to STAGE to say where they go"
@@ -42,7 +51,9 @@ extension Strings {
         static let nothingToSet = "give --probability and/or --rot-days"
         static func reasonAdded(_ r: String) -> String { "Added lost reason “\(r)”." }
         static func reasonRemoved(_ r: String) -> String { "Removed lost reason “\(r)”." }
-        static func unknownReason(_ r: String, _ all: [String]) -> String { "no lost reason is called “\(r)”; the reasons are: \(all.joined(separator: ", "))" }
+        static func unknownReason(_ r: String, _ all: [String]) -> String {
+            "no lost reason is called “\(r)”; the reasons are: \(all.joined(separator: ", "))"
+        }
         static let off = "off"
     }
 }
@@ -63,10 +74,12 @@ struct AgendaCommand: ParsableCommand {
         let agenda = Agenda(board: board, deals: deals, today: today)
         if json {
             let items = agenda.items.map { i -> JSONOut in
-                .object([("bucket", .string(i.bucket.rawValue)), ("due", JSONOut.text(i.due?.description)),
-                         ("days", i.days.map { JSONOut.int($0) } ?? .null), ("action", JSONOut.text(i.action)),
-                         ("deal", .string(i.dealID)), ("title", .string(i.title)), ("company", JSONOut.text(i.company)),
-                         ("owner", JSONOut.text(i.owner)), ("stage", .string(i.stage))])
+                .object([
+                    ("bucket", .string(i.bucket.rawValue)), ("due", JSONOut.text(i.due?.description)),
+                    ("days", i.days.map { JSONOut.int($0) } ?? .null), ("action", JSONOut.text(i.action)),
+                    ("deal", .string(i.dealID)), ("title", .string(i.title)), ("company", JSONOut.text(i.company)),
+                    ("owner", JSONOut.text(i.owner)), ("stage", .string(i.stage)),
+                ])
             }
             Console.out(JSONOut.object([("today", .string(today.description)), ("items", .array(items))]).rendered())
             return
@@ -77,12 +90,17 @@ struct AgendaCommand: ParsableCommand {
         for bucket in Agenda.Bucket.allCases {
             let items = agenda.items(in: bucket)
             if items.isEmpty { continue }
-            var t = TextTable([.init(title: W.colDue), .init(title: W.colWhen), .init(title: W.colAction, maxWidth: 40),
-                               .init(title: W.colDeal, maxWidth: 34), .init(title: W.colCompany, maxWidth: 26), .init(title: W.colOwner, maxWidth: 18),
-                               .init(title: W.colID)])
+            var t = TextTable([
+                .init(title: W.colDue), .init(title: W.colWhen), .init(title: W.colAction, maxWidth: 40),
+                .init(title: W.colDeal, maxWidth: 34), .init(title: W.colCompany, maxWidth: 26),
+                .init(title: W.colOwner, maxWidth: 18),
+                .init(title: W.colID),
+            ])
             for i in items {
                 let when = i.days.map { $0 < 0 ? W.late(-$0) : W.inDays($0) } ?? ""
-                t.add([i.due?.description ?? "", when, i.action ?? "—", i.title, i.company ?? "", i.owner ?? "", i.dealID])
+                t.add([
+                    i.due?.description ?? "", when, i.action ?? "—", i.title, i.company ?? "", i.owner ?? "", i.dealID,
+                ])
             }
             sections.append("\(Strings.agendaBucket(bucket)) (\(items.count))\n" + t.rendered())
         }
@@ -93,7 +111,9 @@ struct AgendaCommand: ParsableCommand {
 struct StagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stages", abstract: Strings.Work.stagesAbstract,
-        subcommands: [StagesList.self, StagesAdd.self, StagesRename.self, StagesSet.self, StagesMove.self, StagesRemove.self],
+        subcommands: [
+            StagesList.self, StagesAdd.self, StagesRename.self, StagesSet.self, StagesMove.self, StagesRemove.self,
+        ],
         defaultSubcommand: StagesList.self)
 }
 
@@ -130,18 +150,29 @@ struct StagesList: ParsableCommand {
         var counts: [String: Int] = [:]
         for d in board.deals { counts[d.stage, default: 0] += 1 }
         if json {
-            Console.out(JSONOut.array(board.stages.map { s in
-                .object([("id", .string(s.id)), ("name", .string(s.name)), ("probability", .percent(s.probability)),
-                         ("kind", .string(s.kind.rawValue)), ("rotDays", .int(s.rotDays)), ("deals", .int(counts[s.id] ?? 0))])
-            }).rendered())
+            Console.out(
+                JSONOut.array(
+                    board.stages.map { s in
+                        .object([
+                            ("id", .string(s.id)), ("name", .string(s.name)), ("probability", .percent(s.probability)),
+                            ("kind", .string(s.kind.rawValue)), ("rotDays", .int(s.rotDays)),
+                            ("deals", .int(counts[s.id] ?? 0)),
+                        ])
+                    }
+                ).rendered())
             return
         }
         let W = Strings.Work.self
-        var t = TextTable([.init(title: W.colPos, align: .right), .init(title: W.colID), .init(title: W.colName, maxWidth: 32),
-                           .init(title: W.colProb, align: .right), .init(title: W.colRot, align: .right), .init(title: W.colKind),
-                           .init(title: W.colDeals, align: .right)])
+        var t = TextTable([
+            .init(title: W.colPos, align: .right), .init(title: W.colID), .init(title: W.colName, maxWidth: 32),
+            .init(title: W.colProb, align: .right), .init(title: W.colRot, align: .right), .init(title: W.colKind),
+            .init(title: W.colDeals, align: .right),
+        ])
         for (i, s) in board.stages.enumerated() {
-            t.add(["\(i + 1)", s.id, s.name, "\(s.probability)%", s.rotDays == 0 ? W.off : "\(s.rotDays)d", s.kind.rawValue, "\(counts[s.id] ?? 0)"])
+            t.add([
+                "\(i + 1)", s.id, s.name, "\(s.probability)%", s.rotDays == 0 ? W.off : "\(s.rotDays)d",
+                s.kind.rawValue, "\(counts[s.id] ?? 0)",
+            ])
         }
         Console.out(t.rendered())
     }
@@ -151,8 +182,10 @@ struct StagesAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: Strings.Work.stagesAddAbstract)
     @OptionGroup var file: FileOption
     @Argument(help: ArgumentHelp(Strings.Work.helpName, valueName: "name")) var name: String
-    @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent")) var probability: String
-    @Option(name: .customLong("rot-days"), help: ArgumentHelp(Strings.Work.helpRot, valueName: "days")) var rot: Int = 14
+    @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent"))
+    var probability: String
+    @Option(name: .customLong("rot-days"), help: ArgumentHelp(Strings.Work.helpRot, valueName: "days")) var rot: Int =
+        14
     @Option(name: .customLong("at"), help: ArgumentHelp(Strings.Work.helpAt, valueName: "position")) var at: Int?
 
     func run() throws {
@@ -160,11 +193,14 @@ struct StagesAdd: ParsableCommand {
         let r = try rotDays(rot, option: "--rot-days")
         try change(file) { board in
             if let a = at, a < 1 || a > board.stages.count + 1 {
-                throw CLIFailure(Strings.CLI.optionProblem("--at", "expected a position from 1 to \(board.stages.count + 1)"))
+                throw CLIFailure(
+                    Strings.CLI.optionProblem("--at", "expected a position from 1 to \(board.stages.count + 1)"))
             }
             let id = board.makeStageID(name: name)
-            return (.addStage(Stage(id: id, name: name, probability: p, rotDays: r), at: at.map { $0 - 1 }),
-                    { b in Strings.Work.stageAdded(name, id, (b.stageIndex(id) ?? 0) + 1) })
+            return (
+                .addStage(Stage(id: id, name: name, probability: p, rotDays: r), at: at.map { $0 - 1 }),
+                { b in Strings.Work.stageAdded(name, id, (b.stageIndex(id) ?? 0) + 1) }
+            )
         }
     }
 }
@@ -189,7 +225,8 @@ struct StagesSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: Strings.Work.stagesSetAbstract)
     @OptionGroup var file: FileOption
     @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
-    @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent")) var probability: String?
+    @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent"))
+    var probability: String?
     @Option(name: .customLong("rot-days"), help: ArgumentHelp(Strings.Work.helpRot, valueName: "days")) var rot: Int?
 
     func run() throws {
@@ -215,7 +252,8 @@ struct StagesMove: ParsableCommand {
         try change(file) { board in
             let s = try board.findStage(stage, option: "STAGE")
             guard position >= 1, position <= board.stages.count else {
-                throw CLIFailure(Strings.CLI.optionProblem("POSITION", "expected a position from 1 to \(board.stages.count)"))
+                throw CLIFailure(
+                    Strings.CLI.optionProblem("POSITION", "expected a position from 1 to \(board.stages.count)"))
             }
             let from = board.stageIndex(s.id)!
             return (.moveStage(id: s.id, by: position - 1 - from), { _ in Strings.Work.stageMoved(s.name, position) })
@@ -227,7 +265,8 @@ struct StagesRemove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: Strings.Work.stagesRemoveAbstract)
     @OptionGroup var file: FileOption
     @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
-    @Option(name: .customLong("move-deals-to"), help: ArgumentHelp(Strings.Work.helpMoveDeals, valueName: "stage")) var target: String?
+    @Option(name: .customLong("move-deals-to"), help: ArgumentHelp(Strings.Work.helpMoveDeals, valueName: "stage"))
+    var target: String?
 
     func run() throws {
         try change(file) { board in
@@ -235,7 +274,10 @@ struct StagesRemove: ParsableCommand {
             let t = try target.map { try board.findStage($0, option: "--move-deals-to") }
             let n = board.deals.filter { $0.stage == s.id }.count
             if n > 0 && t == nil { throw CLIFailure(Strings.Work.needsTarget(s.name, n)) }
-            return (.deleteStage(id: s.id, moveDealsTo: t?.id), { _ in Strings.Work.stageRemoved(s.name, n, n > 0 ? t?.name : nil) })
+            return (
+                .deleteStage(id: s.id, moveDealsTo: t?.id),
+                { _ in Strings.Work.stageRemoved(s.name, n, n > 0 ? t?.name : nil) }
+            )
         }
     }
 }
@@ -257,13 +299,18 @@ struct ReasonsCommand: ParsableCommand {
             }
             try change(file) { board in
                 var list = board.settings.lostReasons
-                if verb == "add" { list.append(reason) } else {
+                if verb == "add" {
+                    list.append(reason)
+                } else {
                     guard let i = list.firstIndex(where: { $0.lowercased() == reason.lowercased() }) else {
                         throw CLIFailure(Strings.Work.unknownReason(reason, list))
                     }
                     list.remove(at: i)
                 }
-                return (.setLostReasons(list), { _ in verb == "add" ? Strings.Work.reasonAdded(reason) : Strings.Work.reasonRemoved(reason) })
+                return (
+                    .setLostReasons(list),
+                    { _ in verb == "add" ? Strings.Work.reasonAdded(reason) : Strings.Work.reasonRemoved(reason) }
+                )
             }
         default:
             throw CLIFailure(Strings.CLI.badChoice("VERB", verb, ["list", "add", "rm"]))

@@ -1,8 +1,8 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
-import PipedeckStorage
 import PipedeckRender
+import PipedeckStorage
 
 /// `pipedeck list`: the deals as an aligned table or JSON.
 struct ListCommand: ParsableCommand {
@@ -29,16 +29,21 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let st = status.trimmingCharacters(in: .whitespaces).lowercased()
-        guard ListCommand.statuses.contains(st) else { throw CLIFailure(Strings.CLI.badChoice("--status", status, ListCommand.statuses)) }
+        guard ListCommand.statuses.contains(st) else {
+            throw CLIFailure(Strings.CLI.badChoice("--status", status, ListCommand.statuses))
+        }
         let order = sort.trimmingCharacters(in: .whitespaces).lowercased()
-        guard ListCommand.sorts.contains(order) else { throw CLIFailure(Strings.CLI.badChoice("--sort", sort, ListCommand.sorts)) }
+        guard ListCommand.sorts.contains(order) else {
+            throw CLIFailure(Strings.CLI.badChoice("--sort", sort, ListCommand.sorts))
+        }
 
         let board = try Store.load(file.path)
         let stageID = try stage.map { try board.findStage($0, option: "--stage").id }
         let today = Day.today()
         func same(_ a: String?, _ b: String?) -> Bool {
             guard let b else { return true }
-            return a?.trimmingCharacters(in: .whitespaces).lowercased() == b.trimmingCharacters(in: .whitespaces).lowercased()
+            return a?.trimmingCharacters(in: .whitespaces).lowercased()
+                == b.trimmingCharacters(in: .whitespaces).lowercased()
         }
         let wantedTag = tag?.trimmingCharacters(in: .whitespaces).lowercased()
         let deals = board.deals.filter { d in
@@ -87,8 +92,10 @@ struct ListCommand: ParsableCommand {
             if let n = d.nextAction, !n.done { due = n.due?.description ?? S.noDue }
             var cells = [d.id, board.stageName(d.stage)]
             if showStatus { cells.append(Strings.status(d.status)) }
-            cells += [d.title, d.company ?? "", fmt.string(d.value, cur), "\(board.probability(of: d))%",
-                      fmt.string(board.countedWeight(of: d), cur), due]
+            cells += [
+                d.title, d.company ?? "", fmt.string(d.value, cur), "\(board.probability(of: d))%",
+                fmt.string(board.countedWeight(of: d), cur), due,
+            ]
             table.add(cells)
         }
         return table.rendered()
@@ -125,13 +132,17 @@ struct ShowCommand: ParsableCommand {
 
         add(S.labelCompany, d.company)
         add(S.labelContact, d.contact)
-        add(S.labelStage, "\(board.stageName(d.stage)) (\(d.stage)), \(S.daysInStage(board.daysInStage(d, today: today)))")
+        add(
+            S.labelStage,
+            "\(board.stageName(d.stage)) (\(d.stage)), \(S.daysInStage(board.daysInStage(d, today: today)))")
         add(S.labelStatus, Strings.status(d.status))
         if d.status == .lost { add(S.labelLostReason, d.lostReason) }
         add(S.labelValue, fmt.string(d.value, cur))
         let stageP = board.stage(d.stage)?.probability ?? .zero
-        add(S.labelProbability, d.probability.map { S.ownProbability($0.description, stage: stageP.description) }
-                                ?? S.stageProbability(stageP.description))
+        add(
+            S.labelProbability,
+            d.probability.map { S.ownProbability($0.description, stage: stageP.description) }
+                ?? S.stageProbability(stageP.description))
         add(S.labelWeighted, fmt.string(board.countedWeight(of: d), cur))
         add(S.labelOwner, d.owner)
         add(S.labelSource, d.source)
@@ -159,10 +170,11 @@ struct ShowCommand: ParsableCommand {
         add(S.labelUpdated, d.updatedAt.description)
 
         // Notes keep their line breaks: the lines after the first are aligned under it.
-        let noteLines = d.notes.map { n in
-            n.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { TextWidth.sanitize(String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))) }
-        } ?? [S.none]
+        let noteLines =
+            d.notes.map { n in
+                n.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { TextWidth.sanitize(String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))) }
+            } ?? [S.none]
         fields.append((S.labelNotes, noteLines[0]))
 
         let labelWidth = fields.map { TextWidth.width($0.0) }.max() ?? 0
@@ -207,6 +219,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let board = try Store.load(file.path)
         let summary = PipelineSummary(board: board)
-        Console.out(json ? SummaryOutput.json(summary, board: board).rendered() : SummaryOutput.text(summary, board: board))
+        Console.out(
+            json ? SummaryOutput.json(summary, board: board).rendered() : SummaryOutput.text(summary, board: board))
     }
 }

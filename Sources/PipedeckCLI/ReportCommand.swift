@@ -1,8 +1,8 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
-import PipedeckStorage
 import PipedeckRender
+import PipedeckStorage
 
 /// `pipedeck report KIND [--json|--csv] [--months N] [--owner O]`: the reports of the reports
 /// screen, computed by the same core types, as text (tables with bars), JSON or CSV.
@@ -50,8 +50,9 @@ struct ReportCommand: ParsableCommand {
         }
 
         let format: ReportOutput.Format = json ? .json : csv ? .csv : .text
-        var out = ReportOutput(board: board, today: Day.today(), owner: ownerLabel,
-                               unicode: ReportOutput.isUTF8(CLIEnvironment.variables))
+        var out = ReportOutput(
+            board: board, today: Day.today(), owner: ownerLabel,
+            unicode: ReportOutput.isUTF8(CLIEnvironment.variables))
         Console.out(out.render(kind, deals: deals, months: monthCount, format: format))
     }
 }
@@ -92,13 +93,16 @@ struct ReportOutput {
         var out: [String] = []
         for d in board.deals {
             guard let o = d.owner?.trimmingCharacters(in: .whitespacesAndNewlines), !o.isEmpty,
-                  seen.insert(o.lowercased()).inserted else { continue }
+                seen.insert(o.lowercased()).inserted
+            else { continue }
             out.append(o)
         }
         return out.sorted { $0.lowercased() < $1.lowercased() }
     }
 
-    var textReport: ReportText { ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale) }
+    var textReport: ReportText {
+        ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale)
+    }
 
     mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, format: Format) -> String {
         if format == .text {
@@ -108,31 +112,56 @@ struct ReportOutput {
         switch kind {
         case .forecast:
             let r = ForecastReport(board: board, deals: deals, today: today, months: months)
-            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format {
+            case .text: return "";
+            case .json: return json(r).rendered();
+            case .csv: return csv(r)
+            }
         case .funnel:
             let r = FunnelReport(board: board, deals: deals)
-            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format {
+            case .text: return "";
+            case .json: return json(r).rendered();
+            case .csv: return csv(r)
+            }
         case .velocity:
             let r = VelocityReport(board: board, deals: deals, today: today)
-            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format {
+            case .text: return "";
+            case .json: return json(r).rendered();
+            case .csv: return csv(r)
+            }
         case .sources, .owners:
             let r = BreakdownReport(kind == .sources ? .source : .owner, board: board, deals: deals, today: today)
-            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format {
+            case .text: return "";
+            case .json: return json(r).rendered();
+            case .csv: return csv(r)
+            }
         case .lost:
             let r = LostReasonsReport(board: board, deals: deals)
-            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format {
+            case .text: return "";
+            case .json: return json(r).rendered();
+            case .csv: return csv(r)
+            }
         case .nps:
             let r = NPSReport(board: board, deals: deals)
-            switch format { case .text: return "";case .json: return json(r).rendered(); case .csv: return csv(r) }
+            switch format {
+            case .text: return "";
+            case .json: return json(r).rendered();
+            case .csv: return csv(r)
+            }
         }
     }
 
     // MARK: Shared pieces
 
-
     func header(_ k: ReportKind) -> [(String, JSONOut)] {
-        [("report", .string(k.rawValue)), ("board", .string(board.name)), ("currency", .string(primary)),
-         ("today", .string(today.description)), ("owner", .text(owner))]
+        [
+            ("report", .string(k.rawValue)), ("board", .string(board.name)), ("currency", .string(primary)),
+            ("today", .string(today.description)), ("owner", .text(owner)),
+        ]
     }
 
     func amounts(_ a: Amounts) -> JSONOut { SummaryOutput.amounts(a, primary: primary) }
@@ -141,11 +170,7 @@ struct ReportOutput {
 
     func days(_ tenths: Int?) -> JSONOut { tenths.map { .number(DayStats.text(tenths: $0)) } ?? .null }
 
-
     func currencies(_ all: [Amounts]) -> [String] { textReport.currencies(all) }
-
-
-
 
     // MARK: 1. Forecast
 
@@ -163,30 +188,40 @@ struct ReportOutput {
             [("count", .int(f.count)), ("value", amounts(f.total)), ("weighted", amounts(f.weighted))]
         }
         let open: [JSONOut] = r.rows.map { row in
-            .object([("bucket", .string(ReportOutput.bucketKey(row.bucket))), ("label", .string(R.bucket(row.bucket)))]
+            .object(
+                [("bucket", .string(ReportOutput.bucketKey(row.bucket))), ("label", .string(R.bucket(row.bucket)))]
                     + figures(row.figures))
         }
-        let won: [JSONOut] = r.won.map { .object([("month", .string($0.month.description)), ("count", .int($0.count)),
-                                                  ("value", amounts($0.value))]) }
-        return .object(header(.forecast) + [
-            ("months", .int(r.months)),
-            ("open", .array(open)),
-            ("openTotal", .object(figures(r.open))),
-            ("won", .array(won)),
-            ("wonTotal", .object([("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))])),
-        ])
+        let won: [JSONOut] = r.won.map {
+            .object([
+                ("month", .string($0.month.description)), ("count", .int($0.count)),
+                ("value", amounts($0.value)),
+            ])
+        }
+        return .object(
+            header(.forecast) + [
+                ("months", .int(r.months)),
+                ("open", .array(open)),
+                ("openTotal", .object(figures(r.open))),
+                ("won", .array(won)),
+                ("wonTotal", .object([("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))])),
+            ])
     }
 
     func csv(_ r: ForecastReport) -> String {
         let cur = currencies(r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value))
         var lines = [CSV.line(["kind", "period", "deals"] + cur.map { "value_\($0)" } + cur.map { "weighted_\($0)" })]
         for row in r.rows {
-            lines.append(CSV.line(["open", ReportOutput.bucketKey(row.bucket), String(row.figures.count)]
-                                  + cur.map { row.figures.total[$0].canonical } + cur.map { row.figures.weighted[$0].canonical }))
+            lines.append(
+                CSV.line(
+                    ["open", ReportOutput.bucketKey(row.bucket), String(row.figures.count)]
+                        + cur.map { row.figures.total[$0].canonical } + cur.map { row.figures.weighted[$0].canonical }))
         }
         for row in r.won {
-            lines.append(CSV.line(["won", row.month.description, String(row.count)]
-                                  + cur.map { row.value[$0].canonical } + cur.map { _ in "" }))
+            lines.append(
+                CSV.line(
+                    ["won", row.month.description, String(row.count)]
+                        + cur.map { row.value[$0].canonical } + cur.map { _ in "" }))
         }
         return lines.joined(separator: "\n")
     }
@@ -195,26 +230,37 @@ struct ReportOutput {
 
     func json(_ r: FunnelReport) -> JSONOut {
         let stages: [JSONOut] = r.rows.map { row in
-            .object([("id", .string(row.stage.id)), ("name", .string(row.stage.name)), ("kind", .string(row.stage.kind.rawValue)),
-                     ("reached", .int(row.reached)), ("advanced", row.conversion == nil ? .null : .int(row.advanced)),
-                     ("conversion", rate(row.conversion)), ("openNow", .int(row.openNow)), ("lostHere", .int(row.lostHere)),
-                     ("bottleneck", .bool(row.isBottleneck))])
+            .object([
+                ("id", .string(row.stage.id)), ("name", .string(row.stage.name)),
+                ("kind", .string(row.stage.kind.rawValue)),
+                ("reached", .int(row.reached)), ("advanced", row.conversion == nil ? .null : .int(row.advanced)),
+                ("conversion", rate(row.conversion)), ("openNow", .int(row.openNow)), ("lostHere", .int(row.lostHere)),
+                ("bottleneck", .bool(row.isBottleneck)),
+            ])
         }
-        return .object(header(.funnel) + [
-            ("stages", .array(stages)),
-            ("bottleneck", r.bottleneck.map { .string(r.rows[$0].stage.id) } ?? .null),
-            ("deals", .int(r.dealCount)), ("open", .int(r.open)), ("won", .int(r.won)), ("lost", .int(r.lost)),
-            ("winRate", rate(r.winRate)), ("wonOfAll", rate(r.wonOfAll)),
-        ])
+        return .object(
+            header(.funnel) + [
+                ("stages", .array(stages)),
+                ("bottleneck", r.bottleneck.map { .string(r.rows[$0].stage.id) } ?? .null),
+                ("deals", .int(r.dealCount)), ("open", .int(r.open)), ("won", .int(r.won)), ("lost", .int(r.lost)),
+                ("winRate", rate(r.winRate)), ("wonOfAll", rate(r.wonOfAll)),
+            ])
     }
 
     func csv(_ r: FunnelReport) -> String {
-        var lines = [CSV.line(["stage_id", "stage", "reached", "advanced", "conversion_percent", "open_now", "lost_here", "bottleneck"])]
+        var lines = [
+            CSV.line([
+                "stage_id", "stage", "reached", "advanced", "conversion_percent", "open_now", "lost_here", "bottleneck",
+            ])
+        ]
         for row in r.rows {
-            lines.append(CSV.line([row.stage.id, row.stage.name, String(row.reached),
-                                   row.conversion == nil ? "" : String(row.advanced),
-                                   row.conversion?.percentText ?? "", String(row.openNow), String(row.lostHere),
-                                   row.isBottleneck ? "yes" : ""]))
+            lines.append(
+                CSV.line([
+                    row.stage.id, row.stage.name, String(row.reached),
+                    row.conversion == nil ? "" : String(row.advanced),
+                    row.conversion?.percentText ?? "", String(row.openNow), String(row.lostHere),
+                    row.isBottleneck ? "yes" : "",
+                ]))
         }
         return lines.joined(separator: "\n")
     }
@@ -223,30 +269,44 @@ struct ReportOutput {
 
     func json(_ r: VelocityReport) -> JSONOut {
         let stages: [JSONOut] = r.rows.map { row in
-            .object([("id", .string(row.stage.id)), ("name", .string(row.stage.name)), ("deals", .int(row.days.count)),
-                     ("averageDays", days(row.days.averageTenths)), ("medianDays", days(row.days.medianTenths)),
-                     ("openNow", .int(row.openNow)), ("rotDays", .int(row.stage.rotDays)), ("stale", .int(row.stale))])
+            .object([
+                ("id", .string(row.stage.id)), ("name", .string(row.stage.name)), ("deals", .int(row.days.count)),
+                ("averageDays", days(row.days.averageTenths)), ("medianDays", days(row.days.medianTenths)),
+                ("openNow", .int(row.openNow)), ("rotDays", .int(row.stage.rotDays)), ("stale", .int(row.stale)),
+            ])
         }
-        return .object(header(.velocity) + [
-            ("stages", .array(stages)),
-            ("salesCycle", .object([("deals", .int(r.salesCycle.count)), ("averageDays", days(r.salesCycle.averageTenths)),
-                                    ("medianDays", days(r.salesCycle.medianTenths))])),
-            ("openNow", .int(r.openNow)), ("stale", .int(r.stale)),
-        ])
+        return .object(
+            header(.velocity) + [
+                ("stages", .array(stages)),
+                (
+                    "salesCycle",
+                    .object([
+                        ("deals", .int(r.salesCycle.count)), ("averageDays", days(r.salesCycle.averageTenths)),
+                        ("medianDays", days(r.salesCycle.medianTenths)),
+                    ])
+                ),
+                ("openNow", .int(r.openNow)), ("stale", .int(r.stale)),
+            ])
     }
 
     func csv(_ r: VelocityReport) -> String {
         var lines = [CSV.line(["stage_id", "stage", "deals", "average_days", "median_days", "open_now", "stale"])]
         for row in r.rows {
-            lines.append(CSV.line([row.stage.id, row.stage.name, String(row.days.count),
-                                   row.days.averageTenths.map { DayStats.text(tenths: $0) } ?? "",
-                                   row.days.medianTenths.map { DayStats.text(tenths: $0) } ?? "",
-                                   String(row.openNow), String(row.stale)]))
+            lines.append(
+                CSV.line([
+                    row.stage.id, row.stage.name, String(row.days.count),
+                    row.days.averageTenths.map { DayStats.text(tenths: $0) } ?? "",
+                    row.days.medianTenths.map { DayStats.text(tenths: $0) } ?? "",
+                    String(row.openNow), String(row.stale),
+                ]))
         }
         let c = r.salesCycle
-        lines.append(CSV.line(["", "sales cycle (won deals)", String(c.count),
-                               c.averageTenths.map { DayStats.text(tenths: $0) } ?? "",
-                               c.medianTenths.map { DayStats.text(tenths: $0) } ?? "", "", ""]))
+        lines.append(
+            CSV.line([
+                "", "sales cycle (won deals)", String(c.count),
+                c.averageTenths.map { DayStats.text(tenths: $0) } ?? "",
+                c.medianTenths.map { DayStats.text(tenths: $0) } ?? "", "", "",
+            ]))
         return lines.joined(separator: "\n")
     }
 
@@ -254,26 +314,35 @@ struct ReportOutput {
 
     func json(_ r: BreakdownReport) -> JSONOut {
         func fields(_ row: BreakdownReport.Row) -> [(String, JSONOut)] {
-            [("deals", .int(row.deals)), ("open", .int(row.open)), ("won", .int(row.won)), ("lost", .int(row.lost)),
-             ("openValue", amounts(row.openValue)), ("weighted", amounts(row.weighted)), ("wonValue", amounts(row.wonValue)),
-             ("winRate", rate(row.winRate)), ("overdueNextActions", .int(row.overdueNextActions))]
+            [
+                ("deals", .int(row.deals)), ("open", .int(row.open)), ("won", .int(row.won)), ("lost", .int(row.lost)),
+                ("openValue", amounts(row.openValue)), ("weighted", amounts(row.weighted)),
+                ("wonValue", amounts(row.wonValue)),
+                ("winRate", rate(row.winRate)), ("overdueNextActions", .int(row.overdueNextActions)),
+            ]
         }
         let rows: [JSONOut] = r.rows.map { .object([("name", .text($0.name))] + fields($0)) }
-        return .object(header(r.dimension == .source ? .sources : .owners) + [
-            ("rows", .array(rows)), ("totals", .object(fields(r.totals))),
-        ])
+        return .object(
+            header(r.dimension == .source ? .sources : .owners) + [
+                ("rows", .array(rows)), ("totals", .object(fields(r.totals))),
+            ])
     }
 
     func csv(_ r: BreakdownReport) -> String {
         let cur = currencies(r.rows.flatMap { [$0.openValue, $0.weighted, $0.wonValue] })
-        var lines = [CSV.line([r.dimension.rawValue, "deals", "open", "won", "lost"] + cur.map { "open_value_\($0)" }
-                              + cur.map { "weighted_\($0)" } + cur.map { "won_value_\($0)" }
-                              + ["win_rate_percent", "overdue_next_actions"])]
+        var lines = [
+            CSV.line(
+                [r.dimension.rawValue, "deals", "open", "won", "lost"] + cur.map { "open_value_\($0)" }
+                    + cur.map { "weighted_\($0)" } + cur.map { "won_value_\($0)" }
+                    + ["win_rate_percent", "overdue_next_actions"])
+        ]
         for row in r.rows {
-            lines.append(CSV.line([row.name ?? "", String(row.deals), String(row.open), String(row.won), String(row.lost)]
-                                  + cur.map { row.openValue[$0].canonical } + cur.map { row.weighted[$0].canonical }
-                                  + cur.map { row.wonValue[$0].canonical }
-                                  + [row.winRate.percentText ?? "", String(row.overdueNextActions)]))
+            lines.append(
+                CSV.line(
+                    [row.name ?? "", String(row.deals), String(row.open), String(row.won), String(row.lost)]
+                        + cur.map { row.openValue[$0].canonical } + cur.map { row.weighted[$0].canonical }
+                        + cur.map { row.wonValue[$0].canonical }
+                        + [row.winRate.percentText ?? "", String(row.overdueNextActions)]))
         }
         return lines.joined(separator: "\n")
     }
@@ -282,16 +351,23 @@ struct ReportOutput {
 
     func json(_ r: LostReasonsReport) -> JSONOut {
         let rows: [JSONOut] = r.rows.map {
-            .object([("reason", .text($0.reason)), ("count", .int($0.count)), ("share", rate($0.share)), ("value", amounts($0.value))])
+            .object([
+                ("reason", .text($0.reason)), ("count", .int($0.count)), ("share", rate($0.share)),
+                ("value", amounts($0.value)),
+            ])
         }
-        return .object(header(.lost) + [("reasons", .array(rows)), ("count", .int(r.count)), ("value", amounts(r.value))])
+        return .object(
+            header(.lost) + [("reasons", .array(rows)), ("count", .int(r.count)), ("value", amounts(r.value))])
     }
 
     func csv(_ r: LostReasonsReport) -> String {
         let cur = currencies(r.rows.map(\.value))
         var lines = [CSV.line(["reason", "deals", "share_percent"] + cur.map { "value_\($0)" })]
         for row in r.rows {
-            lines.append(CSV.line([row.reason ?? "", String(row.count), row.share.percentText ?? ""] + cur.map { row.value[$0].canonical }))
+            lines.append(
+                CSV.line(
+                    [row.reason ?? "", String(row.count), row.share.percentText ?? ""]
+                        + cur.map { row.value[$0].canonical }))
         }
         return lines.joined(separator: "\n")
     }
@@ -300,24 +376,33 @@ struct ReportOutput {
 
     func json(_ r: NPSReport) -> JSONOut {
         func entry(_ e: NPSReport.Entry) -> JSONOut {
-            .object([("id", .string(e.id)), ("title", .string(e.title)), ("company", .text(e.company)), ("owner", .text(e.owner)),
-                     ("value", .money(e.value)), ("currency", .string(e.currency)), ("score", e.score.map(JSONOut.int) ?? .null)])
+            .object([
+                ("id", .string(e.id)), ("title", .string(e.title)), ("company", .text(e.company)),
+                ("owner", .text(e.owner)),
+                ("value", .money(e.value)), ("currency", .string(e.currency)),
+                ("score", e.score.map(JSONOut.int) ?? .null),
+            ])
         }
-        return .object(header(.nps) + [
-            ("wonDeals", .int(r.wonDeals)), ("answers", .int(r.answers)),
-            ("promoters", .int(r.count(.promoter))), ("passives", .int(r.count(.passive))), ("detractors", .int(r.count(.detractor))),
-            ("nps", r.score.map(JSONOut.int) ?? .null),
-            ("promoterDeals", .array(r.promoters.map(entry))),
-            ("unanswered", .array(r.unanswered.map(entry))),
-        ])
+        return .object(
+            header(.nps) + [
+                ("wonDeals", .int(r.wonDeals)), ("answers", .int(r.answers)),
+                ("promoters", .int(r.count(.promoter))), ("passives", .int(r.count(.passive))),
+                ("detractors", .int(r.count(.detractor))),
+                ("nps", r.score.map(JSONOut.int) ?? .null),
+                ("promoterDeals", .array(r.promoters.map(entry))),
+                ("unanswered", .array(r.unanswered.map(entry))),
+            ])
     }
 
     /// One line per won deal: its answer and category (both empty when there is none).
     func csv(_ r: NPSReport) -> String {
         var lines = [CSV.line(["id", "title", "company", "owner", "score", "category"])]
         for e in r.entries {
-            lines.append(CSV.line([e.id, e.title, e.company ?? "", e.owner ?? "", e.score.map(String.init) ?? "",
-                                   e.score.map { NPSReport.Category(score: $0).rawValue } ?? ""]))
+            lines.append(
+                CSV.line([
+                    e.id, e.title, e.company ?? "", e.owner ?? "", e.score.map(String.init) ?? "",
+                    e.score.map { NPSReport.Category(score: $0).rawValue } ?? "",
+                ]))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckStorage
 
@@ -9,11 +9,13 @@ struct Root: ParsableCommand {
         commandName: "pipedeck",
         abstract: Strings.CLI.rootAbstract,
         discussion: Strings.CLI.rootDiscussion,
-        subcommands: [DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
-                      EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
-                      ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
-                      ThemesCommand.self, ImportCommand.self, ExportCommand.self,
-                      AgendaCommand.self, StagesCommand.self, ReasonsCommand.self]
+        subcommands: [
+            DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
+            EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
+            ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
+            ThemesCommand.self, ImportCommand.self, ExportCommand.self,
+            AgendaCommand.self, StagesCommand.self, ReasonsCommand.self,
+        ]
     )
 
     @OptionGroup var file: FileOption
@@ -40,7 +42,8 @@ enum BoardOpener {
         // A missing file gets its hint here; a broken one is reported (exit 2) by the board,
         // which reads the file once, before the screen opens.
         guard Store.exists(path) else { throw CLIFailure(Strings.CLI.noFile(path)) }
-        let options = InteractiveBoard.Options(path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
+        let options = InteractiveBoard.Options(
+            path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
         let status = InteractiveBoard.run(options)
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckStorage
 
@@ -8,7 +8,8 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: Strings.CLI.initAbstract)
 
     @OptionGroup var file: FileOption
-    @Option(name: .customLong("template"), help: ArgumentHelp(Strings.CLI.helpTemplate, valueName: "standard|five-step"))
+    @Option(
+        name: .customLong("template"), help: ArgumentHelp(Strings.CLI.helpTemplate, valueName: "standard|five-step"))
     var template: String?
     @Flag(name: .customLong("demo"), help: ArgumentHelp(Strings.CLI.helpInitDemo))
     var demo = false
@@ -59,8 +60,9 @@ struct InitCommand: ParsableCommand {
 
 /// `pipedeck demo`: the demo pipeline in a file of its own, never the user's pipeline.
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: Strings.CLI.demoAbstract,
-                                                    discussion: Strings.CLI.demoDiscussion)
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: Strings.CLI.demoAbstract,
+        discussion: Strings.CLI.demoDiscussion)
 
     // The same option group as the root command's, so that the parser hands --file to this command.
     @OptionGroup var file: FileOption

@@ -1,8 +1,8 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
-import PipedeckStorage
 import PipedeckRender
+import PipedeckStorage
 
 /// An error that ends a command: the message goes to stderr, the status is the exit status.
 struct CLIFailure: Error {
@@ -65,7 +65,8 @@ enum Store {
         if let e = error as? LoadError { return e.message }
         if let e = error as? SaveError { return e.message }
         if case .busy(let holders)? = error as? BoardLock.Failure {
-            return "another Pipedeck (pid \(holders.map(String.init).joined(separator: ", "))) is saving this file; try again in a moment"
+            return
+                "another Pipedeck (pid \(holders.map(String.init).joined(separator: ", "))) is saving this file; try again in a moment"
         }
         return String(describing: error)
     }
@@ -149,7 +150,9 @@ enum Parse {
 
     static func currency(_ raw: String, option: String) throws -> String {
         let c = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        guard Board.isCurrencyCode(c) else { throw CLIFailure(Strings.CLI.optionProblem(option, Strings.badCurrency(raw))) }
+        guard Board.isCurrencyCode(c) else {
+            throw CLIFailure(Strings.CLI.optionProblem(option, Strings.badCurrency(raw)))
+        }
         return c
     }
 

@@ -119,11 +119,14 @@ struct ThemeLibrary {
             return read(path, name: name, origin: .file(path: path))
         }
         let all = available()
-        if let match = all.first(where: { $0.name == value }) ?? all.first(where: { $0.name.lowercased() == value.lowercased() }) {
+        if let match = all.first(where: { $0.name == value })
+            ?? all.first(where: { $0.name.lowercased() == value.lowercased() })
+        {
             switch match.origin {
             case .shipped:
-                return Source(name: match.name, origin: .shipped, text: ShippedThemes.text(named: match.name),
-                              unreadable: nil, label: match.name + "." + ThemeFile.fileExtension + " (built in)")
+                return Source(
+                    name: match.name, origin: .shipped, text: ShippedThemes.text(named: match.name),
+                    unreadable: nil, label: match.name + "." + ThemeFile.fileExtension + " (built in)")
             case .user(let path), .file(let path):
                 return read(path, name: match.name, origin: match.origin)
             }
@@ -156,7 +159,9 @@ struct ThemeLibrary {
     /// Parses a source: its problems, or the theme.
     static func parse(_ source: Source) -> (theme: Theme?, problems: [ThemeFile.Problem], unset: [StyleRole]) {
         guard let text = source.text else {
-            return (nil, [ThemeFile.Problem(line: 0, key: nil, message: source.unreadable ?? Strings.Themes.cannotRead)], [])
+            return (
+                nil, [ThemeFile.Problem(line: 0, key: nil, message: source.unreadable ?? Strings.Themes.cannotRead)], []
+            )
         }
         let result = ThemeFile.parse(text, name: source.name)
         return (result.theme, result.problems, result.unsetRoles)
@@ -280,7 +285,9 @@ enum ThemeChooser {
             case .loaded(let theme, _):
                 return ThemeChoice(theme: theme, reason: .standard)
             case .invalid(let source, let problems):
-                return ThemeChoice(theme: Theme.standard, reason: .standard, message: Strings.Themes.invalidTheme(source.label, problems))
+                return ThemeChoice(
+                    theme: Theme.standard, reason: .standard,
+                    message: Strings.Themes.invalidTheme(source.label, problems))
             case .notFound:
                 return ThemeChoice(theme: Theme.standard, reason: .standard)
             }
@@ -290,11 +297,13 @@ enum ThemeChooser {
             return ThemeChoice(theme: theme, reason: requested.reason)
         case .notFound(let name):
             let names = library.available().map(\.name)
-            return ThemeChoice(theme: Theme.standard, reason: .standard,
-                               message: Strings.Themes.unknownTheme(name, from: requested.from, names: names))
+            return ThemeChoice(
+                theme: Theme.standard, reason: .standard,
+                message: Strings.Themes.unknownTheme(name, from: requested.from, names: names))
         case .invalid(let source, let problems):
-            return ThemeChoice(theme: Theme.standard, reason: .standard,
-                               message: Strings.Themes.invalidTheme(source.label, problems))
+            return ThemeChoice(
+                theme: Theme.standard, reason: .standard,
+                message: Strings.Themes.invalidTheme(source.label, problems))
         }
     }
 }
@@ -318,9 +327,13 @@ final class ThemeSession {
         self.name = choice.theme.name
         self.startupMessage = choice.message.map { StatusMessage($0, isError: true) }
         // What overrides the settings file at the next start, if anything.
-        if let f = flag, !f.trimmingCharacters(in: .whitespaces).isEmpty { pinned = "--theme" }
-        else if let e = environment["PIPEDECK_THEME"], !e.trimmingCharacters(in: .whitespaces).isEmpty { pinned = "$PIPEDECK_THEME" }
-        else { pinned = nil }
+        if let f = flag, !f.trimmingCharacters(in: .whitespaces).isEmpty {
+            pinned = "--theme"
+        } else if let e = environment["PIPEDECK_THEME"], !e.trimmingCharacters(in: .whitespaces).isEmpty {
+            pinned = "$PIPEDECK_THEME"
+        } else {
+            pinned = nil
+        }
     }
 
     /// `t`: the next theme that loads, remembered in the settings file. Returns the status line.
@@ -343,7 +356,8 @@ final class ThemeSession {
                 try ThemeConfig.save(theme: next.name, places: places)
                 if let p = pinned { text += "  " + Strings.Themes.pinned(p) }
             } catch {
-                return StatusMessage(text + "  " + Strings.Themes.notSaved(places.display(places.configFile), error), isError: true)
+                return StatusMessage(
+                    text + "  " + Strings.Themes.notSaved(places.display(places.configFile), error), isError: true)
             }
             return StatusMessage(text, isError: !skipped.isEmpty)
         }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PipedeckCore
 import PipedeckRender
 import PipedeckTerminal
@@ -53,9 +53,13 @@ struct ThemesListCommand: ParsableCommand {
                 line += preview.text
                 used += preview.width
                 var note = theme.description
-                if case .user(let path) = t.origin { note = Strings.Themes.userNote(places.display(path)) + (note.isEmpty ? "" : " " + note) }
+                if case .user(let path) = t.origin {
+                    note = Strings.Themes.userNote(places.display(path)) + (note.isEmpty ? "" : " " + note)
+                }
                 let room = width - used - 2
-                if room > 8, !note.isEmpty { line += "  " + TextWidth.truncate(TextWidth.sanitize(note), to: room, ellipsis: glyphs.ellipsis) }
+                if room > 8, !note.isEmpty {
+                    line += "  " + TextWidth.truncate(TextWidth.sanitize(note), to: room, ellipsis: glyphs.ellipsis)
+                }
             } else {
                 let count = parsed?.problems.count ?? 0
                 line += " " + Strings.Themes.brokenNote(source?.label ?? t.name, count)
@@ -122,11 +126,13 @@ enum ThemePreview {
 
     /// The sample pieces: a card title and company, amounts, next-action states, a tag, a selection.
     static func pieces(_ g: Glyphs) -> [(String, StyleRole)] {
-        [(" ", .normal), ("Acme", .cardTitle), (" Ltd", .cardDim), (" ", .normal),
-         ("12,500", .money), (" ", .normal), (g.approx + "8,125", .weightedMoney), (" ", .normal),
-         (g.overdue + " late", .overdue), (" ", .normal), (g.today + " today", .dueToday), (" ", .normal),
-         (g.upcoming + " 5d", .upcoming), (" ", .normal), ("#vip", .tag), (" ", .normal),
-         (g.won + " won", .won), (" ", .normal), (" selected ", .cardTitleSelected), (" ", .normal)]
+        [
+            (" ", .normal), ("Acme", .cardTitle), (" Ltd", .cardDim), (" ", .normal),
+            ("12,500", .money), (" ", .normal), (g.approx + "8,125", .weightedMoney), (" ", .normal),
+            (g.overdue + " late", .overdue), (" ", .normal), (g.today + " today", .dueToday), (" ", .normal),
+            (g.upcoming + " 5d", .upcoming), (" ", .normal), ("#vip", .tag), (" ", .normal),
+            (g.won + " won", .won), (" ", .normal), (" selected ", .cardTitleSelected), (" ", .normal),
+        ]
     }
 
     static func line(_ theme: Theme, colors: Int, glyphs: Glyphs) -> (text: String, width: Int) {

@@ -73,7 +73,11 @@ extension Board {
             d.stageEnteredAt = old.stageEnteredAt; d.stage = old.stage; d.status = old.status; d.rank = old.rank
             let reason = new.lostReason?.trimmingCharacters(in: .whitespacesAndNewlines)
             let cleanReason = (reason?.isEmpty ?? true) ? nil : reason
-            if old.status == .lost && new.status == .lost { d.lostReason = cleanReason } else { d.lostReason = old.lostReason }
+            if old.status == .lost && new.status == .lost {
+                d.lostReason = cleanReason
+            } else {
+                d.lostReason = old.lostReason
+            }
             b.deals[i] = d
             if new.stage != old.stage { b.moveInPlace(i, to: new.stage, at: now) }
             // A status change only when the caller asked for one; a stage change may already
@@ -110,7 +114,9 @@ extension Board {
         case .reorder(let id, let by):
             guard let d = deal(id) else { throw .unknownDeal(id) }
             // Lost deals keep their place; open and won deals are ordered among themselves.
-            var column = deals(inStage: d.stage, includeLost: true).filter { ($0.status == .lost) == (d.status == .lost) }
+            var column = deals(inStage: d.stage, includeLost: true).filter {
+                ($0.status == .lost) == (d.status == .lost)
+            }
             guard let pos = column.firstIndex(where: { $0.id == id }) else { return Outcome(board: self, edit: nil) }
             let target = pos + by
             guard by != 0, target >= 0, target < column.count else { return Outcome(board: self, edit: nil) }
@@ -192,9 +198,13 @@ extension Board {
         case .deleteStage(let id, let target):
             guard let si = stageIndex(id) else { throw .unknownStage(id) }
             // In column order, so the deals keep their manual order in the target stage.
-            let inStage = deals.indices.filter { deals[$0].stage == id }.sorted { Board.columnOrder(deals[$0], deals[$1]) }
+            let inStage = deals.indices.filter { deals[$0].stage == id }.sorted {
+                Board.columnOrder(deals[$0], deals[$1])
+            }
             if !inStage.isEmpty {
-                guard let t = target else { throw .invalid(field: "stage", reason: Strings.stageHasDeals(stages[si].name, inStage.count)) }
+                guard let t = target else {
+                    throw .invalid(field: "stage", reason: Strings.stageHasDeals(stages[si].name, inStage.count))
+                }
                 guard t != id else { throw .invalid(field: "stage", reason: Strings.moveToItself) }
                 guard stage(t) != nil else { throw .unknownStage(t) }
                 for i in inStage {
@@ -221,7 +231,9 @@ extension Board {
             touched = []
         case .setLostReasons(let reasons):
             var seen = Set<String>()
-            let clean = reasons.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+            let clean = reasons.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+                !$0.isEmpty && seen.insert($0.lowercased()).inserted
+            }
             if clean == settings.lostReasons { return Outcome(board: self, edit: nil) }
             b.settings.lostReasons = clean
             touched = []
@@ -237,7 +249,9 @@ extension Board {
         if d.value.decimalsNeeded > 2 { throw .invalid(field: "value", reason: Strings.tooManyDecimals) }
         if let p = d.probability, !p.isValid { throw .invalid(field: "probability", reason: Strings.probabilityRange) }
         if stage(d.stage) == nil { throw .unknownStage(d.stage) }
-        if let c = d.currency, !Board.isCurrencyCode(c) { throw .invalid(field: "currency", reason: Strings.badCurrency(c)) }
+        if let c = d.currency, !Board.isCurrencyCode(c) {
+            throw .invalid(field: "currency", reason: Strings.badCurrency(c))
+        }
     }
 
     func validate(_ s: Stage) throws(PipelineError) {
@@ -251,8 +265,11 @@ extension Board {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""
         for ch in folded.unicodeScalars {
-            if (ch.value >= 97 && ch.value <= 122) || (ch.value >= 48 && ch.value <= 57) { slug.unicodeScalars.append(ch) }
-            else if !slug.isEmpty && !slug.hasSuffix("-") { slug += "-" }
+            if (ch.value >= 97 && ch.value <= 122) || (ch.value >= 48 && ch.value <= 57) {
+                slug.unicodeScalars.append(ch)
+            } else if !slug.isEmpty && !slug.hasSuffix("-") {
+                slug += "-"
+            }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         if slug.isEmpty { slug = "stage" }
@@ -314,7 +331,9 @@ extension Board {
         if stage(from)?.kind != .open {
             // Back to the last open stage the deal was in, else the last open stage of the pipeline.
             let openIDs = Set(stages.filter { $0.kind == .open }.map(\.id))
-            let back = deals[i].history.reversed().lazy.flatMap { [$0.to, $0.from].compactMap { $0 } }.first { openIDs.contains($0) }
+            let back = deals[i].history.reversed().lazy.flatMap { [$0.to, $0.from].compactMap { $0 } }.first {
+                openIDs.contains($0)
+            }
             target = back ?? stages.last { $0.kind == .open }?.id ?? from
         }
         if target != from {
@@ -330,8 +349,10 @@ extension Board {
 
 extension Board {
     /// Builds a new open deal with a fresh unique id, entering `stage` (the first stage when nil) now.
-    public func newDeal(title: String, value: Money, stage: String? = nil, at now: Timestamp,
-                        random: inout some RandomNumberGenerator) -> Deal {
+    public func newDeal(
+        title: String, value: Money, stage: String? = nil, at now: Timestamp,
+        random: inout some RandomNumberGenerator
+    ) -> Deal {
         let sid = stage ?? stages.first?.id ?? ""
         return Deal(id: makeDealID(random: &random), title: title, value: value, stage: sid, createdAt: now)
     }

@@ -6,7 +6,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(ordinal: Int) { self.ordinal = ordinal }
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
         self.ordinal = Day.daysFromCivil(year, month, day)
     }
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
@@ -92,8 +93,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String {
         let d = utcDay.components
         let r = floorMod(seconds, 86_400)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
-                      Int(r / 3600), Int(r / 60 % 60), Int(r % 60))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
+            Int(r / 3600), Int(r / 60 % 60), Int(r % 60))
     }
 
     /// Parses "YYYY-MM-DDTHH:MM:SSZ" and also accepts an explicit offset ("+02:00") or fractional seconds
@@ -101,13 +103,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func parse(_ s: String) -> Timestamp? {
         let u = Array(s.utf8)
         guard u.count >= 20, u[10] == 84 || u[10] == 116, u[13] == 58, u[16] == 58,
-              let day = Day.parse(String(decoding: u[0..<10], as: UTF8.self)) else { return nil }
+            let day = Day.parse(String(decoding: u[0..<10], as: UTF8.self))
+        else { return nil }
         func num(_ a: Int, _ b: Int) -> Int? {
             var v = 0
             for i in a..<b { let c = u[i]; guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
             return v
         }
-        guard let h = num(11, 13), let m = num(14, 16), let sec = num(17, 19), h < 24, m < 60, sec < 61 else { return nil }
+        guard let h = num(11, 13), let m = num(14, 16), let sec = num(17, 19), h < 24, m < 60, sec < 61 else {
+            return nil
+        }
         var i = 19
         if i < u.count && u[i] == 46 {
             i += 1
@@ -120,10 +125,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         if u[i] == 90 || u[i] == 122 {
             i += 1
         } else if u[i] == 43 || u[i] == 45 {
-            guard u.count == i + 6, u[i + 3] == 58, let oh = num(i + 1, i + 3), let om = num(i + 4, i + 6) else { return nil }
+            guard u.count == i + 6, u[i + 3] == 58, let oh = num(i + 1, i + 3), let om = num(i + 4, i + 6) else {
+                return nil
+            }
             offset = (oh * 3600 + om * 60) * (u[i] == 45 ? -1 : 1)
             i += 6
-        } else { return nil }
+        } else {
+            return nil
+        }
         guard i == u.count else { return nil }
         let secs = Int64(day.ordinal) * 86_400 + Int64(h * 3600 + m * 60 + sec) - Int64(offset)
         return Timestamp(seconds: secs)
@@ -146,7 +155,11 @@ extension Day {
         if t.hasPrefix("+") {
             var body = t.dropFirst()
             var unit = 1
-            if body.hasSuffix("w") { unit = 7; body = body.dropLast() } else if body.hasSuffix("d") { body = body.dropLast() }
+            if body.hasSuffix("w") {
+                unit = 7; body = body.dropLast()
+            } else if body.hasSuffix("d") {
+                body = body.dropLast()
+            }
             if let n = Int(body), n >= 0, n <= 3650 { return today.adding(days: n * unit) }
             return nil
         }

@@ -57,12 +57,14 @@ public struct PipelineSummary: Hashable, Sendable {
                 let w = d.value.weighted(by: p)
                 open.count += 1; open.total.add(d.value, cur); open.weighted.add(w, cur)
                 if let si, board.stages[si].kind == .open {
-                    per[si].figures.count += 1; per[si].figures.total.add(d.value, cur); per[si].figures.weighted.add(w, cur)
+                    per[si].figures.count += 1; per[si].figures.total.add(d.value, cur);
+                    per[si].figures.weighted.add(w, cur)
                 }
             case .won:
                 won.count += 1; won.total.add(d.value, cur); won.weighted.add(d.value, cur)
                 if let si, board.stages[si].kind == .won {
-                    per[si].figures.count += 1; per[si].figures.total.add(d.value, cur); per[si].figures.weighted.add(d.value, cur)
+                    per[si].figures.count += 1; per[si].figures.total.add(d.value, cur);
+                    per[si].figures.weighted.add(d.value, cur)
                 }
             case .lost:
                 lost.count += 1; lost.total.add(d.value, cur); lost.weighted.add(.zero, cur)

@@ -20,7 +20,9 @@ public struct NextAction: Hashable, Sendable {
     public var due: Day?
     public var done: Bool
     public var extra: UnknownFields = [:]
-    public init(text: String, due: Day? = nil, done: Bool = false) { self.text = text; self.due = due; self.done = done }
+    public init(text: String, due: Day? = nil, done: Bool = false) {
+        self.text = text; self.due = due; self.done = done
+    }
 }
 
 public struct Qualification: Hashable, Sendable {
@@ -75,12 +77,14 @@ public struct Deal: Hashable, Sendable, Identifiable {
     public var rank: Int
     public var extra: UnknownFields = [:]
 
-    public init(id: String, title: String, value: Money, stage: String, createdAt: Timestamp,
-                company: String? = nil, contact: String? = nil, currency: String? = nil,
-                probability: Percent? = nil, status: DealStatus = .open, lostReason: String? = nil,
-                owner: String? = nil, source: String? = nil, tags: [String] = [], expectedClose: Day? = nil,
-                nextAction: NextAction? = nil, qualification: Qualification? = nil, notes: String? = nil,
-                history: [HistoryEntry]? = nil, rank: Int = 0) {
+    public init(
+        id: String, title: String, value: Money, stage: String, createdAt: Timestamp,
+        company: String? = nil, contact: String? = nil, currency: String? = nil,
+        probability: Percent? = nil, status: DealStatus = .open, lostReason: String? = nil,
+        owner: String? = nil, source: String? = nil, tags: [String] = [], expectedClose: Day? = nil,
+        nextAction: NextAction? = nil, qualification: Qualification? = nil, notes: String? = nil,
+        history: [HistoryEntry]? = nil, rank: Int = 0
+    ) {
         self.id = id; self.title = title; self.value = value; self.stage = stage
         self.company = company; self.contact = contact; self.currency = currency
         self.probability = probability; self.status = status; self.lostReason = lostReason
@@ -114,8 +118,10 @@ public struct Board: Hashable, Sendable {
     public var settings: BoardSettings
     public var extra: UnknownFields = [:]
 
-    public init(name: String, currency: String = "EUR", stages: [Stage], deals: [Deal] = [],
-                settings: BoardSettings = BoardSettings()) {
+    public init(
+        name: String, currency: String = "EUR", stages: [Stage], deals: [Deal] = [],
+        settings: BoardSettings = BoardSettings()
+    ) {
         self.name = name; self.currency = currency; self.stages = stages; self.deals = deals; self.settings = settings
     }
 
@@ -146,7 +152,11 @@ public struct Board: Hashable, Sendable {
     public func resolveStage(_ ref: String) -> Stage? {
         let t = ref.trimmingCharacters(in: .whitespaces)
         if let s = stage(t) { return s }
-        if let s = stages.first(where: { $0.id.lowercased() == t.lowercased() || $0.name.lowercased() == t.lowercased() }) { return s }
+        if let s = stages.first(where: {
+            $0.id.lowercased() == t.lowercased() || $0.name.lowercased() == t.lowercased()
+        }) {
+            return s
+        }
         if let n = Int(t), n >= 1, n <= stages.count { return stages[n - 1] }
         return nil
     }

@@ -78,7 +78,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let intPart = parts.first, !intPart.isEmpty || parts.count == 2 else { return nil }
         let fracPart = parts.count == 2 ? parts[1] : ""
         if parts.count == 2 && fracPart.isEmpty && intPart.isEmpty { return nil }
-        guard intPart.allSatisfy({ $0.isASCII && $0.isNumber }), fracPart.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard intPart.allSatisfy({ $0.isASCII && $0.isNumber }), fracPart.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
         if parts.count == 2 && fracPart.isEmpty { return nil }
         guard fracPart.count <= min(6, maxDecimals), intPart.count <= 24 else { return nil }
         var whole: Int128 = 0
@@ -133,8 +134,16 @@ extension Money {
         func stripAffixes() {
             while let c = t.first, c.isCurrencySymbol || c.isWhitespace { t = t.dropFirst() }
             while let c = t.last, c.isCurrencySymbol || c.isWhitespace { t = t.dropLast() }
-            if t.count > 3, t.prefix(3).allSatisfy({ $0.isASCII && $0.isLetter }), !(t.dropFirst(3).first?.isLetter ?? false) { t = t.dropFirst(3) }
-            if t.count > 3, t.suffix(3).allSatisfy({ $0.isASCII && $0.isLetter }), !(t.dropLast(3).last?.isLetter ?? false) { t = t.dropLast(3) }
+            if t.count > 3, t.prefix(3).allSatisfy({ $0.isASCII && $0.isLetter }),
+                !(t.dropFirst(3).first?.isLetter ?? false)
+            {
+                t = t.dropFirst(3)
+            }
+            if t.count > 3, t.suffix(3).allSatisfy({ $0.isASCII && $0.isLetter }),
+                !(t.dropLast(3).last?.isLetter ?? false)
+            {
+                t = t.dropLast(3)
+            }
             while let c = t.first, c.isCurrencySymbol || c.isWhitespace { t = t.dropFirst() }
             while let c = t.last, c.isCurrencySymbol || c.isWhitespace { t = t.dropLast() }
         }
@@ -142,32 +151,40 @@ extension Money {
         var s = ""
         var neg = false
         for ch in t {
-            if ch.isNumber && ch.isASCII || ch == "," || ch == "." { s.append(ch) }
-            else if ch == "-" && s.isEmpty && !neg { neg = true }
-            else if ch == " " || ch == "\u{202F}" || ch == "\u{00A0}" || ch == "'" || ch == "’" || ch == "_" { continue }
-            else { return nil }
+            if ch.isNumber && ch.isASCII || ch == "," || ch == "." {
+                s.append(ch)
+            } else if ch == "-" && s.isEmpty && !neg {
+                neg = true
+            } else if ch == " " || ch == "\u{202F}" || ch == "\u{00A0}" || ch == "'" || ch == "’" || ch == "_" {
+                continue
+            } else {
+                return nil
+            }
         }
         guard !s.isEmpty else { return nil }
         let commas = s.filter { $0 == "," }.count, dots = s.filter { $0 == "." }.count
         var decimal: Character? = nil
-        if decimalComma { decimal = "," }
-        else if commas > 0 && dots > 0 { decimal = s.lastIndex(of: ",")! > s.lastIndex(of: ".")! ? "," : "." }
-        else if commas == 1 {
+        if decimalComma {
+            decimal = ","
+        } else if commas > 0 && dots > 0 {
+            decimal = s.lastIndex(of: ",")! > s.lastIndex(of: ".")! ? "," : "."
+        } else if commas == 1 {
             let after = s[s.index(after: s.firstIndex(of: ",")!)...]
             decimal = after.count == 3 ? nil : ","
-        } else if dots == 1 { decimal = "." }
+        } else if dots == 1 {
+            decimal = "."
+        }
         // Grouping separators must stand every three digits: "1,234,567" yes, "1,2,3" no.
         let intPart = decimal.flatMap { d in s.lastIndex(of: d).map { String(s[..<$0]) } } ?? s
         let groups = intPart.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "." }
         if groups.count > 1 {
             guard let first = groups.first, (1...3).contains(first.count),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
         }
         var plain = ""
         for ch in s {
-            if ch == decimal { plain.append(".") }
-            else if ch == "," || ch == "." { continue }
-            else { plain.append(ch) }
+            if ch == decimal { plain.append(".") } else if ch == "," || ch == "." { continue } else { plain.append(ch) }
         }
         // Grouping must have come in threes; a misplaced separator is an error, not a guess.
         if let d = decimal, (d == "," ? commas : dots) > 1 { return nil }

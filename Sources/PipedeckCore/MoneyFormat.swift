@@ -28,9 +28,11 @@ public struct MoneyFormatter: Sendable {
         if lang.hasPrefix("de_CH") || lang.hasPrefix("fr_CH") { group = "’"; decimalMark = "." }
     }
 
-    static let symbols: [String: String] = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF",
-                                            "CAD": "CA$", "AUD": "A$", "CNY": "CN¥", "INR": "₹", "KRW": "₩",
-                                            "BRL": "R$", "SEK": "kr", "NOK": "kr", "DKK": "kr", "PLN": "zł"]
+    static let symbols: [String: String] = [
+        "EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF",
+        "CAD": "CA$", "AUD": "A$", "CNY": "CN¥", "INR": "₹", "KRW": "₩",
+        "BRL": "R$", "SEK": "kr", "NOK": "kr", "DKK": "kr", "PLN": "zł",
+    ]
 
     /// The language part of a locale name; "C" or "POSIX" or nil gives "en".
     static func language(of locale: String?) -> String {
@@ -78,14 +80,19 @@ public struct MoneyFormatter: Sendable {
     public func compact(_ m: Money) -> String {
         let units = (m.isNegative ? -m : m).rounded(toDecimals: 0).micros / Money.scale
         if units < 10_000 { return string(m.rounded(toDecimals: 0), decimals: 0) }
-        let steps: [(Int128, String)] = [(1_000_000_000_000, "T"), (1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k")]
+        let steps: [(Int128, String)] = [
+            (1_000_000_000_000, "T"), (1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k"),
+        ]
         // A unit is used from 0.95 of it, so 999 999 reads "1M", never "1000k".
         for (div, suffix) in steps where (units * 10 + div / 2) / div >= 10 {
             // One decimal below 100 of the unit, none above: 12.5k, 125k, 1.3M.
             let tenths = (units * 10 + div / 2) / div
             let text: String
-            if tenths >= 1000 || tenths % 10 == 0 { text = String((units + div / 2) / div) }
-            else { text = "\(tenths / 10)\(decimalMark)\(tenths % 10)" }
+            if tenths >= 1000 || tenths % 10 == 0 {
+                text = String((units + div / 2) / div)
+            } else {
+                text = "\(tenths / 10)\(decimalMark)\(tenths % 10)"
+            }
             return attach(text + suffix, negative: m.isNegative)
         }
         return string(m)

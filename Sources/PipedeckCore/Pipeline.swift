@@ -48,8 +48,10 @@ extension Board {
     /// first; dates come soonest first, deals without a date last. Equal deals, and `.rank`,
     /// follow `base` — the manual column order unless the caller gives another (the command
     /// line lists stage by stage).
-    public func sorted(_ deals: [Deal], by key: SortKey, today: Day,
-                       base order: (Deal, Deal) -> Bool = Board.columnOrder) -> [Deal] {
+    public func sorted(
+        _ deals: [Deal], by key: SortKey, today: Day,
+        base order: (Deal, Deal) -> Bool = Board.columnOrder
+    ) -> [Deal] {
         let base = deals.sorted(by: order)
         if key == .rank { return base }
         func less(_ a: Deal, _ b: Deal) -> Bool? {
@@ -67,7 +69,8 @@ extension Board {
                 let da = daysInStage(a, today: today), db = daysInStage(b, today: today)
                 return da == db ? nil : da > db
             case .due:
-                let da = a.nextAction.flatMap { $0.done ? nil : $0.due }, db = b.nextAction.flatMap { $0.done ? nil : $0.due }
+                let da = a.nextAction.flatMap { $0.done ? nil : $0.due },
+                    db = b.nextAction.flatMap { $0.done ? nil : $0.due }
                 return Board.optionalDayLess(da, db)
             case .score:
                 let sa = a.qualification?.score ?? -1, sb = b.qualification?.score ?? -1
@@ -104,7 +107,10 @@ extension Board {
 /// this week (up to Sunday), later (or with no date), and open deals with no next step at all.
 public struct Agenda: Sendable, Equatable {
     public enum Bucket: String, CaseIterable, Sendable {
-        case overdue, today, thisWeek = "this-week", later, nonePlanned = "none-planned"
+        case overdue, today
+        case thisWeek = "this-week"
+        case later
+        case nonePlanned = "none-planned"
     }
     public struct Item: Sendable, Equatable {
         public var dealID: String
@@ -140,8 +146,10 @@ public struct Agenda: Sendable, Equatable {
             } else {
                 bucket = .nonePlanned
             }
-            list.append(Item(dealID: d.id, title: d.title, company: d.company, owner: d.owner, stage: d.stage,
-                             action: action?.text, due: action?.due, bucket: bucket, days: days))
+            list.append(
+                Item(
+                    dealID: d.id, title: d.title, company: d.company, owner: d.owner, stage: d.stage,
+                    action: action?.text, due: action?.due, bucket: bucket, days: days))
         }
         let order = Dictionary(uniqueKeysWithValues: Bucket.allCases.enumerated().map { ($1, $0) })
         items = list.sorted { a, b in

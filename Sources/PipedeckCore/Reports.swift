@@ -46,7 +46,9 @@ public struct CalendarMonth: Hashable, Comparable, Sendable, CustomStringConvert
     public func months(until other: CalendarMonth) -> Int { other.serial - serial }
 
     public var firstDay: Day { Day(year: year, month: month, day: 1) ?? Day(ordinal: 0) }
-    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) ?? Day(ordinal: 0) }
+    public var lastDay: Day {
+        Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) ?? Day(ordinal: 0)
+    }
     public func contains(_ d: Day) -> Bool { CalendarMonth(d) == self }
 
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { a.serial < b.serial }
@@ -166,12 +168,17 @@ struct NameGroups<Value> {
         let k = NameGroups.key(name)
         let i: Int
         if let k {
-            if let found = index[k] { i = found } else {
+            if let found = index[k] {
+                i = found
+            } else {
                 i = values.count; index[k] = i
-                keys.append(k); labels.append(name!.trimmingCharacters(in: .whitespacesAndNewlines)); values.append(make())
+                keys.append(k); labels.append(name!.trimmingCharacters(in: .whitespacesAndNewlines));
+                values.append(make())
             }
         } else {
-            if let found = noneIndex { i = found } else {
+            if let found = noneIndex {
+                i = found
+            } else {
                 i = values.count; noneIndex = i
                 keys.append(nil); labels.append(nil); values.append(make())
             }

@@ -106,7 +106,9 @@ public struct LostReasonsReport: Hashable, Sendable {
         var value = Amounts()
         for d in deals where d.status == .lost {
             let cur = board.currency(of: d)
-            groups.update(d.lostReason) { $0.0 += 1; $0.1.add(d.value, cur) }
+            groups.update(d.lostReason) {
+                $0.0 += 1; $0.1.add(d.value, cur)
+            }
             count += 1
             value.add(d.value, cur)
         }

@@ -45,8 +45,10 @@ public struct ForecastReport: Hashable, Sendable {
     public var wonTotal: WonRow
 
     /// `months` is clamped to `monthRange`.
-    public init<S: Sequence>(board: Board, deals: S, today: Day, months: Int = ForecastReport.defaultMonths,
-                             zone: TimeZone = ReportZone.utc) where S.Element == Deal {
+    public init<S: Sequence>(
+        board: Board, deals: S, today: Day, months: Int = ForecastReport.defaultMonths,
+        zone: TimeZone = ReportZone.utc
+    ) where S.Element == Deal {
         let n = min(ForecastReport.monthRange.upperBound, max(ForecastReport.monthRange.lowerBound, months))
         let current = CalendarMonth(today)
         currency = board.currency
@@ -70,14 +72,17 @@ public struct ForecastReport: Hashable, Sendable {
                 let w = board.weightedValue(of: d)
                 let i: Int
                 if let close = d.expectedClose {
-                    if close < today { i = 0 } else {
+                    if close < today {
+                        i = 0
+                    } else {
                         let k = current.months(until: CalendarMonth(close))
                         i = k < n ? 1 + k : n + 1
                     }
                 } else {
                     i = n + 2
                 }
-                rows[i].figures.count += 1; rows[i].figures.total.add(d.value, cur); rows[i].figures.weighted.add(w, cur)
+                rows[i].figures.count += 1; rows[i].figures.total.add(d.value, cur);
+                rows[i].figures.weighted.add(w, cur)
                 open.count += 1; open.total.add(d.value, cur); open.weighted.add(w, cur)
             case .won:
                 guard let at = d.wonAt else { continue }

@@ -68,8 +68,10 @@ public struct FunnelReport: Hashable, Sendable {
         var rows: [Row] = []
         for (i, s) in stages.enumerated() {
             let hasNext = i + 1 < stages.count && s.kind == .open
-            rows.append(Row(stage: s, reached: reached[i], advanced: advanced[i], openNow: openNow[i], lostHere: lostHere[i],
-                            conversion: hasNext ? Ratio(advanced[i], of: reached[i]) : nil, isBottleneck: false))
+            rows.append(
+                Row(
+                    stage: s, reached: reached[i], advanced: advanced[i], openNow: openNow[i], lostHere: lostHere[i],
+                    conversion: hasNext ? Ratio(advanced[i], of: reached[i]) : nil, isBottleneck: false))
         }
         var worst: Int?
         for (i, r) in rows.enumerated() {

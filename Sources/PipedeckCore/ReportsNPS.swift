@@ -63,8 +63,9 @@ public struct NPSReport: Hashable, Sendable {
         for d in deals where d.status == .won {
             won += 1
             let score = d.npsScore
-            let e = Entry(id: d.id, title: d.title, company: d.company, owner: d.owner, value: d.value,
-                          currency: board.currency(of: d), score: score)
+            let e = Entry(
+                id: d.id, title: d.title, company: d.company, owner: d.owner, value: d.value,
+                currency: board.currency(of: d), score: score)
             entries.append(e)
             guard let s = score else {
                 unanswered.append((e, d.wonAt ?? d.updatedAt))
@@ -75,7 +76,9 @@ public struct NPSReport: Hashable, Sendable {
             counts[c, default: 0] += 1
             if c == .promoter { promoters.append(e) }
         }
-        rows = Category.allCases.map { Row(category: $0, count: counts[$0] ?? 0, share: Ratio(counts[$0] ?? 0, of: answers)) }
+        rows = Category.allCases.map {
+            Row(category: $0, count: counts[$0] ?? 0, share: Ratio(counts[$0] ?? 0, of: answers))
+        }
         wonDeals = won
         self.entries = entries
         self.answers = answers

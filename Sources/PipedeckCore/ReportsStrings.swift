@@ -17,7 +17,9 @@ extension Strings {
         }
 
         /// "Forecast — Demo pipeline (EUR), 2026-11-30" plus the filter, if any.
-        public static func heading(_ k: ReportKind, board: String, currency: String, today: Day, owner: String?) -> String {
+        public static func heading(_ k: ReportKind, board: String, currency: String, today: Day, owner: String?)
+            -> String
+        {
             "\(title(k)) — \(board) (\(currency)), \(today)" + (owner.map { ", owner: \($0)" } ?? "")
         }
 
@@ -28,9 +30,13 @@ extension Strings {
         public static let undefined = "—"
         public static func percent(_ r: Ratio) -> String { r.percentText.map { $0 + "%" } ?? undefined }
         /// "62.5% (5/8)"
-        public static func rate(_ r: Ratio) -> String { r.isDefined ? "\(percent(r)) (\(r.part)/\(r.whole))" : undefined }
+        public static func rate(_ r: Ratio) -> String {
+            r.isDefined ? "\(percent(r)) (\(r.part)/\(r.whole))" : undefined
+        }
         public static func days(tenths: Int?) -> String { tenths.map { DayStats.text(tenths: $0) } ?? undefined }
-        public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        public static let monthNames = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]
         /// "Nov 2026"
         public static func month(_ m: CalendarMonth) -> String { "\(monthNames[m.month - 1]) \(m.year)" }
         public static func name(_ n: String?) -> String { n ?? none }
@@ -93,7 +99,8 @@ extension Strings {
         public static let colMedianDays = "MEDIAN DAYS"
         public static let colStale = "STALE"
         public static func salesCycle(_ s: DayStats) -> String {
-            s.isEmpty ? "Sales cycle of won deals: no won deals."
+            s.isEmpty
+                ? "Sales cycle of won deals: no won deals."
                 : "Sales cycle of won deals (creation to win): average \(days(tenths: s.averageTenths)) days, "
                     + "median \(days(tenths: s.medianTenths)) days, over \(Strings.deals(s.count))."
         }
@@ -114,7 +121,8 @@ extension Strings {
         public static let colWonValue = "WON VALUE"
         public static let colWinRate = "WIN RATE"
         public static let colOverdue = "OVERDUE"
-        public static let sourcesExplained = "Win rate = won / (won + lost). Open value and weighted value count open deals only."
+        public static let sourcesExplained =
+            "Win rate = won / (won + lost). Open value and weighted value count open deals only."
         public static let ownersExplained = """
             Weighted = Σ value × probability of the owner's open deals. Win rate = won / (won + lost).
             Overdue: open deals whose next action was due before today.
@@ -124,7 +132,8 @@ extension Strings {
 
         public static let colReason = "REASON"
         public static let colShare = "SHARE"
-        public static let lostExplained = "Share = deals lost for the reason / all lost deals. Value: the lost deals' values."
+        public static let lostExplained =
+            "Share = deals lost for the reason / all lost deals. Value: the lost deals' values."
 
         // MARK: 7. Customer follow-up
 
@@ -174,7 +183,9 @@ extension Strings {
         public static func badReport(_ got: String) -> String {
             "REPORT: expected one of: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")) (got \"\(got)\")"
         }
-        public static func badMonths(_ got: String) -> String { "--months: expected a whole number from 1 to 24 (got \"\(got)\")" }
+        public static func badMonths(_ got: String) -> String {
+            "--months: expected a whole number from 1 to 24 (got \"\(got)\")"
+        }
         public static let monthsOnlyForecast = "--months only applies to the forecast report"
         public static let jsonAndCSV = "--json and --csv cannot be used together"
         public static func unknownOwner(_ owner: String, _ owners: [String]) -> String {
@@ -182,14 +193,17 @@ extension Strings {
                 + (owners.isEmpty ? "no deal has an owner" : "the owners are: " + owners.joined(separator: ", "))
         }
 
-        public static let npsAbstract = "Record a won deal's customer answer (0–10) to \"how likely are you to recommend us?\"."
+        public static let npsAbstract =
+            "Record a won deal's customer answer (0–10) to \"how likely are you to recommend us?\"."
         public static let npsDiscussion = """
             Without SCORE, prints the answer recorded. 9-10 is a promoter, 7-8 a passive, 0-6 a detractor; \
             `pipedeck report nps` shows the NPS and the promoters.
             """
         public static let helpScore = "The customer's answer, a whole number from 0 to 10."
         public static let helpClear = "Remove the recorded answer."
-        public static func badScore(_ got: String) -> String { "SCORE: expected a whole number from 0 to 10 (got \"\(got)\")" }
+        public static func badScore(_ got: String) -> String {
+            "SCORE: expected a whole number from 0 to 10 (got \"\(got)\")"
+        }
         public static let scoreAndClear = "give either a SCORE or --clear, not both"
         public static func notWon(_ deal: String, _ status: String) -> String {
             "\(deal) is \(status); the follow-up answer is recorded on won deals (mark it won first)"
@@ -197,15 +211,23 @@ extension Strings {
         public static func scoreRecorded(_ deal: String, _ score: Int) -> String {
             "Recorded \(score)/10 for \(deal) (\(categoryName(NPSReport.Category(score: score))))."
         }
-        public static func scoreUnchanged(_ deal: String, _ score: Int) -> String { "Nothing changed: \(deal) already has \(score)/10." }
+        public static func scoreUnchanged(_ deal: String, _ score: Int) -> String {
+            "Nothing changed: \(deal) already has \(score)/10."
+        }
         public static func scoreShown(_ deal: String, _ score: Int) -> String {
             "\(deal): \(score)/10 (\(categoryName(NPSReport.Category(score: score))))."
         }
         public static func noScore(_ deal: String) -> String { "\(deal): no answer recorded." }
         public static func scoreCleared(_ deal: String) -> String { "Removed the answer of \(deal)." }
-        public static func nothingToClear(_ deal: String) -> String { "Nothing changed: \(deal) has no answer recorded." }
+        public static func nothingToClear(_ deal: String) -> String {
+            "Nothing changed: \(deal) has no answer recorded."
+        }
         public static func categoryName(_ c: NPSReport.Category) -> String {
-            switch c { case .promoter: return "promoter"; case .passive: return "passive"; case .detractor: return "detractor" }
+            switch c {
+            case .promoter: return "promoter";
+            case .passive: return "passive";
+            case .detractor: return "detractor"
+            }
         }
     }
 }

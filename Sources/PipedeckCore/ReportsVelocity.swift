@@ -28,7 +28,8 @@ public struct VelocityReport: Hashable, Sendable {
     public var openNow: Int
     public var stale: Int
 
-    public init<S: Sequence>(board: Board, deals: S, today: Day, zone: TimeZone = ReportZone.utc) where S.Element == Deal {
+    public init<S: Sequence>(board: Board, deals: S, today: Day, zone: TimeZone = ReportZone.utc)
+    where S.Element == Deal {
         var samples: [String: [Int]] = [:]
         var openNow: [String: Int] = [:]
         var stale: [String: Int] = [:]

@@ -8,7 +8,9 @@ public enum Strings {
     public static let tooManyDecimals = "at most 2 decimals are allowed"
     public static let probabilityRange = "expected a percentage from 0 to 100 (up to 2 decimals)"
     public static func duplicateID(_ id: String) -> String { "the id \"\(id)\" is already used by another deal" }
-    public static func badCurrency(_ c: String) -> String { "\"\(c)\" is not an ISO 4217 currency code (three capital letters, e.g. EUR)" }
+    public static func badCurrency(_ c: String) -> String {
+        "\"\(c)\" is not an ISO 4217 currency code (three capital letters, e.g. EUR)"
+    }
     public static func duplicateStageID(_ id: String) -> String { "a stage with the id \"\(id)\" already exists" }
     public static let emptyStageName = "a stage needs a name"
     public static let moveToItself = "the deals cannot move to the stage being deleted; choose another stage"
@@ -44,7 +46,11 @@ public enum Strings {
 
     // Stage and status names
     public static func status(_ s: DealStatus) -> String {
-        switch s { case .open: return "open"; case .won: return "won"; case .lost: return "lost" }
+        switch s {
+        case .open: return "open";
+        case .won: return "won";
+        case .lost: return "lost"
+        }
     }
 
     // Board screen
@@ -57,7 +63,9 @@ public enum Strings {
     public static let unsaved = "unsaved"
     public static let saving = "saving…"
     public static let readOnly = "read-only"
-    public static func saveFailed(_ why: String) -> String { "NOT SAVED: \(why) — your changes are kept in memory; retrying on the next change" }
+    public static func saveFailed(_ why: String) -> String {
+        "NOT SAVED: \(why) — your changes are kept in memory; retrying on the next change"
+    }
     public static let tooSmall = "Terminal too small"
     public static func tooSmallHint(_ w: Int, _ h: Int) -> String { "need at least \(w)×\(h)" }
     public static let footerOpen = "Open"

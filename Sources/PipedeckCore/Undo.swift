@@ -9,8 +9,12 @@ public struct Edit: Hashable, Sendable {
         var stages: [Stage]
         var settings: BoardSettings
         var extra: UnknownFields
-        init(_ b: Board) { name = b.name; currency = b.currency; stages = b.stages; settings = b.settings; extra = b.extra }
-        func write(to b: inout Board) { b.name = name; b.currency = currency; b.stages = stages; b.settings = settings; b.extra = extra }
+        init(_ b: Board) {
+            name = b.name; currency = b.currency; stages = b.stages; settings = b.settings; extra = b.extra
+        }
+        func write(to b: inout Board) {
+            b.name = name; b.currency = currency; b.stages = stages; b.settings = settings; b.extra = extra
+        }
     }
     var before: [Int: Deal]
     var after: [Int: Deal]

@@ -94,8 +94,10 @@ public struct BoardRenderer {
     }
 
     mutating func drawTooSmall() {
-        let lines = [Strings.tooSmall, Strings.tooSmallHint(BoardLayout.minimumSize.width, BoardLayout.minimumSize.height),
-                     "\(layout.width)×\(layout.height)"]
+        let lines = [
+            Strings.tooSmall, Strings.tooSmallHint(BoardLayout.minimumSize.width, BoardLayout.minimumSize.height),
+            "\(layout.width)×\(layout.height)",
+        ]
         let top = max(0, (layout.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             let t = TextWidth.truncate(l, to: layout.width, ellipsis: "")
@@ -106,7 +108,9 @@ public struct BoardRenderer {
     mutating func drawTopBar() {
         let w = layout.width
         var right: [(String, StyleRole)] = []
-        if state.filter.isActive { right.append((g.upcoming + " " + BoardRenderer.oneLine(state.filter.summary) + "  ", .match)) }
+        if state.filter.isActive {
+            right.append((g.upcoming + " " + BoardRenderer.oneLine(state.filter.summary) + "  ", .match))
+        }
         if state.sort != .rank { right.append((RenderText.sortLabel(state.sort) + "  ", .headerDim)) }
         if state.showLost { right.append((Strings.lostShown + "  ", .headerDim)) }
         switch state.saveState {
@@ -138,11 +142,15 @@ public struct BoardRenderer {
             drawColumn(c, x: f.x, w: f.width)
             if k < frames.count - 1 {
                 let sx = f.x + f.width
-                for y in layout.headerTop..<layout.footerRow { text(y == layout.ruleRow ? g.cross : g.vertical, sx, y, .columnBorder) }
+                for y in layout.headerTop..<layout.footerRow {
+                    text(y == layout.ruleRow ? g.cross : g.vertical, sx, y, .columnBorder)
+                }
             }
         }
         // More stages off screen: said on the rule under the headers.
-        if range.lowerBound > 0 { text(g.moreLeft + " " + Strings.more(range.lowerBound) + " ", 0, layout.ruleRow, .scrollMarker) }
+        if range.lowerBound > 0 {
+            text(g.moreLeft + " " + Strings.more(range.lowerBound) + " ", 0, layout.ruleRow, .scrollMarker)
+        }
         let hiddenRight = stages.count - range.upperBound
         if hiddenRight > 0 {
             let s = " " + Strings.more(hiddenRight) + " " + g.moreRight
@@ -185,17 +193,21 @@ public struct BoardRenderer {
         if figures.total[cur].isZero {
             variants = [[(count, .columnFigures)], [("\(figures.count)", .columnFigures)]]
         } else {
-            variants = [[(count, .columnFigures), ("  " + total, .money), (staleText, .stale)],
-                        [(count, .columnFigures), ("  " + total, .money)],
-                        [(count, .columnFigures), (" " + total, .money)],
-                        [("\(figures.count) " + g.dot + " ", .columnFigures), (total, .money)],
-                        [(count, .columnFigures)]]
+            variants = [
+                [(count, .columnFigures), ("  " + total, .money), (staleText, .stale)],
+                [(count, .columnFigures), ("  " + total, .money)],
+                [(count, .columnFigures), (" " + total, .money)],
+                [("\(figures.count) " + g.dot + " ", .columnFigures), (total, .money)],
+                [(count, .columnFigures)],
+            ]
         }
         let line = variants.first { BoardRenderer.width($0) <= room } ?? variants.last!
         pieces(line, x + 1, layout.headerTop + 1, max: room)
         if !weighted.isEmpty && ww <= w - 2 { text(weighted, x + w - 1 - ww, layout.headerTop + 1, .weightedMoney) }
         // Row 3: the rule; the focused column's is highlighted.
-        text(String(repeating: g.horizontal, count: max(0, w)), x, layout.ruleRow, focused ? .scrollMarker : .columnBorder)
+        text(
+            String(repeating: g.horizontal, count: max(0, w)), x, layout.ruleRow,
+            focused ? .scrollMarker : .columnBorder)
 
         let ids = state.columns[c]
         let win = state.window(forColumn: c)
@@ -211,8 +223,9 @@ public struct BoardRenderer {
         let selected = state.selectedIndex(inColumn: c)
         for n in 0..<win.count {
             let i = win.top + n
-            drawCard(state.board.deals[ids[i]], stage: stage, x: x, y: layout.cardY(n, window: win), w: w,
-                     selected: focused && selected == i)
+            drawCard(
+                state.board.deals[ids[i]], stage: stage, x: x, y: layout.cardY(n, window: win), w: w,
+                selected: focused && selected == i)
         }
         if win.moreBelow > 0 {
             let t = g.moreBelow + " " + Strings.more(win.moreBelow)
@@ -227,7 +240,8 @@ public struct BoardRenderer {
         let limit = stage.rotDays, today = state.today
         return state.board.deals.withUnsafeBufferPointer { deals in
             var n = 0
-            for i in state.columns[c] where deals[i].status == .open && deals[i].updatedAt.utcDay.days(until: today) > limit {
+            for i in state.columns[c]
+            where deals[i].status == .open && deals[i].updatedAt.utcDay.days(until: today) > limit {
                 n += 1
             }
             return n
@@ -260,7 +274,9 @@ public struct BoardRenderer {
             return (g.lost + " " + r, g.lost, .lost)
         case .open: break
         }
-        guard let a = d.nextAction, !a.done else { return (g.none + " " + Strings.noNextAction, g.none + " " + RenderText.noStep, .noAction) }
+        guard let a = d.nextAction, !a.done else {
+            return (g.none + " " + Strings.noNextAction, g.none + " " + RenderText.noStep, .noAction)
+        }
         guard let due = a.due else { return (g.upcoming + " " + RenderText.noDate, g.upcoming, .upcoming) }
         let days = state.today.days(until: due)
         if days < 0 { return (g.overdue + " " + RenderText.lateBy(-days), g.overdue + "\(-days)d", .overdue) }
@@ -287,7 +303,9 @@ public struct BoardRenderer {
 
         let cur = state.board.currency(of: d)
         var valueLine: [(String, StyleRole)] = [(money(d.value, cur), d.status == .lost ? .lost : .money)]
-        if d.status == .open { valueLine.append((" " + g.dot + " " + RenderText.prob(state.board.probability(of: d)), .cardDim)) }
+        if d.status == .open {
+            valueLine.append((" " + g.dot + " " + RenderText.prob(state.board.probability(of: d)), .cardDim))
+        }
         let marker = actionMarker(d)
         let valueRow = y + lines - (lines == 4 ? 2 : 1)
         var vw = BoardRenderer.width(valueLine)
@@ -304,13 +322,18 @@ public struct BoardRenderer {
 
         var meta: [(String, StyleRole)] = []
         if let q = d.qualification {
-            meta.append((String(repeating: g.scoreOn, count: q.score) + String(repeating: g.scoreOff, count: 4 - q.score), .score))
+            meta.append(
+                (
+                    String(repeating: g.scoreOn, count: q.score) + String(repeating: g.scoreOff, count: 4 - q.score),
+                    .score
+                ))
         }
         if let o = d.owner, !o.isEmpty { meta.append((BoardRenderer.initials(BoardRenderer.oneLine(o)), .cardDim)) }
         if isStale(d, stage) { meta.append((g.stale + " " + RenderText.staleFor(staleDays(d)), .stale)) }
         var spaced: [(String, StyleRole)] = []
         for (i, p) in meta.enumerated() { spaced.append(((i == 0 ? "" : " ") + p.0, p.1)) }
-        let sub = [d.company, d.contact].compactMap { $0 }.map(BoardRenderer.oneLine).joined(separator: " " + g.dot + " ")
+        let sub = [d.company, d.contact].compactMap { $0 }.map(BoardRenderer.oneLine).joined(
+            separator: " " + g.dot + " ")
         if lines == 3 {
             // Company on the left, score / owner / staleness on the right.
             let metaWidth = BoardRenderer.width(spaced)
@@ -355,7 +378,10 @@ public struct BoardRenderer {
             return p
         }
         var chosen = line(false, labels: true)
-        for candidate in [line(false, labels: true), line(true, labels: true), line(true, labels: false), line(true, labels: false, others: false)] {
+        for candidate in [
+            line(false, labels: true), line(true, labels: true), line(true, labels: false),
+            line(true, labels: false, others: false),
+        ] {
             chosen = candidate
             if BoardRenderer.width(candidate) <= w { break }
         }
@@ -372,7 +398,9 @@ public struct BoardRenderer {
             let end = text(editor.text, x, layout.hintRow, .formFieldFocused, max: max(0, w - x - 1))
             let cx = x + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
             cursor = (min(cx, w - 1), layout.hintRow)
-            text("   " + FilterText.searchHint, max(end, x + 1), layout.hintRow, .footer, max: max(0, w - max(end, x + 1)))
+            text(
+                "   " + FilterText.searchHint, max(end, x + 1), layout.hintRow, .footer,
+                max: max(0, w - max(end, x + 1)))
             return
         }
         if let m = state.message {
@@ -382,8 +410,11 @@ public struct BoardRenderer {
         } else {
             // "? help" and "q quit" always show; the other hints fill the room left, in table order.
             let all = Bindings.footerHints()
-            func need(_ h: (keys: String, hint: String)) -> Int { TextWidth.width(h.keys) + 1 + TextWidth.width(h.hint) + 2 }
-            let kept: Set<String> = [Bindings.binding(for: .help)?.hint, Bindings.binding(for: .quit)?.hint].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
+            func need(_ h: (keys: String, hint: String)) -> Int {
+                TextWidth.width(h.keys) + 1 + TextWidth.width(h.hint) + 2
+            }
+            let kept: Set<String> = [Bindings.binding(for: .help)?.hint, Bindings.binding(for: .quit)?.hint].compactMap
+            { $0 }.reduce(into: []) { $0.insert($1) }
             var room = w - 1 - all.filter { kept.contains($0.hint) }.reduce(0) { $0 + need($1) }
             var shown: [(keys: String, hint: String)] = []
             var full = false

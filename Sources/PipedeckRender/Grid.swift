@@ -136,7 +136,8 @@ public struct Grid: Equatable, Sendable {
             // Only these lead bytes can start a scalar that needs sanitising:
             // C0, DEL, C1 (C2 80…C2 9F), U+2028…U+2069 (E2 80/81 xx).
             if (b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2)
-                && TextWidth.needsSanitizing(text.unicodeScalars[start].value) {
+                && TextWidth.needsSanitizing(text.unicodeScalars[start].value)
+            {
                 // Control characters (a CR LF pair is one grapheme).
                 for u in ch.unicodeScalars {
                     if col >= limit { break scanning }
@@ -152,7 +153,7 @@ public struct Grid: Equatable, Sendable {
             var cellWidth = TextWidth.width(ch)
             var cell: Cell
             if cellWidth == 0 {
-                continue                          // a stray mark with no base: dropped
+                continue // a stray mark with no base: dropped
             } else if cellWidth == 2 && (col + 2 > limit || col == -1) {
                 // A wide grapheme cut by the right edge becomes a space (and
                 // ends the text); cut by the left edge, a space in column 0.
@@ -184,7 +185,8 @@ public struct Grid: Equatable, Sendable {
         let s = String(ch)
         let u = s.utf8
         guard u.count >= 4, u[u.index(before: u.endIndex)] == 0x8D,
-              s.unicodeScalars.last == "\u{200D}" else { return s }
+            s.unicodeScalars.last == "\u{200D}"
+        else { return s }
         var scalars = s.unicodeScalars
         while scalars.count > 1 && scalars.last == "\u{200D}" { scalars.removeLast() }
         return String(scalars)

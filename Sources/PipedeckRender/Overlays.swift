@@ -11,8 +11,9 @@ extension BoardRenderer {
         case .form(let form): drawForm(form)
         case .confirmDelete(let id):
             let title = state.board.deal(id)?.title ?? id
-            drawDialog(title: RenderText.deleteTitle,
-                       lines: [(Strings.deleteConfirm(BoardRenderer.oneLine(title)), .dialog), (RenderText.yesNo, .formLabel)])
+            drawDialog(
+                title: RenderText.deleteTitle,
+                lines: [(Strings.deleteConfirm(BoardRenderer.oneLine(title)), .dialog), (RenderText.yesNo, .formLabel)])
         case .lostReason(_, let choice, let editor):
             drawLostReason(choice: choice, editor: editor)
         case .moveTo(let id, let typed):
@@ -41,12 +42,16 @@ extension BoardRenderer {
         let current = state.board.deal(id)?.stage
         let numberWidth = String(stages.count).count
         let entries = stages.enumerated().map { i, s in
-            (String(repeating: " ", count: numberWidth - String(i + 1).count) + "\(i + 1)  " + BoardRenderer.oneLine(s.name)
-                + (s.id == current ? " " + g.upcoming : ""), s.id == current)
+            (
+                String(repeating: " ", count: numberWidth - String(i + 1).count) + "\(i + 1)  "
+                    + BoardRenderer.oneLine(s.name)
+                    + (s.id == current ? " " + g.upcoming : ""), s.id == current
+            )
         }
         let widest = min(32, entries.map { TextWidth.width($0.0) }.max() ?? 0)
         let rowsAvailable = max(1, layout.height - 5)
-        let columns = max(1, min((layout.width - 4) / (widest + 2), (entries.count + rowsAvailable - 1) / rowsAvailable))
+        let columns = max(
+            1, min((layout.width - 4) / (widest + 2), (entries.count + rowsAvailable - 1) / rowsAvailable))
         let rows = (entries.count + columns - 1) / columns
         let prompt = Strings.moveToPrompt + (typed.isEmpty ? "" : "  " + typed + "_")
         let width = max(TextWidth.width(prompt), columns * (widest + 2)) + 4
@@ -62,7 +67,9 @@ extension BoardRenderer {
 
     /// A framed box centred on the screen; returns its inner rectangle.
     @discardableResult
-    mutating func box(width bw: Int, height bh: Int, title: String, footer: String? = nil) -> (x: Int, y: Int, w: Int, h: Int) {
+    mutating func box(width bw: Int, height bh: Int, title: String, footer: String? = nil) -> (
+        x: Int, y: Int, w: Int, h: Int
+    ) {
         let w = min(bw, layout.width), h = min(bh, layout.height)
         let x = (layout.width - w) / 2, y = max(0, (layout.height - h) / 2)
         grid.fill(x: x, y: y, width: w, height: h, role: .dialog)
@@ -83,7 +90,8 @@ extension BoardRenderer {
 
     mutating func drawDialog(title: String, lines: [(String, StyleRole)]) {
         let inner = lines.map { TextWidth.width($0.0) }.max() ?? 0
-        let r = box(width: min(layout.width, max(inner, TextWidth.width(title) + 2) + 4), height: lines.count + 2, title: title)
+        let r = box(
+            width: min(layout.width, max(inner, TextWidth.width(title) + 2) + 4), height: lines.count + 2, title: title)
         for (i, (s, role)) in lines.prefix(r.h).enumerated() { text(s, r.x, r.y + i, role, max: r.w) }
     }
 
@@ -111,7 +119,9 @@ extension BoardRenderer {
         }
         lines.append([])
         lines.append([(FormText.addTitle + " / " + FormText.editTitle, .helpTitle)])
-        for (k, d) in Bindings.formKeys { lines.append([(TextWidth.fit(k, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (d, .help)]) }
+        for (k, d) in Bindings.formKeys {
+            lines.append([(TextWidth.fit(k, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (d, .help)])
+        }
         let r = box(width: 88, height: layout.height - 2, title: Strings.helpTitle, footer: Strings.helpClose)
         scrolled(lines, in: r, scroll: scroll)
     }
@@ -131,7 +141,7 @@ extension BoardRenderer {
                 if lw > 0 && lw + 1 + ww > width { out.append(line); line = ""; lw = 0 }
                 if lw > 0 { line += " "; lw += 1 }
                 line += word; lw += ww
-                while lw > width {  // a single word longer than the line
+                while lw > width { // a single word longer than the line
                     let head = TextWidth.truncate(line, to: width, ellipsis: "")
                     out.append(head)
                     line = String(line.dropFirst(head.count)); lw = TextWidth.width(line)
@@ -167,8 +177,10 @@ extension BoardRenderer {
         row("close", d.expectedClose?.description ?? "—")
         let m = actionMarker(d)
         if let a = d.nextAction, !a.done {
-            lines.append([(TextWidth.fit(f["next"]!, to: 16), .formLabel), (BoardRenderer.oneLine(a.text), .help),
-                          ("  " + (a.due?.description ?? "") + "  " + m.long, m.role)])
+            lines.append([
+                (TextWidth.fit(f["next"]!, to: 16), .formLabel), (BoardRenderer.oneLine(a.text), .help),
+                ("  " + (a.due?.description ?? "") + "  " + m.long, m.role),
+            ])
         } else if d.status == .open {
             row("next", m.long, m.role)
         }
@@ -182,7 +194,10 @@ extension BoardRenderer {
         if d.status == .won {
             row("nps", d.npsScore.map { "\($0)/10" } ?? RenderText.npsAsk, d.npsScore == nil ? .cardDim : .score)
         }
-        row("inStage", d.stageEnteredAt.utcDay.description + "  (" + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
+        row(
+            "inStage",
+            d.stageEnteredAt.utcDay.description + "  ("
+                + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
         row("updated", d.updatedAt.description)
         row("id", d.id, .cardDim)
         lines.append([])
@@ -190,9 +205,13 @@ extension BoardRenderer {
         for (i, h) in d.history.enumerated() {
             let next = i + 1 < d.history.count ? d.history[i + 1].at.utcDay : state.today
             var what: String
-            if let from = h.from, from != h.to { what = stageName(from) + " → " + stageName(h.to) }
-            else if h.from == nil { what = RenderText.created + " in " + stageName(h.to) }
-            else { what = stageName(h.to) }
+            if let from = h.from, from != h.to {
+                what = stageName(from) + " → " + stageName(h.to)
+            } else if h.from == nil {
+                what = RenderText.created + " in " + stageName(h.to)
+            } else {
+                what = stageName(h.to)
+            }
             if let s = h.status, h.from != nil { what += "  [" + Strings.status(s) + "]" }
             let stay = h.from == h.to ? "" : "  " + RenderText.daysIn(h.at.utcDay.days(until: next))
             lines.append([(h.at.utcDay.description + "  ", .cardDim), (what, .help), (stay, .cardDim)])
@@ -237,12 +256,17 @@ extension BoardRenderer {
                 if focused { cursor = (fx + w(start, fd.editor.cursor), y) }
                 if focused, let s = form.suggestion {
                     // The rest of the suggestion, dimmed, after the cursor: → accepts it.
-                    let typed = fd.id == .tags ? String(fd.editor.text.split(separator: ",", omittingEmptySubsequences: false).last ?? "").trimmingCharacters(in: .whitespaces) : fd.editor.text
+                    let typed =
+                        fd.id == .tags
+                        ? String(fd.editor.text.split(separator: ",", omittingEmptySubsequences: false).last ?? "")
+                            .trimmingCharacters(in: .whitespaces) : fd.editor.text
                     let rest = String(s.dropFirst(typed.count))
                     text(rest, end, y, .cardDim, max: max(0, fx + fieldW - end))
                     let n = form.completions.count
                     let hint = "→ " + FormText.accept + (n > 1 ? " · Ctrl-N \(n)" : "")
-                    if fd.error == nil { text(hint, fx + fieldW + 1, y, .formLabel, max: r.x + r.w - (fx + fieldW + 1)) }
+                    if fd.error == nil {
+                        text(hint, fx + fieldW + 1, y, .formLabel, max: r.x + r.w - (fx + fieldW + 1))
+                    }
                 }
             }
             if let e = fd.error {
@@ -263,8 +287,9 @@ extension BoardRenderer {
         text(Strings.lostReasonPrompt, r.x, r.y, .formLabel, max: r.w)
         for (i, reason) in reasons.enumerated() where i + 1 < r.h - 1 {
             let chosen = i == choice && editor.isEmpty
-            text((chosen ? g.upcoming : " ") + " \(i + 1)  " + BoardRenderer.oneLine(reason), r.x, r.y + 1 + i,
-                 chosen ? .formFieldFocused : .dialog, max: r.w)
+            text(
+                (chosen ? g.upcoming : " ") + " \(i + 1)  " + BoardRenderer.oneLine(reason), r.x, r.y + 1 + i,
+                chosen ? .formFieldFocused : .dialog, max: r.w)
         }
         let y = r.y + r.h - 1
         let lw = TextWidth.width(UIText.otherReason) + 1

@@ -48,7 +48,9 @@ public enum RenderText {
     public static let stageProbability = "Probability %"
     public static let stageRot = "Stale after (days, 0 = off)"
     public static let stageDeleteTitle = "Delete stage"
-    public static func stageDeleteMove(_ name: String, _ n: Int) -> String { "“\(name)” has \(n == 1 ? "1 deal" : "\(n) deals"). Move them to:" }
+    public static func stageDeleteMove(_ name: String, _ n: Int) -> String {
+        "“\(name)” has \(n == 1 ? "1 deal" : "\(n) deals"). Move them to:"
+    }
     public static let stageDeleteHint = "↑↓ choose · Enter delete and move · Esc cancel"
     public static let columnsHeader = ["#", "stage", "prob.", "stale after", "kind", "deals"]
     public static let off = "off"

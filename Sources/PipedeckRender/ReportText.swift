@@ -19,7 +19,8 @@ public struct ReportText {
     var primary: String { board.currency }
 
     /// One report as text.
-    public mutating func render(_ kind: ReportKind, deals: [Deal], months: Int = ForecastReport.defaultMonths) -> String {
+    public mutating func render(_ kind: ReportKind, deals: [Deal], months: Int = ForecastReport.defaultMonths) -> String
+    {
         switch kind {
         case .forecast: return text(ForecastReport(board: board, deals: deals, today: today, months: months))
         case .funnel: return text(FunnelReport(board: board, deals: deals))
@@ -39,7 +40,9 @@ public struct ReportText {
         return [primary] + set.sorted()
     }
 
-    func bar(_ m: Money, max: Money) -> String { Bar.draw(m.micros, of: max.micros, width: ReportText.barWidth, unicode: unicode) }
+    func bar(_ m: Money, max: Money) -> String {
+        Bar.draw(m.micros, of: max.micros, width: ReportText.barWidth, unicode: unicode)
+    }
 
     func bar(_ n: Int, max: Int) -> String { Bar.draw(n, of: max, width: ReportText.barWidth, unicode: unicode) }
 
@@ -56,20 +59,25 @@ public struct ReportText {
         TextWidth.sanitize(R.heading(k, board: board.name, currency: primary, today: today, owner: owner))
     }
 
-
     mutating func text(_ r: ForecastReport) -> String {
-        var open = TextTable([.init(title: R.colExpectedClose), .init(title: R.colDeals, align: .right),
-                              .init(title: R.colValue, align: .right), .init(title: R.colWeighted, align: .right),
-                              .init(title: "")])
+        var open = TextTable([
+            .init(title: R.colExpectedClose), .init(title: R.colDeals, align: .right),
+            .init(title: R.colValue, align: .right), .init(title: R.colWeighted, align: .right),
+            .init(title: ""),
+        ])
         let maxW = r.rows.map { $0.figures.weighted[primary] }.max() ?? .zero
         for row in r.rows {
-            open.add([R.bucket(row.bucket), String(row.figures.count), money(row.figures.total),
-                      money(row.figures.weighted), bar(row.figures.weighted[primary], max: maxW)])
+            open.add([
+                R.bucket(row.bucket), String(row.figures.count), money(row.figures.total),
+                money(row.figures.weighted), bar(row.figures.weighted[primary], max: maxW),
+            ])
         }
         open.add([R.total, String(r.open.count), money(r.open.total), money(r.open.weighted), ""])
 
-        var won = TextTable([.init(title: R.colWonIn), .init(title: R.colDeals, align: .right),
-                             .init(title: R.colValue, align: .right), .init(title: "")])
+        var won = TextTable([
+            .init(title: R.colWonIn), .init(title: R.colDeals, align: .right),
+            .init(title: R.colValue, align: .right), .init(title: ""),
+        ])
         let maxWon = r.won.map { $0.value[primary] }.max() ?? .zero
         for row in r.won {
             won.add([R.month(row.month), String(row.count), money(row.value), bar(row.value[primary], max: maxWon)])
@@ -84,19 +92,22 @@ public struct ReportText {
         ])
     }
 
-
     func text(_ r: FunnelReport) -> String {
-        var t = TextTable([.init(title: R.colStage, maxWidth: 28), .init(title: R.colReached, align: .right), .init(title: ""),
-                           .init(title: R.colWentOn, align: .right), .init(title: R.colConversion, align: .right),
-                           .init(title: R.colOpenNow, align: .right), .init(title: R.colLostHere, align: .right),
-                           .init(title: "")])
+        var t = TextTable([
+            .init(title: R.colStage, maxWidth: 28), .init(title: R.colReached, align: .right), .init(title: ""),
+            .init(title: R.colWentOn, align: .right), .init(title: R.colConversion, align: .right),
+            .init(title: R.colOpenNow, align: .right), .init(title: R.colLostHere, align: .right),
+            .init(title: ""),
+        ])
         let maxReached = r.rows.map(\.reached).max() ?? 0
         for row in r.rows {
             let hasNext = row.conversion != nil
-            t.add([row.stage.name, String(row.reached), bar(row.reached, max: maxReached),
-                   hasNext ? String(row.advanced) : "", row.conversion.map(R.percent) ?? "",
-                   String(row.openNow), String(row.lostHere),
-                   row.isBottleneck ? (unicode ? R.bottleneckMark : R.bottleneckMarkASCII) : ""])
+            t.add([
+                row.stage.name, String(row.reached), bar(row.reached, max: maxReached),
+                hasNext ? String(row.advanced) : "", row.conversion.map(R.percent) ?? "",
+                String(row.openNow), String(row.lostHere),
+                row.isBottleneck ? (unicode ? R.bottleneckMark : R.bottleneckMarkASCII) : "",
+            ])
         }
         var lines = [R.winRate(r)]
         if let b = r.bottleneck, b + 1 < r.rows.count, let c = r.rows[b].conversion {
@@ -104,26 +115,32 @@ public struct ReportText {
         } else {
             lines.append(R.noBottleneck)
         }
-        return ReportText.joinBlocks([heading(.funnel), t.rendered(), lines.map(TextWidth.sanitize).joined(separator: "\n"),
-                                        R.funnelExplained])
+        return ReportText.joinBlocks([
+            heading(.funnel), t.rendered(), lines.map(TextWidth.sanitize).joined(separator: "\n"),
+            R.funnelExplained,
+        ])
     }
-
 
     func text(_ r: VelocityReport) -> String {
-        var t = TextTable([.init(title: R.colStage, maxWidth: 28), .init(title: R.colDeals, align: .right),
-                           .init(title: R.colAverageDays, align: .right), .init(title: R.colMedianDays, align: .right),
-                           .init(title: ""), .init(title: R.colOpenNow, align: .right), .init(title: R.colStale, align: .right)])
+        var t = TextTable([
+            .init(title: R.colStage, maxWidth: 28), .init(title: R.colDeals, align: .right),
+            .init(title: R.colAverageDays, align: .right), .init(title: R.colMedianDays, align: .right),
+            .init(title: ""), .init(title: R.colOpenNow, align: .right), .init(title: R.colStale, align: .right),
+        ])
         let maxAvg = r.rows.compactMap(\.days.averageTenths).max() ?? 0
         for row in r.rows {
-            t.add([row.stage.name, String(row.days.count), R.days(tenths: row.days.averageTenths),
-                   R.days(tenths: row.days.medianTenths), bar(row.days.averageTenths ?? 0, max: maxAvg),
-                   String(row.openNow), row.stage.rotDays > 0 ? String(row.stale) : R.undefined])
+            t.add([
+                row.stage.name, String(row.days.count), R.days(tenths: row.days.averageTenths),
+                R.days(tenths: row.days.medianTenths), bar(row.days.averageTenths ?? 0, max: maxAvg),
+                String(row.openNow), row.stage.rotDays > 0 ? String(row.stale) : R.undefined,
+            ])
         }
-        return ReportText.joinBlocks([heading(.velocity), t.rendered(),
-                                        [R.salesCycle(r.salesCycle), R.staleTotal(r.stale, r.openNow)].joined(separator: "\n"),
-                                        R.velocityExplained])
+        return ReportText.joinBlocks([
+            heading(.velocity), t.rendered(),
+            [R.salesCycle(r.salesCycle), R.staleTotal(r.stale, r.openNow)].joined(separator: "\n"),
+            R.velocityExplained,
+        ])
     }
-
 
     mutating func text(_ r: BreakdownReport) -> String {
         let bySource = r.dimension == .source
@@ -132,65 +149,91 @@ public struct ReportText {
         var rows = r.rows.map { ($0, R.name($0.name)) }
         rows.append((r.totals, R.total))
         if bySource {
-            t = TextTable([.init(title: R.colSource, maxWidth: 24), .init(title: R.colDeals, align: .right),
-                           .init(title: R.colOpenValue, align: .right), .init(title: R.colWeighted, align: .right),
-                           .init(title: R.colWonValue, align: .right), .init(title: R.colWinRate, align: .right),
-                           .init(title: "")])
+            t = TextTable([
+                .init(title: R.colSource, maxWidth: 24), .init(title: R.colDeals, align: .right),
+                .init(title: R.colOpenValue, align: .right), .init(title: R.colWeighted, align: .right),
+                .init(title: R.colWonValue, align: .right), .init(title: R.colWinRate, align: .right),
+                .init(title: ""),
+            ])
             let maxWon = r.rows.map { $0.wonValue[primary] }.max() ?? .zero
             for (i, (row, label)) in rows.enumerated() {
-                t.add([label, String(row.deals), money(row.openValue), money(row.weighted), money(row.wonValue),
-                       R.rate(row.winRate), i < r.rows.count ? bar(row.wonValue[primary], max: maxWon) : ""])
+                t.add([
+                    label, String(row.deals), money(row.openValue), money(row.weighted), money(row.wonValue),
+                    R.rate(row.winRate), i < r.rows.count ? bar(row.wonValue[primary], max: maxWon) : "",
+                ])
             }
         } else {
-            t = TextTable([.init(title: R.colOwner, maxWidth: 24), .init(title: R.colOpenDeals, align: .right),
-                           .init(title: R.colWeighted, align: .right), .init(title: R.colWonValue, align: .right),
-                           .init(title: R.colWinRate, align: .right), .init(title: R.colOverdue, align: .right),
-                           .init(title: "")])
+            t = TextTable([
+                .init(title: R.colOwner, maxWidth: 24), .init(title: R.colOpenDeals, align: .right),
+                .init(title: R.colWeighted, align: .right), .init(title: R.colWonValue, align: .right),
+                .init(title: R.colWinRate, align: .right), .init(title: R.colOverdue, align: .right),
+                .init(title: ""),
+            ])
             let maxW = r.rows.map { $0.weighted[primary] }.max() ?? .zero
             for (i, (row, label)) in rows.enumerated() {
-                t.add([label, String(row.open), money(row.weighted), money(row.wonValue), R.rate(row.winRate),
-                       String(row.overdueNextActions), i < r.rows.count ? bar(row.weighted[primary], max: maxW) : ""])
+                t.add([
+                    label, String(row.open), money(row.weighted), money(row.wonValue), R.rate(row.winRate),
+                    String(row.overdueNextActions), i < r.rows.count ? bar(row.weighted[primary], max: maxW) : "",
+                ])
             }
         }
         let all = r.rows.flatMap { [$0.openValue, $0.weighted, $0.wonValue] }
-        return ReportText.joinBlocks([heading(kind), t.rendered(),
-                                        ([bySource ? R.sourcesExplained : R.ownersExplained] + currencyNote(all)).joined(separator: "\n")])
+        return ReportText.joinBlocks([
+            heading(kind), t.rendered(),
+            ([bySource ? R.sourcesExplained : R.ownersExplained] + currencyNote(all)).joined(separator: "\n"),
+        ])
     }
-
 
     mutating func text(_ r: LostReasonsReport) -> String {
-        var t = TextTable([.init(title: R.colReason, maxWidth: 30), .init(title: R.colDeals, align: .right),
-                           .init(title: R.colShare, align: .right), .init(title: R.colValue, align: .right), .init(title: "")])
+        var t = TextTable([
+            .init(title: R.colReason, maxWidth: 30), .init(title: R.colDeals, align: .right),
+            .init(title: R.colShare, align: .right), .init(title: R.colValue, align: .right), .init(title: ""),
+        ])
         let maxCount = r.rows.map(\.count).max() ?? 0
         for row in r.rows {
-            t.add([R.name(row.reason), String(row.count), R.percent(row.share), money(row.value), bar(row.count, max: maxCount)])
+            t.add([
+                R.name(row.reason), String(row.count), R.percent(row.share), money(row.value),
+                bar(row.count, max: maxCount),
+            ])
         }
         t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, money(r.value), ""])
-        return ReportText.joinBlocks([heading(.lost), t.rendered(),
-                                        ([R.lostExplained] + currencyNote(r.rows.map(\.value))).joined(separator: "\n")])
+        return ReportText.joinBlocks([
+            heading(.lost), t.rendered(),
+            ([R.lostExplained] + currencyNote(r.rows.map(\.value))).joined(separator: "\n"),
+        ])
     }
 
-
     mutating func text(_ r: NPSReport) -> String {
-        var t = TextTable([.init(title: R.colCategory), .init(title: R.colAnswers, align: .right),
-                           .init(title: R.colShare, align: .right), .init(title: "")])
+        var t = TextTable([
+            .init(title: R.colCategory), .init(title: R.colAnswers, align: .right),
+            .init(title: R.colShare, align: .right), .init(title: ""),
+        ])
         let maxCount = r.rows.map(\.count).max() ?? 0
         for row in r.rows {
             t.add([R.category(row.category), String(row.count), R.percent(row.share), bar(row.count, max: maxCount)])
         }
         var blocks = [heading(.nps), R.answered(r) + "\n" + t.rendered(), R.npsLine(r)]
 
-        var p = TextTable([.init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
-                           .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right),
-                           .init(title: R.colScore, align: .right)])
+        var p = TextTable([
+            .init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
+            .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right),
+            .init(title: R.colScore, align: .right),
+        ])
         for e in r.promoters {
-            p.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency), e.score.map(String.init) ?? ""])
+            p.add([
+                e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency),
+                e.score.map(String.init) ?? "",
+            ])
         }
         blocks.append(R.promotersTitle + "\n" + (r.promoters.isEmpty ? R.noPromoters : p.rendered()))
         if !r.unanswered.isEmpty {
-            var u = TextTable([.init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
-                               .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right)])
-            for e in r.unanswered { u.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency)]) }
+            var u = TextTable([
+                .init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
+                .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right),
+            ])
+            for e in r.unanswered {
+                u.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency)])
+            }
             blocks.append(R.unansweredTitle + "\n" + u.rendered())
         }
         blocks.append(R.npsExplained)
@@ -209,7 +252,7 @@ public enum Bar {
         guard width > 0, whole > 0, part > 0 else { return "" }
         let p = min(part, whole)
         if unicode {
-            var n = Int((p * Int128(width) * 8 * 2 + whole) / (2 * whole))   // eighths, rounded half up
+            var n = Int((p * Int128(width) * 8 * 2 + whole) / (2 * whole)) // eighths, rounded half up
             n = max(1, n)
             return String(repeating: "█", count: n / 8) + eighths[n % 8]
         }
@@ -221,7 +264,6 @@ public enum Bar {
         draw(Int128(part), of: Int128(whole), width: width, unicode: unicode)
     }
 }
-
 
 /// One MoneyFormatter per currency, with the board's locale or else the given one.
 public struct AmountText {
@@ -249,7 +291,9 @@ public struct TextTable {
         public var title: String
         public var align: Alignment = .left
         public var maxWidth: Int = .max
-        public init(title: String, align: Alignment = .left, maxWidth: Int = .max) { self.title = title; self.align = align; self.maxWidth = maxWidth }
+        public init(title: String, align: Alignment = .left, maxWidth: Int = .max) {
+            self.title = title; self.align = align; self.maxWidth = maxWidth
+        }
     }
     public var columns: [Column]
     public var rows: [[String]] = []
@@ -263,7 +307,9 @@ public struct TextTable {
         for r in rows {
             for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.width(c)) }
         }
-        for i in widths.indices { widths[i] = min(widths[i], max(columns[i].maxWidth, TextWidth.width(columns[i].title))) }
+        for i in widths.indices {
+            widths[i] = min(widths[i], max(columns[i].maxWidth, TextWidth.width(columns[i].title)))
+        }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (i, col) in columns.enumerated() {
@@ -278,4 +324,3 @@ public struct TextTable {
         return lines.joined(separator: "\n")
     }
 }
-

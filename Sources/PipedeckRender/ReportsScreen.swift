@@ -7,7 +7,9 @@ extension BoardRenderer {
     mutating func drawReports(tab: Int, scroll: Int) {
         let kinds = ReportKind.allCases
         let kind = kinds[min(max(0, tab), kinds.count - 1)]
-        let r = box(width: min(layout.width, 120), height: layout.height, title: RenderText.reportsTitle, footer: RenderText.reportsHint)
+        let r = box(
+            width: min(layout.width, 120), height: layout.height, title: RenderText.reportsTitle,
+            footer: RenderText.reportsHint)
         // Tab bar.
         var x = r.x
         for (i, k) in kinds.enumerated() {
@@ -22,9 +24,16 @@ extension BoardRenderer {
             text(RenderText.reportsFiltered(state.filter.summary), r.x, top, .match, max: r.w)
             top += 1
         }
-        let deals = state.filter.isActive ? state.board.deals.filter { state.filter.matches($0, board: state.board, today: state.today) } : state.board.deals
-        var report = ReportText(board: state.board, today: state.today, owner: state.filter.owner, unicode: g == .unicode, locale: options.locale)
-        let lines = report.render(kind, deals: deals, months: ForecastReport.defaultMonths).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let deals =
+            state.filter.isActive
+            ? state.board.deals.filter { state.filter.matches($0, board: state.board, today: state.today) }
+            : state.board.deals
+        var report = ReportText(
+            board: state.board, today: state.today, owner: state.filter.owner, unicode: g == .unicode,
+            locale: options.locale)
+        let lines = report.render(kind, deals: deals, months: ForecastReport.defaultMonths).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         let height = max(0, r.y + r.h - top - 1)
         let first = min(scroll, max(0, lines.count - height))
         for (n, line) in lines.dropFirst(first).prefix(height).enumerated() {
@@ -40,7 +49,10 @@ extension BoardRenderer {
     /// A table's heading row: capital letters, digits and spaces only.
     static func isTableHeader(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)
-        return t.count > 3 && t.unicodeScalars.allSatisfy { ($0.value >= 65 && $0.value <= 90) || $0 == " " || $0 == "%" || $0 == "(" || $0 == ")" }
+        return t.count > 3
+            && t.unicodeScalars.allSatisfy {
+                ($0.value >= 65 && $0.value <= 90) || $0 == " " || $0 == "%" || $0 == "(" || $0 == ")"
+            }
     }
 
     /// Bars in the weighted-money colour; the bottleneck mark in the overdue colour.

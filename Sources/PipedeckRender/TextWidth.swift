@@ -65,7 +65,7 @@ public enum TextWidth {
             // up); each becomes one placeholder cell.
             return scalars.count
         }
-        guard iterator.next() != nil else { return scalarWidth(first) }   // a lone scalar
+        guard iterator.next() != nil else { return scalarWidth(first) } // a lone scalar
         var base: Unicode.Scalar? = nil
         var baseWidth = 0
         var hasEmojiSelector = false
@@ -81,7 +81,7 @@ public enum TextWidth {
         }
         guard let b = base else { return 0 }
         if baseWidth == 2 { return 2 }
-        if regionalIndicators >= 2 { return 2 }          // a flag
+        if regionalIndicators >= 2 { return 2 } // a flag
         if hasEmojiSelector && b.value >= 0x80 && b.properties.isEmoji { return 2 }
         return baseWidth
     }
@@ -91,18 +91,21 @@ public enum TextWidth {
     /// width.
     public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         let v = s.value
-        if v < 0x300 { return 1 }                         // ASCII, Latin-1, Latin Extended, IPA
+        if v < 0x300 { return 1 } // ASCII, Latin-1, Latin Extended, IPA
         if v < 0x1100 { return isZeroWidth(s) ? 0 : 1 }
         // Common narrow symbol blocks used for borders and markers:
         // letterlike symbols, arrows, maths, box drawing, blocks, shapes.
-        if v >= 0x2010 && v < 0x2028 { return 1 }         // dashes, quotes, bullets, …
+        if v >= 0x2010 && v < 0x2028 { return 1 } // dashes, quotes, bullets, …
         if v >= 0x2030 && v < 0x2060 { return 1 }
-        if v >= 0x20A0 && v < 0x20D0 { return 1 }         // currency signs
+        if v >= 0x20A0 && v < 0x20D0 { return 1 } // currency signs
         if v >= 0x2100 && v < 0x231A { return 1 }
         if v >= 0x2500 && v < 0x25FD { return 1 }
         // The bulk of CJK ideographs, kana and Hangul syllables.
         if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
-            || (v >= 0x30A0 && v <= 0x30FF) || (v >= 0x3041 && v <= 0x3096) { return 2 }
+            || (v >= 0x30A0 && v <= 0x30FF) || (v >= 0x3041 && v <= 0x3096)
+        {
+            return 2
+        }
         if inTable(v, wideRanges) {
             // The few combining marks inside wide blocks.
             if (v >= 0x302A && v <= 0x302D) || v == 0x3099 || v == 0x309A || v == 0x16FE4 { return 0 }
@@ -120,8 +123,8 @@ public enum TextWidth {
     @usableFromInline
     static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v >= 0x1160 && v <= 0x11FF { return true }     // Hangul jungseong/jongseong
-        if v >= 0xD7B0 && v <= 0xD7FF { return true }     // Hangul jamo extended-B
+        if v >= 0x1160 && v <= 0x11FF { return true } // Hangul jungseong/jongseong
+        if v >= 0xD7B0 && v <= 0xD7FF { return true } // Hangul jamo extended-B
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark:
             return true
@@ -162,40 +165,40 @@ public enum TextWidth {
     /// found through the Emoji_Presentation property). Sorted, disjoint.
     @usableFromInline
     static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F,     // Hangul choseong
-        0x2329...0x232A,     // angle brackets
-        0x2E80...0x2E99, 0x2E9B...0x2EF3,     // CJK radicals supplement
-        0x2F00...0x2FD5,     // Kangxi radicals
-        0x2FF0...0x2FFF,     // ideographic description characters
-        0x3000...0x303E,     // CJK symbols and punctuation (ideographic space is F)
-        0x3041...0x3096, 0x3099...0x30FF,     // Hiragana, Katakana
-        0x3105...0x312F,     // Bopomofo
-        0x3131...0x318E,     // Hangul compatibility jamo
-        0x3190...0x31E5,     // Kanbun, Bopomofo ext., CJK strokes
-        0x31EF...0x321E,     // Katakana phonetic ext., enclosed CJK
-        0x3220...0xA48C,     // enclosed CJK, compatibility, CJK ext. A, Yijing
-                             // hexagrams, CJK unified ideographs, Yi syllables
-        0xA490...0xA4C6,     // Yi radicals
-        0xA960...0xA97C,     // Hangul jamo extended-A
-        0xAC00...0xD7A3,     // Hangul syllables
-        0xF900...0xFAFF,     // CJK compatibility ideographs
-        0xFE10...0xFE19,     // vertical forms
-        0xFE30...0xFE52, 0xFE54...0xFE66, 0xFE68...0xFE6B,     // CJK compat. / small forms
-        0xFF01...0xFF60,     // fullwidth forms
-        0xFFE0...0xFFE6,     // fullwidth signs
+        0x1100...0x115F, // Hangul choseong
+        0x2329...0x232A, // angle brackets
+        0x2E80...0x2E99, 0x2E9B...0x2EF3, // CJK radicals supplement
+        0x2F00...0x2FD5, // Kangxi radicals
+        0x2FF0...0x2FFF, // ideographic description characters
+        0x3000...0x303E, // CJK symbols and punctuation (ideographic space is F)
+        0x3041...0x3096, 0x3099...0x30FF, // Hiragana, Katakana
+        0x3105...0x312F, // Bopomofo
+        0x3131...0x318E, // Hangul compatibility jamo
+        0x3190...0x31E5, // Kanbun, Bopomofo ext., CJK strokes
+        0x31EF...0x321E, // Katakana phonetic ext., enclosed CJK
+        0x3220...0xA48C, // enclosed CJK, compatibility, CJK ext. A, Yijing
+        // hexagrams, CJK unified ideographs, Yi syllables
+        0xA490...0xA4C6, // Yi radicals
+        0xA960...0xA97C, // Hangul jamo extended-A
+        0xAC00...0xD7A3, // Hangul syllables
+        0xF900...0xFAFF, // CJK compatibility ideographs
+        0xFE10...0xFE19, // vertical forms
+        0xFE30...0xFE52, 0xFE54...0xFE66, 0xFE68...0xFE6B, // CJK compat. / small forms
+        0xFF01...0xFF60, // fullwidth forms
+        0xFFE0...0xFFE6, // fullwidth signs
         0x16FE0...0x16FE4, 0x16FF0...0x16FF1,
-        0x17000...0x187F7,   // Tangut
-        0x18800...0x18CD5,   // Tangut components, Khitan
+        0x17000...0x187F7, // Tangut
+        0x18800...0x18CD5, // Tangut components, Khitan
         0x18D00...0x18D08,
         0x1AFF0...0x1AFF3, 0x1AFF5...0x1AFFB, 0x1AFFD...0x1AFFE,
-        0x1B000...0x1B122,   // Kana supplement / extended
+        0x1B000...0x1B122, // Kana supplement / extended
         0x1B132...0x1B132, 0x1B150...0x1B152, 0x1B155...0x1B155,
         0x1B164...0x1B167,
-        0x1B170...0x1B2FB,   // Nushu
-        0x1F200...0x1F202,   // enclosed ideographic supplement
+        0x1B170...0x1B2FB, // Nushu
+        0x1F200...0x1F202, // enclosed ideographic supplement
         0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251,
         0x1F260...0x1F265,
-        0x20000...0x2FFFD,   // CJK ext. B and later
+        0x20000...0x2FFFD, // CJK ext. B and later
         0x30000...0x3FFFD,
     ]
 
@@ -237,8 +240,10 @@ public enum TextWidth {
     }
 
     /// Pad (or truncate, see `truncate`) `s` to exactly `width` cells.
-    public static func fit(_ s: String, to width: Int, align: Alignment = .left,
-                           ellipsis: String = "…") -> String {
+    public static func fit(
+        _ s: String, to width: Int, align: Alignment = .left,
+        ellipsis: String = "…"
+    ) -> String {
         if width <= 0 { return "" }
         let t = truncate(s, to: width, ellipsis: ellipsis)
         let pad = width - Self.width(t)
@@ -259,21 +264,21 @@ public enum TextWidth {
     /// True for scalars that `sanitize` replaces.
     @inlinable
     public static func needsSanitizing(_ v: UInt32) -> Bool {
-        if v < 0x20 { return true }                       // C0, including ESC, TAB, LF
+        if v < 0x20 { return true } // C0, including ESC, TAB, LF
         if v < 0x7F { return false }
-        if v <= 0x9F { return true }                      // DEL and C1
+        if v <= 0x9F { return true } // DEL and C1
         if v < 0x2028 { return false }
-        return (v >= 0x2028 && v <= 0x2029)               // line / paragraph separator
-            || (v >= 0x202A && v <= 0x202E)               // bidi embedding / override
-            || (v >= 0x2066 && v <= 0x2069)               // bidi isolates
+        return (v >= 0x2028 && v <= 0x2029) // line / paragraph separator
+            || (v >= 0x202A && v <= 0x202E) // bidi embedding / override
+            || (v >= 0x2066 && v <= 0x2069) // bidi isolates
     }
 
     /// The visible stand-in for a scalar that `needsSanitizing`.
     @inlinable
     public static func placeholder(for v: UInt32) -> Unicode.Scalar {
-        if v < 0x20 { return Unicode.Scalar(0x2400 + v)! }    // ␀ … ␟ (ESC → ␛)
-        if v == 0x7F { return "\u{2421}" }                   // ␡
-        return "\u{FFFD}"                                    // C1, separators, bidi controls
+        if v < 0x20 { return Unicode.Scalar(0x2400 + v)! } // ␀ … ␟ (ESC → ␛)
+        if v == 0x7F { return "\u{2421}" } // ␡
+        return "\u{FFFD}" // C1, separators, bidi controls
     }
 
     /// Replace control characters with visible placeholders so that text

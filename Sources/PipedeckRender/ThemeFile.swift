@@ -66,7 +66,7 @@ public enum ThemeFile {
         var seenDescription = false
 
         var body = Substring(text)
-        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }   // a byte-order mark from some editors
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() } // a byte-order mark from some editors
 
         // "\r\n" is one Character in Swift: splitting on newlines of any kind handles it.
         for (index, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -75,21 +75,30 @@ public enum ThemeFile {
             if trimmed.isEmpty { continue }
 
             guard let equals = trimmed.firstIndex(of: "=") else {
-                problems.append(Problem(line: lineNumber, key: nil, message:
-                    "\(quoted(trimmed)) is not a setting (expected \"role = colours and attributes\", e.g. \"money = green bold\")"))
+                problems.append(
+                    Problem(
+                        line: lineNumber, key: nil,
+                        message:
+                            "\(quoted(trimmed)) is not a setting (expected \"role = colours and attributes\", e.g. \"money = green bold\")"
+                    ))
                 continue
             }
             let key = trimmed[..<equals].themeTrimmed
             let value = trimmed[trimmed.index(after: equals)...].themeTrimmed
             if key.isEmpty {
-                problems.append(Problem(line: lineNumber, key: nil, message:
-                    "a line starts with \"=\" (expected \"role = colours and attributes\", e.g. \"money = green bold\")"))
+                problems.append(
+                    Problem(
+                        line: lineNumber, key: nil,
+                        message:
+                            "a line starts with \"=\" (expected \"role = colours and attributes\", e.g. \"money = green bold\")"
+                    ))
                 continue
             }
 
             if normalizedKey(key) == descriptionKey {
                 if seenDescription {
-                    problems.append(Problem(line: lineNumber, key: descriptionKey, message: "\"description\" is set twice"))
+                    problems.append(
+                        Problem(line: lineNumber, key: descriptionKey, message: "\"description\" is set twice"))
                 }
                 seenDescription = true
                 description = String(value)
@@ -101,15 +110,19 @@ public enum ThemeFile {
                 continue
             }
             if let first = firstLine[role] {
-                problems.append(Problem(line: lineNumber, key: role.rawValue, message:
-                    "\(quoted(role.rawValue)) is set twice (first on line \(first))"))
+                problems.append(
+                    Problem(
+                        line: lineNumber, key: role.rawValue,
+                        message:
+                            "\(quoted(role.rawValue)) is set twice (first on line \(first))"))
                 continue
             }
             firstLine[role] = lineNumber
 
             switch parseValue(value) {
             case .success(let v): written[role] = v
-            case .failure(let message): problems.append(Problem(line: lineNumber, key: role.rawValue, message: "\(role.rawValue): " + message))
+            case .failure(let message):
+                problems.append(Problem(line: lineNumber, key: role.rawValue, message: "\(role.rawValue): " + message))
             }
         }
 
@@ -122,15 +135,17 @@ public enum ThemeFile {
             if case .color(let c)? = w { return c }
             return fallback
         }
-        let normal = TextStyle(foreground: resolved(base?.fg, fallback: .terminalDefault),
-                               background: resolved(base?.bg, fallback: .terminalDefault),
-                               attributes: base?.attributes ?? [])
+        let normal = TextStyle(
+            foreground: resolved(base?.fg, fallback: .terminalDefault),
+            background: resolved(base?.bg, fallback: .terminalDefault),
+            attributes: base?.attributes ?? [])
         var styles: [StyleRole: TextStyle] = [:]
         for role in StyleRole.allCases {
             guard let w = written[role] else { styles[role] = normal; continue }
-            styles[role] = TextStyle(foreground: resolved(w.fg, fallback: normal.foreground),
-                                     background: resolved(w.bg, fallback: normal.background),
-                                     attributes: w.attributes)
+            styles[role] = TextStyle(
+                foreground: resolved(w.fg, fallback: normal.foreground),
+                background: resolved(w.bg, fallback: normal.background),
+                attributes: w.attributes)
         }
         styles[.normal] = normal
         let theme = Theme(name: name, description: description, styles: styles)
@@ -165,7 +180,9 @@ public enum ThemeFile {
     static func parseValue(_ value: Substring) -> ValueResult {
         let tokens = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
         if tokens.isEmpty {
-            return .failure("no value (expected a foreground colour, an optional background colour and attributes, e.g. \"green - bold\"; write \"-\" to look like normal)")
+            return .failure(
+                "no value (expected a foreground colour, an optional background colour and attributes, e.g. \"green - bold\"; write \"-\" to look like normal)"
+            )
         }
         var colors: [Written] = []
         var attributes: TextAttributes = []
@@ -178,10 +195,13 @@ public enum ThemeFile {
             } else if token.hasPrefix("#") || token.allSatisfy(\.isNumber) {
                 return .failure("\(quoted(token)) is not a colour (expected a name, 0–255 or #rrggbb)")
             } else {
-                return .failure("\(quoted(token)) is not a colour or an attribute (expected a colour name such as red or bright-blue, 0–255, #rrggbb, \"-\", or one of \(attributeNames.joined(separator: ", ")))")
+                return .failure(
+                    "\(quoted(token)) is not a colour or an attribute (expected a colour name such as red or bright-blue, 0–255, #rrggbb, \"-\", or one of \(attributeNames.joined(separator: ", ")))"
+                )
             }
             if colors.count > 2 {
-                return .failure("\(quoted(token)) is a third colour (expected at most two: the foreground, then the background)")
+                return .failure(
+                    "\(quoted(token)) is a third colour (expected at most two: the foreground, then the background)")
             }
         }
         return .success((colors.first ?? .inherit, colors.count > 1 ? colors[1] : .inherit, attributes))
@@ -268,7 +288,9 @@ public enum ThemeFile {
         let t = token.lowercased()
         if t == "default" { return .terminalDefault }
         if let n = colorsByKey[normalizedKey(t)] { return .ansi(n) }
-        if !t.isEmpty, t.count <= 3, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t), n <= 255 { return .ansi(n) }
+        if !t.isEmpty, t.count <= 3, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t), n <= 255 {
+            return .ansi(n)
+        }
         if t.hasPrefix("#"), t.count == 7 {
             let hex = Array(t.utf8.dropFirst())
             guard hex.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else { return nil }
@@ -302,7 +324,9 @@ extension StringProtocol {
     fileprivate var themeTrimmed: SubSequence {
         var start = startIndex, end = endIndex
         while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
+        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
+            end = index(before: end)
+        }
         return self[start..<end]
     }
 }

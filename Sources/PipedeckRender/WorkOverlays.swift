@@ -12,7 +12,10 @@ extension BoardRenderer {
             case .tag: return f.tag.map { "#" + $0 } ?? FilterText.any
             case .overdue: return f.overdueOnly ? "[x]" : "[ ]"
             case .stale: return f.staleOnly ? "[x]" : "[ ]"
-            case .score: return f.minScore.map { String(repeating: g.scoreOn, count: $0) + String(repeating: g.scoreOff, count: 4 - $0) } ?? FilterText.any
+            case .score:
+                return f.minScore.map {
+                    String(repeating: g.scoreOn, count: $0) + String(repeating: g.scoreOff, count: 4 - $0)
+                } ?? FilterText.any
             case .clear: return ""
             }
         }
@@ -33,8 +36,9 @@ extension BoardRenderer {
 
     mutating func drawNextAction(_ form: NextActionForm) {
         let deal = state.board.deal(form.dealID)
-        let r = box(width: 70, height: 7, title: form.followUp ? RenderText.nextActionFollowUp : RenderText.nextActionTitle,
-                    footer: RenderText.nextActionHint)
+        let r = box(
+            width: 70, height: 7, title: form.followUp ? RenderText.nextActionFollowUp : RenderText.nextActionTitle,
+            footer: RenderText.nextActionHint)
         text(BoardRenderer.oneLine(deal?.title ?? ""), r.x, r.y, .cardTitle, max: r.w)
         let labelW = 8
         let fieldW = max(4, r.w - labelW)
@@ -53,15 +57,20 @@ extension BoardRenderer {
                 cursor = (min(cx, r.x + r.w - 1), y)
             }
         }
-        if let e = form.error { text(g.overdue + " " + e, r.x, r.y + r.h - 1, .error, max: r.w) }
-        else if !form.due.isEmpty, let day = Day.parseRelative(form.due.text, today: state.today) {
-            text("= " + day.description + "  (" + RenderText.weekday(day) + ")", r.x + labelW, r.y + r.h - 1, .cardDim, max: fieldW)
+        if let e = form.error {
+            text(g.overdue + " " + e, r.x, r.y + r.h - 1, .error, max: r.w)
+        } else if !form.due.isEmpty, let day = Day.parseRelative(form.due.text, today: state.today) {
+            text(
+                "= " + day.description + "  (" + RenderText.weekday(day) + ")", r.x + labelW, r.y + r.h - 1, .cardDim,
+                max: fieldW)
         }
     }
 
     mutating func drawAgenda(selection: Int) {
         let agenda = state.agenda
-        let r = box(width: min(layout.width, 100), height: layout.height - 2, title: RenderText.agendaTitle, footer: RenderText.agendaHint)
+        let r = box(
+            width: min(layout.width, 100), height: layout.height - 2, title: RenderText.agendaTitle,
+            footer: RenderText.agendaHint)
         guard !agenda.items.isEmpty else { text(RenderText.agendaEmpty, r.x, r.y, .cardDim, max: r.w); return }
         // Lines: a heading per bucket, then its items; remember which line shows the selection.
         var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
@@ -72,28 +81,48 @@ extension BoardRenderer {
                 if last != nil { lines.append((nil, [])) }
                 last = item.bucket
                 let n = agenda.items.filter { $0.bucket == item.bucket }.count
-                let role: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : item.bucket == .nonePlanned ? .noAction : .helpTitle
+                let role: StyleRole =
+                    item.bucket == .overdue
+                    ? .overdue
+                    : item.bucket == .today ? .dueToday : item.bucket == .nonePlanned ? .noAction : .helpTitle
                 lines.append((nil, [(Strings.agendaBucket(item.bucket) + "  (\(n))", role)]))
             }
             if i == selection { selectedLine = lines.count }
             let when: String
             if let due = item.due {
                 let days = item.days ?? 0
-                when = due.description + "  " + (days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days))
-            } else { when = item.action == nil ? "" : RenderText.noDate }
+                when =
+                    due.description + "  "
+                    + (days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days))
+            } else {
+                when = item.action == nil ? "" : RenderText.noDate
+            }
             let whenRole: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : .upcoming
-            let deal = BoardRenderer.oneLine(item.title) + (item.company.map { " " + g.dot + " " + BoardRenderer.oneLine($0) } ?? "")
+            let deal =
+                BoardRenderer.oneLine(item.title)
+                + (item.company.map { " " + g.dot + " " + BoardRenderer.oneLine($0) } ?? "")
             let action = item.action.map(BoardRenderer.oneLine) ?? Strings.noNextAction
-            lines.append((i, [(TextWidth.fit(when, to: 22, ellipsis: g.ellipsis), whenRole), (" ", .help),
-                              (TextWidth.fit(action, to: max(10, r.w / 2 - 12), ellipsis: g.ellipsis), item.action == nil ? .noAction : .help),
-                              ("  " + deal, .cardDim)]))
+            lines.append(
+                (
+                    i,
+                    [
+                        (TextWidth.fit(when, to: 22, ellipsis: g.ellipsis), whenRole), (" ", .help),
+                        (
+                            TextWidth.fit(action, to: max(10, r.w / 2 - 12), ellipsis: g.ellipsis),
+                            item.action == nil ? .noAction : .help
+                        ),
+                        ("  " + deal, .cardDim),
+                    ]
+                ))
         }
         let top = max(0, min(selectedLine - r.h / 2, lines.count - r.h))
         for (n, line) in lines.dropFirst(top).prefix(r.h).enumerated() {
             let y = r.y + n
             if let i = line.item, i == selection {
                 grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected)
-                text(TextWidth.truncate(line.pieces.map(\.0).joined(), to: r.w, ellipsis: g.ellipsis), r.x, y, .cardTitleSelected, max: r.w)
+                text(
+                    TextWidth.truncate(line.pieces.map(\.0).joined(), to: r.w, ellipsis: g.ellipsis), r.x, y,
+                    .cardTitleSelected, max: r.w)
             } else {
                 pieces(line.pieces, r.x, y, max: r.w)
             }
@@ -104,13 +133,17 @@ extension BoardRenderer {
 
     mutating func drawStages(selection: Int) {
         let b = state.board
-        let r = box(width: min(layout.width, 84), height: min(layout.height - 2, b.stages.count + 5), title: RenderText.stagesTitle,
-                    footer: RenderText.stagesHint)
+        let r = box(
+            width: min(layout.width, 84), height: min(layout.height - 2, b.stages.count + 5),
+            title: RenderText.stagesTitle,
+            footer: RenderText.stagesHint)
         let widths = [3, max(12, r.w - 46), 7, 13, 6, 6]
         func row(_ cells: [String], _ y: Int, _ role: StyleRole) {
             var x = r.x
             for (i, c) in cells.enumerated() {
-                text(TextWidth.fit(c, to: widths[i], align: i >= 2 && i != 4 ? .right : .left, ellipsis: g.ellipsis), x, y, role, max: widths[i])
+                text(
+                    TextWidth.fit(c, to: widths[i], align: i >= 2 && i != 4 ? .right : .left, ellipsis: g.ellipsis), x,
+                    y, role, max: widths[i])
                 x += widths[i] + 1
             }
         }
@@ -124,17 +157,25 @@ extension BoardRenderer {
             let y = r.y + 2 + n
             let focused = i == selection
             if focused { grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected) }
-            row(["\(i + 1)", BoardRenderer.oneLine(s.name), RenderText.prob(s.probability),
-                 s.rotDays == 0 ? RenderText.off : RenderText.daysIn(s.rotDays), s.kind.rawValue, "\(counts[s.id] ?? 0)"],
+            row(
+                [
+                    "\(i + 1)", BoardRenderer.oneLine(s.name), RenderText.prob(s.probability),
+                    s.rotDays == 0 ? RenderText.off : RenderText.daysIn(s.rotDays), s.kind.rawValue,
+                    "\(counts[s.id] ?? 0)",
+                ],
                 y, focused ? .cardTitleSelected : .help)
         }
     }
 
     mutating func drawStageForm(_ form: StageForm) {
-        let r = box(width: 64, height: 7, title: form.stageID == nil ? RenderText.stageAddTitle : RenderText.stageEditTitle,
-                    footer: FormText.formHint)
+        let r = box(
+            width: 64, height: 7, title: form.stageID == nil ? RenderText.stageAddTitle : RenderText.stageEditTitle,
+            footer: FormText.formHint)
         let labelW = 30
-        let fields = [(RenderText.stageName, form.name), (RenderText.stageProbability, form.probability), (RenderText.stageRot, form.rotDays)]
+        let fields = [
+            (RenderText.stageName, form.name), (RenderText.stageProbability, form.probability),
+            (RenderText.stageRot, form.rotDays),
+        ]
         for (i, (label, editor)) in fields.enumerated() {
             let y = r.y + i
             let focused = i == form.focus
@@ -156,7 +197,11 @@ extension BoardRenderer {
         let n = state.board.deals.filter { $0.stage == sid }.count
         var lines: [(String, StyleRole)] = [(RenderText.stageDeleteMove(BoardRenderer.oneLine(stage.name), n), .dialog)]
         for (i, s) in others.enumerated() {
-            lines.append(((i == target ? g.upcoming + " " : "  ") + BoardRenderer.oneLine(s.name), i == target ? .formFieldFocused : .dialog))
+            lines.append(
+                (
+                    (i == target ? g.upcoming + " " : "  ") + BoardRenderer.oneLine(s.name),
+                    i == target ? .formFieldFocused : .dialog
+                ))
         }
         lines.append((RenderText.stageDeleteHint, .formLabel))
         drawDialog(title: RenderText.stageDeleteTitle, lines: lines)

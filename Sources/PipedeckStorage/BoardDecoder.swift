@@ -114,7 +114,9 @@ final class BoardDecoder {
 
     /// The value node of a required field (null included: the typed reader then says what
     /// was expected); throws when the field is absent.
-    @inline(__always) func required<F: FieldKey>(_ f: F, _ region: Int, _ place: Place, in obj: Int, _ name: @autoclosure () -> String) throws(LoadError) -> Int {
+    @inline(__always) func required<F: FieldKey>(
+        _ f: F, _ region: Int, _ place: Place, in obj: Int, _ name: @autoclosure () -> String
+    ) throws(LoadError) -> Int {
         let i = Int(slots[region + f.rawValue])
         if i < 0 { throw missing(place, name(), in: obj) }
         return i
@@ -130,13 +132,17 @@ final class BoardDecoder {
     // MARK: typed readers (each names the place and field on failure)
 
     func string(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> String {
-        guard r[i].kind == .string else { throw fieldError(place, field(), StorageStrings.aString, found: typeName(i), node: i) }
+        guard r[i].kind == .string else {
+            throw fieldError(place, field(), StorageStrings.aString, found: typeName(i), node: i)
+        }
         return r.string(i)
     }
 
     func nonEmptyString(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> String {
         guard r[i].kind == .string, r[i].end > r[i].start else {
-            throw fieldError(place, field(), StorageStrings.aNonEmptyString, found: r[i].kind == .string ? "\"\"" : typeName(i), node: i)
+            throw fieldError(
+                place, field(), StorageStrings.aNonEmptyString, found: r[i].kind == .string ? "\"\"" : typeName(i),
+                node: i)
         }
         return r.string(i)
     }
@@ -150,7 +156,9 @@ final class BoardDecoder {
     }
 
     func number(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> ExactDecimal {
-        guard r[i].kind == .number else { throw fieldError(place, field(), StorageStrings.aNumber, found: typeName(i), node: i) }
+        guard r[i].kind == .number else {
+            throw fieldError(place, field(), StorageStrings.aNumber, found: typeName(i), node: i)
+        }
         return ExactDecimal.parse(r.raw(i))
     }
 
@@ -160,7 +168,9 @@ final class BoardDecoder {
         case .value(let negative, let c, let scale):
             if negative && c != 0 { throw fieldError(place, field(), StorageStrings.amount, found: shown(i), node: i) }
             if scale > 2 { throw fieldError(place, field(), StorageStrings.twoDecimals, found: shown(i), node: i) }
-            if c >= pow10(24 + scale) { throw fieldError(place, field(), StorageStrings.amountSize, found: shown(i), node: i) }
+            if c >= pow10(24 + scale) {
+                throw fieldError(place, field(), StorageStrings.amountSize, found: shown(i), node: i)
+            }
             return Money(micros: c * pow10(6 - scale))
         case .tooPrecise:
             throw fieldError(place, field(), StorageStrings.twoDecimals, found: shown(i), node: i)
@@ -178,7 +188,10 @@ final class BoardDecoder {
         throw fieldError(place, field(), StorageStrings.percentage, found: shown(i), node: i)
     }
 
-    func integer(_ i: Int, _ place: Place, _ field: @autoclosure () -> String, minimum: Int? = nil, what: String = StorageStrings.wholeNumber) throws(LoadError) -> Int {
+    func integer(
+        _ i: Int, _ place: Place, _ field: @autoclosure () -> String, minimum: Int? = nil,
+        what: String = StorageStrings.wholeNumber
+    ) throws(LoadError) -> Int {
         let d = try number(i, place, field())
         if case .value(let negative, let c, 0) = d, c <= Int128(Int.max) {
             let v = negative ? -Int(c) : Int(c)
@@ -189,12 +202,16 @@ final class BoardDecoder {
 
     func day(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> Day {
         if r[i].kind == .string, let d = r[i].escaped ? Day.parse(r.string(i)) : DateText.day(r.raw(i)) { return d }
-        throw fieldError(place, field(), StorageStrings.date, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+        throw fieldError(
+            place, field(), StorageStrings.date, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
     }
 
     func timestamp(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> Timestamp {
-        if r[i].kind == .string, let t = r[i].escaped ? Timestamp.parse(r.string(i)) : DateText.timestamp(r.raw(i)) { return t }
-        throw fieldError(place, field(), StorageStrings.timestamp, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+        if r[i].kind == .string, let t = r[i].escaped ? Timestamp.parse(r.string(i)) : DateText.timestamp(r.raw(i)) {
+            return t
+        }
+        throw fieldError(
+            place, field(), StorageStrings.timestamp, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
     }
 
     func currency(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> String {
@@ -202,7 +219,8 @@ final class BoardDecoder {
             let raw = r.raw(i)
             if raw.count == 3 && raw.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return r.string(i) }
         }
-        throw fieldError(place, field(), StorageStrings.currencyCode, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+        throw fieldError(
+            place, field(), StorageStrings.currencyCode, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
     }
 
     func stageKind(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> StageKind {
@@ -210,7 +228,8 @@ final class BoardDecoder {
             if r.stringEquals(i, "open") { return .open }
             if r.stringEquals(i, "won") { return .won }
         }
-        throw fieldError(place, field(), StorageStrings.stageKind, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+        throw fieldError(
+            place, field(), StorageStrings.stageKind, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
     }
 
     func status(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> DealStatus {
@@ -219,11 +238,14 @@ final class BoardDecoder {
             if r.stringEquals(i, "won") { return .won }
             if r.stringEquals(i, "lost") { return .lost }
         }
-        throw fieldError(place, field(), StorageStrings.dealStatus, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+        throw fieldError(
+            place, field(), StorageStrings.dealStatus, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
     }
 
     func strings(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) -> [String] {
-        guard r[i].kind == .array else { throw fieldError(place, field(), StorageStrings.anArray, found: typeName(i), node: i) }
+        guard r[i].kind == .array else {
+            throw fieldError(place, field(), StorageStrings.anArray, found: typeName(i), node: i)
+        }
         var out: [String] = []
         out.reserveCapacity(Int(r[i].count))
         var k = i + 1, n = 0
@@ -242,7 +264,9 @@ final class BoardDecoder {
     }
 
     func object(_ i: Int, _ place: Place, _ field: @autoclosure () -> String) throws(LoadError) {
-        guard r[i].kind == .object else { throw fieldError(place, field(), StorageStrings.anObject, found: typeName(i), node: i) }
+        guard r[i].kind == .object else {
+            throw fieldError(place, field(), StorageStrings.anObject, found: typeName(i), node: i)
+        }
     }
 
     // MARK: the board
@@ -264,7 +288,9 @@ final class BoardDecoder {
             let d = try number(v, place, "version")
             switch d {
             case .value(false, let c, 0) where c >= 1:
-                if c > Int128(Board.schemaVersion) { throw LoadError(path: path, message: StorageStrings.newerVersion(path, r.numberText(v))) }
+                if c > Int128(Board.schemaVersion) {
+                    throw LoadError(path: path, message: StorageStrings.newerVersion(path, r.numberText(v)))
+                }
                 version = Int(c)
             case .tooLarge:
                 throw LoadError(path: path, message: StorageStrings.newerVersion(path, r.numberText(v)))
@@ -292,7 +318,8 @@ final class BoardDecoder {
         stageIDs.reserveCapacity(stages.count)
         for s in stages { stageIDs.insert(s.id) }
         let deals = try self.deals(dealsNode, stageIDs: stageIDs)
-        let settings = try settingsNode.map { (n) throws(LoadError) -> BoardSettings in try self.settings(n) } ?? BoardSettings()
+        let settings =
+            try settingsNode.map { (n) throws(LoadError) -> BoardSettings in try self.settings(n) } ?? BoardSettings()
 
         var board = Board(name: name, currency: currency, stages: stages, deals: deals, settings: settings)
         board.version = version
@@ -301,7 +328,9 @@ final class BoardDecoder {
     }
 
     func stages(_ node: Int) throws(LoadError) -> [Stage] {
-        guard r[node].kind == .array else { throw fieldError(.board, "stages", StorageStrings.anArray, found: typeName(node), node: node) }
+        guard r[node].kind == .array else {
+            throw fieldError(.board, "stages", StorageStrings.anArray, found: typeName(node), node: node)
+        }
         var out: [Stage] = []
         out.reserveCapacity(Int(r[node].count))
         var seen: [String: Int] = [:]
@@ -309,7 +338,9 @@ final class BoardDecoder {
         let R = Region.stage
         while k < Int(r[node].end) {
             let place = Place.stage(index)
-            guard r[k].kind == .object else { throw error(place, StorageStrings.expected(StorageStrings.anObject, found: typeName(k)), node: k) }
+            guard r[k].kind == .object else {
+                throw error(place, StorageStrings.expected(StorageStrings.anObject, found: typeName(k)), node: k)
+            }
             var extra: UnknownFields = [:]
             try collect(k, StageField.self, region: R, extra: &extra)
             let idNode = try required(StageField.id, R, place, in: k, "id")
@@ -321,7 +352,9 @@ final class BoardDecoder {
             var kind = StageKind.open
             if let n = slot(StageField.kind, R) { kind = try stageKind(n, place, "kind") }
             var rot = 0
-            if let n = slot(StageField.rotDays, R) { rot = try integer(n, place, "rotDays", minimum: 0, what: StorageStrings.dayCount) }
+            if let n = slot(StageField.rotDays, R) {
+                rot = try integer(n, place, "rotDays", minimum: 0, what: StorageStrings.dayCount)
+            }
             if let first = seen[id] {
                 var e = LoadError(path: path, message: StorageStrings.duplicateStageID(path, id, first, index))
                 (e.line, e.column) = r.location(idNode)
@@ -349,7 +382,9 @@ final class BoardDecoder {
     }
 
     func deals(_ node: Int, stageIDs: Set<String>) throws(LoadError) -> [Deal] {
-        guard r[node].kind == .array else { throw fieldError(.board, "deals", StorageStrings.anArray, found: typeName(node), node: node) }
+        guard r[node].kind == .array else {
+            throw fieldError(.board, "deals", StorageStrings.anArray, found: typeName(node), node: node)
+        }
         var out: [Deal] = []
         out.reserveCapacity(Int(r[node].count))
         var seen: [String: Int] = [:]
@@ -363,7 +398,8 @@ final class BoardDecoder {
                 throw e
             }
             if !stageIDs.contains(deal.stage) {
-                var e = LoadError(path: path, message: StorageStrings.unknownStage(path, deal: deal.id, stage: deal.stage))
+                var e = LoadError(
+                    path: path, message: StorageStrings.unknownStage(path, deal: deal.id, stage: deal.stage))
                 (e.line, e.column) = r.location(k)
                 throw e
             }
@@ -376,7 +412,9 @@ final class BoardDecoder {
     func deal(_ node: Int, index: Int) throws(LoadError) -> (Deal, Int) {
         let R = Region.deal
         var place = Place.deal(index: index, id: nil)
-        guard r[node].kind == .object else { throw error(place, StorageStrings.expected(StorageStrings.anObject, found: typeName(node)), node: node) }
+        guard r[node].kind == .object else {
+            throw error(place, StorageStrings.expected(StorageStrings.anObject, found: typeName(node)), node: node)
+        }
         var extra: UnknownFields = [:]
         try collect(node, DealField.self, region: R, extra: &extra)
         let idNode = try required(DealField.id, R, place, in: node, "id")
@@ -429,12 +467,14 @@ final class BoardDecoder {
 
         // Missing times: fall back on the others and on the history; "now" as a last resort.
         let created = createdAt ?? history.first?.at ?? stageEnteredAt ?? updatedAt ?? now
-        var deal = Deal(id: id, title: title, value: value, stage: stage, createdAt: created,
-                        company: company, contact: contact, currency: currency, probability: probability,
-                        status: status, lostReason: lostReason, owner: owner, source: source, tags: tags,
-                        expectedClose: expectedClose, nextAction: nextAction, qualification: qualification,
-                        notes: notes, history: history, rank: rank)
-        deal.stageEnteredAt = stageEnteredAt
+        var deal = Deal(
+            id: id, title: title, value: value, stage: stage, createdAt: created,
+            company: company, contact: contact, currency: currency, probability: probability,
+            status: status, lostReason: lostReason, owner: owner, source: source, tags: tags,
+            expectedClose: expectedClose, nextAction: nextAction, qualification: qualification,
+            notes: notes, history: history, rank: rank)
+        deal.stageEnteredAt =
+            stageEnteredAt
             ?? history.last(where: { $0.to == stage && $0.from != $0.to })?.at
             ?? created
         deal.updatedAt = updatedAt ?? max(created, deal.stageEnteredAt, history.last?.at ?? created)
@@ -470,7 +510,9 @@ final class BoardDecoder {
     }
 
     func history(_ node: Int, _ place: Place) throws(LoadError) -> [HistoryEntry] {
-        guard r[node].kind == .array else { throw fieldError(place, "history", StorageStrings.anArray, found: typeName(node), node: node) }
+        guard r[node].kind == .array else {
+            throw fieldError(place, "history", StorageStrings.anArray, found: typeName(node), node: node)
+        }
         let R = Region.history
         var out: [HistoryEntry] = []
         out.reserveCapacity(Int(r[node].count))

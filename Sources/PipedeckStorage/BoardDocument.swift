@@ -18,13 +18,16 @@ public enum BoardDocument {
         return try result.get()
     }
 
-    public static func decode(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp) throws(LoadError) -> Board {
+    public static func decode(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp) throws(LoadError)
+        -> Board
+    {
         if isBlank(bytes) { throw LoadError(path: path, line: 1, column: 1, message: StorageStrings.empty(path)) }
         let tape: JSONTape
         do {
             tape = try JSONTapeParser.parse(bytes)
         } catch {
-            throw LoadError(path: path, line: error.line, column: error.column, message: StorageStrings.syntax(path, error))
+            throw LoadError(
+                path: path, line: error.line, column: error.column, message: StorageStrings.syntax(path, error))
         }
         return try tape.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Board in
             let reader = TapeReader(bytes: bytes, nodes: nodes, bomLength: tape.bomLength)

@@ -1,11 +1,12 @@
 import Foundation
 import PipedeckCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where the board lives, and reading and (atomically) writing it.
@@ -63,8 +64,12 @@ public enum BoardFile {
         }
         defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) != 0 { throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(errno))) }
-        if st.st_mode & S_IFMT == S_IFDIR { throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(EISDIR))) }
+        if fstat(fd, &st) != 0 {
+            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(errno)))
+        }
+        if st.st_mode & S_IFMT == S_IFDIR {
+            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(EISDIR)))
+        }
         var buffer = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
         var used = 0
         while true {
@@ -180,14 +185,19 @@ public enum BoardFile {
         var st = stat()
         if stat(folder, &st) == 0 {
             if st.st_mode & S_IFMT == S_IFDIR { return }
-            throw SaveError(path: path, message: StorageStrings.cannotWrite(path, StorageStrings.notAFolder(folder)), errno: ENOTDIR)
+            throw SaveError(
+                path: path, message: StorageStrings.cannotWrite(path, StorageStrings.notAFolder(folder)), errno: ENOTDIR
+            )
         }
         let parent = split(folder).folder
         if parent != folder { try makeFolders(parent, for: path) }
         if mkdir(folder, 0o700) != 0 {
             let e = errno
             if e == EEXIST, stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
-            throw SaveError(path: path, message: StorageStrings.cannotWrite(path, StorageStrings.cannotCreateFolder(folder, describe(e))), errno: e)
+            throw SaveError(
+                path: path,
+                message: StorageStrings.cannotWrite(path, StorageStrings.cannotCreateFolder(folder, describe(e))),
+                errno: e)
         }
     }
 

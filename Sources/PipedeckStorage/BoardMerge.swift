@@ -61,9 +61,9 @@ public enum BoardMerge {
                 continue
             }
             let b = base.deals[bi]
-            if b == m { continue }              // not changed here
+            if b == m { continue } // not changed here
             guard let ti = theirIndex[m.id] else {
-                report.dropped.append(m.title)  // deleted elsewhere
+                report.dropped.append(m.title) // deleted elsewhere
                 continue
             }
             let t = theirs.deals[ti]
@@ -107,10 +107,12 @@ public enum BoardMerge {
         var stageEnteredAt: Timestamp
         var rank: Int
         init(_ d: Deal) {
-            stage = d.stage; status = d.status; lostReason = d.lostReason; stageEnteredAt = d.stageEnteredAt; rank = d.rank
+            stage = d.stage; status = d.status; lostReason = d.lostReason; stageEnteredAt = d.stageEnteredAt;
+            rank = d.rank
         }
         func write(to d: inout Deal) {
-            d.stage = stage; d.status = status; d.lostReason = lostReason; d.stageEnteredAt = stageEnteredAt; d.rank = rank
+            d.stage = stage; d.status = status; d.lostReason = lostReason; d.stageEnteredAt = stageEnteredAt;
+            d.rank = rank
         }
     }
 
@@ -136,7 +138,8 @@ public enum BoardMerge {
         pick(Placement(b), Placement(m), Placement(t), &c).write(to: &d)
         // History: entries added on both sides are all kept, theirs first.
         if m.history != b.history && t.history != b.history && m.history != t.history
-            && m.history.starts(with: b.history) && t.history.starts(with: b.history) {
+            && m.history.starts(with: b.history) && t.history.starts(with: b.history)
+        {
             d.history = t.history + m.history.dropFirst(b.history.count)
         } else {
             var ignored = false

@@ -59,7 +59,9 @@ public enum CSVReader {
     public static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")
     static let quote = UInt8(ascii: "\""), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
-    public static func read(_ data: [UInt8], separator: UInt8? = nil, encoding: CSVEncoding? = nil) throws(CSVError) -> CSVTable {
+    public static func read(_ data: [UInt8], separator: UInt8? = nil, encoding: CSVEncoding? = nil) throws(CSVError)
+        -> CSVTable
+    {
         var (bytes, bom, name) = text(data, encoding: encoding)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == cr || $0 == lf }) { throw .empty }
         let sep = separator ?? detectSeparator(bytes)
@@ -78,14 +80,17 @@ public enum CSVReader {
             units.reserveCapacity(data.count / 2)
             var i = 2
             while i + 1 < data.count {
-                units.append(little ? UInt16(data[i]) | UInt16(data[i + 1]) << 8 : UInt16(data[i]) << 8 | UInt16(data[i + 1]))
+                units.append(
+                    little ? UInt16(data[i]) | UInt16(data[i + 1]) << 8 : UInt16(data[i]) << 8 | UInt16(data[i + 1]))
                 i += 2
             }
             return (Array(String(decoding: units, as: UTF16.self).utf8), true, "utf-16")
         }
         let hasBOM = data.count >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF
         if encoding == .windows1252 {
-            return (windows1252ToUTF8(hasBOM ? Array(data.dropFirst(3)) : data), hasBOM, CSVEncoding.windows1252.rawValue)
+            return (
+                windows1252ToUTF8(hasBOM ? Array(data.dropFirst(3)) : data), hasBOM, CSVEncoding.windows1252.rawValue
+            )
         }
         return (hasBOM ? Array(data.dropFirst(3)) : data, hasBOM, CSVEncoding.utf8.rawValue)
     }
@@ -168,7 +173,7 @@ public enum CSVReader {
             // After a field: a separator, a line end, or the end of the data.
             if i < n && b[i] == sep {
                 i += 1
-                if i == n { fields.append("") }   // "a,b," ends with an empty field
+                if i == n { fields.append("") } // "a,b," ends with an empty field
                 continue
             }
             // End of the record. An empty line is no record at all.
@@ -190,8 +195,12 @@ public enum CSVReader {
 
     /// Code page 1252: Latin-1 plus typographic characters in 0x80–0x9F.
     static func windows1252ToUTF8(_ data: [UInt8]) -> [UInt8] {
-        let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-                              0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
+        let high: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+            0x017D, 0x8F,
+            0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+            0x017E, 0x0178,
+        ]
         var out: [UInt8] = []
         out.reserveCapacity(data.count + data.count / 8)
         for c in data {

@@ -11,7 +11,10 @@ public enum CSVWriter {
             break
         }
         if !needs, let f = s.unicodeScalars.first, let l = s.unicodeScalars.last,
-           f.properties.isWhitespace || l.properties.isWhitespace { needs = true }
+            f.properties.isWhitespace || l.properties.isWhitespace
+        {
+            needs = true
+        }
         guard needs else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -27,7 +27,9 @@ struct FieldTable<F: FieldKey>: Sendable {
     let count: Int
 
     init() {
-        precondition(F.names.count == F.allCases.count && F.allCases.enumerated().allSatisfy { $0.offset == $0.element.rawValue })
+        precondition(
+            F.names.count == F.allCases.count && F.allCases.enumerated().allSatisfy { $0.offset == $0.element.rawValue }
+        )
         let all = F.allCases.map { Entry(field: $0, key: Array($0.name.utf8), bit: $0.rawValue) }
         sorted = all.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         let maxLength = all.map(\.key.count).max() ?? 0
@@ -68,8 +70,12 @@ enum StageField: Int, FieldKey {
 
 enum DealField: Int, FieldKey {
     case id, title, company, contact, value, currency, stage, probability, status, lostReason, owner, source,
-         tags, expectedClose, nextAction, qualification, notes, createdAt, updatedAt, stageEnteredAt, history, rank
-    static let names = ["id", "title", "company", "contact", "value", "currency", "stage", "probability", "status", "lostReason", "owner", "source", "tags", "expectedClose", "nextAction", "qualification", "notes", "createdAt", "updatedAt", "stageEnteredAt", "history", "rank"]
+        tags, expectedClose, nextAction, qualification, notes, createdAt, updatedAt, stageEnteredAt, history, rank
+    static let names = [
+        "id", "title", "company", "contact", "value", "currency", "stage", "probability", "status", "lostReason",
+        "owner", "source", "tags", "expectedClose", "nextAction", "qualification", "notes", "createdAt", "updatedAt",
+        "stageEnteredAt", "history", "rank",
+    ]
     static let table = FieldTable<DealField>()
 }
 

@@ -1,11 +1,12 @@
 import Foundation
 import PipedeckCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Guarding a board file that other programs may touch while Pipedeck has it open: noticing that
@@ -19,8 +20,8 @@ public struct FileFingerprint: Hashable, Sendable, CustomStringConvertible {
     public var device: UInt64
     public var inode: UInt64
     public var size: Int64
-    public var modified: Int64      // nanoseconds since 1970
-    public var changed: Int64       // status change, nanoseconds since 1970
+    public var modified: Int64 // nanoseconds since 1970
+    public var changed: Int64 // status change, nanoseconds since 1970
 
     /// The fingerprint of the file at `path` (symbolic links followed), or nil when there is no
     /// regular file there.
@@ -35,11 +36,11 @@ public struct FileFingerprint: Hashable, Sendable, CustomStringConvertible {
         inode = UInt64(st.st_ino)
         size = Int64(st.st_size)
         #if canImport(Darwin)
-        modified = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
-        changed = Int64(st.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(st.st_ctimespec.tv_nsec)
+            modified = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+            changed = Int64(st.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(st.st_ctimespec.tv_nsec)
         #else
-        modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
+            modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
         #endif
     }
 
@@ -94,7 +95,8 @@ extension BoardFile {
             let middle = entryName.dropFirst(prefix.count).dropLast(4)
             let parts = middle.split(separator: "-")
             guard parts.count == 2, let pid = Int32(parts[0]), pid > 0,
-                  !parts[1].isEmpty, parts[1].allSatisfy(\.isHexDigit) else { continue }
+                !parts[1].isEmpty, parts[1].allSatisfy(\.isHexDigit)
+            else { continue }
             if pid == me { continue }
             let full = join(folder, entryName)
             var st = stat()
@@ -131,7 +133,7 @@ public final class BoardLock: @unchecked Sendable {
     /// runs all the same. Throws `.busy` when another process held it for longer than `timeout`.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
         guard let fd = try acquire() else { return try body() }
-        defer { close(fd) }   // closing releases the flock
+        defer { close(fd) } // closing releases the flock
         return try body()
     }
 
@@ -149,13 +151,15 @@ public final class BoardLock: @unchecked Sendable {
                 if errno == EINTR { continue }
                 if errno != EWOULDBLOCK { break }
                 if Date() >= deadline {
-                    let holders = BoardLock.parse(BoardLock.read(fd)).filter { $0 != getpid() && BoardLock.isRunning($0) }
+                    let holders = BoardLock.parse(BoardLock.read(fd)).filter {
+                        $0 != getpid() && BoardLock.isRunning($0)
+                    }
                     close(fd)
                     throw Failure.busy(holders: holders)
                 }
                 usleep(5_000)
             }
-            if !locked { close(fd); return nil }   // a file system without flock
+            if !locked { close(fd); return nil } // a file system without flock
             var a = stat(), b = stat()
             if fstat(fd, &a) == 0, stat(path, &b) == 0, a.st_ino == b.st_ino, a.st_dev == b.st_dev { return fd }
             close(fd)

@@ -10,7 +10,9 @@ public struct ICSEvent: Hashable, Sendable {
     public var description: String?
     public var categories: [String]
 
-    public init(uid: String, stamp: Timestamp, day: Day, summary: String, description: String? = nil, categories: [String] = []) {
+    public init(
+        uid: String, stamp: Timestamp, day: Day, summary: String, description: String? = nil, categories: [String] = []
+    ) {
         self.uid = uid; self.stamp = stamp; self.day = day; self.summary = summary
         self.description = description; self.categories = categories
     }
@@ -48,7 +50,7 @@ public enum ICSWriter {
 
     /// 20260601T091500Z
     public static func dateTime(_ t: Timestamp) -> String {
-        let s = t.description   // 2026-06-01T09:15:00Z
+        let s = t.description // 2026-06-01T09:15:00Z
         return s.filter { $0 != "-" && $0 != ":" }
     }
 

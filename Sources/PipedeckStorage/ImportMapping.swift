@@ -137,17 +137,25 @@ public struct ColumnMapping: Sendable {
 
     /// Column names that only one program writes, to tell where a file comes from.
     static let signatures: [ImportSource: Set<String>] = [
-        .hubspot: Set(["deal name", "deal stage", "deal owner", "record id", "create date", "deal description",
-                       "closed lost reason", "deal probability", "associated company", "associated contact"]),
-        .odoo: Set(["opportunity", "expected revenue", "customer", "contact name", "salesperson", "expected closing",
-                    "created on", "last updated on", "internal notes"]),
-        .salesforce: Set(["opportunity name", "probability (%)", "account name", "opportunity owner", "lead source",
-                          "opportunity id", "opportunity currency", "created date"]),
+        .hubspot: Set([
+            "deal name", "deal stage", "deal owner", "record id", "create date", "deal description",
+            "closed lost reason", "deal probability", "associated company", "associated contact",
+        ]),
+        .odoo: Set([
+            "opportunity", "expected revenue", "customer", "contact name", "salesperson", "expected closing",
+            "created on", "last updated on", "internal notes",
+        ]),
+        .salesforce: Set([
+            "opportunity name", "probability (%)", "account name", "opportunity owner", "lead source",
+            "opportunity id", "opportunity currency", "created date",
+        ]),
     ]
 
     /// The mapping for a header record. `overrides` come from `--map`: a column name (compared
     /// like the others) and the field it fills, nil to ignore the column.
-    public static func recognise(headers: [String], overrides: [(column: String, field: ImportField?)] = []) throws(ImportSetupError) -> ColumnMapping {
+    public static func recognise(headers: [String], overrides: [(column: String, field: ImportField?)] = [])
+        throws(ImportSetupError) -> ColumnMapping
+    {
         let names = headers.map(normalize)
         var fields: [ImportField?] = names.map { known[$0] }
         var forced = Set<Int>()
@@ -173,7 +181,8 @@ public struct ColumnMapping: Sendable {
             }
         }
         guard fields.contains(.title) else { throw .noTitleColumn(headers: headers) }
-        return ColumnMapping(headers: headers, fields: fields, source: source(of: names), duplicates: duplicates.sorted())
+        return ColumnMapping(
+            headers: headers, fields: fields, source: source(of: names), duplicates: duplicates.sorted())
     }
 
     static func source(of names: [String]) -> ImportSource {
@@ -249,8 +258,8 @@ enum AmountShape: Equatable {
         case (_, _) where commas > 0 && dots > 0: self = last == "," ? .comma : .point
         case (1, 0): self = after == 3 ? .groupedComma : (1...2).contains(after) ? .comma : .other
         case (0, 1): self = after == 3 ? .groupedPoint : (1...2).contains(after) ? .point : .other
-        case (_, 0): self = .point      // "1,000,000"
-        default: self = .comma          // "1.000.000"
+        case (_, 0): self = .point // "1,000,000"
+        default: self = .comma // "1.000.000"
         }
     }
 }
@@ -276,14 +285,23 @@ public struct AmountReader: Sendable {
             case .plain, .other: break
             }
         }
-        if comma > 0 && point == 0 { mark = .comma }
-        else if point > 0 && comma == 0 { mark = .point }
-        else if comma > 0 && point > 0 { mark = nil }
+        if comma > 0 && point == 0 {
+            mark = .comma
+        } else if point > 0 && comma == 0 {
+            mark = .point
+        } else if comma > 0 && point > 0 {
+            mark = nil
+        }
         // Only "10,000"-like or only "10.000"-like values: they group thousands.
-        else if groupedPoint > 0 && groupedComma == 0 { mark = .comma }
-        else if groupedComma > 0 && groupedPoint == 0 { mark = .point }
-        else if groupedComma > 0 && groupedPoint > 0 { mark = nil }
-        else { mark = .point }
+        else if groupedPoint > 0 && groupedComma == 0 {
+            mark = .comma
+        } else if groupedComma > 0 && groupedPoint == 0 {
+            mark = .point
+        } else if groupedComma > 0 && groupedPoint > 0 {
+            mark = nil
+        } else {
+            mark = .point
+        }
     }
 
     public enum Failure: Error, Hashable, Sendable {
@@ -318,8 +336,12 @@ public struct AmountReader: Sendable {
         // make it no amount. "kr" is a currency whose country the amount does not say.
         let (number, affix) = AmountReader.split(text)
         let currency = AmountReader.currency(affix: affix)
-        if !affix.isEmpty && currency == nil && !AmountReader.unnamedSymbols.contains(affix.lowercased()) { return .failure(.notAnAmount) }
-        guard let m = Money.parseLenient(number, maxDecimals: 6, decimalComma: comma) else { return .failure(.notAnAmount) }
+        if !affix.isEmpty && currency == nil && !AmountReader.unnamedSymbols.contains(affix.lowercased()) {
+            return .failure(.notAnAmount)
+        }
+        guard let m = Money.parseLenient(number, maxDecimals: 6, decimalComma: comma) else {
+            return .failure(.notAnAmount)
+        }
         if m.isNegative { return .failure(.negative) }
         if m.decimalsNeeded > 2 { return .failure(.tooManyDecimals) }
         return .success((m, currency))
@@ -335,17 +357,24 @@ public struct AmountReader: Sendable {
     static func split(_ text: String) -> (number: String, affix: String) {
         let chars = Array(text)
         guard let first = chars.firstIndex(where: { $0.isASCII && $0.isNumber }),
-              let last = chars.lastIndex(where: { $0.isASCII && $0.isNumber }) else { return (text, "") }
+            let last = chars.lastIndex(where: { $0.isASCII && $0.isNumber })
+        else { return (text, "") }
         var start = first
         if start > 0 && chars[start - 1] == "-" { start -= 1 }
-        if start > 0 && (chars[start - 1] == "." || chars[start - 1] == ",") && (start < 2 || !chars[start - 2].isLetter) { start -= 1 }
+        if start > 0 && (chars[start - 1] == "." || chars[start - 1] == ",")
+            && (start < 2 || !chars[start - 2].isLetter)
+        {
+            start -= 1
+        }
         let affix = String(chars[..<start] + chars[(last + 1)...]).filter { !$0.isWhitespace }
         return (String(chars[start...last]), affix)
     }
 
-    static let symbols: [String: String] = ["€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
-                                            "R$": "BRL", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "CN¥": "CNY", "zł": "PLN",
-                                            "₽": "RUB", "₺": "TRY", "₪": "ILS", "Fr.": "CHF", "Fr": "CHF"]
+    static let symbols: [String: String] = [
+        "€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
+        "R$": "BRL", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "CN¥": "CNY", "zł": "PLN",
+        "₽": "RUB", "₺": "TRY", "₪": "ILS", "Fr.": "CHF", "Fr": "CHF",
+    ]
 
     /// The currency symbol or ISO code written before or after an amount, as a code.
     public static func currency(in text: String) -> String? { currency(affix: split(text).affix) }
@@ -432,12 +461,14 @@ public struct DateReader: Sendable {
 
     /// "A/B/YYYY", "A-B-YYYY" or "A/B/YY" (1–2 digit A and B), with an optional time after a space.
     static func slashParts(_ raw: String) -> (Int, Int, Int)? {
-        let datePart = raw.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+        let datePart =
+            raw.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
         let sep: Character = datePart.contains("/") ? "/" : "-"
         let parts = datePart.split(separator: sep, omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts[2].count == 4 || parts[2].count == 2,
-              let a = Int(parts[0]), let b = Int(parts[1]), var y = Int(parts[2]) else { return nil }
+            parts[2].count == 4 || parts[2].count == 2,
+            let a = Int(parts[0]), let b = Int(parts[1]), var y = Int(parts[2])
+        else { return nil }
         if parts[2].count == 2 { y += 2000 }
         return (a, b, y)
     }
@@ -459,18 +490,26 @@ public struct DateReader: Sendable {
         }
         // 04.03.2026: always day first.
         let dots = datePart.split(separator: ".", omittingEmptySubsequences: false)
-        if dots.count == 3, (1...2).contains(dots[0].count), (1...2).contains(dots[1].count), dots[2].count == 4 || dots[2].count == 2,
-           let d = Int(dots[0]), let m = Int(dots[1]), var y = Int(dots[2]) {
+        if dots.count == 3, (1...2).contains(dots[0].count), (1...2).contains(dots[1].count),
+            dots[2].count == 4 || dots[2].count == 2,
+            let d = Int(dots[0]), let m = Int(dots[1]), var y = Int(dots[2])
+        {
             if dots[2].count == 2 { y += 2000 }
             return Day(year: y, month: m, day: d).map { .success($0) } ?? .failure(.notADate)
         }
         guard let (a, b, y) = DateReader.slashParts(t) else { return .failure(.notADate) }
         let o: DateOrder
-        if let order { o = order }
-        else if a == b { o = .dayMonth }
-        else if a > 12 { o = .dayMonth }
-        else if b > 12 { o = .monthDay }
-        else { return .failure(.ambiguous) }
+        if let order {
+            o = order
+        } else if a == b {
+            o = .dayMonth
+        } else if a > 12 {
+            o = .dayMonth
+        } else if b > 12 {
+            o = .monthDay
+        } else {
+            return .failure(.ambiguous)
+        }
         let (d, m) = o == .dayMonth ? (a, b) : (b, a)
         return Day(year: y, month: m, day: d).map { .success($0) } ?? .failure(.notADate)
     }
@@ -533,14 +572,18 @@ public func readFlag(_ raw: String) -> Bool? {
 /// space; trimmed; empty is nil. Other spaces are kept as they are.
 public func readSingleLine(_ raw: String) -> String? {
     guard raw.contains(where: \.isNewline) else { return readText(raw) }
-    let pieces = raw.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let pieces = raw.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+    }
     return readText(pieces.joined(separator: " "))
 }
 
 /// Text cells: CRLF line breaks as LF, trimmed; empty is nil.
 public func readText(_ raw: String) -> String? {
     var t = raw
-    if t.contains("\r") { t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+    if t.contains("\r") {
+        t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
     t = t.trimmingCharacters(in: .whitespacesAndNewlines)
     return t.isEmpty ? nil : t
 }

@@ -109,8 +109,10 @@ public struct ImportPlan: Sendable {
 public enum Importer {
     public static let importKeyField = "importKey"
 
-    public static func plan(csv: CSVTable, into original: Board, options: ImportOptions, now: Timestamp,
-                            progress: ((Int, Int) -> Void)? = nil) throws(ImportSetupError) -> ImportPlan {
+    public static func plan(
+        csv: CSVTable, into original: Board, options: ImportOptions, now: Timestamp,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(ImportSetupError) -> ImportPlan {
         guard let header = csv.header else { throw .csv(.empty) }
         let mapping = try ColumnMapping.recognise(headers: header.fields, overrides: options.overrides)
         var blank = 0
@@ -126,7 +128,9 @@ public enum Importer {
             return rows.map { c < $0.fields.count ? $0.fields[c] : "" }
         }
         let amounts = mapping.column(.value).map { _ in
-            AmountReader(values: cells(.value).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }, given: options.decimal)
+            AmountReader(
+                values: cells(.value).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+                given: options.decimal)
         }
         let dateCells = [ImportField.expectedClose, .nextActionDue, .createdAt, .updatedAt].flatMap(cells)
         let dates = DateReader(values: dateCells, given: options.dateOrder, zone: options.zone)
@@ -135,11 +139,16 @@ public enum Importer {
         // whose values are all between 0 and 1 is probably written in fractions.
         let probabilityCells = cells(.probability)
         var probabilities: [Result<Percent, ProbabilityFailure>?] = probabilityCells.map { raw in
-            raw.trimmingCharacters(in: .whitespaces).isEmpty ? nil : readProbability(raw, fraction: options.probabilityFraction)
+            raw.trimmingCharacters(in: .whitespaces).isEmpty
+                ? nil : readProbability(raw, fraction: options.probabilityFraction)
         }
         if !options.probabilityFraction {
-            let read = probabilities.compactMap { r -> Percent? in if case .success(let p)? = r { return p } else { return nil } }
-            if !read.isEmpty && read.allSatisfy({ $0.hundredths <= 100 }) && read.contains(where: { $0.hundredths > 0 && $0.hundredths < 100 }) {
+            let read = probabilities.compactMap { r -> Percent? in
+                if case .success(let p)? = r { return p } else { return nil }
+            }
+            if !read.isEmpty && read.allSatisfy({ $0.hundredths <= 100 })
+                && read.contains(where: { $0.hundredths > 0 && $0.hundredths < 100 })
+            {
                 probabilities = probabilities.map { r in
                     if case .success(let p)? = r, p.hundredths > 0 { return .failure(.looksLikeFraction) }
                     return r
@@ -181,7 +190,8 @@ public enum Importer {
             let previousName = insertAt > 0 ? board.stages[insertAt - 1].name : nil
             for key in unknownOrder {
                 var seen = Set<Percent>()
-                for (n, raw) in stageCells.enumerated() where raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == key {
+                for (n, raw) in stageCells.enumerated()
+                where raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == key {
                     if n < probabilities.count, case .success(let p)? = probabilities[n] { seen.insert(p) }
                 }
                 pending.append((key, seen.count == 1 ? seen.first : nil))
@@ -196,8 +206,11 @@ public enum Importer {
                 let id = uniqueID(slug(u.name), taken: &ids)
                 let stage = Stage(id: id, name: u.name, probability: agreed ?? previous)
                 newStages.append(stage)
-                let source: CreatedStage.ProbabilitySource = agreed != nil ? .rows
-                    : disagreeing[key] == true ? .rowsDisagree(copiedFrom: previousName) : .noneInRows(copiedFrom: previousName)
+                let source: CreatedStage.ProbabilitySource =
+                    agreed != nil
+                    ? .rows
+                    : disagreeing[key] == true
+                        ? .rowsDisagree(copiedFrom: previousName) : .noneInRows(copiedFrom: previousName)
                 created.append(CreatedStage(stage: stage, probabilitySource: source, rows: u.rows))
                 resolved[key] = StageResolution(stage: stage, implied: nil)
             }
@@ -223,9 +236,10 @@ public enum Importer {
         var occurrences: [String: Int] = [:]
         var generator = SystemRandomNumberGenerator()
 
-        var plan = ImportPlan(mapping: mapping, separator: csv.separator, encoding: csv.encoding, amounts: amounts, dates: dates,
-                              rowCount: rows.count, blankRows: blank, problems: [], unknownStages: unknownOrder.map { unknown[$0]! },
-                              createdStages: created, board: board, importedIDs: [])
+        var plan = ImportPlan(
+            mapping: mapping, separator: csv.separator, encoding: csv.encoding, amounts: amounts, dates: dates,
+            rowCount: rows.count, blankRows: blank, problems: [], unknownStages: unknownOrder.map { unknown[$0]! },
+            createdStages: created, board: board, importedIDs: [])
         plan.board.deals.reserveCapacity(board.deals.count + rows.count)
         plan.importedIDs.reserveCapacity(rows.count)
 
@@ -235,7 +249,10 @@ public enum Importer {
             var issues: [RowIssue] = []
             if let p = record.problem { issues.append(.layout(p)) }
             if record.fields.count > mapping.headers.count,
-               record.fields[mapping.headers.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                record.fields[mapping.headers.count...].contains(where: {
+                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                })
+            {
                 issues.append(.tooManyFields(got: record.fields.count, expected: mapping.headers.count))
             }
             func cell(_ f: ImportField) -> String? {
@@ -260,15 +277,17 @@ public enum Importer {
                     case .failure(let f): issues.append(.amount(t, f))
                     }
                 } else {
-                    value = .zero     // an empty amount (HubSpot leaves many blank)
+                    value = .zero // an empty amount (HubSpot leaves many blank)
                 }
             }
             var currencyColumn: String? = nil
             if let raw = present(.currency) {
                 if let c = readCurrencyCode(raw) { currencyColumn = c } else { issues.append(.currency(raw)) }
             }
-            if let w = writtenCurrency, let c = currencyColumn, w != c { issues.append(.currencyConflict(written: w, column: c)) }
-            var probability: Percent?? = nil      // nil: no column; .some(nil): empty cell
+            if let w = writtenCurrency, let c = currencyColumn, w != c {
+                issues.append(.currencyConflict(written: w, column: c))
+            }
+            var probability: Percent?? = nil // nil: no column; .some(nil): empty cell
             if mapping.column(.probability) != nil {
                 switch probabilities[n] {
                 case nil: probability = .some(nil)
@@ -308,7 +327,9 @@ public enum Importer {
                 if let f = readFlag(raw) { done = f } else { issues.append(.flag(.nextActionDone, raw)) }
             }
             let nextText = cell(.nextAction).flatMap(readSingleLine)
-            if mapping.column(.nextAction) != nil && nextText == nil && (due != nil || done == true) { issues.append(.dueWithoutAction) }
+            if mapping.column(.nextAction) != nil && nextText == nil && (due != nil || done == true) {
+                issues.append(.dueWithoutAction)
+            }
 
             // Status from the status column, the stage's name ("Closed Won") and the stage's kind.
             var status = rowStatus ?? stage?.implied
@@ -323,7 +344,11 @@ public enum Importer {
             var key: String? = nil
             var plainID: String? = nil
             if let id = present(.id) {
-                if mapping.source == .plain && isUsableID(id) { plainID = id } else { key = "\(mapping.source.rawValue):\(id)" }
+                if mapping.source == .plain && isUsableID(id) {
+                    plainID = id
+                } else {
+                    key = "\(mapping.source.rawValue):\(id)"
+                }
             } else {
                 let base = [title ?? "", cell(.company).flatMap(readSingleLine) ?? "", present(.createdAt) ?? ""]
                     .map { ColumnMapping.normalize($0) }.joined(separator: "\u{1F}")
@@ -332,7 +357,11 @@ public enum Importer {
                 key = "row:" + stableHash(k == 0 ? base : base + "\u{1F}#\(k)")
             }
             let identity = plainID.map { "id:" + $0 } ?? key!
-            if let first = seenKeys[identity] { issues.append(.duplicate(firstLine: first)) } else { seenKeys[identity] = record.line }
+            if let first = seenKeys[identity] {
+                issues.append(.duplicate(firstLine: first))
+            } else {
+                seenKeys[identity] = record.line
+            }
 
             if !issues.isEmpty {
                 plan.problems.append(RowProblem(line: record.line, issues: issues))
@@ -346,8 +375,11 @@ public enum Importer {
             func fill(_ d: inout Deal) {
                 d.title = title!
                 if let value { d.value = value }
-                if let c = currencyColumn ?? writtenCurrency { d.currency = c == board.currency ? nil : c }
-                else if mapping.column(.currency) != nil { d.currency = nil }
+                if let c = currencyColumn ?? writtenCurrency {
+                    d.currency = c == board.currency ? nil : c
+                } else if mapping.column(.currency) != nil {
+                    d.currency = nil
+                }
                 if let p = probability { d.probability = p }
                 if mapping.column(.company) != nil { d.company = cell(.company).flatMap(readSingleLine) }
                 if mapping.column(.contact) != nil { d.contact = cell(.contact).flatMap(readSingleLine) }
@@ -387,14 +419,21 @@ public enum Importer {
                     var d = old
                     fill(&d)
                     if status == .won {
-                        if let s = stage?.stage, s.kind == .won { d.stage = s.id }
-                        else if old.status != .won, let s = stage?.stage { d.stage = s.id }
+                        if let s = stage?.stage, s.kind == .won {
+                            d.stage = s.id
+                        } else if old.status != .won, let s = stage?.stage {
+                            d.stage = s.id
+                        }
                         d.status = .won
                     } else {
                         if let s = stage, !s.standIn { d.stage = s.stage.id }
-                        if let status { d.status = status }
-                        else if board.stage(d.stage)?.kind == .won { d.status = .won }
-                        else if old.status == .won { d.status = .open }
+                        if let status {
+                            d.status = status
+                        } else if board.stage(d.stage)?.kind == .won {
+                            d.status = .won
+                        } else if old.status == .won {
+                            d.status = .open
+                        }
                     }
                     if d.status != .lost && mapping.column(.lostReason) != nil { d.lostReason = old.lostReason }
                     dropInheritedProbability(&d, finalStatus: d.status)
@@ -429,8 +468,12 @@ public enum Importer {
                     scratch = try scratch.apply(.add(d), at: now).board
                     // A win or loss is dated by the file's last change when it has one (else now).
                     let closedAt = max(born, updatedAt ?? now)
-                    if status == .won && scratch.deals[0].status != .won { scratch = try scratch.apply(.markWon(id: id), at: closedAt).board }
-                    if status == .lost { scratch = try scratch.apply(.markLost(id: id, reason: reason), at: closedAt).board }
+                    if status == .won && scratch.deals[0].status != .won {
+                        scratch = try scratch.apply(.markWon(id: id), at: closedAt).board
+                    }
+                    if status == .lost {
+                        scratch = try scratch.apply(.markLost(id: id, reason: reason), at: closedAt).board
+                    }
                     var after = scratch.deals[0]
                     after.updatedAt = updatedAt ?? max(born, now)
                     after.rank = nextRank[after.stage, default: 0]
@@ -461,7 +504,9 @@ public enum Importer {
         var standIn = false
     }
 
-    static func resolveStageMap(_ pairs: [(from: String, to: String)], on board: Board) throws(ImportSetupError) -> [String: Stage] {
+    static func resolveStageMap(_ pairs: [(from: String, to: String)], on board: Board) throws(ImportSetupError)
+        -> [String: Stage]
+    {
         var map: [String: Stage] = [:]
         for (from, to) in pairs {
             guard let s = board.resolveStage(to) else { throw .unknownStageMapTarget(to, stages: board.stages) }
@@ -474,14 +519,18 @@ public enum Importer {
         let key = name.lowercased()
         let implied = closedStatus(name)
         if let s = map[key] { return StageResolution(stage: s, implied: implied ?? (s.kind == .won ? .won : nil)) }
-        if let s = board.stage(name) ?? board.stages.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) {
+        if let s = board.stage(name)
+            ?? board.stages.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key })
+        {
             return StageResolution(stage: s, implied: s.kind == .won ? .won : nil)
         }
         switch implied {
         case .won?: return board.firstWonStage.map { StageResolution(stage: $0, implied: .won) }
         case .lost?:
             // The file does not say where it was lost: the last open stage.
-            return board.stages.last(where: { $0.kind == .open }).map { StageResolution(stage: $0, implied: .lost, standIn: true) }
+            return board.stages.last(where: { $0.kind == .open }).map {
+                StageResolution(stage: $0, implied: .lost, standIn: true)
+            }
         default: return nil
         }
     }
@@ -506,8 +555,7 @@ public enum Importer {
     static func slug(_ name: String) -> String {
         var out = ""
         for ch in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
-            if ch.isLetter || ch.isNumber { out.append(ch) }
-            else if !out.isEmpty && out.last != "-" { out.append("-") }
+            if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.isEmpty && out.last != "-" { out.append("-") }
         }
         while out.last == "-" { out.removeLast() }
         return out.isEmpty ? "stage" : out

@@ -52,7 +52,9 @@ struct JSONTapeParser {
     // MARK: errors
 
     /// Line and column (both 1-based) of a byte offset; columns count Unicode scalars.
-    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, bomLength: Int) -> (line: Int, column: Int) {
+    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, bomLength: Int) -> (
+        line: Int, column: Int
+    ) {
         let end = min(offset, bytes.count)
         var line = 1
         var lineStart = bomLength
@@ -169,7 +171,8 @@ struct JSONTapeParser {
         } else {
             while true {
                 if !startsValue(peek()) {
-                    throw fail(count == 0 ? StorageStrings.expectedValueOrEndOfArray : StorageStrings.expectedValueAfterComma)
+                    throw fail(
+                        count == 0 ? StorageStrings.expectedValueOrEndOfArray : StorageStrings.expectedValueAfterComma)
                 }
                 try value()
                 count += 1
@@ -188,7 +191,7 @@ struct JSONTapeParser {
     @inline(__always) func startsValue(_ c: UInt8) -> Bool {
         switch c {
         case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             return true
         default:
             return false
@@ -226,7 +229,7 @@ struct JSONTapeParser {
     @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
 
     mutating func string() throws(JSONSyntaxError) {
-        pos += 1  // the opening quote
+        pos += 1 // the opening quote
         let start = pos
         var escaped = false
         let n = bytes.count
@@ -244,13 +247,15 @@ struct JSONTapeParser {
                 escaped = true
                 try escape()
             } else if c < 0x20 {
-                throw fail(c == 0x0A || c == 0x0D ? StorageStrings.expectedClosingQuoteOnLine : StorageStrings.controlCharacterInString)
+                throw fail(
+                    c == 0x0A || c == 0x0D
+                        ? StorageStrings.expectedClosingQuoteOnLine : StorageStrings.controlCharacterInString)
             } else {
                 try utf8Sequence()
             }
         }
         nodes.append(JSONNode(kind: .string, escaped: escaped, start: UInt32(start), end: UInt32(pos), count: 0))
-        pos += 1  // the closing quote
+        pos += 1 // the closing quote
     }
 
     mutating func escape() throws(JSONSyntaxError) {
@@ -258,7 +263,7 @@ struct JSONTapeParser {
         pos += 1
         switch peek() {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             pos += 1
         case UInt8(ascii: "u"):
             pos += 1
@@ -393,7 +398,7 @@ struct TapeReader {
                 }
                 let scalar = Unicode.Scalar(u) ?? "\u{FFFD}"
                 out.append(contentsOf: UTF8.encode(scalar)!)
-            default: out.append(e)  // " \ /
+            default: out.append(e) // " \ /
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -442,7 +447,8 @@ struct TapeReader {
     func syntaxError(node: Int, reason: String) -> JSONSyntaxError {
         let (l, c) = location(node)
         let n = nodes[node]
-        return JSONSyntaxError(offset: Int(n.kind == .string ? n.start - 1 : n.start), line: l, column: c, reason: reason)
+        return JSONSyntaxError(
+            offset: Int(n.kind == .string ? n.start - 1 : n.start), line: l, column: c, reason: reason)
     }
 }
 

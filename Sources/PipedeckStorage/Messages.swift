@@ -15,11 +15,14 @@ public enum StorageStrings {
     public static let expectedEndOfFile = "expected the end of the file after the top-level value"
     public static let expectedClosingQuoteOnLine = "expected a closing double quote before the end of the line"
     public static let expectedClosingQuote = "expected a closing double quote"
-    public static let controlCharacterInString = "expected an escape such as \\t or \\u0001 instead of a control character inside a string"
-    public static let expectedEscape = "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after a backslash"
+    public static let controlCharacterInString =
+        "expected an escape such as \\t or \\u0001 instead of a control character inside a string"
+    public static let expectedEscape =
+        "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after a backslash"
     public static let expectedHexDigits = "expected four hexadecimal digits after \\u"
     public static let expectedLowSurrogate = "expected a second \\uDC00–\\uDFFF escape to complete the surrogate pair"
-    public static let loneLowSurrogate = "expected a first \\uD800–\\uDBFF escape before this second half of a surrogate pair"
+    public static let loneLowSurrogate =
+        "expected a first \\uD800–\\uDBFF escape before this second half of a surrogate pair"
     public static let invalidUTF8 = "expected UTF-8 text, found an invalid byte sequence"
     public static let expectedDigitAfterMinus = "expected a digit after \"-\""
     public static let leadingZero = "expected a number without leading zeros"
@@ -37,7 +40,9 @@ public enum StorageStrings {
         "\(path): the file does not exist; create a board there with \"pipedeck init\""
     }
     public static func cannotRead(_ path: String, _ why: String) -> String { "\(path): cannot read the file: \(why)" }
-    public static func empty(_ path: String) -> String { "\(path): the file is empty; expected a board (a JSON object)" }
+    public static func empty(_ path: String) -> String {
+        "\(path): the file is empty; expected a board (a JSON object)"
+    }
     public static func syntax(_ path: String, _ e: JSONSyntaxError) -> String { "\(path): \(e.description)" }
     public static func notAnObject(_ path: String, found: String) -> String {
         "\(path): expected a board (a JSON object), found \(found)"
@@ -86,7 +91,9 @@ public enum StorageStrings {
 
     // Saving.
     public static func cannotWrite(_ path: String, _ why: String) -> String { "cannot write \(path): \(why)" }
-    public static func cannotCreateFolder(_ folder: String, _ why: String) -> String { "cannot create the folder \(folder): \(why)" }
+    public static func cannotCreateFolder(_ folder: String, _ why: String) -> String {
+        "cannot create the folder \(folder): \(why)"
+    }
     public static func notAFolder(_ folder: String) -> String { "\(folder) is not a folder" }
 
     /// A string as it would appear in JSON, cut short when long, for quoting in a message.

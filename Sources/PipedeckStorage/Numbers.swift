@@ -78,7 +78,7 @@ enum ExactDecimal: Equatable {
 
 extension ByteWriter {
     func digits(_ value: UInt64, minWidth: Int = 1) {
-        var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch
+        var buf: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes of scratch
         withUnsafeMutableBytes(of: &buf) { raw in
             var v = value
             var i = raw.count
@@ -151,8 +151,8 @@ extension ByteWriter {
 
 private func floorMod(_ a: Int64, _ b: Int64) -> Int64 { let r = a % b; return r < 0 ? r + b : r }
 
-private extension UInt {
-    var toUInt64: UInt64 { UInt64(self) }
+extension UInt {
+    fileprivate var toUInt64: UInt64 { UInt64(self) }
 }
 
 // MARK: - Fast parsing of dates from raw string bytes
@@ -171,7 +171,8 @@ enum DateText {
     /// Strict "YYYY-MM-DD", like `Day.parse`.
     static func day(_ t: UnsafeBufferPointer<UInt8>) -> Day? {
         guard t.count == 10, t[4] == UInt8(ascii: "-"), t[7] == UInt8(ascii: "-"),
-              let y = number(t, 0, 4), let m = number(t, 5, 7), let d = number(t, 8, 10) else { return nil }
+            let y = number(t, 0, 4), let m = number(t, 5, 7), let d = number(t, 8, 10)
+        else { return nil }
         return Day(year: y, month: m, day: d)
     }
 
@@ -179,10 +180,12 @@ enum DateText {
     /// (which also takes offsets and fractions of a second).
     static func timestamp(_ t: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         if t.count == 20, t[10] == UInt8(ascii: "T"), t[13] == UInt8(ascii: ":"), t[16] == UInt8(ascii: ":"),
-           t[19] == UInt8(ascii: "Z") {
+            t[19] == UInt8(ascii: "Z")
+        {
             guard let day = DateText.day(UnsafeBufferPointer(rebasing: t[0..<10])),
-                  let h = number(t, 11, 13), let m = number(t, 14, 16), let s = number(t, 17, 19),
-                  h < 24, m < 60, s < 61 else { return nil }
+                let h = number(t, 11, 13), let m = number(t, 14, 16), let s = number(t, 17, 19),
+                h < 24, m < 60, s < 61
+            else { return nil }
             return Timestamp(seconds: Int64(day.ordinal) * 86_400 + Int64(h * 3600 + m * 60 + s))
         }
         return Timestamp.parse(String(decoding: t, as: UTF8.self))

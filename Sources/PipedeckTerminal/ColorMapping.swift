@@ -1,8 +1,9 @@
 import PipedeckRender
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Pure colour arithmetic: turns a theme's `ThemeColor` into a colour number
@@ -121,9 +122,13 @@ public enum ColorMapping {
         let chroma = Double(hi - lo)
         guard chroma > 0 else { return 0 }
         var h: Double
-        if hi == c.r { h = 60 * Double(c.g - c.b) / chroma }
-        else if hi == c.g { h = 120 + 60 * Double(c.b - c.r) / chroma }
-        else { h = 240 + 60 * Double(c.r - c.g) / chroma }
+        if hi == c.r {
+            h = 60 * Double(c.g - c.b) / chroma
+        } else if hi == c.g {
+            h = 120 + 60 * Double(c.b - c.r) / chroma
+        } else {
+            h = 240 + 60 * Double(c.r - c.g) / chroma
+        }
         if h < 0 { h += 360 }
         return h
     }
@@ -132,13 +137,13 @@ public enum ColorMapping {
     /// equal slices: orange counts as yellow, violet as blue, pink as magenta.
     static func hueFamily(_ h: Double) -> Int {
         switch h {
-        case ..<15: return 1        // red
-        case ..<65: return 3        // yellow (orange, amber, gold)
-        case ..<165: return 2       // green
-        case ..<200: return 6       // cyan (teal)
-        case ..<262: return 4       // blue (sky, violet)
-        case ..<335: return 5       // magenta (purple, pink)
-        default: return 1           // red
+        case ..<15: return 1 // red
+        case ..<65: return 3 // yellow (orange, amber, gold)
+        case ..<165: return 2 // green
+        case ..<200: return 6 // cyan (teal)
+        case ..<262: return 4 // blue (sky, violet)
+        case ..<335: return 5 // magenta (purple, pink)
+        default: return 1 // red
         }
     }
 
@@ -205,7 +210,7 @@ public enum ColorMapping {
                 return packed(rgb(ofXterm: n))
             }
             if n < colors { return n }
-            if n > 8 && n < 16 { return n - 8 }           // bright → normal (colors is 8 here)
+            if n > 8 && n < 16 { return n - 8 } // bright → normal (colors is 8 here)
             let c = rgb(ofXterm: n)
             return nearestBasic(r: c.r, g: c.g, b: c.b, count: colors)
         case .rgb(let r, let g, let b):
@@ -250,8 +255,10 @@ public enum ColorMapping {
     /// background after degrading. `defaultColors` is false when the terminal cannot
     /// keep its own colours (curses' use_default_colors failed): white on black is
     /// assumed then.
-    public static func pair(foreground fgColor: ThemeColor, background bgColor: ThemeColor,
-                            colors: Int, defaultColors: Bool = true) -> Pair {
+    public static func pair(
+        foreground fgColor: ThemeColor, background bgColor: ThemeColor,
+        colors: Int, defaultColors: Bool = true
+    ) -> Pair {
         guard colors >= 8 else { return Pair(foreground: -1, background: -1) }
         var bg = terminalColor(bgColor, colors: colors) ?? -1
         if bg == -1 && !defaultColors { bg = 0 }
@@ -263,8 +270,7 @@ public enum ColorMapping {
             // 8 colours have no greys but black and white: the one that shows on the
             // background, dimmed when the theme meant a subdued grey.
             fg = isDark(paletteIndex: bg) ? 7 : 0
-            if let b = rgb(of: bgColor) { dim = contrast(c, b) < 4.5 }
-            else { dim = (80...190).contains(lightness(c)) }
+            if let b = rgb(of: bgColor) { dim = contrast(c, b) < 4.5 } else { dim = (80...190).contains(lightness(c)) }
         } else if colors < 16, let c = fgRGB, isAchromatic(c), (80...190).contains(lightness(c)) {
             // A mid grey on the terminal's own background: its own text colour, dimmed.
             dim = true
@@ -279,8 +285,8 @@ public enum ColorMapping {
         }
         let mapped = contrast(shown(fg, colors: colors), shown(bg, colors: colors))
         let original: Double
-        if let f = fgRGB, let b = rgb(of: bgColor) { original = contrast(f, b) }
-        else { original = 21 }      // a default colour against a known one: assume it was readable
+        // A default colour against a known one: assume it was readable.
+        if let f = fgRGB, let b = rgb(of: bgColor) { original = contrast(f, b) } else { original = 21 }
         guard fg == bg || (mapped < minimumContrast && mapped < original * 0.85) else {
             return Pair(foreground: fg, background: bg, dim: dim)
         }
@@ -328,8 +334,9 @@ public enum ColorMapping {
         for role in StyleRole.allCases {
             var s = theme.style(role)
             guard s.background != normal.background,
-                  terminalColor(s.background, colors: colors) == normalBackground,
-                  !s.attributes.contains(.reverse) else { continue }
+                terminalColor(s.background, colors: colors) == normalBackground,
+                !s.attributes.contains(.reverse)
+            else { continue }
             s.background = normal.background
             s.foreground = normal.foreground
             s.attributes.insert(.reverse)

@@ -1,8 +1,9 @@
 import PipedeckUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What `Terminal.readEvent` returns.

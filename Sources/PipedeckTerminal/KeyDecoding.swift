@@ -1,9 +1,10 @@
 import CNcursesw
 import PipedeckUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns what `wget_wch` returns into `Key`s.
@@ -96,7 +97,7 @@ struct KeyDecoder {
         case 9: return .tab
         case 8, 127: return .backspace
         case 27: return .escape
-        case 0: return .ctrl("@")                       // Ctrl-Space / Ctrl-@
+        case 0: return .ctrl("@") // Ctrl-Space / Ctrl-@
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(0x60) + UInt8(value))))
         case 28: return .ctrl("\\")
         case 29: return .ctrl("]")

@@ -1,8 +1,9 @@
 import CNcursesw
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Signal bookkeeping for the terminal session.
@@ -25,7 +26,7 @@ enum SignalTrap {
     }()
 
     static func install() {
-        _ = slot   // initialise the storage before any handler can run
+        _ = slot // initialise the storage before any handler can run
         for sig in terminating {
             _ = pd_install_signal_handler(sig, { sig in pd_atomic_store_int(SignalTrap.slot, sig) })
             pd_unblock_signal(sig)
@@ -48,7 +49,7 @@ enum SignalTrap {
     static func discard(_ signals: Set<Int32>) {
         let s = pd_atomic_load_int(slot)
         if s != 0 && signals.contains(s) {
-            _ = pd_atomic_cas_int(slot, s, 0)   // unless something else arrived meanwhile
+            _ = pd_atomic_cas_int(slot, s, 0) // unless something else arrived meanwhile
         }
     }
 }

@@ -1,9 +1,10 @@
 import CNcursesw
 import PipedeckRender
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A foreground/background pair of terminal colour numbers (-1 = default).
@@ -120,39 +121,42 @@ extension Terminal {
     /// many as a cchar_t holds); if curses measures it differently from the
     /// grid, the grid wins: a narrower glyph is padded with a blank, a wider
     /// one is replaced by "?". Control characters become "?".
-    func putText(_ text: String, cellWidth: Int, x: Int, y: Int, style: ResolvedStyle, window: UnsafeMutablePointer<WINDOW>) {
+    func putText(
+        _ text: String, cellWidth: Int, x: Int, y: Int, style: ResolvedStyle, window: UnsafeMutablePointer<WINDOW>
+    ) {
         var drawnWidth = 1
         let count: Int = wideBuffer.withUnsafeMutableBufferPointer { buffer -> Int in
             let utf8 = text.utf8
             if utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F {
-                buffer[0] = wchar_t(byte)               // plain ASCII: the common case
+                buffer[0] = wchar_t(byte) // plain ASCII: the common case
                 return 1
             }
             let scalars = text.unicodeScalars
             guard let first = scalars.first,
-                  !scalars.contains(where: { Terminal.isControl($0.value) }) else {
+                !scalars.contains(where: { Terminal.isControl($0.value) })
+            else {
                 buffer[0] = wchar_t(UInt8(ascii: "?"))
                 return 1
             }
             var n = 0
             let firstWidth = pd_wcwidth(first.value)
             if firstWidth < 0 {
-                buffer[0] = wchar_t(UInt8(ascii: "?"))  // not printable in this locale
+                buffer[0] = wchar_t(UInt8(ascii: "?")) // not printable in this locale
                 return 1
             }
             if firstWidth == 0 {
-                buffer[0] = wchar_t(UInt8(ascii: " "))  // a lone combining mark: give it a base
+                buffer[0] = wchar_t(UInt8(ascii: " ")) // a lone combining mark: give it a base
                 n = 1
             } else {
                 drawnWidth = Int(firstWidth)
             }
             for scalar in scalars {
                 if n >= maxCharsPerCell { break }
-                if n > 0 && pd_wcwidth(scalar.value) != 0 { break }   // next spacing char: stop
+                if n > 0 && pd_wcwidth(scalar.value) != 0 { break } // next spacing char: stop
                 buffer[n] = wchar_t(bitPattern: scalar.value)
                 n += 1
             }
-            while n > 1 && buffer[n - 1] == 0x200D { n -= 1 }       // no dangling zero-width joiner
+            while n > 1 && buffer[n - 1] == 0x200D { n -= 1 } // no dangling zero-width joiner
             if drawnWidth > cellWidth {
                 buffer[0] = wchar_t(UInt8(ascii: "?"))
                 drawnWidth = 1
@@ -163,7 +167,7 @@ extension Terminal {
         wideBuffer[count] = 0
         var cchar = cchar_t()
         _ = pd_setcchar(&cchar, wideBuffer, style.attributes, style.pair)
-        _ = mvwadd_wch(window, Int32(y), Int32(x), &cchar)   // ERR in the bottom-right cell is normal
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &cchar) // ERR in the bottom-right cell is normal
         if cellWidth == 2 && drawnWidth == 1 {
             putText(" ", cellWidth: 1, x: x + 1, y: y, style: style, window: window)
         }
@@ -184,8 +188,9 @@ extension Terminal {
         // Degrading (and keeping the text readable when two theme colours fall onto
         // the same or too similar terminal colours) is ColorMapping's job; without
         // default colours (-1) it assumes the classic white on black.
-        let mapped = ColorMapping.pair(foreground: textStyle.foreground, background: textStyle.background,
-                                       colors: colorCount, defaultColors: defaultColors)
+        let mapped = ColorMapping.pair(
+            foreground: textStyle.foreground, background: textStyle.background,
+            colors: colorCount, defaultColors: defaultColors)
         if mapped.dim { attributes |= PD_A_DIM }
         let fg = Int32(clamping: mapped.foreground)
         let bg = Int32(clamping: mapped.background)

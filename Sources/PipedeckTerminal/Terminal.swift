@@ -1,10 +1,11 @@
 import CNcursesw
 import PipedeckRender
 import PipedeckUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The terminal session: the only place that talks to curses.
@@ -75,7 +76,8 @@ public final class Terminal {
     let defaultColors: Bool
     var wideBuffer: [wchar_t] = Array(repeating: 0, count: 8)
 
-    static let mouseMask: mmask_t = PD_BUTTON1_PRESSED | PD_BUTTON1_RELEASED
+    static let mouseMask: mmask_t =
+        PD_BUTTON1_PRESSED | PD_BUTTON1_RELEASED
         | PD_BUTTON4_PRESSED | PD_BUTTON5_PRESSED | PD_REPORT_MOUSE_POSITION
 
     /// The longest single wait in `readEvent` when no timeout is given. A
@@ -245,8 +247,10 @@ public final class Terminal {
     /// if signal n killed it). `environment` nil keeps this process's.
     /// Throws when the program cannot be started (errno as POSIXError code).
     @discardableResult
-    public func runProgram(_ executable: String, arguments: [String] = [],
-                           environment: [String: String]? = nil) throws -> Int32 {
+    public func runProgram(
+        _ executable: String, arguments: [String] = [],
+        environment: [String: String]? = nil
+    ) throws -> Int32 {
         var status: Int32 = 0
         var failure: Int32 = 0
         runOutside {
@@ -261,12 +265,14 @@ public final class Terminal {
 
     /// posix_spawn (no new process group: the child is in the terminal's
     /// foreground group) + waitpid.
-    static func spawnAndWait(_ executable: String, arguments: [String],
-                             environment: [String: String]?) -> Result<Int32, Int32Error> {
+    static func spawnAndWait(
+        _ executable: String, arguments: [String],
+        environment: [String: String]?
+    ) -> Result<Int32, Int32Error> {
         #if canImport(Glibc)
-        var attributes = posix_spawnattr_t()
+            var attributes = posix_spawnattr_t()
         #else
-        var attributes: posix_spawnattr_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -304,8 +310,8 @@ public final class Terminal {
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return .failure(Int32Error(code: errno)) }
         }
-        if status & 0x7F == 0 { return .success((status >> 8) & 0xFF) }   // exited
-        return .success(128 + (status & 0x7F))                               // killed by a signal
+        if status & 0x7F == 0 { return .success((status >> 8) & 0xFF) } // exited
+        return .success(128 + (status & 0x7F)) // killed by a signal
     }
 
     private func leaveCurses() {

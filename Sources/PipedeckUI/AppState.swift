@@ -96,7 +96,9 @@ public struct AppState: Sendable {
 
     // MARK: Derived
 
-    public var focusedStageID: String? { board.stages.indices.contains(focusedStage) ? board.stages[focusedStage].id : nil }
+    public var focusedStageID: String? {
+        board.stages.indices.contains(focusedStage) ? board.stages[focusedStage].id : nil
+    }
 
     public func selectedIndex(inColumn c: Int) -> Int? {
         guard columns.indices.contains(c), !columns[c].isEmpty else { return nil }
@@ -329,7 +331,9 @@ public enum UIText {
     public static let labelNPS = "recommendation score"
     public static let npsOnlyWon = "the recommendation score is asked of won customers"
     public static let npsRange = "expected a whole number from 0 to 10 (empty clears it)"
-    public static func npsSaved(_ n: Int?) -> String { n.map { "recommendation score: \($0)/10" } ?? "recommendation score cleared" }
+    public static func npsSaved(_ n: Int?) -> String {
+        n.map { "recommendation score: \($0)/10" } ?? "recommendation score cleared"
+    }
     public static let notesSaved = "notes saved"
     public static let notesUnchanged = "notes unchanged"
     public static func editorFailed(_ why: String) -> String { "could not run the editor: \(why)" }

@@ -36,11 +36,17 @@ public enum Bindings {
         KeyBinding([.char("G"), .end], .selectLast, "last deal of the column", group: "Navigate"),
         KeyBinding([.pageUp], .pageUp, "one screen up", group: "Navigate"),
         KeyBinding([.pageDown], .pageDown, "one screen down", group: "Navigate"),
-        KeyBinding([.shiftRight, .char("L"), .char(">")], .moveNext, "move the deal to the next stage", hint: "move", group: "Move deals"),
-        KeyBinding([.shiftLeft, .char("H"), .char("<")], .movePrev, "move the deal to the previous stage", hint: "move", group: "Move deals"),
-        KeyBinding([.char("m")], .moveTo, "move the deal to any stage (then its number or letter)", group: "Move deals"),
+        KeyBinding(
+            [.shiftRight, .char("L"), .char(">")], .moveNext, "move the deal to the next stage", hint: "move",
+            group: "Move deals"),
+        KeyBinding(
+            [.shiftLeft, .char("H"), .char("<")], .movePrev, "move the deal to the previous stage", hint: "move",
+            group: "Move deals"),
+        KeyBinding(
+            [.char("m")], .moveTo, "move the deal to any stage (then its number or letter)", group: "Move deals"),
         KeyBinding([.shiftUp, .char("K")], .rankUp, "raise the deal's priority in its column", group: "Move deals"),
-        KeyBinding([.shiftDown, .char("J")], .rankDown, "lower the deal's priority in its column", group: "Move deals"),
+        KeyBinding(
+            [.shiftDown, .char("J")], .rankDown, "lower the deal's priority in its column", group: "Move deals"),
         KeyBinding([.char("a")], .add, "add a deal to this stage", hint: "add", group: "Deals"),
         KeyBinding([.enter], .detail, "open the deal's details", hint: "details", group: "Deals"),
         KeyBinding([.char("e")], .edit, "edit the deal", hint: "edit", group: "Deals"),
@@ -48,16 +54,21 @@ public enum Bindings {
         KeyBinding([.char("w")], .markWon, "mark the deal won", hint: "won", group: "Deals"),
         KeyBinding([.char("x")], .markLost, "mark the deal lost (asks the reason)", hint: "lost", group: "Deals"),
         KeyBinding([.char("o")], .reopen, "reopen a won or lost deal", group: "Deals"),
-        KeyBinding([.char("n")], .nextAction, "set or change the deal's next action", hint: "next step", group: "Follow-up"),
-        KeyBinding([.char("c")], .completeAction, "mark the next action done and plan the following one", group: "Follow-up"),
+        KeyBinding(
+            [.char("n")], .nextAction, "set or change the deal's next action", hint: "next step", group: "Follow-up"),
+        KeyBinding(
+            [.char("c")], .completeAction, "mark the next action done and plan the following one", group: "Follow-up"),
         KeyBinding([.char("A")], .agenda, "agenda: every next action by date", hint: "agenda", group: "Follow-up"),
         KeyBinding([.char("N")], .editNotes, "edit the deal's notes in $VISUAL / $EDITOR", group: "Follow-up"),
-        KeyBinding([.char("/")], .search, "search title, company, contact, notes and tags", hint: "search", group: "View"),
+        KeyBinding(
+            [.char("/")], .search, "search title, company, contact, notes and tags", hint: "search", group: "View"),
         KeyBinding([.char("f")], .filterMenu, "filter by owner, source, tag, overdue, stale or score", group: "View"),
         KeyBinding([.escape], .clearFilter, "clear the search and filters", group: "View"),
         KeyBinding([.char("s")], .cycleSort, "next sort order (manual, value, weighted, close, due…)", group: "View"),
         KeyBinding([.char("z")], .toggleLost, "show or hide lost deals", group: "View"),
-        KeyBinding([.char("r")], .reports, "reports: forecast, funnel, velocity, sources, owners…", hint: "reports", group: "View"),
+        KeyBinding(
+            [.char("r")], .reports, "reports: forecast, funnel, velocity, sources, owners…", hint: "reports",
+            group: "View"),
         KeyBinding([.char("S")], .stages, "stages: add, rename, reorder, delete, probabilities", group: "View"),
         KeyBinding([.char("t")], .cycleTheme, "next colour theme", group: "View"),
         KeyBinding([.char("u")], .undo, "undo the last change", hint: "undo", group: "History"),
@@ -65,7 +76,8 @@ public enum Bindings {
         KeyBinding([.char("?")], .help, "show all keys", hint: "help", group: "Other"),
         KeyBinding([.ctrl("l")], .redraw, "redraw the screen", group: "Other"),
         KeyBinding([.ctrl("z")], .suspend, "suspend to the shell (fg to come back)", group: "Other"),
-        KeyBinding([.char("q"), .ctrl("c")], .quit, "quit (every change is already saved)", hint: "quit", group: "Other"),
+        KeyBinding(
+            [.char("q"), .ctrl("c")], .quit, "quit (every change is already saved)", hint: "quit", group: "Other"),
     ]
 
     /// Keys of forms and dialogs, for the help screen (they are handled by the form itself).
@@ -93,7 +105,11 @@ public enum Bindings {
         var out: [(keys: [String], hint: String)] = []
         for b in table {
             guard let h = b.hint, let key = b.keys.map(\.label).min(by: { $0.count < $1.count }) else { continue }
-            if let last = out.last, last.hint == h { out[out.count - 1].keys.append(key) } else { out.append(([key], h)) }
+            if let last = out.last, last.hint == h {
+                out[out.count - 1].keys.append(key)
+            } else {
+                out.append(([key], h))
+            }
         }
         return out.map { item in
             let arrows = item.keys.allSatisfy { ["←", "→", "↑", "↓"].contains($0) }

@@ -35,7 +35,9 @@ public struct DealForm: Hashable, Sendable {
         let stages = board.stages
         let stageID = deal?.stage ?? stageID ?? stages.first?.id ?? ""
         func text(_ id: FieldID, _ s: String?) -> Field {
-            Field(id: id, label: FormText.label(id), editor: LineEditor(s ?? ""), error: nil, options: nil, optionLabels: nil, choice: 0)
+            Field(
+                id: id, label: FormText.label(id), editor: LineEditor(s ?? ""), error: nil, options: nil,
+                optionLabels: nil, choice: 0)
         }
         var stageField = text(.stage, nil)
         stageField.options = stages.map(\.id)
@@ -56,8 +58,10 @@ public struct DealForm: Hashable, Sendable {
             text(.due, deal?.nextAction.flatMap { $0.done ? nil : $0.due?.description }),
         ]
         focus = 0
-        suggestions = [.owner: board.usedValues(\.owner), .source: board.usedValues(\.source), .tags: board.usedTags,
-                       .company: board.usedValues(\.company)]
+        suggestions = [
+            .owner: board.usedValues(\.owner), .source: board.usedValues(\.source), .tags: board.usedTags,
+            .company: board.usedValues(\.company),
+        ]
     }
 
     public func field(_ id: FieldID) -> Field { fields.first { $0.id == id }! }
@@ -70,8 +74,10 @@ public struct DealForm: Hashable, Sendable {
         default:
             if let opts = fields[focus].options, !opts.isEmpty {
                 switch key {
-                case .left, .char("h"), .char("-"): fields[focus].choice = (fields[focus].choice + opts.count - 1) % opts.count
-                case .right, .char("l"), .char("+"), .char(" "): fields[focus].choice = (fields[focus].choice + 1) % opts.count
+                case .left, .char("h"), .char("-"):
+                    fields[focus].choice = (fields[focus].choice + opts.count - 1) % opts.count
+                case .right, .char("l"), .char("+"), .char(" "):
+                    fields[focus].choice = (fields[focus].choice + 1) % opts.count
                 case .char(let c):
                     if let n = c.wholeNumberValue, n >= 1, n <= opts.count { fields[focus].choice = n - 1 }
                 default: break
@@ -92,7 +98,10 @@ public struct DealForm: Hashable, Sendable {
         let f = fields[focus]
         guard let all = suggestions[f.id], !all.isEmpty else { return [] }
         let typed = f.editor.text
-        let prefix = f.id == .tags ? String(typed.split(separator: ",", omittingEmptySubsequences: false).last ?? "").trimmingCharacters(in: .whitespaces) : typed
+        let prefix =
+            f.id == .tags
+            ? String(typed.split(separator: ",", omittingEmptySubsequences: false).last ?? "").trimmingCharacters(
+                in: .whitespaces) : typed
         guard !prefix.isEmpty else { return [] }
         let folded = DealFilter.fold(prefix)
         return all.filter { DealFilter.fold($0).hasPrefix(folded) && $0 != prefix }
@@ -116,7 +125,8 @@ public struct DealForm: Hashable, Sendable {
             guard let s = suggestion else { return nil }
             suggestionIndex = 0
             if fields[focus].id == .tags {
-                var parts = fields[focus].editor.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                var parts = fields[focus].editor.text.split(separator: ",", omittingEmptySubsequences: false).map(
+                    String.init)
                 parts[parts.count - 1] = (parts.count > 1 ? " " : "") + s
                 return parts.joined(separator: ",")
             }
@@ -131,31 +141,50 @@ public struct DealForm: Hashable, Sendable {
         for i in fields.indices { fields[i].error = nil }
         formError = nil
         var d = base
-        func fail(_ id: FieldID, _ message: String) { if let i = fields.firstIndex(where: { $0.id == id }) { fields[i].error = message } }
+        func fail(_ id: FieldID, _ message: String) {
+            if let i = fields.firstIndex(where: { $0.id == id }) { fields[i].error = message }
+        }
 
         let title = value(.title)
         if title.isEmpty { fail(.title, Strings.emptyTitle) }
         d.title = title
         let v = value(.value)
-        if v.isEmpty { d.value = .zero }
-        else if let m = Money.parseLenient(v, maxDecimals: 6) {
-            if m.isNegative { fail(.value, Strings.negativeValue) }
-            else if m.decimalsNeeded > 2 { fail(.value, Strings.tooManyDecimals) }
-            else { d.value = m }
-        } else { fail(.value, Strings.badNumber) }
+        if v.isEmpty {
+            d.value = .zero
+        } else if let m = Money.parseLenient(v, maxDecimals: 6) {
+            if m.isNegative {
+                fail(.value, Strings.negativeValue)
+            } else if m.decimalsNeeded > 2 {
+                fail(.value, Strings.tooManyDecimals)
+            } else {
+                d.value = m
+            }
+        } else {
+            fail(.value, Strings.badNumber)
+        }
         let sf = field(.stage)
         if let opts = sf.options, sf.choice < opts.count { d.stage = opts[sf.choice] }
         let p = value(.probability)
-        if p.isEmpty { d.probability = nil }
-        else if let pc = Percent.parse(p), pc.isValid { d.probability = pc }
-        else { fail(.probability, Strings.probabilityRange) }
+        if p.isEmpty {
+            d.probability = nil
+        } else if let pc = Percent.parse(p), pc.isValid {
+            d.probability = pc
+        } else {
+            fail(.probability, Strings.probabilityRange)
+        }
         func opt(_ id: FieldID) -> String? { let t = value(id); return t.isEmpty ? nil : t }
         d.company = opt(.company); d.contact = opt(.contact); d.owner = opt(.owner); d.source = opt(.source)
         var seen = Set<String>()
         d.tags = value(.tags).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
         let c = value(.close)
-        if c.isEmpty { d.expectedClose = nil } else if let day = Day.parse(c) { d.expectedClose = day } else { fail(.close, Strings.badDate) }
+        if c.isEmpty {
+            d.expectedClose = nil
+        } else if let day = Day.parse(c) {
+            d.expectedClose = day
+        } else {
+            fail(.close, Strings.badDate)
+        }
         let nextText = value(.next), dueText = value(.due)
         var due: Day? = nil
         if !dueText.isEmpty { if let day = Day.parse(dueText) { due = day } else { fail(.due, Strings.badDate) } }

@@ -36,7 +36,8 @@ extension AppState {
     /// (and changes nothing) when the change needs the full rebuild.
     mutating func updateIncrementally(after action: Action, from old: Board) -> Bool {
         guard sort == .rank, !filter.isActive, columns.count == board.stages.count,
-              old.currency == board.currency, old.stages == board.stages else { return false }
+            old.currency == board.currency, old.stages == board.stages
+        else { return false }
         let n = board.deals.count
         switch action {
         case .add(let deal):
@@ -61,7 +62,8 @@ extension AppState {
         case .reorder(let id, _):
             // Only ranks change, all inside the deal's own column: sort that column again.
             guard n == old.deals.count, let k = board.dealIndex(id), old.deals[k].id == id,
-                  board.deals[k].stage == old.deals[k].stage, board.deals[k].status == old.deals[k].status else { return false }
+                board.deals[k].stage == old.deals[k].stage, board.deals[k].status == old.deals[k].status
+            else { return false }
             if let c = column(ofStage: board.deals[k].stage) {
                 board.deals.withUnsafeBufferPointer { deals in
                     columns[c].sort { AppState.precedes(deals, $0, $1) }
@@ -70,7 +72,7 @@ extension AppState {
         case .update(let deal):
             guard replaceInColumns(deal.id, old: old) else { return false }
         case .move(let id, _), .shift(let id, _), .markWon(let id), .markLost(let id, _), .reopen(let id),
-             .setNextAction(let id, _), .completeNextAction(let id):
+            .setNextAction(let id, _), .completeNextAction(let id):
             guard replaceInColumns(id, old: old) else { return false }
         default:
             return false
@@ -85,10 +87,13 @@ extension AppState {
     /// One deal changed in place (same position in `deals`): take it out of its old column and
     /// put it where it now belongs.
     private mutating func replaceInColumns(_ id: String, old: Board) -> Bool {
-        guard board.deals.count == old.deals.count, let k = old.dealIndex(id), board.deals[k].id == id else { return false }
+        guard board.deals.count == old.deals.count, let k = old.dealIndex(id), board.deals[k].id == id else {
+            return false
+        }
         let before = old.deals[k]
         if showLost || before.status != .lost, let c = column(ofStage: before.stage),
-           let r = columns[c].firstIndex(of: k) {
+            let r = columns[c].firstIndex(of: k)
+        {
             columns[c].remove(at: r)
         }
         insertIntoColumn(k)
@@ -112,7 +117,10 @@ extension AppState {
 
     // MARK: Figures
 
-    private enum Bucket: Hashable { case open, won, lost, stage(Int) }
+    private enum Bucket: Hashable {
+        case open, won, lost
+        case stage(Int)
+    }
 
     private func figures(_ s: PipelineSummary, _ b: Bucket) -> Figures {
         switch b {
@@ -213,8 +221,8 @@ extension AppState {
     }
 }
 
-private extension Amounts {
-    init(without currency: String, from a: Amounts) {
+extension Amounts {
+    fileprivate init(without currency: String, from a: Amounts) {
         self.init()
         for (c, m) in a.byCurrency where c != currency { add(m, c) }
     }

@@ -1,7 +1,7 @@
 /// An input event, independent of the terminal library that produced it.
 public enum Key: Hashable, Sendable {
-    case char(Character)      // printable text, including é, €, 日
-    case ctrl(Character)      // Ctrl+letter, lower-case letter ("c" for Ctrl-C)
+    case char(Character) // printable text, including é, €, 日
+    case ctrl(Character) // Ctrl+letter, lower-case letter ("c" for Ctrl-C)
     case enter, tab, backTab, backspace, delete, escape
     case up, down, left, right
     case shiftUp, shiftDown, shiftLeft, shiftRight

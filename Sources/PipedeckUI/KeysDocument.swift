@@ -3,7 +3,8 @@
 extension Bindings {
     public static func markdown() -> String {
         var out = "# Keys\n\n"
-        out += "Generated from the key table (`Sources/PipedeckUI/Bindings.swift`); the `?` help screen and the footer hints come from the same records.\n"
+        out +=
+            "Generated from the key table (`Sources/PipedeckUI/Bindings.swift`); the `?` help screen and the footer hints come from the same records.\n"
         var group = ""
         for b in board {
             if b.group != group {
@@ -19,7 +20,8 @@ extension Bindings {
         out += "- Click a card to select it; click a column to focus it.\n"
         out += "- Press on a card and release over another column to move the deal there.\n"
         out += "- The wheel moves the selection in the column under the pointer.\n"
-        out += "\n`S-` is Shift. In the move dialog (`m`), a stage is chosen by its number or by the first letter of its name.\n"
+        out +=
+            "\n`S-` is Shift. In the move dialog (`m`), a stage is chosen by its number or by the first letter of its name.\n"
         return out
     }
 }

@@ -56,8 +56,8 @@ public struct BoardLayout: Equatable, Sendable {
     }
 
     public struct CardWindow: Equatable, Sendable {
-        public var top: Int          // index of the first card shown
-        public var count: Int        // cards shown
+        public var top: Int // index of the first card shown
+        public var count: Int // cards shown
         public var moreAbove: Int
         public var moreBelow: Int
     }

@@ -42,7 +42,9 @@ extension AppState {
                 mode = .detail(dealID: id, scroll: scroll)
                 return fx
             case .char("n"):
-                if let d = board.deal(id), d.status == .open { mode = .nextAction(NextActionForm(deal: d, followUp: false)) }
+                if let d = board.deal(id), d.status == .open {
+                    mode = .nextAction(NextActionForm(deal: d, followUp: false))
+                }
             case .char("c"):
                 return completeAction(id)
             case .char("N"):
@@ -83,7 +85,9 @@ extension AppState {
             case .escape: mode = .board; return []
             case .ctrl("c"): return [.quit]
             case .up: mode = .lostReason(dealID: id, choice: max(0, choice - 1), editor: editor); return []
-            case .down: mode = .lostReason(dealID: id, choice: min(max(0, reasons.count - 1), choice + 1), editor: editor); return []
+            case .down:
+                mode = .lostReason(dealID: id, choice: min(max(0, reasons.count - 1), choice + 1), editor: editor);
+                return []
             case .enter:
                 mode = .board
                 let typed = editor.text.trimmingCharacters(in: .whitespaces)
@@ -168,7 +172,11 @@ extension AppState {
             case .enter:
                 let t = editor.text.trimmingCharacters(in: .whitespaces)
                 let score: Int?
-                if t.isEmpty { score = nil } else if let n = Int(t), Deal.npsRange.contains(n) { score = n } else {
+                if t.isEmpty {
+                    score = nil
+                } else if let n = Int(t), Deal.npsRange.contains(n) {
+                    score = n
+                } else {
                     mode = .npsPrompt(dealID: id, editor: editor, error: UIText.npsRange)
                     return []
                 }
@@ -196,9 +204,13 @@ extension AppState {
                     mode = .nextAction(form)
                 case .success(let action):
                     mode = .board
-                    let fx = perform(.setNextAction(id: form.dealID, action), label: UIText.labelNextAction, follow: form.dealID)
-                    if !fx.isEmpty { message = StatusMessage(action.map { UIText.planned($0.text) } ?? UIText.noStepPlanned) }
-                    else if message?.text == UIText.noChange { message = nil }
+                    let fx = perform(
+                        .setNextAction(id: form.dealID, action), label: UIText.labelNextAction, follow: form.dealID)
+                    if !fx.isEmpty {
+                        message = StatusMessage(action.map { UIText.planned($0.text) } ?? UIText.noStepPlanned)
+                    } else if message?.text == UIText.noChange {
+                        message = nil
+                    }
                     return fx
                 }
             default:
@@ -248,7 +260,8 @@ extension AppState {
             case .down, .char("j"): mode = .stageDelete(stageID: sid, target: min(max(0, others.count - 1), target + 1))
             case .enter:
                 guard others.indices.contains(target) else { return [] }
-                let fx = perform(.deleteStage(id: sid, moveDealsTo: others[target].id), label: UIText.labelStage, follow: nil)
+                let fx = perform(
+                    .deleteStage(id: sid, moveDealsTo: others[target].id), label: UIText.labelStage, follow: nil)
                 mode = .stages(selection: min(board.stageIndex(others[target].id) ?? 0, max(0, board.stages.count - 1)))
                 return fx
             default: break
@@ -320,7 +333,8 @@ extension AppState {
 
     /// The agenda shown on screen: the deals that pass the filter.
     public var agenda: Agenda {
-        let deals = filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
+        let deals =
+            filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
         return Agenda(board: board, deals: deals, today: today)
     }
 
@@ -369,8 +383,10 @@ extension AppState {
         let n = board.stages.count
         let sel = min(max(0, selection), max(0, n - 1))
         let stage = board.stages.indices.contains(sel) ? board.stages[sel] : nil
-        let changing: Set<Key> = [.char("a"), .char("e"), .enter, .char("d"), .delete, .char("K"), .char("J"), .shiftUp, .shiftDown,
-                                  .char("+"), .char("-"), .char("]"), .char("[")]
+        let changing: Set<Key> = [
+            .char("a"), .char("e"), .enter, .char("d"), .delete, .char("K"), .char("J"), .shiftUp, .shiftDown,
+            .char("+"), .char("-"), .char("]"), .char("["),
+        ]
         if isReadOnly && changing.contains(key) {
             message = StatusMessage(UIText.readOnlyRefused, isError: true)
             return []
@@ -391,8 +407,10 @@ extension AppState {
         case .char("+"), .char("-"), .char("]"), .char("["):
             guard var s = stage else { return [] }
             switch key {
-            case .char("+"): s.probability = Percent(hundredths: min(10_000, (s.probability.hundredths / 500 + 1) * 500))
-            case .char("-"): s.probability = Percent(hundredths: max(0, ((s.probability.hundredths + 499) / 500 - 1) * 500))
+            case .char("+"):
+                s.probability = Percent(hundredths: min(10_000, (s.probability.hundredths / 500 + 1) * 500))
+            case .char("-"):
+                s.probability = Percent(hundredths: max(0, ((s.probability.hundredths + 499) / 500 - 1) * 500))
             case .char("]"): s.rotDays = min(3650, s.rotDays + 1)
             default: s.rotDays = max(0, s.rotDays - 1)
             }
@@ -440,15 +458,20 @@ extension AppState {
         guard let command = Bindings.command(for: key) else { return [] }
         let c = focusedStage
         let count = columns.indices.contains(c) ? columns[c].count : 0
-        let changing: Set<Command> = [.moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .add, .edit, .delete, .markWon, .markLost, .reopen, .undo, .redo,
-                                      .nextAction, .completeAction, .editNotes]
+        let changing: Set<Command> = [
+            .moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .add, .edit, .delete, .markWon, .markLost, .reopen,
+            .undo, .redo,
+            .nextAction, .completeAction, .editNotes,
+        ]
         if isReadOnly && changing.contains(command) {
             message = StatusMessage(UIText.readOnlyRefused, isError: true)
             return []
         }
         let deal = selectedDeal
-        let needsDeal: Set<Command> = [.moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .detail, .edit, .delete, .markWon, .markLost, .reopen,
-                                       .nextAction, .completeAction, .editNotes]
+        let needsDeal: Set<Command> = [
+            .moveNext, .movePrev, .moveTo, .rankUp, .rankDown, .detail, .edit, .delete, .markWon, .markLost, .reopen,
+            .nextAction, .completeAction, .editNotes,
+        ]
         if needsDeal.contains(command) && deal == nil {
             message = StatusMessage(Strings.noDealSelected)
             return []
@@ -468,7 +491,8 @@ extension AppState {
             let d = deal!
             let fx = perform(.shift(id: d.id, by: command == .moveNext ? 1 : -1), label: UIText.labelMove, follow: d.id)
             if !fx.isEmpty, let s = board.deal(d.id).flatMap({ board.stage($0.stage) }) {
-                message = StatusMessage(board.deal(d.id)?.status == .won ? UIText.wonDeal(d.title) : UIText.movedTo(s.name))
+                message = StatusMessage(
+                    board.deal(d.id)?.status == .won ? UIText.wonDeal(d.title) : UIText.movedTo(s.name))
             }
             keepVisible()
             return fx
@@ -478,7 +502,8 @@ extension AppState {
                 message = StatusMessage(UIText.reorderNeedsManual)
                 return []
             }
-            return perform(.reorder(id: deal!.id, by: command == .rankUp ? -1 : 1), label: UIText.labelReorder, follow: deal!.id)
+            return perform(
+                .reorder(id: deal!.id, by: command == .rankUp ? -1 : 1), label: UIText.labelReorder, follow: deal!.id)
         case .add: mode = .form(DealForm(board: board, deal: nil, stageID: focusedStageID))
         case .detail: mode = .detail(dealID: deal!.id, scroll: 0)
         case .edit: mode = .form(DealForm(board: board, deal: deal, stageID: nil))
@@ -589,8 +614,9 @@ extension AppState {
         case .release:
             defer { dragDealID = nil }
             guard let id = dragDealID, let hit = hitTest(x: m.x, y: m.y), !isReadOnly,
-                  let deal = board.deal(id), board.stages.indices.contains(hit.column),
-                  board.stages[hit.column].id != deal.stage else { return [] }
+                let deal = board.deal(id), board.stages.indices.contains(hit.column),
+                board.stages[hit.column].id != deal.stage
+            else { return [] }
             return move(id, to: board.stages[hit.column])
         case .drag:
             return []

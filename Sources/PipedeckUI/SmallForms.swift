@@ -38,7 +38,9 @@ public struct NextActionForm: Hashable, Sendable {
     public func build(today: Day) -> Result<NextAction?, FormProblem> {
         let t = text.text.trimmingCharacters(in: .whitespaces)
         let d = due.text.trimmingCharacters(in: .whitespaces)
-        if t.isEmpty { return d.isEmpty ? .success(Optional<NextAction>.none) : .failure(FormProblem(FormText.dueWithoutAction)) }
+        if t.isEmpty {
+            return d.isEmpty ? .success(Optional<NextAction>.none) : .failure(FormProblem(FormText.dueWithoutAction))
+        }
         if d.isEmpty { return .success(NextAction(text: t)) }
         guard let day = Day.parseRelative(d, today: today) else { return .failure(FormProblem(FormText.badDue)) }
         return .success(NextAction(text: t, due: day))
@@ -79,8 +81,12 @@ public struct StageForm: Hashable, Sendable {
     public func build(base: Stage?) -> Result<Stage, FormProblem> {
         let n = name.text.trimmingCharacters(in: .whitespaces)
         if n.isEmpty { return .failure(FormProblem(Strings.emptyStageName)) }
-        guard let p = Percent.parse(probability.text), p.isValid else { return .failure(FormProblem(Strings.probabilityRange)) }
-        guard let r = Int(rotDays.text.trimmingCharacters(in: .whitespaces)), r >= 0, r <= 3650 else { return .failure(FormProblem(Strings.rotDaysRange)) }
+        guard let p = Percent.parse(probability.text), p.isValid else {
+            return .failure(FormProblem(Strings.probabilityRange))
+        }
+        guard let r = Int(rotDays.text.trimmingCharacters(in: .whitespaces)), r >= 0, r <= 3650 else {
+            return .failure(FormProblem(Strings.rotDaysRange))
+        }
         var s = base ?? Stage(id: "", name: n, probability: p)
         s.name = n; s.probability = p; s.rotDays = r
         return .success(s)

@@ -21,10 +21,16 @@ func profileBreakdown(deals n: Int) {
     let out = try! board.apply(.shift(id: id, by: 1), at: now)
     t("Board.apply(.shift) (Core)") { _ = try! board.apply(.shift(id: id, by: 1), at: now) }
     t("  of which Edit(from:to:touching:) (Core)") { _ = Edit(from: board, to: out.board, touching: [id]) }
-    t("  of which copying the deals array") { var b = board; b.deals[0].rank += 1; _ = b }
+    t("  of which copying the deals array") {
+        var b = board; b.deals[0].rank += 1; _ = b
+    }
     t("PipelineSummary(board:) (the old per-move sum)") { _ = PipelineSummary(board: board) }
-    t("BoardRenderer.render 120×40") { _ = BoardRenderer.render(state, options: RenderOptions(glyphs: .unicode, locale: "en_US")) }
-    t("AppState.handle L + H (two moves, no frame)") { _ = state.handle(.char("L")); _ = state.handle(.char("H")) }
+    t("BoardRenderer.render 120×40") {
+        _ = BoardRenderer.render(state, options: RenderOptions(glyphs: .unicode, locale: "en_US"))
+    }
+    t("AppState.handle L + H (two moves, no frame)") {
+        _ = state.handle(.char("L")); _ = state.handle(.char("H"))
+    }
 }
 
 /// `--profile-moves N`: N moves and frames on 10 000 deals, for valgrind --tool=callgrind.

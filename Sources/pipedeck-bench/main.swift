@@ -11,8 +11,9 @@ import PipedeckCore
 import PipedeckRender
 import PipedeckStorage
 import PipedeckUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // MARK: Boards
@@ -33,7 +34,9 @@ func generateBoard(deals count: Int) -> Board {
         d.value = Money(cents: 50_000 + (i &* 7_919) % 9_000_000)
         d.rank = perStage[d.stage, default: 0]
         perStage[d.stage, default: 0] += 1
-        if d.notes == nil, i % 3 == 0 { d.notes = "Met at the \(i % 12 + 1)th fair; wants a quote before the end of the quarter." }
+        if d.notes == nil, i % 3 == 0 {
+            d.notes = "Met at the \(i % 12 + 1)th fair; wants a quote before the end of the quarter."
+        }
         board.deals.append(d)
     }
     return board
@@ -54,20 +57,20 @@ func median(_ xs: [Double]) -> Double {
 func peakMemoryMB() -> Double {
     var u = rusage()
     getrusage(RUSAGE_SELF.rawValue, &u)
-    return Double(u.ru_maxrss) / 1024   // kilobytes on Linux
+    return Double(u.ru_maxrss) / 1024 // kilobytes on Linux
 }
 
 struct Row: Codable {
     var deals: Int
     var fileMB: Double
     var loadMS: Double
-    var firstFrameMS: Double      // AppState + the first full render, after the load
-    var openMS: Double            // load + first frame: what a person waits for
-    var moveFrameMS: Double       // median of L/H through AppState.handle + a new frame
+    var firstFrameMS: Double // AppState + the first full render, after the load
+    var openMS: Double // load + first frame: what a person waits for
+    var moveFrameMS: Double // median of L/H through AppState.handle + a new frame
     var moveFrameMaxMS: Double
-    var saveMS: Double            // encode + atomic write (fsync, rename, folder fsync)
+    var saveMS: Double // encode + atomic write (fsync, rename, folder fsync)
     var encodeMS: Double
-    var keyDuringSaveMS: Double   // slowest key + frame while a save runs on another thread
+    var keyDuringSaveMS: Double // slowest key + frame while a save runs on another thread
     var keysDuringSave: Int
     var peakMB: Double
 }
@@ -98,7 +101,7 @@ func measure(file: String, deals: Int, width: Int, height: Int) -> Row {
         _ = state.handle(.char(k % 2 == 0 ? "L" : "H"))
         frame = BoardRenderer.render(state, options: options)
         let b = nowNanos()
-        if k >= 10 { moves.append(ms(a, b)) }   // the first few warm caches up
+        if k >= 10 { moves.append(ms(a, b)) } // the first few warm caches up
     }
     precondition(state.board.deals.count == deals)
 
@@ -134,10 +137,11 @@ func measure(file: String, deals: Int, width: Int, height: Int) -> Row {
     unlink(saved)
     _ = frame
 
-    return Row(deals: deals, fileMB: Double(bytes.count) / 1_048_576, loadMS: ms(t0, t1), firstFrameMS: ms(t1, t2),
-               openMS: ms(t0, t2), moveFrameMS: median(moves), moveFrameMaxMS: moves.max() ?? .nan,
-               saveMS: ms(e1, e2), encodeMS: ms(e0, e1), keyDuringSaveMS: during.max() ?? 0,
-               keysDuringSave: during.count, peakMB: peakMemoryMB())
+    return Row(
+        deals: deals, fileMB: Double(bytes.count) / 1_048_576, loadMS: ms(t0, t1), firstFrameMS: ms(t1, t2),
+        openMS: ms(t0, t2), moveFrameMS: median(moves), moveFrameMaxMS: moves.max() ?? .nan,
+        saveMS: ms(e1, e2), encodeMS: ms(e0, e1), keyDuringSaveMS: during.max() ?? 0,
+        keysDuringSave: during.count, peakMB: peakMemoryMB())
 }
 
 // MARK: Command line
@@ -231,15 +235,21 @@ for n in sizes {
 }
 
 func f(_ x: Double, _ d: Int = 1) -> String { String(format: "%.\(d)f", x) }
-let header = ["deals", "file MB", "load ms", "first frame ms", "open→frame ms", "move+frame ms (median/max)",
-              "save ms (encode)", "slowest key during save ms (keys)", "peak MB"]
+let header = [
+    "deals", "file MB", "load ms", "first frame ms", "open→frame ms", "move+frame ms (median/max)",
+    "save ms (encode)", "slowest key during save ms (keys)", "peak MB",
+]
 print("| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---:" }.joined(separator: "|") + "|")
 for r in rows {
-    let cells = [String(r.deals), f(r.fileMB), f(r.loadMS), f(r.firstFrameMS), f(r.openMS),
-                 f(r.moveFrameMS, 2) + " / " + f(r.moveFrameMaxMS, 2),
-                 f(r.saveMS) + " (" + f(r.encodeMS) + ")", f(r.keyDuringSaveMS, 2) + " (\(r.keysDuringSave))", f(r.peakMB)]
+    let cells = [
+        String(r.deals), f(r.fileMB), f(r.loadMS), f(r.firstFrameMS), f(r.openMS),
+        f(r.moveFrameMS, 2) + " / " + f(r.moveFrameMaxMS, 2),
+        f(r.saveMS) + " (" + f(r.encodeMS) + ")", f(r.keyDuringSaveMS, 2) + " (\(r.keysDuringSave))", f(r.peakMB),
+    ]
     print("| " + cells.joined(separator: " | ") + " |")
 }
 print("")
-print("\(width)×\(height) screen; each size measured \(repeats)× in a fresh process, the run with the median open time shown.")
+print(
+    "\(width)×\(height) screen; each size measured \(repeats)× in a fresh process, the run with the median open time shown."
+)

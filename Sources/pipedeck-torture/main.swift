@@ -45,7 +45,9 @@ case "boards" where args.count == 2:
     } catch { fail("\(error)", 3) }
 case "loop" where args.count == 4:
     let boards: [[UInt8]]
-    do { boards = [try BoardFile.readBytes(path: args[2]), try BoardFile.readBytes(path: args[3])] } catch { fail("\(error)", 3) }
+    do { boards = [try BoardFile.readBytes(path: args[2]), try BoardFile.readBytes(path: args[3])] } catch {
+        fail("\(error)", 3)
+    }
     // Start with the board that is not on disk, so that every save that completes changes the file.
     var n = (try? BoardFile.readBytes(path: args[1])) == boards[0] ? 1 : 0
     FileHandle.standardOutput.write(Data("saving\n".utf8))

@@ -27,9 +27,10 @@ final class BoardEndToEndTests: XCTestCase {
     /// The stage of a deal as saved, read straight from the JSON text.
     func savedStage(_ id: String) -> String? {
         guard let data = FileManager.default.contents(atPath: file),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let deals = json["deals"] as? [[String: Any]],
-              let deal = deals.first(where: { $0["id"] as? String == id }) else { return nil }
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let deals = json["deals"] as? [[String: Any]],
+            let deal = deals.first(where: { $0["id"] as? String == id })
+        else { return nil }
         return deal["stage"] as? String
     }
 
@@ -41,7 +42,9 @@ final class BoardEndToEndTests: XCTestCase {
 
     func open(width: Int = 120, height: Int = 40, env: [String: String] = [:]) throws -> TmuxSession {
         try XCTSkipUnless(TmuxSession.isTmuxAvailable, "tmux is not installed")
-        let s = TmuxSession(arguments: [TmuxSession.pipedeckBinary.path, "--file", file], width: width, height: height, environment: env)
+        let s = TmuxSession(
+            arguments: [TmuxSession.pipedeckBinary.path, "--file", file], width: width, height: height, environment: env
+        )
         XCTAssertTrue(s.waitFor("Demo pipeline"), s.capture())
         return s
     }
@@ -70,8 +73,9 @@ final class BoardEndToEndTests: XCTestCase {
         s.send("q")
         XCTAssertEqual(s.exitStatus(), 0)
         XCTAssertEqual(savedStage("d01lea"), "qualification")
-        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: dir.path).contains { $0.hasSuffix(".tmp") },
-                       "no temporary file is left behind")
+        XCTAssertFalse(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).contains { $0.hasSuffix(".tmp") },
+            "no temporary file is left behind")
     }
 
     func testAddDealWithAccentsAndWideText() throws {
@@ -165,7 +169,9 @@ final class BoardEndToEndTests: XCTestCase {
         if let c = child { kill(c, SIGTERM) }
         let status = s.exitStatus()
         XCTAssertNotNil(status)
-        XCTAssertEqual(s.display("#{alternate_on}").trimmingCharacters(in: .whitespacesAndNewlines), "0", "the alternate screen is left")
+        XCTAssertEqual(
+            s.display("#{alternate_on}").trimmingCharacters(in: .whitespacesAndNewlines), "0",
+            "the alternate screen is left")
         XCTAssertEqual(savedStage("d01lea"), "qualification", "the change made before SIGTERM is on disk")
     }
 
@@ -177,7 +183,7 @@ final class BoardEndToEndTests: XCTestCase {
         try p.run(); p.waitUntilExit()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         if let n = text.split(separator: "\n").first.flatMap({ pid_t($0) }) { return n }
-        return pid_t(parent)   // sh may have exec'd the program
+        return pid_t(parent) // sh may have exec'd the program
     }
 
     func testWithoutLangFallsBackToUTF8() throws {

@@ -14,7 +14,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-rel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         // Exit statuses go here: still writable when a test makes `dir` read-only.
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("logs"), withIntermediateDirectories: true)
         chmod(dir.appendingPathComponent("logs").path, 0o777)
     }
 
@@ -56,13 +57,16 @@ final class ReliabilityEndToEndTests: XCTestCase {
 
     /// The board in tmux. The shell around it writes the exit status to a file: tmux 3.3 does not
     /// always collect the status of a pane's process (it stays a zombie), the file always does.
-    func open(_ path: String? = nil, prefix: String = "", width: Int = 120, height: Int = 40,
-              env: [String: String] = [:], expect: String = "Demo pipeline") -> TmuxSession {
+    func open(
+        _ path: String? = nil, prefix: String = "", width: Int = 120, height: Int = 40,
+        env: [String: String] = [:], expect: String = "Demo pipeline"
+    ) -> TmuxSession {
         sessions += 1
         let binary = TmuxSession.shellQuote(TmuxSession.pipedeckBinary.path)
         let log = TmuxSession.shellQuote(dir.path + "/logs/exit-\(sessions).log")
-        let s = TmuxSession(command: "\(prefix)\(binary) --file \(TmuxSession.shellQuote(path ?? file)); echo $? >\(log)",
-                            width: width, height: height, environment: ["TZ": "UTC", "HOME": dir.path].merging(env) { $1 })
+        let s = TmuxSession(
+            command: "\(prefix)\(binary) --file \(TmuxSession.shellQuote(path ?? file)); echo $? >\(log)",
+            width: width, height: height, environment: ["TZ": "UTC", "HOME": dir.path].merging(env) { $1 })
         logs[ObjectIdentifier(s)] = dir.path + "/logs/exit-\(sessions).log"
         XCTAssertTrue(s.waitFor(expect, timeout: 20), s.capture())
         return s
@@ -75,7 +79,9 @@ final class ReliabilityEndToEndTests: XCTestCase {
         guard let log = logs[ObjectIdentifier(s)] else { return nil }
         let end = Date().addingTimeInterval(timeout)
         repeat {
-            if let t = try? String(contentsOfFile: log, encoding: .utf8), let n = Int32(t.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let t = try? String(contentsOfFile: log, encoding: .utf8),
+                let n = Int32(t.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return n
             }
             Thread.sleep(forTimeInterval: 0.05)
@@ -86,7 +92,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
     /// The pid of the program (the child of the pane's shell).
     func programPID(_ s: TmuxSession) -> Int32? {
         let shell = s.display("#{pane_pid}")
-        guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        else { return nil }
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
@@ -114,13 +121,14 @@ final class ReliabilityEndToEndTests: XCTestCase {
         XCTAssertEqual(savedStage("d01lea"), "qualification", "A's move is still there")
         // A, idle, notices B's save within a few seconds and shows it.
         XCTAssertTrue(a.waitFor("reloaded: the file changed on disk", timeout: 8), a.capture())
-        XCTAssertTrue(a.waitFor("Weighted €259,807.50"), a.capture())   // both moves counted
+        XCTAssertTrue(a.waitFor("Weighted €259,807.50"), a.capture()) // both moves counted
         XCTAssertTrue(b.waitFor("Weighted €259,807.50"), b.capture())
         a.send("q"); b.send("q")
         XCTAssertEqual(exitStatus(a), 0)
         XCTAssertEqual(exitStatus(b), 0)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".pipeline.json.lock").path),
-                       "the last one out removes the lock file")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent(".pipeline.json.lock").path),
+            "the last one out removes the lock file")
         XCTAssertEqual(savedStage("d01lea"), "qualification")
         XCTAssertEqual(savedStage("d02lea"), "qualification")
     }
@@ -144,7 +152,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
         // A key after an outside change acts on the new content at once.
         XCTAssertEqual(try run(["move", "d01lea", "needs", "--file", file]).status, 0)
         s.send("L")
-        XCTAssertTrue(waitForFile { self.savedStage("d01lea") == "proposal" }, "L moved it on from where the file had it")
+        XCTAssertTrue(
+            waitForFile { self.savedStage("d01lea") == "proposal" }, "L moved it on from where the file had it")
         s.send("q")
         XCTAssertEqual(exitStatus(s), 0)
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("phase 2"))
@@ -173,7 +182,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
         try makeDemo()
         var prefix = ""
         if geteuid() == 0 {
-            try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "setpriv is not installed")
+            try XCTSkipUnless(
+                FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "setpriv is not installed")
             XCTAssertEqual(chown(file, 65534, 65534), 0)
             prefix = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "
         }
@@ -203,7 +213,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
         let mp = dir.appendingPathComponent("fs").path
         try FileManager.default.createDirectory(atPath: mp, withIntermediateDirectories: true)
         let r = "size=256k".withCString { mount("tmpfs", mp, "tmpfs", 0, $0) }
-        try XCTSkipIf(r != 0, "cannot mount a tmpfs here (not root?); CrashSafetyTests covers a full disk with a file size limit")
+        try XCTSkipIf(
+            r != 0, "cannot mount a tmpfs here (not root?); CrashSafetyTests covers a full disk with a file size limit")
         mounted.append(mp)
         let path = mp + "/pipeline.json"
         try makeDemo(at: path)
@@ -213,7 +224,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
         let free = Int(st.f_bavail) * Int(st.f_bsize)
         let fileSize = try Data(contentsOf: URL(fileURLWithPath: path)).count
         let filler = mp + "/filler"
-        XCTAssertTrue(FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - fileSize / 2))))
+        XCTAssertTrue(
+            FileManager.default.createFile(atPath: filler, contents: Data(count: max(0, free - fileSize / 2))))
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let s = open(path)
         s.send("L")
@@ -226,7 +238,9 @@ final class ReliabilityEndToEndTests: XCTestCase {
         // Room again: the next change saves both moves and the one after.
         try FileManager.default.removeItem(atPath: filler)
         s.send("H")
-        XCTAssertTrue(s.waitUntil { ($0.split(separator: "\n").first ?? "").contains("saved") && !$0.contains("unsaved") }, s.capture())
+        XCTAssertTrue(
+            s.waitUntil { ($0.split(separator: "\n").first ?? "").contains("saved") && !$0.contains("unsaved") },
+            s.capture())
         XCTAssertEqual(savedStage("d01lea", path), "qualification")
         s.send("q")
         XCTAssertEqual(exitStatus(s), 0)
@@ -248,8 +262,9 @@ final class ReliabilityEndToEndTests: XCTestCase {
         XCTAssertEqual(s.display("#{alternate_on}"), "1", "a sequence left the alternate screen")
         let lines = s.lines()
         XCTAssertTrue(lines.first?.contains("Demo pipeline") ?? false, "the screen was not cleared: \(s.capture())")
-        XCTAssertTrue(lines.contains { $0.contains("Evil") && $0.contains("end") || $0.contains("Evil") && $0.contains("…") })
-        s.send("Enter")   // the details show the whole title, still harmless
+        XCTAssertTrue(
+            lines.contains { $0.contains("Evil") && $0.contains("end") || $0.contains("Evil") && $0.contains("…") })
+        s.send("Enter") // the details show the whole title, still harmless
         XCTAssertTrue(s.waitFor("ACME"), s.capture())
         XCTAssertNotEqual(s.display("#{pane_title}"), "owned")
         XCTAssertEqual(s.display("#{alternate_on}"), "1")
@@ -277,7 +292,8 @@ final class ReliabilityEndToEndTests: XCTestCase {
         let s = open()
         s.send("L", "z")
         // One screen shows the second key's effect and the save still running.
-        XCTAssertTrue(s.waitUntil(timeout: 20) { $0.contains("lost deals shown") && $0.contains("saving…") }, s.capture())
+        XCTAssertTrue(
+            s.waitUntil(timeout: 20) { $0.contains("lost deals shown") && $0.contains("saving…") }, s.capture())
         XCTAssertTrue(s.waitFor("● saved", timeout: 30), s.capture())
         s.send("q")
         XCTAssertEqual(exitStatus(s, timeout: 30), 0)
@@ -291,10 +307,11 @@ final class ReliabilityEndToEndTests: XCTestCase {
         guard let pid = programPID(s) else { return XCTFail("no pid") }
         func cpuTicks() -> Int? {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 13, let u = Int(fields[11]), let k = Int(fields[12]) else { return nil }
-            return u + k   // utime + stime, in clock ticks
+            return u + k // utime + stime, in clock ticks
         }
         Thread.sleep(forTimeInterval: 1)
         guard let start = cpuTicks() else { throw XCTSkip("no /proc here") }

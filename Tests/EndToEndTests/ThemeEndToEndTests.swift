@@ -29,10 +29,13 @@ final class ThemeEndToEndTests: XCTestCase {
     func open(_ extra: [String] = [], env: [String: String] = [:]) -> TmuxSession {
         // `swift test` runs tests with NO_COLOR=1, and the tmux server passes it on: clear it
         // (an empty NO_COLOR does not count), and PIPEDECK_THEME too.
-        var environment = ["HOME": dir.path, "XDG_CONFIG_HOME": config, "TZ": "UTC", "NO_COLOR": "", "PIPEDECK_THEME": ""]
+        var environment = [
+            "HOME": dir.path, "XDG_CONFIG_HOME": config, "TZ": "UTC", "NO_COLOR": "", "PIPEDECK_THEME": "",
+        ]
         for (k, v) in env { environment[k] = v }
-        let s = TmuxSession(arguments: [TmuxSession.pipedeckBinary.path, "--file", file] + extra,
-                            width: 120, height: 40, environment: environment)
+        let s = TmuxSession(
+            arguments: [TmuxSession.pipedeckBinary.path, "--file", file] + extra,
+            width: 120, height: 40, environment: environment)
         XCTAssertTrue(s.waitFor("Demo pipeline"), s.capture())
         return s
     }
@@ -42,7 +45,9 @@ final class ThemeEndToEndTests: XCTestCase {
         let regex = try! NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
         var found: [String] = []
         for m in regex.matches(in: screen, range: NSRange(screen.startIndex..., in: screen)) {
-            let params = (screen as NSString).substring(with: m.range(at: 1)).split(separator: ";").compactMap { Int($0) }
+            let params = (screen as NSString).substring(with: m.range(at: 1)).split(separator: ";").compactMap {
+                Int($0)
+            }
             var i = 0
             while i < params.count {
                 let p = params[i]
@@ -53,7 +58,9 @@ final class ThemeEndToEndTests: XCTestCase {
                     i += 1 + n
                     continue
                 }
-                if (30...37).contains(p) || (40...47).contains(p) || (90...97).contains(p) || (100...107).contains(p) { found.append(String(p)) }
+                if (30...37).contains(p) || (40...47).contains(p) || (90...97).contains(p) || (100...107).contains(p) {
+                    found.append(String(p))
+                }
                 i += 1
             }
         }
@@ -62,20 +69,29 @@ final class ThemeEndToEndTests: XCTestCase {
 
     func testTSwitchesThemesLiveAndTheChoiceIsRemembered() throws {
         let s = open()
-        XCTAssertFalse(colourCodes(s.capture(colors: true)).contains("48;5;234"), "default: the terminal's own background")
+        XCTAssertFalse(
+            colourCodes(s.capture(colors: true)).contains("48;5;234"), "default: the terminal's own background")
         s.send("t")
         XCTAssertTrue(s.waitFor("theme: dark"), s.capture())
-        XCTAssertTrue(s.waitUntil { _ in self.colourCodes(s.capture(colors: true)).contains("48;5;234") }, "dark's background is drawn at once")
-        XCTAssertEqual(try String(contentsOfFile: settings, encoding: .utf8).components(separatedBy: "\n").last { $0.hasPrefix("theme") },
-                       "theme = dark")
+        XCTAssertTrue(
+            s.waitUntil { _ in self.colourCodes(s.capture(colors: true)).contains("48;5;234") },
+            "dark's background is drawn at once")
+        XCTAssertEqual(
+            try String(contentsOfFile: settings, encoding: .utf8).components(separatedBy: "\n").last {
+                $0.hasPrefix("theme")
+            },
+            "theme = dark")
         s.send("t")
         XCTAssertTrue(s.waitFor("theme: light"), s.capture())
-        XCTAssertTrue(s.waitUntil { _ in self.colourCodes(s.capture(colors: true)).contains("48;5;231") }, "light's background")
+        XCTAssertTrue(
+            s.waitUntil { _ in self.colourCodes(s.capture(colors: true)).contains("48;5;231") }, "light's background")
         s.send("q")
         XCTAssertEqual(s.exitStatus(), 0)
 
         let again = open()
-        XCTAssertTrue(again.waitUntil { _ in self.colourCodes(again.capture(colors: true)).contains("48;5;231") }, "starts with the remembered theme")
+        XCTAssertTrue(
+            again.waitUntil { _ in self.colourCodes(again.capture(colors: true)).contains("48;5;231") },
+            "starts with the remembered theme")
         again.send("q")
     }
 

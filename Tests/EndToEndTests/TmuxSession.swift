@@ -53,8 +53,10 @@ final class TmuxSession {
     /// The environment gets LANG=C.UTF-8 and TERM=xterm-256color unless
     /// `environment` says otherwise; LC_ALL / LC_CTYPE from the test's own
     /// environment are removed unless given.
-    init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:],
-         file: StaticString = #filePath, line: UInt = #line) {
+    init(
+        command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         TmuxSession.counterLock.lock()
         TmuxSession.counter += 1
         let n = TmuxSession.counter
@@ -83,16 +85,20 @@ final class TmuxSession {
         // pane alive. A newline, not ";", ends the command, so a trailing
         // comment or "&" in it cannot swallow the tail.
         let statusPath = TmuxSession.shellQuote(statusFile.path)
-        let tail = "__pd_status=$?; printf '%s\\n' \"$__pd_status\" > \(statusPath).tmp && mv \(statusPath).tmp \(statusPath); "
+        let tail =
+            "__pd_status=$?; printf '%s\\n' \"$__pd_status\" > \(statusPath).tmp && mv \(statusPath).tmp \(statusPath); "
             + "exec sleep 86400"
         programArguments += ["/bin/sh", "-c", command + "\n" + tail]
 
         // remain-on-exit is set globally before the session exists, so even
         // a shell that dies at once (e.g. "exec prog" killed by a signal)
         // leaves tmux's own status behind as a fallback.
-        let arguments = ["start-server", ";",
-                         "set-option", "-g", "remain-on-exit", "on", ";",
-                         "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height)]
+        let arguments =
+            [
+                "start-server", ";",
+                "set-option", "-g", "remain-on-exit", "on", ";",
+                "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height),
+            ]
             + programArguments.map(TmuxSession.escapeForTmux)
         let result = tmux(arguments)
         if result.status != 0 {
@@ -106,11 +112,14 @@ final class TmuxSession {
 
     /// Starts a program given as an argument vector (each argument is
     /// quoted for the shell, so paths with spaces are safe).
-    convenience init(arguments: [String], width: Int = 100, height: Int = 30,
-                     environment: [String: String] = [:],
-                     file: StaticString = #filePath, line: UInt = #line) {
-        self.init(command: arguments.map(TmuxSession.shellQuote).joined(separator: " "),
-                  width: width, height: height, environment: environment, file: file, line: line)
+    convenience init(
+        arguments: [String], width: Int = 100, height: Int = 30,
+        environment: [String: String] = [:],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        self.init(
+            command: arguments.map(TmuxSession.shellQuote).joined(separator: " "),
+            width: width, height: height, environment: environment, file: file, line: line)
     }
 
     deinit {
@@ -161,7 +170,8 @@ final class TmuxSession {
         guard let shell = pid_t(display("#{pane_pid}")) else { return nil }
         let path = "/proc/\(shell)/task/\(shell)/children"
         if let text = try? String(contentsOfFile: path, encoding: .utf8),
-           let first = text.split(separator: " ").first, let child = pid_t(first) {
+            let first = text.split(separator: " ").first, let child = pid_t(first)
+        {
             return child
         }
         return shell
@@ -228,7 +238,8 @@ final class TmuxSession {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let text = try? String(contentsOf: statusFile, encoding: .utf8),
-               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return status
             }
             // Fallback: the pane's shell itself ended (e.g. the command was
@@ -279,7 +290,8 @@ final class TmuxSession {
                 let candidate = dir.appendingPathComponent("pipedeck")
                 var isDirectory: ObjCBool = false
                 if fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   fm.isExecutableFile(atPath: candidate.path) {
+                    fm.isExecutableFile(atPath: candidate.path)
+                {
                     return candidate
                 }
                 dir = dir.deletingLastPathComponent()
@@ -327,15 +339,18 @@ final class TmuxSession {
     private func tmux(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
         guard let tmuxPath = TmuxSession.tmuxPath else { return (127, "", "tmux not found") }
         var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil                // never talk to an enclosing tmux
+        environment["TMUX"] = nil // never talk to an enclosing tmux
         environment["TMUX_PANE"] = nil
         environment["LANG"] = "C.UTF-8"
         environment["LC_ALL"] = nil
         environment["LC_CTYPE"] = nil
-        let result = TmuxSession.spawnAndWait(tmuxPath, ["-u", "-L", socketName, "-f", "/dev/null"] + arguments,
-                                              environment: environment)
-        return (result.status, String(decoding: result.output, as: UTF8.self),
-                String(decoding: result.error, as: UTF8.self))
+        let result = TmuxSession.spawnAndWait(
+            tmuxPath, ["-u", "-L", socketName, "-f", "/dev/null"] + arguments,
+            environment: environment)
+        return (
+            result.status, String(decoding: result.output, as: UTF8.self),
+            String(decoding: result.error, as: UTF8.self)
+        )
     }
 
     /// posix_spawn + waitpid rather than Foundation's `Process`: the first
@@ -344,8 +359,10 @@ final class TmuxSession {
     /// `waitUntilExit()` would never return. Here the child gets only
     /// stdin (/dev/null) and the two output pipes (the original descriptors are
     /// closed), which the server swaps for /dev/null when it daemonises.
-    static func spawnAndWait(_ path: String, _ arguments: [String],
-                             environment: [String: String]) -> (status: Int32, output: Data, error: Data) {
+    static func spawnAndWait(
+        _ path: String, _ arguments: [String],
+        environment: [String: String]
+    ) -> (status: Int32, output: Data, error: Data) {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0 else { return (127, Data(), Data("pipe failed".utf8)) }
@@ -356,11 +373,11 @@ final class TmuxSession {
         for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
 
         #if canImport(Glibc)
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
         #else
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -401,8 +418,10 @@ final class TmuxSession {
         // Drain both pipes until both reach end of file.
         var output = Data()
         var error = Data()
-        var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
+            pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0),
+        ]
         var open = 2
         var buffer = [UInt8](repeating: 0, count: 65536)
         while open > 0 {
@@ -428,11 +447,10 @@ final class TmuxSession {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitStatus: Int32
         if status & 0x7F == 0 {
-            exitStatus = (status >> 8) & 0xFF        // exited normally
+            exitStatus = (status >> 8) & 0xFF // exited normally
         } else {
-            exitStatus = 128 + (status & 0x7F)      // killed by a signal
+            exitStatus = 128 + (status & 0x7F) // killed by a signal
         }
         return (exitStatus, output, error)
     }
 }
-

@@ -1,9 +1,10 @@
 import Foundation
 import PipedeckCore
 import PipedeckStorage
-@testable import PipedeckUI
-@testable import PipedeckCLI
 import XCTest
+
+@testable import PipedeckCLI
+@testable import PipedeckUI
 
 /// The interactive board's side of the file: saves that find the file changed by someone else
 /// merge instead of overwriting, reloads when nothing is unsaved, failures that keep the board
@@ -28,7 +29,9 @@ final class BoardSyncTests: XCTestCase {
     /// Opens the board the way the event loop does.
     func open() throws -> (BoardSync, AppState) {
         let (board, fingerprint) = try BoardSync.load(path: path)
-        var state = AppState(board: board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today, width: 120, height: 40)
+        var state = AppState(
+            board: board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today, width: 120,
+            height: 40)
         let sync = BoardSync(path: path, board: board, fingerprint: fingerprint)
         sync.start(&state)
         return (sync, state)
@@ -96,7 +99,9 @@ final class BoardSyncTests: XCTestCase {
         XCTAssertEqual(disk.deal("d05qua")?.title, "Renamed elsewhere", "the other side's edit")
         XCTAssertNil(disk.deal("d25lea"), "the other side's delete")
         XCTAssertEqual(state.board, disk, "the screen shows what is on disk")
-        XCTAssertTrue(state.message?.text.hasPrefix("the file changed on disk: your changes were merged") ?? false, "\(String(describing: state.message))")
+        XCTAssertTrue(
+            state.message?.text.hasPrefix("the file changed on disk: your changes were merged") ?? false,
+            "\(String(describing: state.message))")
     }
 
     func testBothChangedTheSameDealThisSideWinsAndSaysSo() throws {
@@ -106,7 +111,9 @@ final class BoardSyncTests: XCTestCase {
         for e in state.handle(.char("L")) where e == .save { sync.save(&state) }
         sync.finish(&state)
         XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "qualification")
-        XCTAssertTrue(state.message?.text.contains("changed in both, yours kept: “Website redesign”") ?? false, "\(String(describing: state.message))")
+        XCTAssertTrue(
+            state.message?.text.contains("changed in both, yours kept: “Website redesign”") ?? false,
+            "\(String(describing: state.message))")
         XCTAssertTrue(state.message?.isError ?? false)
     }
 
@@ -119,7 +126,9 @@ final class BoardSyncTests: XCTestCase {
         let disk = try BoardFile.load(path: path)
         XCTAssertNil(disk.deal("d01lea"))
         XCTAssertEqual(disk.deals.count, 24)
-        XCTAssertTrue(state.message?.text.contains("deleted elsewhere, your change dropped: “Website redesign”") ?? false, "\(String(describing: state.message))")
+        XCTAssertTrue(
+            state.message?.text.contains("deleted elsewhere, your change dropped: “Website redesign”") ?? false,
+            "\(String(describing: state.message))")
     }
 
     func testUnreadableFileOnDiskIsNeverOverwritten() throws {
@@ -129,7 +138,8 @@ final class BoardSyncTests: XCTestCase {
         try broken.write(to: URL(fileURLWithPath: path))
         for e in state.handle(.char("L")) where e == .save { sync.save(&state) }
         sync.finish(&state)
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), broken, "the broken file is left for a person to fix")
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: path)), broken, "the broken file is left for a person to fix")
         guard case .failed(let why) = state.saveState else { return XCTFail("\(state.saveState)") }
         XCTAssertTrue(why.hasPrefix("the file changed on disk and cannot be read"), why)
         XCTAssertEqual(state.board.deal("d01lea")?.stage, "qualification", "the change is kept in memory")
@@ -150,8 +160,9 @@ final class BoardSyncTests: XCTestCase {
         press(.char("L"), sync, &state)
         XCTAssertEqual(state.message?.text, UIText.readOnlyRefused)
         XCTAssertEqual(state.board.deal("d01lea")?.stage, "lead")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".pipeline.json.lock").path),
-                       "a read-only viewer leaves no lock file")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent(".pipeline.json.lock").path),
+            "a read-only viewer leaves no lock file")
         XCTAssertEqual(chmod(path, 0o644), 0)
         _ = sync.idle(&state)
         XCTAssertEqual(state.saveState, .saved)
@@ -172,7 +183,9 @@ final class BoardSyncTests: XCTestCase {
         let inner = blocked.appendingPathComponent("pipeline.json").path
         try FileManager.default.copyItem(atPath: path, toPath: inner)
         let (board, fp) = try BoardSync.load(path: inner)
-        var s2 = AppState(board: board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today, width: 120, height: 40)
+        var s2 = AppState(
+            board: board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today, width: 120,
+            height: 40)
         let sync2 = BoardSync(path: inner, board: board, fingerprint: fp)
         sync2.start(&s2)
         defer { sync2.close() }

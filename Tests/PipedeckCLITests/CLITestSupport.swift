@@ -6,7 +6,9 @@ struct CLIRun {
     var status: Int32
     var stdout: String
     var stderr: String
-    var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+    var lines: [String] {
+        stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    }
 }
 
 /// Base class: each test gets its own folder (with empty HOME, XDG_DATA_HOME and TMPDIR inside it)
@@ -22,7 +24,8 @@ class CLITestCase: XCTestCase {
         try super.setUpWithError()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-cli-tests-\(UUID().uuidString)")
         for d in [home, tmp] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
-        _ = try XCTUnwrap(CLITestCase.binary, "the pipedeck executable was not found next to the test bundle or under .build*/debug")
+        _ = try XCTUnwrap(
+            CLITestCase.binary, "the pipedeck executable was not found next to the test bundle or under .build*/debug")
     }
 
     override func tearDownWithError() throws {
@@ -40,7 +43,9 @@ class CLITestCase: XCTestCase {
         }
         var up = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while up.path != "/" && !up.path.isEmpty {
-            for build in [".build-cli", ".build"] { candidates.append(up.appendingPathComponent(build).appendingPathComponent("debug")) }
+            for build in [".build-cli", ".build"] {
+                candidates.append(up.appendingPathComponent(build).appendingPathComponent("debug"))
+            }
             up = up.deletingLastPathComponent()
         }
         return candidates.map { $0.appendingPathComponent("pipedeck") }
@@ -60,7 +65,9 @@ class CLITestCase: XCTestCase {
     }
 
     @discardableResult
-    func run(_ args: [String], env extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> CLIRun {
+    func run(_ args: [String], env extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line)
+        -> CLIRun
+    {
         let p = Process()
         p.executableURL = CLITestCase.binary
         p.arguments = args
@@ -89,25 +96,34 @@ class CLITestCase: XCTestCase {
 
     /// Runs and asserts exit status 0.
     @discardableResult
-    func ok(_ args: [String], env extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> CLIRun {
+    func ok(_ args: [String], env extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line)
+        -> CLIRun
+    {
         let r = run(args, env: extra, file: file, line: line)
-        XCTAssertEqual(r.status, 0, "pipedeck \(args.joined(separator: " ")) failed: \(r.stderr)", file: file, line: line)
+        XCTAssertEqual(
+            r.status, 0, "pipedeck \(args.joined(separator: " ")) failed: \(r.stderr)", file: file, line: line)
         return r
     }
 
     /// Runs a command that must fail with `status` without changing the pipeline file; returns stderr.
     @discardableResult
-    func fails(_ args: [String], status: Int32 = 1, mentioning words: [String] = [],
-               file: StaticString = #filePath, line: UInt = #line) -> String {
+    func fails(
+        _ args: [String], status: Int32 = 1, mentioning words: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         let before = FileManager.default.contents(atPath: self.file)
         let r = run(args, file: file, line: line)
-        XCTAssertEqual(r.status, status, "pipedeck \(args.joined(separator: " ")): stdout \(r.stdout) stderr \(r.stderr)", file: file, line: line)
+        XCTAssertEqual(
+            r.status, status, "pipedeck \(args.joined(separator: " ")): stdout \(r.stdout) stderr \(r.stderr)",
+            file: file, line: line)
         XCTAssertFalse(r.stderr.isEmpty, "no message on stderr for \(args)", file: file, line: line)
         for w in words {
-            XCTAssertTrue(r.stderr.contains(w), "stderr of \(args) does not mention \(w): \(r.stderr)", file: file, line: line)
+            XCTAssertTrue(
+                r.stderr.contains(w), "stderr of \(args) does not mention \(w): \(r.stderr)", file: file, line: line)
         }
-        XCTAssertEqual(FileManager.default.contents(atPath: self.file), before,
-                       "pipedeck \(args.joined(separator: " ")) changed the file", file: file, line: line)
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: self.file), before,
+            "pipedeck \(args.joined(separator: " ")) changed the file", file: file, line: line)
         return r.stderr
     }
 
@@ -131,7 +147,8 @@ class CLITestCase: XCTestCase {
     /// The pipeline file as JSON.
     func fileObject(_ path: String? = nil) -> [String: Any] {
         guard let data = FileManager.default.contents(atPath: path ?? file),
-              let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return o
     }
 
@@ -170,7 +187,8 @@ func displayWidth(_ s: String) -> Int {
     var n = 0
     for ch in s {
         guard let u = ch.unicodeScalars.first?.value else { continue }
-        let wide = (0x1100...0x115F).contains(u) || (0x2E80...0xA4CF).contains(u) || (0xAC00...0xD7A3).contains(u)
+        let wide =
+            (0x1100...0x115F).contains(u) || (0x2E80...0xA4CF).contains(u) || (0xAC00...0xD7A3).contains(u)
             || (0xF900...0xFAFF).contains(u) || (0xFE30...0xFE4F).contains(u) || (0xFF00...0xFF60).contains(u)
             || (0xFFE0...0xFFE6).contains(u) || (0x1F300...0x1FAFF).contains(u) || (0x20000...0x3FFFD).contains(u)
         n += wide ? 2 : 1

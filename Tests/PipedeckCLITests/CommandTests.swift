@@ -7,8 +7,9 @@ final class InitAndAddTests: CLITestCase {
         XCTAssertTrue(r.stdout.contains(file))
         var board = fileObject()
         XCTAssertEqual(board["currency"] as? String, "EUR")
-        XCTAssertEqual((board["stages"] as? [[String: Any]])?.map { $0["id"] as? String },
-                       ["lead", "qualification", "needs", "proposal", "negotiation", "closing", "won"])
+        XCTAssertEqual(
+            (board["stages"] as? [[String: Any]])?.map { $0["id"] as? String },
+            ["lead", "qualification", "needs", "proposal", "negotiation", "closing", "won"])
         XCTAssertEqual((board["deals"] as? [Any])?.count ?? 0, 0)
 
         let message = fails(["init", "--file", file, "--template", "five-step"], mentioning: [file, "--force"])
@@ -64,11 +65,15 @@ final class InitAndAddTests: CLITestCase {
 
     func testAddWithEveryOption() {
         ok(["init", "--file", file])
-        let id = add("Cloud backup", ["--value", "26500.5", "--stage", "Proposal", "--probability", "65.5",
-                                      "--company", "日本商事株式会社", "--contact", "Sato Haruki", "--owner", "Sarah",
-                                      "--source", "LinkedIn", "--tag", "export", "--tag", "cloud", "--tag", "export",
-                                      "--close", "2026-06-30", "--next", "Intro call", "--due", "2026-06-01",
-                                      "--currency", "usd", "--notes", "Three sites"])
+        let id = add(
+            "Cloud backup",
+            [
+                "--value", "26500.5", "--stage", "Proposal", "--probability", "65.5",
+                "--company", "日本商事株式会社", "--contact", "Sato Haruki", "--owner", "Sarah",
+                "--source", "LinkedIn", "--tag", "export", "--tag", "cloud", "--tag", "export",
+                "--close", "2026-06-30", "--next", "Intro call", "--due", "2026-06-01",
+                "--currency", "usd", "--notes", "Three sites",
+            ])
         let d = show(id)
         XCTAssertEqual(d["stage"] as? String, "proposal")
         XCTAssertEqual(micros(d["ownProbability"]), 65_500_000)
@@ -88,18 +93,26 @@ final class InitAndAddTests: CLITestCase {
         XCTAssertEqual((d["history"] as? [Any])?.count, 1)
 
         let text = ok(["show", id, "--file", file]).stdout
-        for piece in ["Cloud backup", "日本商事株式会社", "$26,500.50", "65.5%", "Intro call", "due 2026-06-01",
-                      "export, cloud", "2026-06-30", "Three sites", "History", "created in Proposal"] {
+        for piece in [
+            "Cloud backup", "日本商事株式会社", "$26,500.50", "65.5%", "Intro call", "due 2026-06-01",
+            "export, cloud", "2026-06-30", "Three sites", "History", "created in Proposal",
+        ] {
             XCTAssertTrue(text.contains(piece), "show does not contain \(piece):\n\(text)")
         }
     }
 
     func testEditChangesFieldsAndRmDeletes() {
         ok(["init", "--file", file])
-        let id = add("Old title", ["--value", "100", "--close", "2026-05-05", "--next", "Call", "--due", "2026-05-01",
-                                   "--company", "Acme", "--tag", "a"])
-        ok(["edit", String(id.prefix(3)), "--file", file, "--title", "New title", "--value", "250.75",
-            "--probability", "30", "--clear-close", "--company", "", "--tag", "b", "--stage", "3"])
+        let id = add(
+            "Old title",
+            [
+                "--value", "100", "--close", "2026-05-05", "--next", "Call", "--due", "2026-05-01",
+                "--company", "Acme", "--tag", "a",
+            ])
+        ok([
+            "edit", String(id.prefix(3)), "--file", file, "--title", "New title", "--value", "250.75",
+            "--probability", "30", "--clear-close", "--company", "", "--tag", "b", "--stage", "3",
+        ])
         var d = show(id)
         XCTAssertEqual(d["title"] as? String, "New title")
         XCTAssertEqual(micros(d["value"]), 250_750_000)
@@ -126,7 +139,9 @@ final class InitAndAddTests: CLITestCase {
         XCTAssertTrue(same.stdout.contains("Nothing changed"), same.stdout)
         XCTAssertEqual(fileBytes(), before)
 
-        fails(["edit", id, "--file", file, "--clear-close", "--close", "2026-01-01"], mentioning: ["--clear-close", "--close"])
+        fails(
+            ["edit", id, "--file", file, "--clear-close", "--close", "2026-01-01"],
+            mentioning: ["--clear-close", "--close"])
         fails(["edit", id, "--file", file, "--due", "2026-01-01"], mentioning: ["--due", "--next"])
 
         ok(["rm", id, "--file", file])
@@ -163,7 +178,9 @@ final class ListTests: CLITestCase {
         }
         let rows = Array(lines.dropFirst())
         XCTAssertEqual(rows.map { String($0.prefix { $0 != " " }) }, expectedOrder(status: "open"))
-        XCTAssertFalse(rows.contains { $0.hasPrefix("d20won") || $0.hasPrefix("d23los") }, "won and lost deals are not listed by default")
+        XCTAssertFalse(
+            rows.contains { $0.hasPrefix("d20won") || $0.hasPrefix("d23los") },
+            "won and lost deals are not listed by default")
 
         func end(of title: String) -> Int { displayWidth(String(header[..<header.range(of: title)!.upperBound])) }
         func start(of title: String) -> Int { displayWidth(String(header[..<header.range(of: title)!.lowerBound])) }
@@ -171,10 +188,14 @@ final class ListTests: CLITestCase {
         let companyStart = start(of: "COMPANY"), titleStart = start(of: "TITLE")
         for row in rows {
             // Right-aligned amounts end under their headings, counted in display cells.
-            XCTAssertTrue(cells(row, from: valueEnd - 1, count: 1).first?.isNumber == true, "VALUE misaligned:\n\(header)\n\(row)")
+            XCTAssertTrue(
+                cells(row, from: valueEnd - 1, count: 1).first?.isNumber == true, "VALUE misaligned:\n\(header)\n\(row)"
+            )
             XCTAssertEqual(cells(row, from: valueEnd, count: 1), " ", row)
             XCTAssertEqual(cells(row, from: probEnd - 1, count: 1), "%", "PROB misaligned:\n\(header)\n\(row)")
-            XCTAssertTrue(cells(row, from: weightedEnd - 1, count: 1).first?.isNumber == true, "WEIGHTED misaligned:\n\(header)\n\(row)")
+            XCTAssertTrue(
+                cells(row, from: weightedEnd - 1, count: 1).first?.isNumber == true,
+                "WEIGHTED misaligned:\n\(header)\n\(row)")
             XCTAssertNotEqual(cells(row, from: titleStart, count: 1), " ", row)
         }
         let japanese = try XCTUnwrap(rows.first { $0.hasPrefix("d03lea") })
@@ -189,7 +210,8 @@ final class ListTests: CLITestCase {
         let longTitle = try XCTUnwrap(rows.first { $0.hasPrefix("d08nee") })
         XCTAssertTrue(longTitle.contains("Data warehouse assessment") && longTitle.contains("…"), longTitle)
         XCTAssertFalse(longTitle.contains("subsidiaries"), longTitle)
-        XCTAssertTrue(rows.first { $0.hasPrefix("d14pro") }?.contains("$20,000") == true, "a USD deal is shown in dollars")
+        XCTAssertTrue(
+            rows.first { $0.hasPrefix("d14pro") }?.contains("$20,000") == true, "a USD deal is shown in dollars")
     }
 
     func testStatusStageOwnerSourceAndTagFilters() {
@@ -208,9 +230,10 @@ final class ListTests: CLITestCase {
         }
         let camille = array(ok(["list", "--owner", "camille martin", "--json", "--file", file]).stdout)
         XCTAssertFalse(camille.isEmpty)
-        XCTAssertTrue(camille.allSatisfy { $0["owner"] as? String == "Camille Martin" && $0["status"] as? String == "open" })
+        XCTAssertTrue(
+            camille.allSatisfy { $0["owner"] as? String == "Camille Martin" && $0["status"] as? String == "open" })
         let web = array(ok(["list", "--source", "Website", "--status", "all", "--json", "--file", file]).stdout)
-        XCTAssertEqual(Set(web.compactMap { $0["id"] as? String }), ["d01lea", "d09nee", "d13pro", "d20won", "d24los", ])
+        XCTAssertEqual(Set(web.compactMap { $0["id"] as? String }), ["d01lea", "d09nee", "d13pro", "d20won", "d24los"])
         let export = array(ok(["list", "--tag", "export", "--json", "--file", file]).stdout)
         XCTAssertEqual(export.compactMap { $0["id"] as? String }, ["d03lea", "d14pro"])
 
@@ -228,7 +251,8 @@ final class ListTests: CLITestCase {
         let byValue = list("value").map { micros($0["value"])! }
         XCTAssertEqual(byValue, byValue.sorted(by: >))
         XCTAssertEqual(list("value").first?["id"] as? String, "d15neg")
-        XCTAssertEqual(ok(["list", "--sort", "value", "--file", file]).lines.dropFirst().first?.hasPrefix("d15neg"), true)
+        XCTAssertEqual(
+            ok(["list", "--sort", "value", "--file", file]).lines.dropFirst().first?.hasPrefix("d15neg"), true)
 
         let byWeighted = list("weighted").map { micros($0["weighted"])! }
         XCTAssertEqual(byWeighted, byWeighted.sorted(by: >))
@@ -356,10 +380,16 @@ final class SafetyTests: CLITestCase {
         fails(["add", "X", "--value", "1 000"] + f, mentioning: ["--value"])
         fails(["add", "X", "--value", "-5"] + f, mentioning: ["--value", "negative"])
         fails(["add", "X", "--value", "10.125"] + f, mentioning: ["--value", "2 decimals"])
-        fails(["add", "X", "--value", "100", "--probability", "120"] + f, mentioning: ["--probability", "120", "0 to 100"])
+        fails(
+            ["add", "X", "--value", "100", "--probability", "120"] + f,
+            mentioning: ["--probability", "120", "0 to 100"])
         fails(["add", "X", "--value", "100", "--probability", "high"] + f, mentioning: ["--probability"])
-        fails(["add", "X", "--value", "100", "--close", "2026-13-45"] + f, mentioning: ["--close", "2026-13-45", "YYYY-MM-DD"])
-        fails(["add", "X", "--value", "100", "--next", "Call", "--due", "tomorrow"] + f, mentioning: ["--due", "YYYY-MM-DD"])
+        fails(
+            ["add", "X", "--value", "100", "--close", "2026-13-45"] + f,
+            mentioning: ["--close", "2026-13-45", "YYYY-MM-DD"])
+        fails(
+            ["add", "X", "--value", "100", "--next", "Call", "--due", "tomorrow"] + f,
+            mentioning: ["--due", "YYYY-MM-DD"])
         fails(["add", "X", "--value", "100", "--due", "2026-01-01"] + f, mentioning: ["--due", "--next"])
         fails(["add", "X", "--value", "100", "--stage", "Heaven"] + f, mentioning: ["--stage", "Heaven", "lead"])
         fails(["add", "X", "--value", "100", "--currency", "euro"] + f, mentioning: ["--currency", "euro"])
@@ -379,7 +409,9 @@ final class SafetyTests: CLITestCase {
     func testAFileThatFailsToLoadExitsWith2AndItsMessage() throws {
         let broken = "{\n  \"version\": 1,\n  \"name\": \"Broken\",\n  \"stages\": [\n"
         try broken.write(toFile: file, atomically: true, encoding: .utf8)
-        for args in [["list"], ["summary", "--json"], ["add", "X", "--value", "1"], ["show", "abc"], ["move", "a", "next"], []] {
+        for args in [
+            ["list"], ["summary", "--json"], ["add", "X", "--value", "1"], ["show", "abc"], ["move", "a", "next"], [],
+        ] {
             let message = fails(args + ["--file", file], status: 2, mentioning: [file])
             XCTAssertTrue(message.contains("line"), "the message says where: \(message)")
         }

@@ -7,7 +7,9 @@ final class ImportExportTests: CLITestCase {
     func csv(_ name: String, _ text: String, bom: Bool = false, crlf: Bool = false) -> String {
         let path = dir.appendingPathComponent(name).path
         var body = text
-        if crlf { body = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n") }
+        if crlf {
+            body = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        }
         var data = Data()
         if bom { data.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         data.append(Data(body.utf8))
@@ -52,7 +54,9 @@ final class ImportExportTests: CLITestCase {
 
     func testHubSpotExportWithCreatedStages() {
         ok(["init", "--file", file])
-        let path = csv("hubspot.csv", """
+        let path = csv(
+            "hubspot.csv",
+            """
             Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Pipeline,Deal probability
             9001,Acme platform,Appointment Scheduled,2026-06-30 00:00,Sarah Lee,"$45,000.00",Sales Pipeline,0.2
             9002,Globex renewal,Contract Sent,2026-05-15 00:00,Tom Baker,"$12,500.00",Sales Pipeline,0.9
@@ -60,17 +64,25 @@ final class ImportExportTests: CLITestCase {
             9004,Umbrella pilot,Closed Lost,2026-02-10 00:00,Tom Baker,,Sales Pipeline,0
 
             """)
-        var err = fails(["import", path, "--file", file], mentioning: ["\"Appointment Scheduled\"", "\"Contract Sent\"", "--create-stages", "--stage-map"])
+        var err = fails(
+            ["import", path, "--file", file],
+            mentioning: ["\"Appointment Scheduled\"", "\"Contract Sent\"", "--create-stages", "--stage-map"])
         XCTAssertTrue(err.contains("line 2"), err)
-        err = fails(["import", path, "--file", file, "--create-stages"], mentioning: ["line 2:", "line 3:", "--probability-fraction"])
+        err = fails(
+            ["import", path, "--file", file, "--create-stages"],
+            mentioning: ["line 2:", "line 3:", "--probability-fraction"])
         XCTAssertFalse(err.contains("line 5:"), "a probability of 0 is 0 either way: \(err)")
 
         let r = ok(["import", path, "--file", file, "--create-stages", "--probability-fraction"])
         XCTAssertTrue(r.stdout.contains("HubSpot export"), r.stdout)
         XCTAssertTrue(r.stdout.contains("New stage \"Appointment Scheduled\""), r.stdout)
         let stages = (fileObject()["stages"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-        XCTAssertEqual(stages, ["lead", "qualification", "needs", "proposal", "negotiation", "closing",
-                                "appointment-scheduled", "contract-sent", "won"])
+        XCTAssertEqual(
+            stages,
+            [
+                "lead", "qualification", "needs", "proposal", "negotiation", "closing",
+                "appointment-scheduled", "contract-sent", "won",
+            ])
         XCTAssertEqual(deal("Acme platform")?["currency"] as? String, "USD")
         XCTAssertEqual(deal("Initech upsell")?["stage"] as? String, "won")
         XCTAssertEqual(deal("Umbrella pilot")?["status"] as? String, "lost")
@@ -78,17 +90,23 @@ final class ImportExportTests: CLITestCase {
 
         // With --stage-map instead, into a fresh board.
         ok(["init", "--file", file, "--force"])
-        ok(["import", path, "--file", file, "--probability-fraction",
-            "--stage-map", "Appointment Scheduled=qualification", "--stage-map", "contract sent=Negotiation"])
+        ok([
+            "import", path, "--file", file, "--probability-fraction",
+            "--stage-map", "Appointment Scheduled=qualification", "--stage-map", "contract sent=Negotiation",
+        ])
         XCTAssertEqual(deal("Acme platform")?["stage"] as? String, "qualification")
         XCTAssertEqual(deal("Globex renewal")?["stage"] as? String, "negotiation")
-        fails(["import", path, "--file", file, "--stage-map", "Contract Sent=later"], mentioning: ["--stage-map", "later"])
+        fails(
+            ["import", path, "--file", file, "--stage-map", "Contract Sent=later"],
+            mentioning: ["--stage-map", "later"])
     }
 
     func testDryRunPrintsFiguresAndWritesNothing() throws {
         ok(["init", "--file", file])
         let before = fileBytes()
-        let path = csv("deals.csv", """
+        let path = csv(
+            "deals.csv",
+            """
             title,value,stage,probability,status
             Alpha,"1,000.50",proposal,,
             Beta,2000,negotiation,50,
@@ -103,7 +121,9 @@ final class ImportExportTests: CLITestCase {
         XCTAssertTrue(out.contains("Columns: \"title\" → title, \"value\" → value"), out)
         XCTAssertNotNil(out.range(of: #"Proposal\s+1\s+€1,000\.50\s+€600\.30"#, options: .regularExpression), out)
         XCTAssertNotNil(out.range(of: #"Negotiation\s+1\s+€2,000\s+€1,000"#, options: .regularExpression), out)
-        XCTAssertNotNil(out.range(of: #"Open\s+2 deals\s+total €3,000\.50\s+weighted €1,600\.30"#, options: .regularExpression), out)
+        XCTAssertNotNil(
+            out.range(of: #"Open\s+2 deals\s+total €3,000\.50\s+weighted €1,600\.30"#, options: .regularExpression), out
+        )
         XCTAssertNotNil(out.range(of: #"Won\s+1 deal\s+total €500"#, options: .regularExpression), out)
         XCTAssertNotNil(out.range(of: #"Lost\s+1 deal\s+total €700"#, options: .regularExpression), out)
         XCTAssertTrue(out.contains("Would import 4 deals: 4 added, 0 updated, 0 unchanged."), out)
@@ -112,7 +132,9 @@ final class ImportExportTests: CLITestCase {
     func testEveryBadRowIsReportedWithItsLineAndNothingIsWritten() {
         ok(["init", "--file", file])
         let before = fileBytes()
-        let path = csv("bad.csv", """
+        let path = csv(
+            "bad.csv",
+            """
             title,value,expected_close,notes,status
             Good,100,2026-07-01,"a note
             over two lines",
@@ -123,11 +145,14 @@ final class ImportExportTests: CLITestCase {
             Also good,500,,,
 
             """)
-        let err = fails(["import", path, "--file", file], mentioning: [
-            "nothing was imported", "4 rows have problems", "--skip-invalid",
-            "line 4: no title", "line 5: value \"12 abc\" is not an amount",
-            "line 6: expected_close \"31/02/2026\" is not a date", "line 7: status \"maybe\" is not open, won or lost",
-        ])
+        let err = fails(
+            ["import", path, "--file", file],
+            mentioning: [
+                "nothing was imported", "4 rows have problems", "--skip-invalid",
+                "line 4: no title", "line 5: value \"12 abc\" is not an amount",
+                "line 6: expected_close \"31/02/2026\" is not a date",
+                "line 7: status \"maybe\" is not open, won or lost",
+            ])
         XCTAssertFalse(err.contains("line 2"), err)
         XCTAssertFalse(err.contains("line 8"), err)
         XCTAssertEqual(fileBytes(), before)
@@ -149,18 +174,23 @@ final class ImportExportTests: CLITestCase {
 
     func testUnreadableFilesAndBadOptions() {
         ok(["init", "--file", file])
-        fails(["import", dir.appendingPathComponent("missing.csv").path, "--file", file], mentioning: ["missing.csv", "no such file"])
+        fails(
+            ["import", dir.appendingPathComponent("missing.csv").path, "--file", file],
+            mentioning: ["missing.csv", "no such file"])
         let open = csv("open.csv", "title,notes\nA,\"never closed\nB,x\n")
         fails(["import", open, "--file", file], mentioning: ["line 2", "never closed"])
         let noTitle = csv("notitle.csv", "Projet,Montant\nA,1\n")
         fails(["import", noTitle, "--file", file], mentioning: ["\"Projet\"", "--map"])
         ok(["import", noTitle, "--file", file, "--map", "Projet=title", "--map", "Montant=value"])
         XCTAssertEqual(micros(deal("A")?["value"]), 1_000_000)
-        fails(["import", noTitle, "--file", file, "--map", "Projet=titel"], mentioning: ["--map", "titel", "next_action_due"])
+        fails(
+            ["import", noTitle, "--file", file, "--map", "Projet=titel"],
+            mentioning: ["--map", "titel", "next_action_due"])
         fails(["import", noTitle, "--file", file, "--map", "Nope=title"], mentioning: ["--map", "Nope", "\"Projet\""])
         fails(["import", noTitle, "--file", file, "--decimal", "x"], mentioning: ["--decimal"])
         fails(["import", noTitle, "--file", file, "--date-order", "ymd"], mentioning: ["--date-order"])
-        fails(["import", noTitle, "--file", dir.appendingPathComponent("nope.json").path], mentioning: ["pipedeck init"])
+        fails(
+            ["import", noTitle, "--file", dir.appendingPathComponent("nope.json").path], mentioning: ["pipedeck init"])
     }
 
     func testReimportingTheSameFileAddsNothing() {
@@ -173,9 +203,11 @@ final class ImportExportTests: CLITestCase {
         XCTAssertEqual(fileBytes(), before, "nothing to change: the file is not rewritten")
         XCTAssertEqual(deals().count, 4)
 
-        let changed = csv("pipedrive2.csv", ImportExportTests.pipedrive
-            .replacingOccurrences(of: "2 400,00;EUR;Negotiation", with: "2 900,00;EUR;Closing")
-            + "105;Nouveau projet;1 000;EUR;Lead generation;open;;;Acme;;Paul;;\n")
+        let changed = csv(
+            "pipedrive2.csv",
+            ImportExportTests.pipedrive
+                .replacingOccurrences(of: "2 400,00;EUR;Negotiation", with: "2 900,00;EUR;Closing")
+                + "105;Nouveau projet;1 000;EUR;Lead generation;open;;;Acme;;Paul;;\n")
         let r = ok(["import", changed, "--file", file])
         XCTAssertTrue(r.stdout.contains("1 added, 1 updated, 3 unchanged"), r.stdout)
         XCTAssertEqual(deals().count, 5)
@@ -188,8 +220,11 @@ final class ImportExportTests: CLITestCase {
     func testExportCSVThenImportGivesTheSameDeals() throws {
         ok(["init", "--demo", "--file", file])
         let exported = ok(["export", "--format", "csv", "--file", file]).stdout
-        XCTAssertTrue(exported.hasPrefix("id,title,value,currency,stage,probability,status,lost_reason,company,contact,owner,source,tags,"
-                                         + "expected_close,next_action,next_action_due,next_action_done,notes,created_at,updated_at\r\n"), exported)
+        XCTAssertTrue(
+            exported.hasPrefix(
+                "id,title,value,currency,stage,probability,status,lost_reason,company,contact,owner,source,tags,"
+                    + "expected_close,next_action,next_action_due,next_action_done,notes,created_at,updated_at\r\n"),
+            exported)
         let path = csv("export.csv", exported)
         let other = dir.appendingPathComponent("other.json").path
         ok(["init", "--file", other])
@@ -200,10 +235,15 @@ final class ImportExportTests: CLITestCase {
 
         // The fields it carries are the same in both files.
         let a = Dictionary(uniqueKeysWithValues: deals().map { ($0["id"] as! String, $0) })
-        let b = Dictionary(uniqueKeysWithValues: (fileObject(other)["deals"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0) })
+        let b = Dictionary(
+            uniqueKeysWithValues: (fileObject(other)["deals"] as? [[String: Any]] ?? []).map {
+                ($0["id"] as! String, $0)
+            })
         XCTAssertEqual(Set(a.keys), Set(b.keys))
-        let carried = ["title", "value", "currency", "stage", "probability", "status", "lostReason", "company", "contact", "owner",
-                       "source", "tags", "expectedClose", "nextAction", "notes", "createdAt", "updatedAt"]
+        let carried = [
+            "title", "value", "currency", "stage", "probability", "status", "lostReason", "company", "contact", "owner",
+            "source", "tags", "expectedClose", "nextAction", "notes", "createdAt", "updatedAt",
+        ]
         for (id, d) in a {
             for k in carried {
                 XCTAssertEqual(d[k] as? NSObject, b[id]?[k] as? NSObject, "\(id).\(k)")
@@ -211,7 +251,9 @@ final class ImportExportTests: CLITestCase {
         }
         // Importing the export into the board it came from changes nothing.
         let back = ok(["import", path, "--file", file])
-        XCTAssertTrue(back.stdout.contains("0 added, 0 updated, 25 unchanged") || back.stdout.contains("Nothing changed"), back.stdout)
+        XCTAssertTrue(
+            back.stdout.contains("0 added, 0 updated, 25 unchanged") || back.stdout.contains("Nothing changed"),
+            back.stdout)
     }
 
     func testExportJSONHasTheBoardFilesDeals() {
@@ -246,8 +288,12 @@ final class ImportExportTests: CLITestCase {
 
     func testICSHasOneEventPerOpenDatedNextAction() throws {
         ok(["init", "--file", file])
-        let a = add("Website redesign", ["--value", "4800", "--company", "Boulangerie Dupré", "--next", "Send the quote, v2; signed",
-                                         "--due", "2026-06-01", "--stage", "proposal"])
+        let a = add(
+            "Website redesign",
+            [
+                "--value", "4800", "--company", "Boulangerie Dupré", "--next", "Send the quote, v2; signed",
+                "--due", "2026-06-01", "--stage", "proposal",
+            ])
         _ = add("No date", ["--value", "1", "--next", "Someday"])
         _ = add("No action", ["--value", "1"])
         let w = add("Won deal", ["--value", "1", "--next", "Invoice", "--due", "2026-06-02"])
@@ -256,10 +302,14 @@ final class ImportExportTests: CLITestCase {
         // Mark that next action done in the file itself.
         var board = fileObject()
         var list = board["deals"] as? [[String: Any]] ?? []
-        for i in list.indices where list[i]["id"] as? String == done { list[i]["nextAction"] = ["text": "Called", "due": "2026-06-03", "done": true] }
+        for i in list.indices where list[i]["id"] as? String == done {
+            list[i]["nextAction"] = ["text": "Called", "due": "2026-06-03", "done": true]
+        }
         board["deals"] = list
         try JSONSerialization.data(withJSONObject: board).write(to: URL(fileURLWithPath: file))
-        let long = add(String(repeating: "Très long intitulé 日本 ", count: 6), ["--value", "99", "--next", "Relancer", "--due", "2026-05-30"])
+        let long = add(
+            String(repeating: "Très long intitulé 日本 ", count: 6),
+            ["--value", "99", "--next", "Relancer", "--due", "2026-05-30"])
 
         let text = ok(["export", "--format", "ics", "--file", file]).stdout
         XCTAssertTrue(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"), text)
@@ -278,22 +328,29 @@ final class ImportExportTests: CLITestCase {
         XCTAssertFalse(uids.contains("UID:\(w)@pipedeck"), "won deals have no reminder")
         XCTAssertEqual(logical.filter { $0 == "BEGIN:VEVENT" }.count, uids.count)
         XCTAssertEqual(uids.first, "UID:\(long)@pipedeck", "events in date order")
-        XCTAssertTrue(logical.contains("SUMMARY:Send the quote\\, v2\\; signed — Website redesign (Boulangerie Dupré)"), logical.joined(separator: "\n"))
+        XCTAssertTrue(
+            logical.contains("SUMMARY:Send the quote\\, v2\\; signed — Website redesign (Boulangerie Dupré)"),
+            logical.joined(separator: "\n"))
         XCTAssertTrue(logical.contains("DTSTART;VALUE=DATE:20260601"))
-        XCTAssertTrue(logical.contains { $0.hasPrefix("DESCRIPTION:Value: €4\\,800") && $0.contains("\\nStage: Proposal") }, logical.joined(separator: "\n"))
+        XCTAssertTrue(
+            logical.contains { $0.hasPrefix("DESCRIPTION:Value: €4\\,800") && $0.contains("\\nStage: Proposal") },
+            logical.joined(separator: "\n"))
         XCTAssertEqual(logical.filter { $0.hasPrefix("DTSTAMP:") }.count, uids.count)
     }
 
     func testProgressOnStderrForLongFilesAndAFinalSummary() throws {
         ok(["init", "--file", file])
         var text = "Deal - ID,Deal - Title,Deal - Value,Deal - Stage\n"
-        for i in 0..<10_000 { text += "\(i),Deal \(i),\(i % 5000 + 1),\(["Lead generation", "Proposal", "Closing"][i % 3])\n" }
+        for i in 0..<10_000 {
+            text += "\(i),Deal \(i),\(i % 5000 + 1),\(["Lead generation", "Proposal", "Closing"][i % 3])\n"
+        }
         let path = csv("big.csv", text)
         let r = ok(["import", path, "--file", file])
         for p in stride(from: 10, through: 100, by: 10) {
             XCTAssertTrue(r.stderr.contains("importing… \(p)%"), "no \(p)% in \(r.stderr)")
         }
-        XCTAssertTrue(r.stdout.contains("Imported 10000 deals into \(file): 10000 added, 0 updated, 0 unchanged."), r.stdout)
+        XCTAssertTrue(
+            r.stdout.contains("Imported 10000 deals into \(file): 10000 added, 0 updated, 0 unchanged."), r.stdout)
         XCTAssertEqual(deals().count, 10_000)
         let small = csv("small.csv", "title,value\nA,1\n")
         XCTAssertEqual(ok(["import", small, "--file", file]).stderr, "", "no progress for short files")

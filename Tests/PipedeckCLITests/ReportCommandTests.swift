@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import PipedeckCLI
 import PipedeckRender
+import XCTest
+
+@testable import PipedeckCLI
 
 /// `pipedeck report …` and `pipedeck nps …`, run as a user would. Deals are made with the
 /// commands themselves (so their history is real) or written by hand with fixed times; expected
@@ -33,7 +34,9 @@ final class ReportCommandTests: CLITestCase {
     }
 
     func report(_ args: [String], file: StaticString = #filePath, line: UInt = #line) -> [String: Any] {
-        object(ok(["report"] + args + ["--json", "--file", self.file], file: file, line: line).stdout, file: file, line: line)
+        object(
+            ok(["report"] + args + ["--json", "--file", self.file], file: file, line: line).stdout, file: file,
+            line: line)
     }
 
     func amounts(_ any: Any?) -> [String: Int] {
@@ -66,12 +69,13 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(r["months"] as? Int, 6)
         XCTAssertEqual(r["today"] as? String, today)
         let open = try XCTUnwrap(r["open"] as? [[String: Any]])
-        XCTAssertEqual(open.compactMap { $0["bucket"] as? String },
-                       ["passed"] + (0..<6).map(month) + ["later", "none"])
+        XCTAssertEqual(
+            open.compactMap { $0["bucket"] as? String },
+            ["passed"] + (0..<6).map(month) + ["later", "none"])
         XCTAssertEqual(open.map { $0["count"] as? Int }, [1, 1, 1, 0, 0, 0, 0, 1, 1])
         XCTAssertEqual(amounts(open[0]["weighted"]), ["EUR": m("100")])
         XCTAssertEqual(amounts(open[1]["value"]), ["EUR": m("0.07")])
-        XCTAssertEqual(amounts(open[1]["weighted"]), ["EUR": m("0.023331")])     // 0.07 × 33.33 %
+        XCTAssertEqual(amounts(open[1]["weighted"]), ["EUR": m("0.023331")]) // 0.07 × 33.33 %
         XCTAssertEqual(amounts(open[2]["weighted"]), ["EUR": m("1200")])
         XCTAssertEqual(amounts(open[7]["value"]), ["USD": m("500")])
         XCTAssertEqual(amounts(open[7]["weighted"]), ["USD": m("50")])
@@ -119,21 +123,22 @@ final class ReportCommandTests: CLITestCase {
         ok(["init", "--file", file])
         let f1 = add("Straight through", ["--value", "100"])
         for s in ["qualification", "needs", "proposal"] { ok(["move", f1, s, "--file", file]) }
-        ok(["won", f1, "--file", file])                    // proposal → won: passes negotiation and closing
+        ok(["won", f1, "--file", file]) // proposal → won: passes negotiation and closing
         let f2 = add("Skipper", ["--value", "100"])
-        ok(["move", f2, "proposal", "--file", file])       // skips qualification and needs
+        ok(["move", f2, "proposal", "--file", file]) // skips qualification and needs
         ok(["lost", f2, "--reason", "Price", "--file", file])
         let f3 = add("Back and forth", ["--value", "100"])
         ok(["move", f3, "needs", "--file", file])
-        ok(["move", f3, "qualification", "--file", file])  // backwards
-        ok(["move", f3, "needs", "--file", file])          // needs again: counted once
-        add("Imported", ["--value", "100", "--stage", "negotiation"])         // created in negotiation
+        ok(["move", f3, "qualification", "--file", file]) // backwards
+        ok(["move", f3, "needs", "--file", file]) // needs again: counted once
+        add("Imported", ["--value", "100", "--stage", "negotiation"]) // created in negotiation
 
         let r = report(["funnel"])
         let stages = try XCTUnwrap(r["stages"] as? [[String: Any]])
         XCTAssertEqual(stages.map { $0["reached"] as? Int }, [3, 3, 3, 2, 2, 1, 1])
         XCTAssertEqual(stages.map { $0["advanced"] as? Int }, [3, 3, 2, 1, 1, 1, nil])
-        XCTAssertEqual(stages.map { micros($0["conversion"]) }, [m("100"), m("100"), m("66.7"), m("50"), m("50"), m("100"), nil])
+        XCTAssertEqual(
+            stages.map { micros($0["conversion"]) }, [m("100"), m("100"), m("66.7"), m("50"), m("50"), m("100"), nil])
         XCTAssertEqual(stages.map { $0["openNow"] as? Int }, [0, 0, 1, 0, 1, 0, 0])
         XCTAssertEqual(stages.map { $0["lostHere"] as? Int }, [0, 0, 0, 1, 0, 0, 0])
         // Proposal and Negotiation tie at 50 %: the earlier is the bottleneck.
@@ -154,34 +159,34 @@ final class ReportCommandTests: CLITestCase {
 
     func writeVelocityFile() throws {
         let json = """
-        {
-          "version": 1, "name": "Velocity", "currency": "EUR",
-          "stages": [
-            {"id": "lead", "name": "Lead", "probability": 10, "rotDays": 21},
-            {"id": "proposal", "name": "Proposal", "probability": 60, "rotDays": 10},
-            {"id": "negotiation", "name": "Negotiation", "probability": 80},
-            {"id": "won", "name": "Won", "probability": 100, "kind": "won"}
-          ],
-          "deals": [
-            {"id": "v1", "title": "Won in January", "value": 100, "stage": "won", "status": "won",
-             "createdAt": "2026-01-05T09:00:00Z", "updatedAt": "2026-01-20T09:00:00Z", "stageEnteredAt": "2026-01-20T09:00:00Z",
-             "history": [{"at": "2026-01-05T09:00:00Z", "to": "lead"},
-                         {"at": "2026-01-08T17:00:00Z", "from": "lead", "to": "proposal"},
-                         {"at": "2026-01-20T09:00:00Z", "from": "proposal", "to": "won", "status": "won"}]},
-            {"id": "v2", "title": "Across the new year", "value": 100, "stage": "won", "status": "won",
-             "createdAt": "2025-12-30T15:00:00Z", "updatedAt": "2026-01-02T08:00:00Z", "stageEnteredAt": "2026-01-02T08:00:00Z",
-             "history": [{"at": "2025-12-30T15:00:00Z", "to": "negotiation"},
-                         {"at": "2026-01-02T08:00:00Z", "from": "negotiation", "to": "won", "status": "won"}]},
-            {"id": "v3", "title": "Lost early", "value": 100, "stage": "lead", "status": "lost",
-             "createdAt": "2026-02-01T09:00:00Z", "updatedAt": "2026-02-03T09:00:00Z", "stageEnteredAt": "2026-02-01T09:00:00Z",
-             "history": [{"at": "2026-02-01T09:00:00Z", "to": "lead"},
-                         {"at": "2026-02-03T09:00:00Z", "from": "lead", "to": "lead", "status": "lost"}]},
-            {"id": "v4", "title": "Forgotten", "value": 100, "stage": "proposal",
-             "createdAt": "2026-01-01T09:00:00Z", "updatedAt": "2026-01-01T09:00:00Z", "stageEnteredAt": "2026-01-01T09:00:00Z",
-             "history": [{"at": "2026-01-01T09:00:00Z", "to": "proposal"}]}
-          ]
-        }
-        """
+            {
+              "version": 1, "name": "Velocity", "currency": "EUR",
+              "stages": [
+                {"id": "lead", "name": "Lead", "probability": 10, "rotDays": 21},
+                {"id": "proposal", "name": "Proposal", "probability": 60, "rotDays": 10},
+                {"id": "negotiation", "name": "Negotiation", "probability": 80},
+                {"id": "won", "name": "Won", "probability": 100, "kind": "won"}
+              ],
+              "deals": [
+                {"id": "v1", "title": "Won in January", "value": 100, "stage": "won", "status": "won",
+                 "createdAt": "2026-01-05T09:00:00Z", "updatedAt": "2026-01-20T09:00:00Z", "stageEnteredAt": "2026-01-20T09:00:00Z",
+                 "history": [{"at": "2026-01-05T09:00:00Z", "to": "lead"},
+                             {"at": "2026-01-08T17:00:00Z", "from": "lead", "to": "proposal"},
+                             {"at": "2026-01-20T09:00:00Z", "from": "proposal", "to": "won", "status": "won"}]},
+                {"id": "v2", "title": "Across the new year", "value": 100, "stage": "won", "status": "won",
+                 "createdAt": "2025-12-30T15:00:00Z", "updatedAt": "2026-01-02T08:00:00Z", "stageEnteredAt": "2026-01-02T08:00:00Z",
+                 "history": [{"at": "2025-12-30T15:00:00Z", "to": "negotiation"},
+                             {"at": "2026-01-02T08:00:00Z", "from": "negotiation", "to": "won", "status": "won"}]},
+                {"id": "v3", "title": "Lost early", "value": 100, "stage": "lead", "status": "lost",
+                 "createdAt": "2026-02-01T09:00:00Z", "updatedAt": "2026-02-03T09:00:00Z", "stageEnteredAt": "2026-02-01T09:00:00Z",
+                 "history": [{"at": "2026-02-01T09:00:00Z", "to": "lead"},
+                             {"at": "2026-02-03T09:00:00Z", "from": "lead", "to": "lead", "status": "lost"}]},
+                {"id": "v4", "title": "Forgotten", "value": 100, "stage": "proposal",
+                 "createdAt": "2026-01-01T09:00:00Z", "updatedAt": "2026-01-01T09:00:00Z", "stageEnteredAt": "2026-01-01T09:00:00Z",
+                 "history": [{"at": "2026-01-01T09:00:00Z", "to": "proposal"}]}
+              ]
+            }
+            """
         try json.write(toFile: file, atomically: true, encoding: .utf8)
     }
 
@@ -202,7 +207,7 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(micros(stages[2]["averageDays"]), m("3"))
         let cycle = try XCTUnwrap(r["salesCycle"] as? [String: Any])
         XCTAssertEqual(cycle["deals"] as? Int, 2)
-        XCTAssertEqual(micros(cycle["averageDays"]), m("9"))      // (15 + 3) / 2
+        XCTAssertEqual(micros(cycle["averageDays"]), m("9")) // (15 + 3) / 2
         XCTAssertEqual(micros(cycle["medianDays"]), m("9"))
         XCTAssertEqual(r["stale"] as? Int, 1)
 
@@ -237,7 +242,7 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(rows.map { $0["name"] as? String }, ["Web", "Fair", nil])
         XCTAssertEqual(rows.map { $0["deals"] as? Int }, [3, 1, 2])
         XCTAssertEqual(amounts(rows[0]["openValue"]), ["EUR": m("3500.5")])
-        XCTAssertEqual(amounts(rows[0]["weighted"]), ["EUR": m("1600.3")])      // 100 + 2500.50 × 60 %
+        XCTAssertEqual(amounts(rows[0]["weighted"]), ["EUR": m("1600.3")]) // 100 + 2500.50 × 60 %
         XCTAssertEqual(micros(rows[0]["winRate"]), m("0"))
         XCTAssertEqual(amounts(rows[1]["wonValue"]), ["EUR": m("3000")])
         XCTAssertEqual(rows[0]["overdueNextActions"] as? Int, 1)
@@ -266,10 +271,13 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(amounts(reasons[1]["value"]), ["USD": m("50")])
         XCTAssertEqual(l["count"] as? Int, 3)
 
-        XCTAssertEqual(ok(["report", "lost", "--csv", "--file", file]).stdout,
-                       "reason,deals,share_percent,value_EUR,value_USD\nPrice,2,66.7,1000,0\n,1,33.3,0,50\n")
+        XCTAssertEqual(
+            ok(["report", "lost", "--csv", "--file", file]).stdout,
+            "reason,deals,share_percent,value_EUR,value_USD\nPrice,2,66.7,1000,0\n,1,33.3,0,50\n")
         let ownersCSV = ok(["report", "owners", "--csv", "--file", file]).stdout.split(separator: "\n")
-        XCTAssertEqual(ownersCSV.first, "owner,deals,open,won,lost,open_value_EUR,weighted_EUR,won_value_EUR,win_rate_percent,overdue_next_actions")
+        XCTAssertEqual(
+            ownersCSV.first,
+            "owner,deals,open,won,lost,open_value_EUR,weighted_EUR,won_value_EUR,win_rate_percent,overdue_next_actions")
         XCTAssertEqual(ownersCSV[1], "Ben,3,0,1,2,0,0,3000,33.3,0")
         XCTAssertEqual(ownersCSV[2], "Ana,2,2,0,0,3500.5,1600.3,0,,1")
     }
@@ -279,11 +287,13 @@ final class ReportCommandTests: CLITestCase {
         add("Cloud", ["--value", "26500", "--owner", "日本商事", "--source", "展示会"])
         add("Web", ["--value", "1200", "--owner", "Ana", "--source", "Web"])
         for kind in ["owners", "sources"] {
-            let lines = ok(["report", kind, "--file", file]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let lines = ok(["report", kind, "--file", file]).stdout.split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).map(String.init)
             let header = try XCTUnwrap(lines.first { $0.hasPrefix(kind == "owners" ? "OWNER" : "SOURCE") })
             let start = try XCTUnwrap(lines.firstIndex(of: header))
             let rows = lines[(start + 1)...].prefix { !$0.isEmpty }
-            XCTAssertEqual(rows.count, 3, kind)            // two names and the total
+            XCTAssertEqual(rows.count, 3, kind) // two names and the total
             // The right edge of the (right-aligned) WIN RATE column is at the same display column on
             // every line: a character there, a blank (or the end of the line) just after.
             let edge = displayWidth(String(header[..<header.range(of: "WIN RATE")!.upperBound]))
@@ -369,19 +379,26 @@ final class ReportCommandTests: CLITestCase {
         fails(["report", "forecast", "--months", "0", "--file", file], mentioning: ["--months"])
         fails(["report", "forecast", "--json", "--csv", "--file", file], mentioning: ["--json", "--csv"])
         fails(["report", "owners", "--owner", "Nobody", "--file", file], mentioning: ["Nobody", "Camille Martin"])
-        fails(["report", "funnel", "--file", dir.appendingPathComponent("missing.json").path], mentioning: ["pipedeck init"])
+        fails(
+            ["report", "funnel", "--file", dir.appendingPathComponent("missing.json").path],
+            mentioning: ["pipedeck init"])
     }
 
     func testEveryReportRunsOnTheDemoInEveryForm() throws {
         ok(["init", "--demo", "--file", file])
         for kind in ["forecast", "funnel", "velocity", "sources", "owners", "lost", "nps"] {
             let text = ok(["report", kind, "--file", file]).stdout
-            XCTAssertTrue(text.hasPrefix(kind == "lost" ? "Lost reasons — Demo pipeline (EUR)"
-                                         : kind == "nps" ? "Customer follow-up — Demo pipeline"
-                                         : "\(kind.prefix(1).uppercased())\(kind.dropFirst()) — Demo pipeline"), text)
+            XCTAssertTrue(
+                text.hasPrefix(
+                    kind == "lost"
+                        ? "Lost reasons — Demo pipeline (EUR)"
+                        : kind == "nps"
+                            ? "Customer follow-up — Demo pipeline"
+                            : "\(kind.prefix(1).uppercased())\(kind.dropFirst()) — Demo pipeline"), text)
             XCTAssertEqual(report([kind])["report"] as? String, kind)
             let csv = ok(["report", kind, "--csv", "--file", file]).stdout
-            let widths = Set(csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).count })
+            let widths = Set(
+                csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).count })
             XCTAssertEqual(widths.count, 1, "\(kind): CSV lines with different numbers of fields\n\(csv)")
         }
         // The forecast's open totals are the summary's.
@@ -404,11 +421,11 @@ final class ReportCommandTests: CLITestCase {
     func testBars() {
         XCTAssertEqual(Bar.draw(1, of: 2, width: 20, unicode: true), String(repeating: "█", count: 10))
         XCTAssertEqual(Bar.draw(2, of: 2, width: 4, unicode: true), "████")
-        XCTAssertEqual(Bar.draw(5, of: 2, width: 4, unicode: true), "████")           // never longer than the width
-        XCTAssertEqual(Bar.draw(1, of: 160, width: 20, unicode: true), "▏")           // one eighth of a cell
-        XCTAssertEqual(Bar.draw(3, of: 16, width: 4, unicode: true), "▊")             // 6 eighths
-        XCTAssertEqual(Bar.draw(13, of: 16, width: 4, unicode: true), "███▎")         // 26 eighths
-        XCTAssertEqual(Bar.draw(1, of: 1_000_000, width: 20, unicode: true), "▏")     // tiny but not nothing
+        XCTAssertEqual(Bar.draw(5, of: 2, width: 4, unicode: true), "████") // never longer than the width
+        XCTAssertEqual(Bar.draw(1, of: 160, width: 20, unicode: true), "▏") // one eighth of a cell
+        XCTAssertEqual(Bar.draw(3, of: 16, width: 4, unicode: true), "▊") // 6 eighths
+        XCTAssertEqual(Bar.draw(13, of: 16, width: 4, unicode: true), "███▎") // 26 eighths
+        XCTAssertEqual(Bar.draw(1, of: 1_000_000, width: 20, unicode: true), "▏") // tiny but not nothing
         XCTAssertEqual(Bar.draw(0, of: 5, width: 20, unicode: true), "")
         XCTAssertEqual(Bar.draw(3, of: 0, width: 20, unicode: true), "")
         XCTAssertEqual(Bar.draw(1, of: 2, width: 20, unicode: false), String(repeating: "#", count: 10))

@@ -41,12 +41,13 @@ final class SummaryTests: CLITestCase {
             currencies.insert(currency)
             let cents = hundredths(d["value"])
             let percent = d["probability"] != nil ? hundredths(d["probability"]) : hundredths(stage["probability"])
-            let weightedMicros = cents * percent          // cents × (percent × 100) = millionths × 10^4 / 10^4
+            let weightedMicros = cents * percent // cents × (percent × 100) = millionths × 10^4 / 10^4
             let valueMicros = cents * 10_000
             let sid = stage["id"] as! String
             switch d["status"] as? String {
             case "open":
-                open.count += 1; open.total[currency, default: 0] += valueMicros; open.weighted[currency, default: 0] += weightedMicros
+                open.count += 1; open.total[currency, default: 0] += valueMicros;
+                open.weighted[currency, default: 0] += weightedMicros
                 if stage["kind"] as? String == "open" {
                     perStage[sid, default: Figures()].count += 1
                     perStage[sid, default: Figures()].total[currency, default: 0] += valueMicros
@@ -101,8 +102,8 @@ final class SummaryTests: CLITestCase {
         _ = add("Exact", ["--value", "10000.5"])
         _ = add("Odd", ["--value", "0.07", "--probability", "33.33"])
         let raw = ok(["summary", "--json", "--file", file]).stdout
-        XCTAssertTrue(raw.contains("\"EUR\": 10000.57"), raw)              // 10000.50 + 0.07
-        XCTAssertTrue(raw.contains("\"EUR\": 1000.073331"), raw)           // 1000.05 + 0.07 × 33.33%
+        XCTAssertTrue(raw.contains("\"EUR\": 10000.57"), raw) // 10000.50 + 0.07
+        XCTAssertTrue(raw.contains("\"EUR\": 1000.073331"), raw) // 1000.05 + 0.07 × 33.33%
         XCTAssertFalse(raw.contains("99999"), raw)
         let list = ok(["list", "--json", "--file", file]).stdout
         XCTAssertTrue(list.contains("\"value\": 10000.5,"), list)
@@ -112,8 +113,10 @@ final class SummaryTests: CLITestCase {
     func testSummaryText() {
         ok(["init", "--demo", "--file", file])
         let text = ok(["summary", "--file", file]).stdout
-        for piece in ["Demo pipeline (EUR)", "STAGE", "DEALS", "WEIGHTED", "Lead generation", "Won · Follow-up",
-                      "20 deals", "3 deals", "2 deals", "$20,000", " + $", "€48,600"] {
+        for piece in [
+            "Demo pipeline (EUR)", "STAGE", "DEALS", "WEIGHTED", "Lead generation", "Won · Follow-up",
+            "20 deals", "3 deals", "2 deals", "$20,000", " + $", "€48,600",
+        ] {
             XCTAssertTrue(text.contains(piece), "summary does not contain \(piece):\n\(text)")
         }
         let lead = text.split(separator: "\n").first { $0.hasPrefix("Lead generation") } ?? ""

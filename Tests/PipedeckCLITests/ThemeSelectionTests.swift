@@ -1,7 +1,8 @@
-import XCTest
 import Foundation
-@testable import PipedeckCLI
 import PipedeckRender
+import XCTest
+
+@testable import PipedeckCLI
 
 /// Choosing the theme (flag, environment, settings file, NO_COLOR), user themes, the
 /// settings file, the fallback for bad themes, and `pipedeck themes`.
@@ -13,12 +14,16 @@ final class ThemeSelectionTests: CLITestCase {
     var configFile: String { config + "/pipedeck/config" }
 
     func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    func choose(flag: String? = nil, noColor: Bool = false, colors: Int? = 256, extra: [String: String] = [:]) -> ThemeChoice {
-        ThemeChooser.choose(flag: flag, noColor: noColor, colorCount: colors, environment: env.merging(extra) { _, b in b })
+    func choose(flag: String? = nil, noColor: Bool = false, colors: Int? = 256, extra: [String: String] = [:])
+        -> ThemeChoice
+    {
+        ThemeChooser.choose(
+            flag: flag, noColor: noColor, colorCount: colors, environment: env.merging(extra) { _, b in b })
     }
 
     // MARK: Choosing
@@ -32,7 +37,8 @@ final class ThemeSelectionTests: CLITestCase {
 
     func testNoColorGivesMonochrome() {
         XCTAssertEqual(choose(extra: ["NO_COLOR": "1"]).theme, Theme.monochrome)
-        XCTAssertEqual(choose(flag: "dark", extra: ["NO_COLOR": "yes"]).theme, Theme.monochrome, "NO_COLOR wins over --theme")
+        XCTAssertEqual(
+            choose(flag: "dark", extra: ["NO_COLOR": "yes"]).theme, Theme.monochrome, "NO_COLOR wins over --theme")
         XCTAssertEqual(choose(noColor: true).theme, Theme.monochrome)
         XCTAssertEqual(choose(colors: 0).theme, Theme.monochrome, "a terminal without colours")
         XCTAssertEqual(choose(extra: ["NO_COLOR": ""]).theme, Theme.standard, "an empty NO_COLOR does not count")
@@ -44,7 +50,8 @@ final class ThemeSelectionTests: CLITestCase {
         XCTAssertEqual(choose().theme.name, "light")
         XCTAssertEqual(choose().reason, .config)
         XCTAssertEqual(choose(extra: ["PIPEDECK_THEME": "solarized-dark"]).theme.name, "solarized-dark")
-        XCTAssertEqual(choose(flag: "high-contrast", extra: ["PIPEDECK_THEME": "solarized-dark"]).theme.name, "high-contrast")
+        XCTAssertEqual(
+            choose(flag: "high-contrast", extra: ["PIPEDECK_THEME": "solarized-dark"]).theme.name, "high-contrast")
         XCTAssertEqual(choose(flag: "high-contrast").reason, .flag)
     }
 
@@ -92,7 +99,8 @@ final class ThemeSelectionTests: CLITestCase {
         XCTAssertEqual(c.theme, Theme.standard)
         let m = try XCTUnwrap(c.message)
         XCTAssertTrue(m.hasPrefix("using the default theme: "), m)
-        XCTAssertTrue(m.contains("/pipedeck/themes/broken.theme:2: unknown role \"cardTittle\" (did you mean \"cardTitle\"?"), m)
+        XCTAssertTrue(
+            m.contains("/pipedeck/themes/broken.theme:2: unknown role \"cardTittle\" (did you mean \"cardTitle\"?"), m)
         XCTAssertTrue(m.contains("(and 1 more: pipedeck themes check)"), m)
     }
 
@@ -119,7 +127,8 @@ final class ThemeSelectionTests: CLITestCase {
 
     func testSettingTheThemeKeepsEveryOtherLine() {
         let text = "# my settings\nfoo = bar\ntheme = dark\n\n  theme = light\nzoom = 2"
-        XCTAssertEqual(ThemeConfig.setting(theme: "light", in: text), "# my settings\nfoo = bar\ntheme = light\n\nzoom = 2\n")
+        XCTAssertEqual(
+            ThemeConfig.setting(theme: "light", in: text), "# my settings\nfoo = bar\ntheme = light\n\nzoom = 2\n")
         XCTAssertEqual(ThemeConfig.setting(theme: "dark", in: "foo = 1\n"), "foo = 1\ntheme = dark\n")
         XCTAssertTrue(ThemeConfig.setting(theme: "dark", in: nil).hasSuffix("\ntheme = dark\n"))
         XCTAssertEqual(ThemeConfig.theme(in: "# theme = no\n Theme = yes \n")?.value, "yes")
@@ -133,14 +142,19 @@ final class ThemeSelectionTests: CLITestCase {
         try write("# keep me\nother = 1\ntheme = dark\n", to: configFile)
         try ThemeConfig.save(theme: "light", places: places)
         XCTAssertEqual(try String(contentsOfFile: configFile, encoding: .utf8), "# keep me\nother = 1\ntheme = light\n")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: config + "/pipedeck").filter { $0 != "config" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: config + "/pipedeck").filter {
+            $0 != "config"
+        }
         XCTAssertEqual(leftovers, [], "no temporary files left behind")
     }
 
     func testXDGConfigHomeDefaultsToDotConfig() {
         XCTAssertEqual(ThemePlaces(environment: ["HOME": "/h"]).configFile, "/h/.config/pipedeck/config")
-        XCTAssertEqual(ThemePlaces(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "relative"]).configFile, "/h/.config/pipedeck/config")
-        XCTAssertEqual(ThemePlaces(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/x"]).userThemes, "/x/pipedeck/themes")
+        XCTAssertEqual(
+            ThemePlaces(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "relative"]).configFile,
+            "/h/.config/pipedeck/config")
+        XCTAssertEqual(
+            ThemePlaces(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/x"]).userThemes, "/x/pipedeck/themes")
     }
 
     // MARK: t
@@ -155,7 +169,8 @@ final class ThemeSelectionTests: CLITestCase {
             let m = session.cycle()
             seen.append(session.name)
             XCTAssertTrue(m.text.hasPrefix("theme: \(session.name)"), m.text)
-            XCTAssertEqual(ThemeConfig.theme(in: try String(contentsOfFile: configFile, encoding: .utf8))?.value, session.name)
+            XCTAssertEqual(
+                ThemeConfig.theme(in: try String(contentsOfFile: configFile, encoding: .utf8))?.value, session.name)
         }
         XCTAssertEqual(seen, Array(ShippedThemes.names.dropFirst()) + ["ocean", "default"])
         XCTAssertTrue(session.cycle().text.contains("theme: dark"))
@@ -169,7 +184,8 @@ final class ThemeSelectionTests: CLITestCase {
     }
 
     func testCyclingWithColoursOffSaysSoAndChangesNothing() throws {
-        let session = ThemeSession(flag: nil, noColor: false, colorCount: 256, environment: env.merging(["NO_COLOR": "1"]) { _, b in b })
+        let session = ThemeSession(
+            flag: nil, noColor: false, colorCount: 256, environment: env.merging(["NO_COLOR": "1"]) { _, b in b })
         XCTAssertEqual(session.theme, Theme.monochrome)
         let m = session.cycle()
         XCTAssertTrue(m.text.contains("NO_COLOR"), m.text)
@@ -178,7 +194,9 @@ final class ThemeSelectionTests: CLITestCase {
     }
 
     func testCyclingSaysWhenTheEnvironmentStillDecides() {
-        let session = ThemeSession(flag: nil, noColor: false, colorCount: 256, environment: env.merging(["PIPEDECK_THEME": "light"]) { _, b in b })
+        let session = ThemeSession(
+            flag: nil, noColor: false, colorCount: 256,
+            environment: env.merging(["PIPEDECK_THEME": "light"]) { _, b in b })
         XCTAssertEqual(session.name, "light")
         let m = session.cycle()
         XCTAssertEqual(session.name, "solarized-dark")
@@ -224,7 +242,8 @@ final class ThemeSelectionTests: CLITestCase {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("themes")
         for name in ShippedThemes.names {
-            XCTAssertEqual(ok(["themes", "check", folder.appendingPathComponent(name + ".theme").path]).stdout, "ok\n", name)
+            XCTAssertEqual(
+                ok(["themes", "check", folder.appendingPathComponent(name + ".theme").path]).stdout, "ok\n", name)
             XCTAssertEqual(ok(["themes", "check", name]).stdout, "ok\n", name)
         }
     }
@@ -235,7 +254,10 @@ final class ThemeSelectionTests: CLITestCase {
         let r = run(["themes", "check", path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.lines.count, 3, r.stdout)
-        XCTAssertTrue(r.lines[0].hasPrefix("\(path):2: unknown role \"cardTittle\" (did you mean \"cardTitle\"? expected one of: normal,"), r.lines[0])
+        XCTAssertTrue(
+            r.lines[0].hasPrefix(
+                "\(path):2: unknown role \"cardTittle\" (did you mean \"cardTitle\"? expected one of: normal,"),
+            r.lines[0])
         XCTAssertEqual(r.lines[1], "\(path):3: money: \"#12345\" is not a colour (expected a name, 0–255 or #rrggbb)")
         XCTAssertTrue(r.lines[2].hasPrefix("\(path):4: \"won green\" is not a setting"), r.lines[2])
     }

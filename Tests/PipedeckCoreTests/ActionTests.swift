@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 /// Stage and status rules of `Board.apply(_:at:)`.
@@ -8,19 +9,27 @@ final class ActionTests: XCTestCase {
     let t3 = Fixed.later(30)
 
     /// Checks the bookkeeping every stage change must do.
-    func assertEnteredStage(_ b: Board, _ id: String, stage: String, from: String, status: DealStatus?,
-                            at t: Timestamp, previous: Board, file: StaticString = #filePath, line: UInt = #line) {
-        guard let d = b.deal(id), let old = previous.deal(id) else { return XCTFail("missing \(id)", file: file, line: line) }
+    func assertEnteredStage(
+        _ b: Board, _ id: String, stage: String, from: String, status: DealStatus?,
+        at t: Timestamp, previous: Board, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        guard let d = b.deal(id), let old = previous.deal(id) else {
+            return XCTFail("missing \(id)", file: file, line: line)
+        }
         XCTAssertEqual(d.stage, stage, file: file, line: line)
         XCTAssertEqual(d.stageEnteredAt, t, "stageEnteredAt is reset", file: file, line: line)
         XCTAssertEqual(d.updatedAt, t, "updatedAt is stamped", file: file, line: line)
         XCTAssertEqual(d.history.count, old.history.count + 1, "one history entry", file: file, line: line)
         XCTAssertEqual(Array(d.history.dropLast()), old.history, "earlier history kept", file: file, line: line)
-        XCTAssertEqual(d.history.last, HistoryEntry(at: t, from: from, to: stage, status: status), file: file, line: line)
+        XCTAssertEqual(
+            d.history.last, HistoryEntry(at: t, from: from, to: stage, status: status), file: file, line: line)
         // At the end of the target column.
         let others = b.deals.filter { $0.stage == stage && $0.id != id }
-        for o in others { XCTAssertGreaterThan(d.rank, o.rank, "\(id) must come after \(o.id)", file: file, line: line) }
-        XCTAssertEqual(b.deals(inStage: stage, includeLost: true).last?.id, id, "last in its column", file: file, line: line)
+        for o in others {
+            XCTAssertGreaterThan(d.rank, o.rank, "\(id) must come after \(o.id)", file: file, line: line)
+        }
+        XCTAssertEqual(
+            b.deals(inStage: stage, includeLost: true).last?.id, id, "last in its column", file: file, line: line)
     }
 
     // MARK: move
@@ -122,7 +131,7 @@ final class ActionTests: XCTestCase {
     func testMarkWonUsesFirstOfSeveralWonStages() {
         var b0 = smallBoard()
         b0.stages.append(Stage(id: "won2", name: "Won again", probability: .hundred, kind: .won))
-        b0.stages.swapAt(6, 7)  // won2 now comes first
+        b0.stages.swapAt(6, 7) // won2 now comes first
         let b1 = b0.applied(.markWon(id: "bbb333"), at: t1)
         XCTAssertEqual(b1.deal("bbb333")?.stage, "won2")
         XCTAssertEqual(b1.deal("bbb333")?.status, .won)
@@ -237,7 +246,8 @@ final class ActionTests: XCTestCase {
 
     func testReorderUpAndDown() {
         var b0 = smallBoard()
-        b0 = b0.applied(.add(Deal(id: "aaa999", title: "Third", value: Money(units: 1), stage: "lead", createdAt: t1)), at: t1)
+        b0 = b0.applied(
+            .add(Deal(id: "aaa999", title: "Third", value: Money(units: 1), stage: "lead", createdAt: t1)), at: t1)
         XCTAssertEqual(b0.deals(inStage: "lead").map(\.id), ["aaa111", "aaa222", "aaa999"])
         let b1 = b0.applied(.reorder(id: "aaa999", by: -1), at: t2)
         XCTAssertEqual(b1.deals(inStage: "lead").map(\.id), ["aaa111", "aaa999", "aaa222"])
@@ -256,7 +266,7 @@ final class ActionTests: XCTestCase {
         let b0 = smallBoard()
         assertNoChange(b0, .reorder(id: "aaa111", by: -1))
         assertNoChange(b0, .reorder(id: "aaa222", by: 1))
-        assertNoChange(b0, .reorder(id: "bbb333", by: 1))   // alone in its column
+        assertNoChange(b0, .reorder(id: "bbb333", by: 1)) // alone in its column
         assertNoChange(b0, .reorder(id: "bbb333", by: -1))
         assertNoChange(b0, .reorder(id: "aaa111", by: 0))
     }
@@ -369,7 +379,7 @@ final class ActionTests: XCTestCase {
     func testUpdateChangingStageIntoWonStageMarksWon() {
         let b0 = smallBoard()
         var d = b0.deal("bbb333")!
-        d.stage = "won"   // only the stage is edited; the status field still says open
+        d.stage = "won" // only the stage is edited; the status field still says open
         let viaUpdate = b0.applied(.update(d), at: t1)
         XCTAssertEqual(viaUpdate.deal("bbb333")?.stage, "won")
         XCTAssertEqual(viaUpdate.deal("bbb333")?.status, .won)
@@ -379,7 +389,7 @@ final class ActionTests: XCTestCase {
     func testUpdateChangingStageOfLostDealReopensIt() {
         let b0 = smallBoard().applied(.markLost(id: "bbb333", reason: "Price"), at: t1)
         var d = b0.deal("bbb333")!
-        d.stage = "negotiation"   // only the stage is edited; the status field still says lost
+        d.stage = "negotiation" // only the stage is edited; the status field still says lost
         let viaUpdate = b0.applied(.update(d), at: t2)
         XCTAssertEqual(viaUpdate.deal("bbb333")?.stage, "negotiation")
         XCTAssertEqual(viaUpdate.deal("bbb333")?.status, .open)
@@ -395,7 +405,8 @@ final class ActionTests: XCTestCase {
         var lost = b0.deal("bbb333")!
         lost.status = .lost
         lost.lostReason = "Competitor"
-        assertSameBoard(b0.applied(.update(lost), at: t1), b0.applied(.markLost(id: "bbb333", reason: "Competitor"), at: t1))
+        assertSameBoard(
+            b0.applied(.update(lost), at: t1), b0.applied(.markLost(id: "bbb333", reason: "Competitor"), at: t1))
 
         let wonBoard = b0.applied(.markWon(id: "bbb333"), at: t1)
         var reopened = wonBoard.deal("bbb333")!
@@ -427,7 +438,7 @@ final class ActionTests: XCTestCase {
         XCTAssertEqual(b2.deal("aaa111")?.nextAction?.text, "Call")
         XCTAssertEqual(b2.deal("aaa111")?.updatedAt, t2)
         assertNoChange(b2, .completeNextAction(id: "aaa111"))
-        assertNoChange(b0, .completeNextAction(id: "aaa111"))   // none set
+        assertNoChange(b0, .completeNextAction(id: "aaa111")) // none set
         let b3 = b2.applied(.setNextAction(id: "aaa111", nil), at: t3)
         XCTAssertNil(b3.deal("aaa111")?.nextAction)
         XCTAssertEqual(b3.deal("aaa111")?.updatedAt, t3)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class DayTests: XCTestCase {
@@ -12,10 +13,12 @@ final class DayTests: XCTestCase {
     }
 
     func testParseIsStrict() {
-        for bad in ["2026-02-29", "2026-13-45", "2026-13-01", "2026-00-10", "2026-01-00", "2026-04-31",
-                    "2026-01-32", "1900-02-29", "2100-02-29", "0000-01-01",
-                    "2026-1-05", "2026-01-5", "26-01-05", "2026/01/05", "2026-01-05 ", " 2026-01-05",
-                    "2026-01-05T00:00:00Z", "", "yyyy-mm-dd", "2026-0a-05", "+026-01-05", "2026--1-05"] {
+        for bad in [
+            "2026-02-29", "2026-13-45", "2026-13-01", "2026-00-10", "2026-01-00", "2026-04-31",
+            "2026-01-32", "1900-02-29", "2100-02-29", "0000-01-01",
+            "2026-1-05", "2026-01-5", "26-01-05", "2026/01/05", "2026-01-05 ", " 2026-01-05",
+            "2026-01-05T00:00:00Z", "", "yyyy-mm-dd", "2026-0a-05", "+026-01-05", "2026--1-05",
+        ] {
             XCTAssertNil(Day.parse(bad), "\"\(bad)\" should be rejected")
         }
     }
@@ -70,7 +73,9 @@ final class DayTests: XCTestCase {
             XCTAssertEqual(Day(year: c.year, month: c.month, day: c.day), day)
             XCTAssertEqual(Day.parse(day.description), day)
             if let p = previous {
-                let next = p.2 < Day.daysIn(month: p.1, year: p.0) ? (p.0, p.1, p.2 + 1)
+                let next =
+                    p.2 < Day.daysIn(month: p.1, year: p.0)
+                    ? (p.0, p.1, p.2 + 1)
                     : p.1 < 12 ? (p.0, p.1 + 1, 1) : (p.0 + 1, 1, 1)
                 XCTAssertTrue(next == (c.year, c.month, c.day), "\(day)")
             }
@@ -81,14 +86,14 @@ final class DayTests: XCTestCase {
 
     func testWeekday() {
         // 0 = Monday … 6 = Sunday
-        XCTAssertEqual(Day.parse("1970-01-01")!.weekday, 3)   // Thursday
-        XCTAssertEqual(Day.parse("1969-12-31")!.weekday, 2)   // Wednesday
-        XCTAssertEqual(Day.parse("2000-01-01")!.weekday, 5)   // Saturday
-        XCTAssertEqual(Day.parse("2024-02-29")!.weekday, 3)   // Thursday
-        XCTAssertEqual(Day.parse("2026-11-30")!.weekday, 0)   // Monday
-        XCTAssertEqual(Day.parse("2026-11-29")!.weekday, 6)   // Sunday
-        XCTAssertEqual(Day.parse("2100-03-01")!.weekday, 0)   // Monday
-        XCTAssertEqual(Day.parse("1900-01-01")!.weekday, 0)   // Monday
+        XCTAssertEqual(Day.parse("1970-01-01")!.weekday, 3) // Thursday
+        XCTAssertEqual(Day.parse("1969-12-31")!.weekday, 2) // Wednesday
+        XCTAssertEqual(Day.parse("2000-01-01")!.weekday, 5) // Saturday
+        XCTAssertEqual(Day.parse("2024-02-29")!.weekday, 3) // Thursday
+        XCTAssertEqual(Day.parse("2026-11-30")!.weekday, 0) // Monday
+        XCTAssertEqual(Day.parse("2026-11-29")!.weekday, 6) // Sunday
+        XCTAssertEqual(Day.parse("2100-03-01")!.weekday, 0) // Monday
+        XCTAssertEqual(Day.parse("1900-01-01")!.weekday, 0) // Monday
         var d = Day.parse("1960-01-01")!
         for _ in 0..<1000 {
             XCTAssertEqual(d.adding(days: 1).weekday, (d.weekday + 1) % 7)
@@ -140,11 +145,13 @@ final class TimestampTests: XCTestCase {
     }
 
     func testParseRejectsMalformed() {
-        for bad in ["", "2026-11-30", "2026-11-30T09:15:00", "2026-11-30 09:15:00Z", "2026-11-30T09:15Z",
-                    "2026-11-30T24:00:00Z", "2026-11-30T09:60:00Z", "2026-11-30T09:15:00.Z",
-                    "2026-11-30T09:15:00+02", "2026-11-30T09:15:00+0200", "2026-11-30T09:15:00Z ",
-                    "2026-02-29T09:15:00Z", "2026-11-30T09:15:00ZZ", "2026-11-30T9:15:00Z",
-                    "2026-11-30T09:15:00X"] {
+        for bad in [
+            "", "2026-11-30", "2026-11-30T09:15:00", "2026-11-30 09:15:00Z", "2026-11-30T09:15Z",
+            "2026-11-30T24:00:00Z", "2026-11-30T09:60:00Z", "2026-11-30T09:15:00.Z",
+            "2026-11-30T09:15:00+02", "2026-11-30T09:15:00+0200", "2026-11-30T09:15:00Z ",
+            "2026-02-29T09:15:00Z", "2026-11-30T09:15:00ZZ", "2026-11-30T9:15:00Z",
+            "2026-11-30T09:15:00X",
+        ] {
             XCTAssertNil(Timestamp.parse(bad), "\"\(bad)\" should be rejected")
         }
     }

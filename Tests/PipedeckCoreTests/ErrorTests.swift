@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class ErrorTests: XCTestCase {
@@ -44,9 +45,15 @@ final class ErrorTests: XCTestCase {
         }
         assertInvalid("title") { () throws(PipelineError) in try b.apply(.add(deal { $0.title = "" }), at: t) }
         assertInvalid("title") { () throws(PipelineError) in try b.apply(.add(deal { $0.title = "  \n " }), at: t) }
-        assertInvalid("value") { () throws(PipelineError) in try b.apply(.add(deal { $0.value = Money(cents: -1) }), at: t) }
-        assertInvalid("value") { () throws(PipelineError) in try b.apply(.add(deal { $0.value = money("1.234") }), at: t) }
-        assertInvalid("value") { () throws(PipelineError) in try b.apply(.add(deal { $0.value = Money(micros: 1) }), at: t) }
+        assertInvalid("value") { () throws(PipelineError) in
+            try b.apply(.add(deal { $0.value = Money(cents: -1) }), at: t)
+        }
+        assertInvalid("value") { () throws(PipelineError) in
+            try b.apply(.add(deal { $0.value = money("1.234") }), at: t)
+        }
+        assertInvalid("value") { () throws(PipelineError) in
+            try b.apply(.add(deal { $0.value = Money(micros: 1) }), at: t)
+        }
         assertInvalid("probability") { () throws(PipelineError) in
             try b.apply(.add(deal { $0.probability = Percent(hundredths: 10_001) }), at: t)
         }
@@ -72,8 +79,12 @@ final class ErrorTests: XCTestCase {
         let b = smallBoard()
         func edited(_ f: (inout Deal) -> Void) -> Deal { var d = b.deal("bbb333")!; f(&d); return d }
         assertInvalid("title") { () throws(PipelineError) in try b.apply(.update(edited { $0.title = " " }), at: t) }
-        assertInvalid("value") { () throws(PipelineError) in try b.apply(.update(edited { $0.value = Money(units: -5) }), at: t) }
-        assertInvalid("value") { () throws(PipelineError) in try b.apply(.update(edited { $0.value = money("10.005") }), at: t) }
+        assertInvalid("value") { () throws(PipelineError) in
+            try b.apply(.update(edited { $0.value = Money(units: -5) }), at: t)
+        }
+        assertInvalid("value") { () throws(PipelineError) in
+            try b.apply(.update(edited { $0.value = money("10.005") }), at: t)
+        }
         assertInvalid("probability") { () throws(PipelineError) in
             try b.apply(.update(edited { $0.probability = Percent(hundredths: 10_050) }), at: t)
         }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 /// Fixed instants: never the wall clock.
@@ -9,7 +10,6 @@ enum Fixed {
     static func later(_ minutes: Int64) -> Timestamp { now.adding(seconds: minutes * 60) }
     static var demo: Board { Demo.board(now: now, today: today) }
 }
-
 
 func money(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Money {
     guard let m = Money.parse(s, maxDecimals: 6) else {
@@ -35,7 +35,8 @@ func smallBoard() -> Board {
 extension Board {
     /// Applies an action that must succeed and change the board.
     @discardableResult
-    func applied(_ a: Action, at t: Timestamp = Fixed.now, file: StaticString = #filePath, line: UInt = #line) -> Board {
+    func applied(_ a: Action, at t: Timestamp = Fixed.now, file: StaticString = #filePath, line: UInt = #line) -> Board
+    {
         do {
             let o = try apply(a, at: t)
             XCTAssertNotNil(o.edit, "expected \(a) to change the board", file: file, line: line)
@@ -48,8 +49,10 @@ extension Board {
 }
 
 /// Asserts that `body` throws exactly `expected`.
-func assertThrows(_ expected: PipelineError, file: StaticString = #filePath, line: UInt = #line,
-                  _ body: () throws(PipelineError) -> Outcome) {
+func assertThrows(
+    _ expected: PipelineError, file: StaticString = #filePath, line: UInt = #line,
+    _ body: () throws(PipelineError) -> Outcome
+) {
     do {
         let o = try body()
         XCTFail("expected \(expected), got a result (changed: \(o.changed))", file: file, line: line)
@@ -59,8 +62,10 @@ func assertThrows(_ expected: PipelineError, file: StaticString = #filePath, lin
 }
 
 /// Asserts that `body` throws `.invalid` for `field`.
-func assertInvalid(_ field: String, file: StaticString = #filePath, line: UInt = #line,
-                   _ body: () throws(PipelineError) -> Outcome) {
+func assertInvalid(
+    _ field: String, file: StaticString = #filePath, line: UInt = #line,
+    _ body: () throws(PipelineError) -> Outcome
+) {
     do {
         let o = try body()
         XCTFail("expected invalid \(field), got a result (changed: \(o.changed))", file: file, line: line)
@@ -88,7 +93,9 @@ func assertNoChange(_ board: Board, _ a: Action, file: StaticString = #filePath,
 /// A short description of how two boards differ (for readable failure messages).
 func boardDifference(_ a: Board, _ b: Board) -> String {
     var out: [String] = []
-    if a.name != b.name || a.currency != b.currency || a.stages != b.stages || a.settings != b.settings || a.extra != b.extra {
+    if a.name != b.name || a.currency != b.currency || a.stages != b.stages || a.settings != b.settings
+        || a.extra != b.extra
+    {
         out.append("board fields")
     }
     if a.deals.map(\.id) != b.deals.map(\.id) {
@@ -115,8 +122,12 @@ func boardDifference(_ a: Board, _ b: Board) -> String {
 }
 
 /// XCTAssertEqual for boards, with a short difference instead of two whole dumps.
-func assertSameBoard(_ a: Board, _ b: Board, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
-    if a != b { XCTFail("boards differ\(message.isEmpty ? "" : " (\(message))"): \(boardDifference(a, b))", file: file, line: line) }
+func assertSameBoard(_ a: Board, _ b: Board, _ message: String = "", file: StaticString = #filePath, line: UInt = #line)
+{
+    if a != b {
+        XCTFail(
+            "boards differ\(message.isEmpty ? "" : " (\(message))"): \(boardDifference(a, b))", file: file, line: line)
+    }
 }
 
 /// The core's SplitMix64, under the name these tests use.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class FormatTests: XCTestCase {
@@ -54,7 +55,8 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(jpy.string(Money(units: 12_500)), "¥12,500")
         XCTAssertEqual(jpy.string(money("12500.49")), "¥12,500")
         XCTAssertEqual(jpy.string(money("12500.5")), "¥12,501")
-        XCTAssertEqual(MoneyFormatter(currency: "JPY", locale: "fr").string(Money(units: 1_500_000)), "1\(nnbsp)500\(nnbsp)000 ¥")
+        XCTAssertEqual(
+            MoneyFormatter(currency: "JPY", locale: "fr").string(Money(units: 1_500_000)), "1\(nnbsp)500\(nnbsp)000 ¥")
         XCTAssertEqual(MoneyFormatter(currency: "EUR", locale: "en").minorDigits, 2)
     }
 
@@ -66,7 +68,9 @@ final class FormatTests: XCTestCase {
 
     func testPosixAndMissingLocalesAreEnglish() {
         for loc in [nil, "", "C", "POSIX", "C.UTF-8"] as [String?] {
-            XCTAssertEqual(MoneyFormatter(currency: "EUR", locale: loc).string(money("12500.5")), "€12,500.50", "\(String(describing: loc))")
+            XCTAssertEqual(
+                MoneyFormatter(currency: "EUR", locale: loc).string(money("12500.5")), "€12,500.50",
+                "\(String(describing: loc))")
         }
     }
 
@@ -96,7 +100,8 @@ final class FormatTests: XCTestCase {
     func testEnvironmentLocale() {
         XCTAssertEqual(MoneyFormatter.environmentLocale(["LANG": "fr_FR.UTF-8"]), "fr_FR.UTF-8")
         XCTAssertEqual(MoneyFormatter.environmentLocale(["LANG": "fr_FR", "LC_MONETARY": "de_DE"]), "de_DE")
-        XCTAssertEqual(MoneyFormatter.environmentLocale(["LANG": "fr_FR", "LC_MONETARY": "de_DE", "LC_ALL": "en_US"]), "en_US")
+        XCTAssertEqual(
+            MoneyFormatter.environmentLocale(["LANG": "fr_FR", "LC_MONETARY": "de_DE", "LC_ALL": "en_US"]), "en_US")
         XCTAssertEqual(MoneyFormatter.environmentLocale(["LC_ALL": "", "LANG": "de"]), "de")
         XCTAssertNil(MoneyFormatter.environmentLocale([:]))
     }

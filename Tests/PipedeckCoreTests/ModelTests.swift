@@ -1,11 +1,12 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class ModelTests: XCTestCase {
     func testEffectiveProbability() {
         var b = smallBoard()
-        XCTAssertEqual(b.probability(of: b.deal("aaa111")!), Percent(10))     // lead
-        XCTAssertEqual(b.probability(of: b.deal("bbb333")!), Percent(60))     // proposal
+        XCTAssertEqual(b.probability(of: b.deal("aaa111")!), Percent(10)) // lead
+        XCTAssertEqual(b.probability(of: b.deal("bbb333")!), Percent(60)) // proposal
         b.deals[0].probability = Percent(hundredths: 6550)
         XCTAssertEqual(b.probability(of: b.deals[0]), Percent(hundredths: 6550))
         b.deals[0].probability = .zero
@@ -15,7 +16,7 @@ final class ModelTests: XCTestCase {
     func testWeightedValueOfDeal() {
         var b = smallBoard()
         b.stages[0].probability = Percent(50)
-        XCTAssertEqual(b.weightedValue(of: b.deal("aaa111")!), Money(units: 5_000))   // 10 000 at 50 %
+        XCTAssertEqual(b.weightedValue(of: b.deal("aaa111")!), Money(units: 5_000)) // 10 000 at 50 %
         b.deals[0].value = Money(units: 12_500)
         b.deals[0].probability = Percent(hundredths: 6550)
         XCTAssertEqual(b.weightedValue(of: b.deals[0]), money("8187.5"))
@@ -36,7 +37,7 @@ final class ModelTests: XCTestCase {
         var b = smallBoard()
         b.deals[0].rank = 5
         XCTAssertEqual(b.deals(inStage: "lead").map(\.id), ["aaa222", "aaa111"])
-        b.deals[0].rank = 1   // same rank: creation then id
+        b.deals[0].rank = 1 // same rank: creation then id
         XCTAssertEqual(b.deals(inStage: "lead").map(\.id), ["aaa111", "aaa222"])
         b.deals[1].createdAt = Timestamp(seconds: 0)
         XCTAssertEqual(b.deals(inStage: "lead").map(\.id), ["aaa222", "aaa111"])
@@ -74,13 +75,20 @@ final class ModelTests: XCTestCase {
         switch b.resolveDeal("d0") {
         case .success(let d): XCTFail("should be ambiguous, got \(d.id)")
         case .failure(let e):
-            XCTAssertEqual(e, .ambiguousDeal("d0", candidates: ["d01lea", "d02lea", "d03lea", "d04lea", "d05qua",
-                                                                  "d06qua", "d07qua", "d08nee", "d09nee"]))
+            XCTAssertEqual(
+                e,
+                .ambiguousDeal(
+                    "d0",
+                    candidates: [
+                        "d01lea", "d02lea", "d03lea", "d04lea", "d05qua",
+                        "d06qua", "d07qua", "d08nee", "d09nee",
+                    ]))
         }
         switch b.resolveDeal("d2") {
         case .success(let d): XCTFail("should be ambiguous, got \(d.id)")
         case .failure(let e):
-            XCTAssertEqual(e, .ambiguousDeal("d2", candidates: ["d20won", "d21won", "d22won", "d23los", "d24los", "d25lea"]))
+            XCTAssertEqual(
+                e, .ambiguousDeal("d2", candidates: ["d20won", "d21won", "d22won", "d23los", "d24los", "d25lea"]))
         }
     }
 

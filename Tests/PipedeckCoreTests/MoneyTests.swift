@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class MoneyTests: XCTestCase {
@@ -40,8 +41,10 @@ final class MoneyTests: XCTestCase {
     }
 
     func testParseRejectsMalformedText() {
-        for bad in ["", "-", ".", "5.", "1,000", "1 000", "1e3", "12.5.0", "abc", "12a", " 12", "12 ",
-                    "--1", "1.-5", "١٢", "１２", "12,50", "$12", "0x10"] {
+        for bad in [
+            "", "-", ".", "5.", "1,000", "1 000", "1e3", "12.5.0", "abc", "12a", " 12", "12 ",
+            "--1", "1.-5", "١٢", "１２", "12,50", "$12", "0x10",
+        ] {
             XCTAssertNil(Money.parse(bad), "\"\(bad)\" should not parse")
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 /// Staleness, overdue next actions, column sort orders and the agenda (Pipeline.swift).
@@ -13,28 +14,35 @@ final class PipelineRulesTests: XCTestCase {
     }
 
     func ts(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Timestamp {
-        guard let t = Timestamp.parse(s) else { XCTFail("bad timestamp literal \(s)", file: file, line: line); return Fixed.now }
+        guard let t = Timestamp.parse(s) else {
+            XCTFail("bad timestamp literal \(s)", file: file, line: line); return Fixed.now
+        }
         return t
     }
 
     /// Three stages: one that rots after 5 days, one that never rots, and a won stage that
     /// would rot after 3 days if won deals could be stale.
     func rulesBoard(deals: [Deal] = []) -> Board {
-        Board(name: "Rules", currency: "EUR", stages: [
-            Stage(id: "fresh", name: "Fresh", probability: Percent(20), rotDays: 5),
-            Stage(id: "slow", name: "Slow", probability: Percent(50), rotDays: 0),
-            Stage(id: "won", name: "Won", probability: Percent(100), kind: .won, rotDays: 3),
-        ], deals: deals)
+        Board(
+            name: "Rules", currency: "EUR",
+            stages: [
+                Stage(id: "fresh", name: "Fresh", probability: Percent(20), rotDays: 5),
+                Stage(id: "slow", name: "Slow", probability: Percent(50), rotDays: 0),
+                Stage(id: "won", name: "Won", probability: Percent(100), kind: .won, rotDays: 3),
+            ], deals: deals)
     }
 
     /// A deal created at `created` whose last change was at `updated` (default: created).
-    func deal(_ id: String, title: String? = nil, value: Int = 1_000, stage: String = "fresh",
-              status: DealStatus = .open, rank: Int = 0, created: Timestamp = Fixed.now.adding(days: -30),
-              updated: Timestamp? = nil, entered: Timestamp? = nil, probability: Percent? = nil,
-              close: Day? = nil, next: NextAction? = nil, qualification: Qualification? = nil) -> Deal {
-        var d = Deal(id: id, title: title ?? id, value: Money(units: value), stage: stage, createdAt: created,
-                     probability: probability, status: status, expectedClose: close, nextAction: next,
-                     qualification: qualification, rank: rank)
+    func deal(
+        _ id: String, title: String? = nil, value: Int = 1_000, stage: String = "fresh",
+        status: DealStatus = .open, rank: Int = 0, created: Timestamp = Fixed.now.adding(days: -30),
+        updated: Timestamp? = nil, entered: Timestamp? = nil, probability: Percent? = nil,
+        close: Day? = nil, next: NextAction? = nil, qualification: Qualification? = nil
+    ) -> Deal {
+        var d = Deal(
+            id: id, title: title ?? id, value: Money(units: value), stage: stage, createdAt: created,
+            probability: probability, status: status, expectedClose: close, nextAction: next,
+            qualification: qualification, rank: rank)
         if let u = updated { d.updatedAt = u }
         if let e = entered { d.stageEnteredAt = e }
         return d
@@ -88,8 +96,9 @@ final class PipelineRulesTests: XCTestCase {
     }
 
     func testStaleUsesTheLastChangeNotTheStageEntry() {
-        let d = deal("d", created: ts("2026-01-01T09:00:00Z"), updated: ts("2026-11-29T09:00:00Z"),
-                     entered: ts("2026-01-01T09:00:00Z"))
+        let d = deal(
+            "d", created: ts("2026-01-01T09:00:00Z"), updated: ts("2026-11-29T09:00:00Z"),
+            entered: ts("2026-01-01T09:00:00Z"))
         let b = rulesBoard(deals: [d])
         XCTAssertFalse(b.isStale(d, today: day("2026-11-30")), "changed yesterday, in the stage for months")
         XCTAssertEqual(b.daysInStage(d, today: day("2026-11-30")), 333)
@@ -116,8 +125,9 @@ final class PipelineRulesTests: XCTestCase {
         XCTAssertFalse(b.isStale(wonInOpenStage, today: today), "won deals are never stale")
         XCTAssertTrue(b.isStale(open, today: today), "control: the same dates on an open deal are stale")
         for d in b.deals {
-            XCTAssertEqual(b.isStale(d, stage: b.stage(d.stage)!, today: today), b.isStale(d, today: today),
-                           "both isStale variants agree for \(d.id)")
+            XCTAssertEqual(
+                b.isStale(d, stage: b.stage(d.stage)!, today: today), b.isStale(d, today: today),
+                "both isStale variants agree for \(d.id)")
         }
     }
 
@@ -234,7 +244,8 @@ final class PipelineRulesTests: XCTestCase {
             deal("m", rank: 2, created: t.adding(days: -5)),
         ]
         let b = rulesBoard(deals: deals)
-        XCTAssertEqual(ids(deals.sorted(by: Board.columnOrder)), ["z", "a", "b", "c", "m"], "rank, then creation, then id")
+        XCTAssertEqual(
+            ids(deals.sorted(by: Board.columnOrder)), ["z", "a", "b", "c", "m"], "rank, then creation, then id")
         XCTAssertEqual(ids(b.sorted(deals, by: .rank, today: day("2026-11-30"))), ["z", "a", "b", "c", "m"])
     }
 
@@ -251,15 +262,19 @@ final class PipelineRulesTests: XCTestCase {
         ]
         let b = rulesBoard(deals: deals)
         let today = day("2026-11-30")
-        XCTAssertEqual(ids(b.sorted(deals, by: .rank, today: today)), ["z", "a", "b", "c", "m"],
-                       "rank sort = Board.columnOrder (rank, then creation, then id)")
-        XCTAssertEqual(ids(b.sorted(deals.reversed(), by: .rank, today: today)), ["z", "a", "b", "c", "m"],
-                       "rank sort does not depend on the input order")
-        XCTAssertEqual(ids(b.sorted(deals, by: .value, today: today)), ["m", "z", "a", "b", "c"],
-                       "equal values keep the manual rank order")
+        XCTAssertEqual(
+            ids(b.sorted(deals, by: .rank, today: today)), ["z", "a", "b", "c", "m"],
+            "rank sort = Board.columnOrder (rank, then creation, then id)")
+        XCTAssertEqual(
+            ids(b.sorted(deals.reversed(), by: .rank, today: today)), ["z", "a", "b", "c", "m"],
+            "rank sort does not depend on the input order")
+        XCTAssertEqual(
+            ids(b.sorted(deals, by: .value, today: today)), ["m", "z", "a", "b", "c"],
+            "equal values keep the manual rank order")
         let shuffled = ["b", "m", "c", "a", "z"].map { id in deals.first { $0.id == id }! }
-        XCTAssertEqual(ids(b.sorted(shuffled, by: .value, today: today)), ["m", "z", "a", "b", "c"],
-                       "equal values keep the manual rank order (shuffled input)")
+        XCTAssertEqual(
+            ids(b.sorted(shuffled, by: .value, today: today)), ["m", "z", "a", "b", "c"],
+            "equal values keep the manual rank order (shuffled input)")
     }
 
     func testValueSortIsDescendingAndStable() {
@@ -278,37 +293,44 @@ final class PipelineRulesTests: XCTestCase {
     func testEveryKeyKeepsManualOrderWhenAllKeysAreEqual() {
         // Identical amounts, probabilities, dates, ages and scores: only the rank differs.
         let deals = (0..<7).map { n in
-            deal("d\(n)", value: 500, rank: 6 - n, close: day("2026-12-15"),
-                 next: NextAction(text: "Call", due: day("2026-12-02")),
-                 qualification: Qualification(budget: true, need: true))
+            deal(
+                "d\(n)", value: 500, rank: 6 - n, close: day("2026-12-15"),
+                next: NextAction(text: "Call", due: day("2026-12-02")),
+                qualification: Qualification(budget: true, need: true))
         }
         let b = rulesBoard(deals: deals)
         let manual = ["d6", "d5", "d4", "d3", "d2", "d1", "d0"]
         let inManualOrder = deals.sorted(by: Board.columnOrder)
         XCTAssertEqual(ids(inManualOrder), manual)
         for key in SortKey.allCases {
-            XCTAssertEqual(ids(b.sorted(inManualOrder, by: key, today: Fixed.today)), manual, "\(key) keeps the manual order")
+            XCTAssertEqual(
+                ids(b.sorted(inManualOrder, by: key, today: Fixed.today)), manual, "\(key) keeps the manual order")
         }
         // And with every date missing.
-        let undated = inManualOrder.map { d -> Deal in var x = d; x.expectedClose = nil; x.nextAction = nil; x.qualification = nil; return x }
+        let undated = inManualOrder.map { d -> Deal in
+            var x = d; x.expectedClose = nil; x.nextAction = nil; x.qualification = nil; return x
+        }
         for key in SortKey.allCases {
-            XCTAssertEqual(ids(b.sorted(undated, by: key, today: Fixed.today)), manual, "\(key) keeps the manual order (no dates)")
+            XCTAssertEqual(
+                ids(b.sorted(undated, by: key, today: Fixed.today)), manual, "\(key) keeps the manual order (no dates)")
         }
     }
 
     func testWeightedSortUsesEffectiveProbability() {
         // fresh is 20 %, slow is 50 %.
         let deals = [
-            deal("w400", value: 2_000, stage: "fresh", rank: 0),                         // 400
+            deal("w400", value: 2_000, stage: "fresh", rank: 0), // 400
             deal("w900", value: 1_000, stage: "fresh", rank: 1, probability: Percent(90)), // 900
-            deal("w500a", value: 1_000, stage: "slow", rank: 2),                         // 500
-            deal("w500b", value: 500, stage: "fresh", rank: 3, probability: .hundred),    // 500
-            deal("w0", value: 9_000, stage: "fresh", rank: 4, probability: .zero),        // 0
+            deal("w500a", value: 1_000, stage: "slow", rank: 2), // 500
+            deal("w500b", value: 500, stage: "fresh", rank: 3, probability: .hundred), // 500
+            deal("w0", value: 9_000, stage: "fresh", rank: 4, probability: .zero), // 0
         ]
         let b = rulesBoard(deals: deals)
-        XCTAssertEqual(ids(b.sorted(deals, by: .weighted, today: Fixed.today)), ["w900", "w500a", "w500b", "w400", "w0"])
-        XCTAssertEqual(ids(b.sorted(deals, by: .value, today: Fixed.today)), ["w0", "w400", "w900", "w500a", "w500b"],
-                       "control: by value the order differs")
+        XCTAssertEqual(
+            ids(b.sorted(deals, by: .weighted, today: Fixed.today)), ["w900", "w500a", "w500b", "w400", "w0"])
+        XCTAssertEqual(
+            ids(b.sorted(deals, by: .value, today: Fixed.today)), ["w0", "w400", "w900", "w500a", "w500b"],
+            "control: by value the order differs")
     }
 
     func testProbabilitySortIsDescendingWithStageFallback() {
@@ -321,15 +343,17 @@ final class PipelineRulesTests: XCTestCase {
             deal("p0", stage: "slow", rank: 5, probability: .zero),
         ]
         let b = rulesBoard(deals: deals)
-        XCTAssertEqual(ids(b.sorted(deals, by: .probability, today: Fixed.today)),
-                       ["p100", "p75", "p50", "p50own", "p20", "p0"])
+        XCTAssertEqual(
+            ids(b.sorted(deals, by: .probability, today: Fixed.today)),
+            ["p100", "p75", "p50", "p50own", "p20", "p0"])
     }
 
     func testScoreSortIsDescendingUnscoredLast() {
         let deals = [
             deal("none", rank: 0),
             deal("s0", rank: 1, qualification: Qualification()),
-            deal("s4", rank: 2, qualification: Qualification(budget: true, authority: true, need: true, timeline: true)),
+            deal(
+                "s4", rank: 2, qualification: Qualification(budget: true, authority: true, need: true, timeline: true)),
             deal("s2", rank: 3, qualification: Qualification(budget: true, timeline: true)),
             deal("s2b", rank: 4, qualification: Qualification(authority: true, need: true)),
             deal("s1", rank: 5, qualification: Qualification(need: true)),
@@ -361,7 +385,8 @@ final class PipelineRulesTests: XCTestCase {
             deal("dec2", rank: 5, close: day("2026-12-31")),
         ]
         let b = rulesBoard(deals: deals)
-        XCTAssertEqual(ids(b.sorted(deals, by: .close, today: Fixed.today)), ["past", "dec", "dec2", "jan", "none1", "none2"])
+        XCTAssertEqual(
+            ids(b.sorted(deals, by: .close, today: Fixed.today)), ["past", "dec", "dec2", "jan", "none1", "none2"])
     }
 
     func testDueSortIsSoonestFirstWithoutADateLast() {
@@ -374,9 +399,10 @@ final class PipelineRulesTests: XCTestCase {
             deal("feb2", rank: 5, next: NextAction(text: "a", due: day("2028-02-29"))),
         ]
         let b = rulesBoard(deals: deals)
-        XCTAssertEqual(ids(b.sorted(deals, by: .due, today: Fixed.today)),
-                       ["late", "feb", "feb2", "noAction", "doneEarly", "undated"],
-                       "a done action has no date to sort by; dateless deals keep manual order at the end")
+        XCTAssertEqual(
+            ids(b.sorted(deals, by: .due, today: Fixed.today)),
+            ["late", "feb", "feb2", "noAction", "doneEarly", "undated"],
+            "a done action has no date to sort by; dateless deals keep manual order at the end")
     }
 
     func testSortingNeverChangesRanksOrTheBoard() {
@@ -384,11 +410,15 @@ final class PipelineRulesTests: XCTestCase {
         var g = SeededGenerator(seed: 42)
         var deals: [Deal] = []
         for n in 0..<20 {
-            var d = deal(String(format: "x%02d", n), value: g.int(5) * 100, stage: ["fresh", "slow"][g.int(2)],
-                         rank: g.int(6), created: Fixed.now.adding(days: -g.int(40)))
+            var d = deal(
+                String(format: "x%02d", n), value: g.int(5) * 100, stage: ["fresh", "slow"][g.int(2)],
+                rank: g.int(6), created: Fixed.now.adding(days: -g.int(40)))
             if g.int(2) == 0 { d.probability = Percent(g.int(101)) }
             if g.int(2) == 0 { d.expectedClose = Fixed.today.adding(days: g.int(20) - 10) }
-            if g.int(2) == 0 { d.nextAction = NextAction(text: "n", due: g.int(3) == 0 ? nil : Fixed.today.adding(days: g.int(9) - 4), done: g.int(4) == 0) }
+            if g.int(2) == 0 {
+                d.nextAction = NextAction(
+                    text: "n", due: g.int(3) == 0 ? nil : Fixed.today.adding(days: g.int(9) - 4), done: g.int(4) == 0)
+            }
             if g.int(2) == 0 { d.qualification = Qualification(budget: g.int(2) == 0, need: g.int(2) == 0) }
             d.stageEnteredAt = d.createdAt.adding(days: g.int(5))
             deals.append(d)
@@ -400,7 +430,9 @@ final class PipelineRulesTests: XCTestCase {
         let byValue = b.sorted(manual, by: .value, today: Fixed.today)
         for (x, y) in zip(byValue, byValue.dropFirst()) {
             XCTAssertGreaterThanOrEqual(x.value, y.value)
-            if x.value == y.value { XCTAssertTrue(Board.columnOrder(x, y), "tie \(x.id), \(y.id) keeps the manual order") }
+            if x.value == y.value {
+                XCTAssertTrue(Board.columnOrder(x, y), "tie \(x.id), \(y.id) keeps the manual order")
+            }
         }
         for key in SortKey.allCases {
             let sorted = b.sorted(manual, by: key, today: Fixed.today)
@@ -421,9 +453,10 @@ final class PipelineRulesTests: XCTestCase {
 
     /// A board of open deals each with one next action (nil: no action).
     func agendaBoard(_ items: [(id: String, due: Day?, done: Bool, hasAction: Bool)]) -> Board {
-        rulesBoard(deals: items.enumerated().map { n, x in
-            deal(x.id, rank: n, next: x.hasAction ? NextAction(text: "do \(x.id)", due: x.due, done: x.done) : nil)
-        })
+        rulesBoard(
+            deals: items.enumerated().map { n, x in
+                deal(x.id, rank: n, next: x.hasAction ? NextAction(text: "do \(x.id)", due: x.due, done: x.done) : nil)
+            })
     }
 
     func buckets(_ a: Agenda) -> [String: Agenda.Bucket] {
@@ -455,27 +488,34 @@ final class PipelineRulesTests: XCTestCase {
         ])
         let a = Agenda(board: b, deals: b.deals, today: today)
         XCTAssertEqual(a.today, today)
-        XCTAssertEqual(buckets(a), [
-            "late": .overdue, "today": .today, "tue": .thisWeek, "sun": .thisWeek,
-            "nextMon": .later, "undated": .later, "done": .nonePlanned, "none": .nonePlanned,
-        ])
+        XCTAssertEqual(
+            buckets(a),
+            [
+                "late": .overdue, "today": .today, "tue": .thisWeek, "sun": .thisWeek,
+                "nextMon": .later, "undated": .later, "done": .nonePlanned, "none": .nonePlanned,
+            ])
         XCTAssertEqual(a.items.map(\.dealID), ["late", "today", "tue", "sun", "nextMon", "undated", "done", "none"])
         XCTAssertEqual(a.items(in: .thisWeek).map(\.dealID), ["tue", "sun"])
         XCTAssertEqual(a.items(in: .nonePlanned).map(\.dealID), ["done", "none"])
     }
 
     func testAgendaItemFields() throws {
-        var d = deal("abc123", title: "Big renewal", stage: "slow",
-                     next: NextAction(text: "Send the quote", due: day("2026-11-27")))
+        var d = deal(
+            "abc123", title: "Big renewal", stage: "slow",
+            next: NextAction(text: "Send the quote", due: day("2026-11-27")))
         d.company = "Acme"; d.owner = "Ana"
-        var e = deal("def456", title: "Quiet one", next: NextAction(text: "Old step", due: day("2026-11-01"), done: true))
+        var e = deal(
+            "def456", title: "Quiet one", next: NextAction(text: "Old step", due: day("2026-11-01"), done: true))
         e.company = nil; e.owner = nil
         let f = deal("ghi789", title: "Soon", next: NextAction(text: "Call back", due: day("2026-12-03")))
         let b = rulesBoard(deals: [d, e, f])
         let a = Agenda(board: b, deals: b.deals, today: day("2026-11-30"))
         let late = try XCTUnwrap(a.items.first { $0.dealID == "abc123" })
-        XCTAssertEqual(late, Agenda.Item(dealID: "abc123", title: "Big renewal", company: "Acme", owner: "Ana", stage: "slow",
-                                         action: "Send the quote", due: day("2026-11-27"), bucket: .overdue, days: -3))
+        XCTAssertEqual(
+            late,
+            Agenda.Item(
+                dealID: "abc123", title: "Big renewal", company: "Acme", owner: "Ana", stage: "slow",
+                action: "Send the quote", due: day("2026-11-27"), bucket: .overdue, days: -3))
         let quiet = try XCTUnwrap(a.items.first { $0.dealID == "def456" })
         XCTAssertEqual(quiet.bucket, .nonePlanned)
         XCTAssertNil(quiet.action, "a done action is not shown as planned")
@@ -578,11 +618,13 @@ final class PipelineRulesTests: XCTestCase {
             ("dec30", day("2026-12-30"), false, true),
         ])
         let a = Agenda(board: b, deals: b.deals, today: today)
-        XCTAssertEqual(buckets(a), ["eve": .today, "jan1": .thisWeek, "jan3": .thisWeek, "jan4": .later, "dec30": .overdue])
+        XCTAssertEqual(
+            buckets(a), ["eve": .today, "jan1": .thisWeek, "jan3": .thisWeek, "jan4": .later, "dec30": .overdue])
         XCTAssertEqual(a.items.map(\.dealID), ["dec30", "eve", "jan1", "jan3", "jan4"])
         // The next morning, in the new year.
         let c = Agenda(board: b, deals: b.deals, today: day("2027-01-01"))
-        XCTAssertEqual(buckets(c), ["eve": .overdue, "jan1": .today, "jan3": .thisWeek, "jan4": .later, "dec30": .overdue])
+        XCTAssertEqual(
+            buckets(c), ["eve": .overdue, "jan1": .today, "jan3": .thisWeek, "jan4": .later, "dec30": .overdue])
     }
 
     func testAgendaAroundALeapDay() {
@@ -594,13 +636,16 @@ final class PipelineRulesTests: XCTestCase {
             ("mon", day("2028-03-06"), false, true),
         ])
         let onLeap = Agenda(board: b, deals: b.deals, today: day("2028-02-29")) // Tuesday
-        XCTAssertEqual(buckets(onLeap), ["feb28": .overdue, "leap": .today, "mar1": .thisWeek, "sun": .thisWeek, "mon": .later])
+        XCTAssertEqual(
+            buckets(onLeap), ["feb28": .overdue, "leap": .today, "mar1": .thisWeek, "sun": .thisWeek, "mon": .later])
         XCTAssertEqual(onLeap.items.first { $0.dealID == "sun" }?.days, 5)
         let before = Agenda(board: b, deals: b.deals, today: day("2028-02-28")) // Monday
-        XCTAssertEqual(buckets(before), ["feb28": .today, "leap": .thisWeek, "mar1": .thisWeek, "sun": .thisWeek, "mon": .later])
+        XCTAssertEqual(
+            buckets(before), ["feb28": .today, "leap": .thisWeek, "mar1": .thisWeek, "sun": .thisWeek, "mon": .later])
         // The Sunday before the leap day: the whole leap week is later.
         let sunday = Agenda(board: b, deals: b.deals, today: day("2028-02-27"))
-        XCTAssertEqual(buckets(sunday), ["feb28": .later, "leap": .later, "mar1": .later, "sun": .later, "mon": .later])
+        XCTAssertEqual(
+            buckets(sunday), ["feb28": .later, "leap": .later, "mar1": .later, "sun": .later, "mon": .later])
     }
 
     func testAgendaOrderIsBucketThenDueThenTitle() {
@@ -611,7 +656,7 @@ final class PipelineRulesTests: XCTestCase {
         let b = rulesBoard(deals: [
             d("n2", "Zulu", nil, action: false, rank: 0),
             d("n1", "Alpha", nil, done: true, rank: 1),
-            d("l3", "Alpha", nil, rank: 2),                          // later, undated
+            d("l3", "Alpha", nil, rank: 2), // later, undated
             d("l2", "Mike", day("2026-12-20"), rank: 3),
             d("l1", "Zulu", day("2026-12-08"), rank: 4),
             d("w2", "Bravo", day("2026-12-03"), rank: 5),
@@ -624,11 +669,15 @@ final class PipelineRulesTests: XCTestCase {
             d("o3", "Bravo", day("2026-11-29"), rank: 12),
         ])
         let a = Agenda(board: b, deals: b.deals, today: today)
-        XCTAssertEqual(a.items.map(\.dealID),
-                       ["o1", "o2", "o3", "t1", "t2", "w1", "w3", "w2", "l1", "l2", "l3", "n1", "n2"])
-        XCTAssertEqual(a.items.map(\.bucket),
-                       [.overdue, .overdue, .overdue, .today, .today, .thisWeek, .thisWeek, .thisWeek,
-                        .later, .later, .later, .nonePlanned, .nonePlanned])
+        XCTAssertEqual(
+            a.items.map(\.dealID),
+            ["o1", "o2", "o3", "t1", "t2", "w1", "w3", "w2", "l1", "l2", "l3", "n1", "n2"])
+        XCTAssertEqual(
+            a.items.map(\.bucket),
+            [
+                .overdue, .overdue, .overdue, .today, .today, .thisWeek, .thisWeek, .thisWeek,
+                .later, .later, .later, .nonePlanned, .nonePlanned,
+            ])
         // The deals' order in the input does not matter.
         let r = Agenda(board: b, deals: b.deals.reversed(), today: today)
         XCTAssertEqual(r.items.map(\.dealID), a.items.map(\.dealID))
@@ -646,8 +695,11 @@ final class PipelineRulesTests: XCTestCase {
         var deals: [Deal] = []
         for n in 0..<60 {
             let status: DealStatus = [.open, .open, .open, .won, .lost][g.int(5)]
-            let next: NextAction? = g.int(5) == 0 ? nil
-                : NextAction(text: "s\(n)", due: g.int(6) == 0 ? nil : today.adding(days: g.int(21) - 10), done: g.int(5) == 0)
+            let next: NextAction? =
+                g.int(5) == 0
+                ? nil
+                : NextAction(
+                    text: "s\(n)", due: g.int(6) == 0 ? nil : today.adding(days: g.int(21) - 10), done: g.int(5) == 0)
             deals.append(deal("g\(n)", stage: status == .won ? "won" : "fresh", status: status, rank: n, next: next))
         }
         let b = rulesBoard(deals: deals)

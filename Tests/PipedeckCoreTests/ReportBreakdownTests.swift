@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 /// Sources, owners and lost reasons, worked out by hand. Today is 2026-11-30.
@@ -6,20 +7,24 @@ final class ReportBreakdownTests: XCTestCase {
     func deals() -> [Deal] {
         [
             // s1: open, lead 10 % → weighted 100; next action due yesterday, not done → overdue.
-            openDeal("s1", value: "1000", stage: "lead", owner: "Ana", source: "LinkedIn",
-                     next: NextAction(text: "Call", due: rd("2026-11-29"))),
+            openDeal(
+                "s1", value: "1000", stage: "lead", owner: "Ana", source: "LinkedIn",
+                next: NextAction(text: "Call", due: rd("2026-11-29"))),
             // s2: open in USD, proposal 60 % → $1200; due today → not overdue. Same source and owner, other spelling.
-            openDeal("s2", value: "2000", currency: "USD", stage: "proposal", owner: " ana", source: "linkedin ",
-                     next: NextAction(text: "Send quote", due: reportToday)),
+            openDeal(
+                "s2", value: "2000", currency: "USD", stage: "proposal", owner: " ana", source: "linkedin ",
+                next: NextAction(text: "Send quote", due: reportToday)),
             wonDeal("s3", value: "5000", wonAt: "2026-11-20T09:00:00Z", owner: "Ben", source: "Referral"),
             lostDeal("s4", value: "3000", owner: "Ana", source: "LinkedIn"),
             wonDeal("s5", value: "700", wonAt: "2026-11-21T09:00:00Z"),
             // s6: a blank source is no source; its overdue action is done.
-            openDeal("s6", value: "400", stage: "qualification", owner: "Ben", source: "  ",
-                     next: NextAction(text: "Old", due: rd("2026-11-01"), done: true)),
+            openDeal(
+                "s6", value: "400", stage: "qualification", owner: "Ben", source: "  ",
+                next: NextAction(text: "Old", due: rd("2026-11-01"), done: true)),
             // s7: own probability 12.5 % → 12.5; overdue.
-            openDeal("s7", value: "100", stage: "closing", probability: Percent(hundredths: 1250), owner: "Ben",
-                     source: "Referral", next: NextAction(text: "Chase", due: rd("2026-11-20"))),
+            openDeal(
+                "s7", value: "100", stage: "closing", probability: Percent(hundredths: 1250), owner: "Ben",
+                source: "Referral", next: NextAction(text: "Chase", due: rd("2026-11-20"))),
         ]
     }
 
@@ -76,7 +81,7 @@ final class ReportBreakdownTests: XCTestCase {
 
     func testLostReasons() {
         var open = openDeal("o", stage: "lead")
-        open.lostReason = "Price"            // not lost: not counted
+        open.lostReason = "Price" // not lost: not counted
         let d = [
             lostDeal("l1", value: "1000", reason: "Price"),
             lostDeal("l2", value: "2000", reason: "price "),
@@ -103,7 +108,7 @@ final class ReportBreakdownTests: XCTestCase {
     func testDemoLostReasons() {
         let demo = Fixed.demo
         let r = LostReasonsReport(board: demo, deals: demo.deals)
-        XCTAssertEqual(r.rows.map(\.reason), ["Went silent", "Price"])     // one each; 24 000 before 19 000
+        XCTAssertEqual(r.rows.map(\.reason), ["Went silent", "Price"]) // one each; 24 000 before 19 000
         XCTAssertEqual(r.value["EUR"], rm("43000"))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 /// Customer follow-up: categories, NPS, promoters and the customers still to ask.
@@ -12,19 +13,24 @@ final class ReportNPSTests: XCTestCase {
     }
 
     func testCategoriesBoundaries() {
-        XCTAssertEqual((0...10).map { NPSReport.Category(score: $0) },
-                       [.detractor, .detractor, .detractor, .detractor, .detractor, .detractor, .detractor,
-                        .passive, .passive, .promoter, .promoter])
+        XCTAssertEqual(
+            (0...10).map { NPSReport.Category(score: $0) },
+            [
+                .detractor, .detractor, .detractor, .detractor, .detractor, .detractor, .detractor,
+                .passive, .passive, .promoter, .promoter,
+            ])
     }
 
     func testCountsScoreAndLists() {
-        var n8 = won("n8", nil, title: "Alpha", at: 18); n8.extra["nps"] = .number("9.0")   // read as 9
-        var n9 = won("n9", nil, at: 19); n9.extra["nps"] = .number("11")                   // not a valid answer
-        var n10 = won("n10", nil, at: 20); n10.extra["nps"] = .string("9")                 // not a number
-        var open = openDeal("o", stage: "closing"); open.npsScore = 10                     // not won: not counted
+        var n8 = won("n8", nil, title: "Alpha", at: 18); n8.extra["nps"] = .number("9.0") // read as 9
+        var n9 = won("n9", nil, at: 19); n9.extra["nps"] = .number("11") // not a valid answer
+        var n10 = won("n10", nil, at: 20); n10.extra["nps"] = .string("9") // not a number
+        var open = openDeal("o", stage: "closing"); open.npsScore = 10 // not won: not counted
         var lost = lostDeal("l"); lost.npsScore = 0
-        let deals = [won("n1", 10, title: "Zulu"), won("n2", 9, title: "beta"), won("n3", 8), won("n4", 7), won("n5", 6),
-                     won("n6", 0), won("n7", nil, at: 12), n8, n9, n10, open, lost]
+        let deals = [
+            won("n1", 10, title: "Zulu"), won("n2", 9, title: "beta"), won("n3", 8), won("n4", 7), won("n5", 6),
+            won("n6", 0), won("n7", nil, at: 12), n8, n9, n10, open, lost,
+        ]
         let r = NPSReport(board: standardBoard(deals), deals: deals)
         XCTAssertEqual(r.wonDeals, 10)
         XCTAssertEqual(r.answers, 7)
@@ -47,8 +53,8 @@ final class ReportNPSTests: XCTestCase {
             let d = scores.enumerated().map { won("x\($0.offset)", $0.element) }
             return NPSReport(board: standardBoard(d), deals: d).score
         }
-        XCTAssertEqual(score([10, 8, 8, 8, 8, 8, 8, 8]), 13)       // 12.5
-        XCTAssertEqual(score([0, 8, 8, 8, 8, 8, 8, 8]), -13)       // -12.5
+        XCTAssertEqual(score([10, 8, 8, 8, 8, 8, 8, 8]), 13) // 12.5
+        XCTAssertEqual(score([0, 8, 8, 8, 8, 8, 8, 8]), -13) // -12.5
         XCTAssertEqual(score([0, 6, 3]), -100)
         XCTAssertEqual(score([9, 10]), 100)
         XCTAssertEqual(score([9, 6]), 0)

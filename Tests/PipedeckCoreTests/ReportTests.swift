@@ -1,11 +1,14 @@
 import XCTest
+
 @testable import PipedeckCore
 
 // Helpers for the report tests: fixed instants written out in full, never the clock.
 
 /// A UTC instant from "YYYY-MM-DDTHH:MM:SSZ".
 func rt(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Timestamp {
-    guard let t = Timestamp.parse(s) else { XCTFail("bad timestamp \(s)", file: file, line: line); return Timestamp(seconds: 0) }
+    guard let t = Timestamp.parse(s) else {
+        XCTFail("bad timestamp \(s)", file: file, line: line); return Timestamp(seconds: 0)
+    }
     return t
 }
 
@@ -17,7 +20,9 @@ func rd(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Day 
 
 /// An exact amount from its decimal text.
 func rm(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> Money {
-    guard let m = Money.parse(s, maxDecimals: 6) else { XCTFail("bad amount \(s)", file: file, line: line); return .zero }
+    guard let m = Money.parse(s, maxDecimals: 6) else {
+        XCTFail("bad amount \(s)", file: file, line: line); return .zero
+    }
     return m
 }
 
@@ -30,13 +35,16 @@ typealias Step = (at: String, from: String?, to: String, status: DealStatus?)
 /// A deal whose stage, status and times follow its history (the last entry gives the stage; the
 /// last entry with a status gives the status; `stageEnteredAt` is the last entry that changed
 /// the stage; `updatedAt` the last entry), as Pipedeck would have recorded it.
-func reportDeal(_ id: String, value: String = "1000", currency: String? = nil, steps: [Step],
-                probability: Percent? = nil, owner: String? = nil, source: String? = nil,
-                close: String? = nil, lostReason: String? = nil, next: NextAction? = nil) -> Deal {
+func reportDeal(
+    _ id: String, value: String = "1000", currency: String? = nil, steps: [Step],
+    probability: Percent? = nil, owner: String? = nil, source: String? = nil,
+    close: String? = nil, lostReason: String? = nil, next: NextAction? = nil
+) -> Deal {
     let history = steps.map { HistoryEntry(at: rt($0.at), from: $0.from, to: $0.to, status: $0.status) }
-    var d = Deal(id: id, title: "Deal \(id)", value: rm(value), stage: history.last!.to, createdAt: history[0].at,
-                 currency: currency, probability: probability, lostReason: lostReason, owner: owner, source: source,
-                 expectedClose: close.map { rd($0) }, nextAction: next, history: history)
+    var d = Deal(
+        id: id, title: "Deal \(id)", value: rm(value), stage: history.last!.to, createdAt: history[0].at,
+        currency: currency, probability: probability, lostReason: lostReason, owner: owner, source: source,
+        expectedClose: close.map { rd($0) }, nextAction: next, history: history)
     d.status = history.last(where: { $0.status != nil })?.status ?? .open
     d.stageEnteredAt = history.last(where: { $0.from == nil || $0.from != $0.to })!.at
     d.updatedAt = history.last!.at
@@ -44,26 +52,35 @@ func reportDeal(_ id: String, value: String = "1000", currency: String? = nil, s
 }
 
 /// An open deal created in `stage` at `at` (one history entry).
-func openDeal(_ id: String, value: String = "1000", currency: String? = nil, stage: String,
-              at: String = "2026-11-01T09:00:00Z", probability: Percent? = nil, owner: String? = nil,
-              source: String? = nil, close: String? = nil, next: NextAction? = nil) -> Deal {
-    reportDeal(id, value: value, currency: currency, steps: [(at, nil, stage, nil)], probability: probability,
-               owner: owner, source: source, close: close, next: next)
+func openDeal(
+    _ id: String, value: String = "1000", currency: String? = nil, stage: String,
+    at: String = "2026-11-01T09:00:00Z", probability: Percent? = nil, owner: String? = nil,
+    source: String? = nil, close: String? = nil, next: NextAction? = nil
+) -> Deal {
+    reportDeal(
+        id, value: value, currency: currency, steps: [(at, nil, stage, nil)], probability: probability,
+        owner: owner, source: source, close: close, next: next)
 }
 
 /// A deal created in lead and won (moved to "won" with status won) at `wonAt`.
-func wonDeal(_ id: String, value: String = "1000", currency: String? = nil, created: String = "2026-01-05T09:00:00Z",
-             wonAt: String, owner: String? = nil, source: String? = nil) -> Deal {
-    reportDeal(id, value: value, currency: currency,
-               steps: [(created, nil, "lead", nil), (wonAt, "lead", "won", .won)], owner: owner, source: source)
+func wonDeal(
+    _ id: String, value: String = "1000", currency: String? = nil, created: String = "2026-01-05T09:00:00Z",
+    wonAt: String, owner: String? = nil, source: String? = nil
+) -> Deal {
+    reportDeal(
+        id, value: value, currency: currency,
+        steps: [(created, nil, "lead", nil), (wonAt, "lead", "won", .won)], owner: owner, source: source)
 }
 
 /// A deal created in `stage` and lost there at `lostAt`.
-func lostDeal(_ id: String, value: String = "1000", currency: String? = nil, stage: String = "lead",
-              lostAt: String = "2026-11-10T09:00:00Z", reason: String? = nil, owner: String? = nil, source: String? = nil) -> Deal {
-    reportDeal(id, value: value, currency: currency,
-               steps: [("2026-11-01T09:00:00Z", nil, stage, nil), (lostAt, stage, stage, .lost)],
-               owner: owner, source: source, lostReason: reason)
+func lostDeal(
+    _ id: String, value: String = "1000", currency: String? = nil, stage: String = "lead",
+    lostAt: String = "2026-11-10T09:00:00Z", reason: String? = nil, owner: String? = nil, source: String? = nil
+) -> Deal {
+    reportDeal(
+        id, value: value, currency: currency,
+        steps: [("2026-11-01T09:00:00Z", nil, stage, nil), (lostAt, stage, stage, .lost)],
+        owner: owner, source: source, lostReason: reason)
 }
 
 func standardBoard(_ deals: [Deal] = []) -> Board {
@@ -97,10 +114,10 @@ final class ReportTests: XCTestCase {
     func testRatiosRoundHalfUpAndCompareExactly() {
         XCTAssertEqual(Ratio(5, of: 8).tenthsOfPercent, 625)
         XCTAssertEqual(Ratio(5, of: 8).percentText, "62.5")
-        XCTAssertEqual(Ratio(2, of: 7).percentText, "28.6")      // 28.571…
+        XCTAssertEqual(Ratio(2, of: 7).percentText, "28.6") // 28.571…
         XCTAssertEqual(Ratio(1, of: 3).percentText, "33.3")
         XCTAssertEqual(Ratio(2, of: 3).percentText, "66.7")
-        XCTAssertEqual(Ratio(1, of: 16).percentText, "6.3")      // 6.25 → half up
+        XCTAssertEqual(Ratio(1, of: 16).percentText, "6.3") // 6.25 → half up
         XCTAssertEqual(Ratio(0, of: 4).percentText, "0.0")
         XCTAssertEqual(Ratio(4, of: 4).percentText, "100.0")
         XCTAssertNil(Ratio(0, of: 0).percentText)
@@ -115,11 +132,11 @@ final class ReportTests: XCTestCase {
     func testDayStatsAverageAndMedianInTenths() {
         let s = DayStats([3, 1, 2, 3])
         XCTAssertEqual(s.samples, [1, 2, 3, 3])
-        XCTAssertEqual(s.averageTenths, 23)                       // 9 / 4 = 2.25 → 2.3
-        XCTAssertEqual(s.medianTenths, 25)                        // (2 + 3) / 2
-        XCTAssertEqual(DayStats([2, 3, 3]).averageTenths, 27)     // 2.67
+        XCTAssertEqual(s.averageTenths, 23) // 9 / 4 = 2.25 → 2.3
+        XCTAssertEqual(s.medianTenths, 25) // (2 + 3) / 2
+        XCTAssertEqual(DayStats([2, 3, 3]).averageTenths, 27) // 2.67
         XCTAssertEqual(DayStats([2, 3, 3]).medianTenths, 30)
-        XCTAssertEqual(DayStats([0, 0, 1]).averageTenths, 3)      // 0.33
+        XCTAssertEqual(DayStats([0, 0, 1]).averageTenths, 3) // 0.33
         XCTAssertEqual(DayStats([7]).medianTenths, 70)
         XCTAssertNil(DayStats([]).averageTenths)
         XCTAssertNil(DayStats([]).medianTenths)
@@ -136,7 +153,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(d.npsScore, 9)
         d.npsScore = 0
         XCTAssertEqual(d.npsScore, 0)
-        d.npsScore = 12                                           // clamped
+        d.npsScore = 12 // clamped
         XCTAssertEqual(d.extra["nps"], .number("10"))
         d.npsScore = nil
         XCTAssertNil(d.extra["nps"])
@@ -155,17 +172,21 @@ final class ReportTests: XCTestCase {
     }
 
     func testWonAtIsTheLastWinAndOverdueNeedsAnUndoneAction() {
-        let d = reportDeal("w", steps: [("2026-01-01T09:00:00Z", nil, "lead", nil),
-                                        ("2026-02-01T09:00:00Z", "lead", "won", .won),
-                                        ("2026-03-01T09:00:00Z", "won", "closing", .open),
-                                        ("2026-04-01T09:00:00Z", "closing", "won", .won)])
+        let d = reportDeal(
+            "w",
+            steps: [
+                ("2026-01-01T09:00:00Z", nil, "lead", nil),
+                ("2026-02-01T09:00:00Z", "lead", "won", .won),
+                ("2026-03-01T09:00:00Z", "won", "closing", .open),
+                ("2026-04-01T09:00:00Z", "closing", "won", .won),
+            ])
         XCTAssertEqual(d.status, .won)
         XCTAssertEqual(d.wonAt, rt("2026-04-01T09:00:00Z"))
         XCTAssertNil(openDeal("o", stage: "lead").wonAt)
 
         var o = openDeal("o", stage: "lead", next: NextAction(text: "Call", due: rd("2026-11-29")))
         XCTAssertTrue(o.hasOverdueNextAction(today: reportToday))
-        XCTAssertFalse(o.hasOverdueNextAction(today: rd("2026-11-29")))     // due today is not overdue
+        XCTAssertFalse(o.hasOverdueNextAction(today: rd("2026-11-29"))) // due today is not overdue
         o.nextAction?.done = true
         XCTAssertFalse(o.hasOverdueNextAction(today: reportToday))
         o.nextAction = NextAction(text: "Call")
@@ -173,7 +194,8 @@ final class ReportTests: XCTestCase {
     }
 
     func testEveryReportHasATitle() {
-        XCTAssertEqual(ReportKind.allCases.map(\.rawValue), ["forecast", "funnel", "velocity", "sources", "owners", "lost", "nps"])
+        XCTAssertEqual(
+            ReportKind.allCases.map(\.rawValue), ["forecast", "funnel", "velocity", "sources", "owners", "lost", "nps"])
         XCTAssertEqual(Set(ReportKind.allCases.map(Strings.Reports.title)).count, ReportKind.allCases.count)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 /// The stage actions (addStage, updateStage, deleteStage, moveStage, setLostReasons) and their
@@ -12,13 +13,17 @@ final class StageActionTests: XCTestCase {
     /// Applies `a` (which must change the board), records it in an UndoHistory, and checks that
     /// undo gives back exactly `board` and redo exactly the changed board, twice over.
     @discardableResult
-    func assertUndoable(_ board: Board, _ a: Action, at t: Timestamp? = nil,
-                        file: StaticString = #filePath, line: UInt = #line) -> Board {
+    func assertUndoable(
+        _ board: Board, _ a: Action, at t: Timestamp? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Board {
         let outcome: Outcome
         do { outcome = try board.apply(a, at: t ?? t1) } catch {
             XCTFail("\(a) threw \(error)", file: file, line: line); return board
         }
-        guard let edit = outcome.edit else { XCTFail("\(a) should change the board", file: file, line: line); return board }
+        guard let edit = outcome.edit else {
+            XCTFail("\(a) should change the board", file: file, line: line); return board
+        }
         let after = outcome.board
         XCTAssertNotEqual(after, board, "\(a) reported a change but the board is the same", file: file, line: line)
         var history = UndoHistory()
@@ -41,10 +46,13 @@ final class StageActionTests: XCTestCase {
     func mixedBoard() -> Board {
         var b = smallBoard()
         let t = Fixed.now.adding(days: -20)
-        b.deals.append(Deal(id: "won555", title: "Epsilon", value: Money(units: 3_000), stage: "won", createdAt: t,
-                            status: .won, rank: 0))
-        var lost = Deal(id: "lost66", title: "Zeta", value: Money(units: 4_000), stage: "lead", createdAt: t,
-                        status: .lost, lostReason: "Price", rank: 2)
+        b.deals.append(
+            Deal(
+                id: "won555", title: "Epsilon", value: Money(units: 3_000), stage: "won", createdAt: t,
+                status: .won, rank: 0))
+        var lost = Deal(
+            id: "lost66", title: "Zeta", value: Money(units: 4_000), stage: "lead", createdAt: t,
+            status: .lost, lostReason: "Price", rank: 2)
         lost.history.append(HistoryEntry(at: t.adding(days: 1), from: "lead", to: "lead", status: .lost))
         b.deals.append(lost)
         return b
@@ -64,8 +72,9 @@ final class StageActionTests: XCTestCase {
         for name in ["Démo Finale!", "a_b", "Über Straße", "x/y z", "👍 ok", "Won · Follow-up"] {
             let id = b.makeStageID(name: name)
             XCTAssertFalse(id.isEmpty, name)
-            XCTAssertTrue(id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" },
-                          "\(name) → \(id) uses only a-z, 0-9 and -")
+            XCTAssertTrue(
+                id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" },
+                "\(name) → \(id) uses only a-z, 0-9 and -")
             XCTAssertFalse(id.hasPrefix("-") || id.hasSuffix("-") || id.contains("--"), "\(name) → \(id)")
         }
     }
@@ -86,7 +95,8 @@ final class StageActionTests: XCTestCase {
         let b0 = mixedBoard()
         let s = Stage(id: "pilot", name: "Pilot", probability: Percent(85), rotDays: 7)
         let b1 = assertUndoable(b0, .addStage(s, at: nil))
-        XCTAssertEqual(stageIDs(b1), ["lead", "qualification", "needs", "proposal", "negotiation", "closing", "pilot", "won"])
+        XCTAssertEqual(
+            stageIDs(b1), ["lead", "qualification", "needs", "proposal", "negotiation", "closing", "pilot", "won"])
         XCTAssertEqual(b1.stage("pilot"), s)
         XCTAssertEqual(b1.deals, b0.deals, "adding a stage touches no deal")
         XCTAssertEqual(b1.settings, b0.settings)
@@ -96,7 +106,9 @@ final class StageActionTests: XCTestCase {
         var b0 = smallBoard()
         b0.stages.insert(Stage(id: "signed", name: "Signed", probability: Percent(100), kind: .won), at: 3)
         let b1 = assertUndoable(b0, .addStage(Stage(id: "x", name: "X", probability: Percent(30)), at: nil))
-        XCTAssertEqual(stageIDs(b1), ["lead", "qualification", "needs", "x", "signed", "proposal", "negotiation", "closing", "won"])
+        XCTAssertEqual(
+            stageIDs(b1),
+            ["lead", "qualification", "needs", "x", "signed", "proposal", "negotiation", "closing", "won"])
     }
 
     func testAddStageWithoutWonStageGoesLast() {
@@ -110,10 +122,12 @@ final class StageActionTests: XCTestCase {
     func testAddStageAtAPosition() {
         let b0 = smallBoard()
         let s = Stage(id: "x", name: "X", probability: Percent(5))
-        XCTAssertEqual(stageIDs(assertUndoable(b0, .addStage(s, at: 0))),
-                       ["x"] + standardIDs)
-        XCTAssertEqual(stageIDs(assertUndoable(b0, .addStage(s, at: 2))),
-                       ["lead", "qualification", "x", "needs", "proposal", "negotiation", "closing", "won"])
+        XCTAssertEqual(
+            stageIDs(assertUndoable(b0, .addStage(s, at: 0))),
+            ["x"] + standardIDs)
+        XCTAssertEqual(
+            stageIDs(assertUndoable(b0, .addStage(s, at: 2))),
+            ["lead", "qualification", "x", "needs", "proposal", "negotiation", "closing", "won"])
         XCTAssertEqual(stageIDs(assertUndoable(b0, .addStage(s, at: 7))), standardIDs + ["x"], "at the end, after won")
         let won = Stage(id: "lost-won", name: "Also won", probability: Percent(100), kind: .won)
         let b1 = assertUndoable(b0, .addStage(won, at: 7))
@@ -129,14 +143,19 @@ final class StageActionTests: XCTestCase {
         XCTAssertEqual(b2.stages[7].id, "demo-finale-2")
         let b3 = assertUndoable(b2, .addStage(Stage(id: "", name: "demo finale", probability: Percent(70)), at: nil))
         XCTAssertEqual(b3.stages[8].id, "demo-finale-3")
-        XCTAssertEqual(stageIDs(b3), ["lead", "qualification", "needs", "proposal", "negotiation", "closing",
-                                      "demo-finale", "demo-finale-2", "demo-finale-3", "won"])
+        XCTAssertEqual(
+            stageIDs(b3),
+            [
+                "lead", "qualification", "needs", "proposal", "negotiation", "closing",
+                "demo-finale", "demo-finale-2", "demo-finale-3", "won",
+            ])
         XCTAssertEqual(Set(stageIDs(b3)).count, b3.stages.count, "ids are unique")
     }
 
     func testAddStageTrimsTheNameAndKeepsAGivenID() {
         let b0 = smallBoard()
-        let b1 = assertUndoable(b0, .addStage(Stage(id: "custom_ID", name: "  Pilot \n", probability: Percent(50)), at: nil))
+        let b1 = assertUndoable(
+            b0, .addStage(Stage(id: "custom_ID", name: "  Pilot \n", probability: Percent(50)), at: nil))
         XCTAssertEqual(b1.stages[6].name, "Pilot")
         XCTAssertEqual(b1.stages[6].id, "custom_ID", "an explicit id is kept as given")
         let b2 = assertUndoable(b0, .addStage(Stage(id: "", name: "   Pilot   ", probability: Percent(50)), at: nil))
@@ -167,19 +186,27 @@ final class StageActionTests: XCTestCase {
         assertInvalid("probability") { () throws(PipelineError) -> Outcome in
             try b.apply(.addStage(Stage(id: "x", name: "X", probability: Percent(hundredths: -1)), at: nil), at: t1)
         }
-        XCTAssertEqual(assertUndoable(b, .addStage(Stage(id: "x", name: "X", probability: .hundred), at: nil)).stage("x")?.probability, .hundred)
-        XCTAssertEqual(assertUndoable(b, .addStage(Stage(id: "x", name: "X", probability: .zero), at: nil)).stage("x")?.probability, .zero)
+        XCTAssertEqual(
+            assertUndoable(b, .addStage(Stage(id: "x", name: "X", probability: .hundred), at: nil)).stage("x")?
+                .probability, .hundred)
+        XCTAssertEqual(
+            assertUndoable(b, .addStage(Stage(id: "x", name: "X", probability: .zero), at: nil)).stage("x")?
+                .probability, .zero)
     }
 
     func testAddStageRotDaysRange() {
         let b = smallBoard()
         for bad in [-1, -365, 3651, 10_000] {
             assertInvalid("rotDays") { () throws(PipelineError) -> Outcome in
-                try b.apply(.addStage(Stage(id: "x", name: "X", probability: Percent(10), rotDays: bad), at: nil), at: t1)
+                try b.apply(
+                    .addStage(Stage(id: "x", name: "X", probability: Percent(10), rotDays: bad), at: nil), at: t1)
             }
         }
         for good in [0, 1, 3650] {
-            XCTAssertEqual(assertUndoable(b, .addStage(Stage(id: "x", name: "X", probability: Percent(10), rotDays: good), at: nil))
+            XCTAssertEqual(
+                assertUndoable(
+                    b, .addStage(Stage(id: "x", name: "X", probability: Percent(10), rotDays: good), at: nil)
+                )
                 .stage("x")?.rotDays, good)
         }
     }
@@ -218,7 +245,8 @@ final class StageActionTests: XCTestCase {
         s.probability = Percent(hundredths: 1_250)
         let b1 = assertUndoable(b0, .updateStage(s))
         XCTAssertEqual(b1.stage("lead")?.probability, Percent(hundredths: 1_250))
-        XCTAssertEqual(b1.weightedValue(of: b1.deal("aaa111")!), Money(units: 1_250), "deals follow their stage's probability")
+        XCTAssertEqual(
+            b1.weightedValue(of: b1.deal("aaa111")!), Money(units: 1_250), "deals follow their stage's probability")
         s.rotDays = 3650
         let b2 = assertUndoable(b1, .updateStage(s))
         XCTAssertEqual(b2.stage("lead")?.rotDays, 3650)
@@ -262,8 +290,11 @@ final class StageActionTests: XCTestCase {
         assertInvalid("kind") { () throws(PipelineError) -> Outcome in try b.apply(.updateStage(won), at: t1) }
         // Only lost deals in the stage still count as deals.
         var onlyLost = smallBoard()
-        onlyLost.deals = [Deal(id: "l1", title: "L", value: Money(units: 1), stage: "needs",
-                               createdAt: Fixed.now, status: .lost)]
+        onlyLost.deals = [
+            Deal(
+                id: "l1", title: "L", value: Money(units: 1), stage: "needs",
+                createdAt: Fixed.now, status: .lost)
+        ]
         var needs = try XCTUnwrap(onlyLost.stage("needs"))
         needs.kind = .won
         assertInvalid("kind") { () throws(PipelineError) -> Outcome in try onlyLost.apply(.updateStage(needs), at: t1) }
@@ -347,8 +378,9 @@ final class StageActionTests: XCTestCase {
             XCTAssertGreaterThan(d.rank, b0.deal("bbb333")!.rank, "after the deals already in the target")
         }
         XCTAssertEqual(b1.deals(inStage: "proposal").map(\.id), ["bbb333", "aaa111", "aaa222"])
-        XCTAssertEqual(Set(b1.deals.filter { $0.stage == "proposal" }.map(\.rank)).count, 3,
-                       "ranks in the target column are distinct")
+        XCTAssertEqual(
+            Set(b1.deals.filter { $0.stage == "proposal" }.map(\.rank)).count, 3,
+            "ranks in the target column are distinct")
         XCTAssertEqual(b1.deal("bbb333"), b0.deal("bbb333"), "deals already in the target are untouched")
         XCTAssertEqual(b1.deal("ccc444"), b0.deal("ccc444"))
     }
@@ -404,11 +436,13 @@ final class StageActionTests: XCTestCase {
     func testMoveStageLeftAndRight() {
         let b0 = mixedBoard()
         let right = assertUndoable(b0, .moveStage(id: "needs", by: 1))
-        XCTAssertEqual(stageIDs(right), ["lead", "qualification", "proposal", "needs", "negotiation", "closing", "won"])
+        XCTAssertEqual(
+            stageIDs(right), ["lead", "qualification", "proposal", "needs", "negotiation", "closing", "won"])
         let left = assertUndoable(b0, .moveStage(id: "needs", by: -1))
         XCTAssertEqual(stageIDs(left), ["lead", "needs", "qualification", "proposal", "negotiation", "closing", "won"])
         let first = assertUndoable(b0, .moveStage(id: "qualification", by: -1))
-        XCTAssertEqual(stageIDs(first), ["qualification", "lead", "needs", "proposal", "negotiation", "closing", "won"])
+        XCTAssertEqual(
+            stageIDs(first), ["qualification", "lead", "needs", "proposal", "negotiation", "closing", "won"])
         let last = assertUndoable(b0, .moveStage(id: "closing", by: 1))
         XCTAssertEqual(stageIDs(last), ["lead", "qualification", "needs", "proposal", "negotiation", "won", "closing"])
         for b in [right, left, first, last] {
@@ -433,8 +467,10 @@ final class StageActionTests: XCTestCase {
 
     func testSetLostReasonsCleansTheList() {
         let b0 = mixedBoard()
-        let b1 = assertUndoable(b0, .setLostReasons(["  Price ", "", "price", "Timing", "   ", "TIMING", "\tBudget\n", "PRICE  "]))
-        XCTAssertEqual(b1.settings.lostReasons, ["Price", "Timing", "Budget"], "trimmed, no empties, first spelling kept")
+        let b1 = assertUndoable(
+            b0, .setLostReasons(["  Price ", "", "price", "Timing", "   ", "TIMING", "\tBudget\n", "PRICE  "]))
+        XCTAssertEqual(
+            b1.settings.lostReasons, ["Price", "Timing", "Budget"], "trimmed, no empties, first spelling kept")
         XCTAssertEqual(b1.deals, b0.deals)
         XCTAssertEqual(b1.stages, b0.stages)
         XCTAssertEqual(b1.settings.locale, b0.settings.locale)
@@ -483,7 +519,8 @@ final class StageActionTests: XCTestCase {
             board = o.board
             snapshots.append(board)
         }
-        XCTAssertEqual(stageIDs(board), ["demo-finale-2", "qualification", "proposal", "negotiation", "demo-finale", "won"])
+        XCTAssertEqual(
+            stageIDs(board), ["demo-finale-2", "qualification", "proposal", "negotiation", "demo-finale", "won"])
         XCTAssertEqual(board.settings.lostReasons, ["Budget", "Fit"])
         for n in stride(from: actions.count - 1, through: 0, by: -1) {
             XCTAssertNotNil(history.undo(&board))

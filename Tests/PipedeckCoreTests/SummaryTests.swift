@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class SummaryTests: XCTestCase {
@@ -13,11 +14,19 @@ final class SummaryTests: XCTestCase {
         b.deals = [
             Deal(id: "o1", title: "o1", value: Money(units: 10_000), stage: "lead", createdAt: t),
             Deal(id: "o2", title: "o2", value: Money(units: 2_000), stage: "lead", createdAt: t, currency: "USD"),
-            Deal(id: "o3", title: "o3", value: Money(units: 12_500), stage: "proposal", createdAt: t, probability: Percent(hundredths: 6550)),
-            Deal(id: "l1", title: "l1", value: Money(units: 3_000), stage: "proposal", createdAt: t, status: .lost, lostReason: "Price"),
-            Deal(id: "o4", title: "o4", value: money("0.01"), stage: "closing", createdAt: t, probability: Percent(hundredths: 3333)),
+            Deal(
+                id: "o3", title: "o3", value: Money(units: 12_500), stage: "proposal", createdAt: t,
+                probability: Percent(hundredths: 6550)),
+            Deal(
+                id: "l1", title: "l1", value: Money(units: 3_000), stage: "proposal", createdAt: t, status: .lost,
+                lostReason: "Price"),
+            Deal(
+                id: "o4", title: "o4", value: money("0.01"), stage: "closing", createdAt: t,
+                probability: Percent(hundredths: 3333)),
             Deal(id: "w1", title: "w1", value: Money(units: 9_000), stage: "won", createdAt: t, status: .won),
-            Deal(id: "w2", title: "w2", value: Money(units: 1_000), stage: "won", createdAt: t, currency: "USD", status: .won),
+            Deal(
+                id: "w2", title: "w2", value: Money(units: 1_000), stage: "won", createdAt: t, currency: "USD",
+                status: .won),
             Deal(id: "l2", title: "l2", value: Money(units: 4_000), stage: "won", createdAt: t, status: .lost),
         ]
         return b
@@ -59,14 +68,21 @@ final class SummaryTests: XCTestCase {
     func testWeightedValueIgnoresWonAndLost() {
         var b = knownBoard()
         let before = PipelineSummary(board: b).weightedValue
-        b.deals.append(Deal(id: "w3", title: "w3", value: Money(units: 1_000_000), stage: "won", createdAt: Fixed.now, status: .won))
-        b.deals.append(Deal(id: "l3", title: "l3", value: Money(units: 1_000_000), stage: "closing", createdAt: Fixed.now, status: .lost))
+        b.deals.append(
+            Deal(
+                id: "w3", title: "w3", value: Money(units: 1_000_000), stage: "won", createdAt: Fixed.now, status: .won)
+        )
+        b.deals.append(
+            Deal(
+                id: "l3", title: "l3", value: Money(units: 1_000_000), stage: "closing", createdAt: Fixed.now,
+                status: .lost))
         XCTAssertEqual(PipelineSummary(board: b).weightedValue, before)
     }
 
     func testPerStageFigures() {
         let s = PipelineSummary(board: knownBoard())
-        XCTAssertEqual(s.stages.map(\.stage.id), ["lead", "qualification", "needs", "proposal", "negotiation", "closing", "won"])
+        XCTAssertEqual(
+            s.stages.map(\.stage.id), ["lead", "qualification", "needs", "proposal", "negotiation", "closing", "won"])
         func f(_ id: String) -> Figures { s.stages.first { $0.stage.id == id }!.figures }
         XCTAssertEqual(f("lead").count, 2)
         XCTAssertEqual(f("lead").total["EUR"], Money(units: 10_000))
@@ -110,7 +126,7 @@ final class SummaryTests: XCTestCase {
             expected += Money(micros: d.value.micros * Int128(p.hundredths) / 10_000)
         }
         XCTAssertEqual(s.weightedValue, expected)
-        XCTAssertEqual(s.open.weighted["USD"], Money(units: 12_000))   // 20 000 USD at 60 %
+        XCTAssertEqual(s.open.weighted["USD"], Money(units: 12_000)) // 20 000 USD at 60 %
         XCTAssertEqual(s.open.total["USD"], Money(units: 20_000))
         // The 65.5 % deal.
         XCTAssertEqual(b.weightedValue(of: b.deal("d13pro")!), money("8187.5"))

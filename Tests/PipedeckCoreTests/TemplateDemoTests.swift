@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class TemplateTests: XCTestCase {
@@ -138,7 +139,9 @@ final class DemoTests: XCTestCase {
 
     func testJapaneseCompanyName() {
         let japanese = board.deals.contains { d in
-            (d.company ?? "").unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+            (d.company ?? "").unicodeScalars.contains {
+                (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value)
+            }
         }
         XCTAssertTrue(japanese)
     }

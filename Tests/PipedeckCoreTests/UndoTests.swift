@@ -1,15 +1,19 @@
 import XCTest
+
 @testable import PipedeckCore
 
 final class UndoTests: XCTestCase {
-    enum Kind: CaseIterable { case move, shift, reorder, markWon, markLost, reopen, setNext, completeNext, update, add, delete }
+    enum Kind: CaseIterable {
+        case move, shift, reorder, markWon, markLost, reopen, setNext, completeNext, update, add, delete
+    }
 
     /// A deterministic pseudo-random action for the board's current state.
     static func randomAction(_ b: Board, _ g: inout SeededGenerator, kinds: [Kind], at t: Timestamp) -> Action {
         let kind = kinds[g.int(kinds.count)]
         if b.deals.isEmpty || kind == .add {
             let stage = b.stages[g.int(b.stages.count)].id
-            var d = b.newDeal(title: "Random \(g.int(1000))", value: Money(cents: g.int(10_000_000)), stage: stage, at: t, random: &g)
+            var d = b.newDeal(
+                title: "Random \(g.int(1000))", value: Money(cents: g.int(10_000_000)), stage: stage, at: t, random: &g)
             if g.int(3) == 0 { d.probability = Percent(hundredths: g.int(10_001)) }
             if g.int(5) == 0 { d.currency = "USD" }
             return .add(d)
@@ -26,7 +30,8 @@ final class UndoTests: XCTestCase {
         case .reopen: return .reopen(id: d.id)
         case .setNext:
             if g.int(4) == 0 { return .setNextAction(id: d.id, nil) }
-            return .setNextAction(id: d.id, NextAction(text: "Step \(g.int(50))", due: Fixed.today.adding(days: g.int(30) - 10)))
+            return .setNextAction(
+                id: d.id, NextAction(text: "Step \(g.int(50))", due: Fixed.today.adding(days: g.int(30) - 10)))
         case .completeNext: return .completeNextAction(id: d.id)
         case .update:
             var n = d
@@ -46,8 +51,8 @@ final class UndoTests: XCTestCase {
 
     struct Run {
         var original: Board
-        var snapshots: [Board]     // board after each recorded edit; snapshots[0] == original
-        var actions: [Action]      // the action that produced snapshots[i + 1]
+        var snapshots: [Board] // board after each recorded edit; snapshots[0] == original
+        var actions: [Action] // the action that produced snapshots[i + 1]
         var history: UndoHistory
         var final: Board { snapshots.last! }
     }
@@ -89,7 +94,8 @@ final class UndoTests: XCTestCase {
             XCTAssertNotNil(h.undo(&board), "undo \(i)", file: file, line: line)
             if firstMismatch == nil && board != r.snapshots[i - 1] {
                 firstMismatch = i
-                XCTFail("undoing edit \(i) (\(r.actions[i - 1])) does not restore the previous board: "
+                XCTFail(
+                    "undoing edit \(i) (\(r.actions[i - 1])) does not restore the previous board: "
                         + boardDifference(board, r.snapshots[i - 1]), file: file, line: line)
             }
         }
@@ -104,7 +110,8 @@ final class UndoTests: XCTestCase {
             XCTAssertNotNil(h.redo(&board), "redo \(i)", file: file, line: line)
             if firstMismatch == nil && board != r.snapshots[i] {
                 firstMismatch = i
-                XCTFail("redoing edit \(i) (\(r.actions[i - 1])) does not give the next board: "
+                XCTFail(
+                    "redoing edit \(i) (\(r.actions[i - 1])) does not give the next board: "
                         + boardDifference(board, r.snapshots[i]), file: file, line: line)
             }
         }
@@ -257,8 +264,10 @@ final class UndoTests: XCTestCase {
 
     func testEditFocusesTheActedOnDeal() throws {
         let b = Fixed.demo
-        for a in [Action.markWon(id: "d05qua"), .shift(id: "d05qua", by: 1), .markLost(id: "d05qua", reason: nil),
-                  .reorder(id: "d05qua", by: 1)] {
+        for a in [
+            Action.markWon(id: "d05qua"), .shift(id: "d05qua", by: 1), .markLost(id: "d05qua", reason: nil),
+            .reorder(id: "d05qua", by: 1),
+        ] {
             XCTAssertEqual(try b.apply(a, at: Fixed.now).edit?.focusDealID, "d05qua", "\(a)")
         }
     }

@@ -1,6 +1,7 @@
-import XCTest
 import PipedeckCore
 import PipedeckUI
+import XCTest
+
 @testable import PipedeckRender
 
 final class BoardScreenTests: XCTestCase {
@@ -24,7 +25,7 @@ final class BoardScreenTests: XCTestCase {
             }
             if d.status == .won { wonCents += cents }
         }
-        XCTAssertEqual(weightedCents, 25_752_750)   // €257,527.50, checked once by hand from the demo rows
+        XCTAssertEqual(weightedCents, 25_752_750) // €257,527.50, checked once by hand from the demo rows
         let footer = Fixture.rows(Fixture.state(width: 120, height: 40))[38]
         XCTAssertTrue(footer.contains("Weighted €257,527.50"), footer)
         XCTAssertTrue(footer.contains("Value €504,600"), footer)
@@ -36,18 +37,22 @@ final class BoardScreenTests: XCTestCase {
 
     func testFooterFollowsAMove() {
         var s = Fixture.state(width: 120, height: 40)
-        Fixture.press(&s, .char("L"))   // Website redesign 4 800 € from 10 % to 20 %: +480 €
+        Fixture.press(&s, .char("L")) // Website redesign 4 800 € from 10 % to 20 %: +480 €
         let footer = Fixture.rows(s)[38]
         XCTAssertTrue(footer.contains("Weighted €258,007.50"), footer)
     }
 
     func testWideAndLongTextNeverPushesABorder() {
         var board = Template.standard.board(name: "日本 board ✨")
-        let titles = ["日本語のとても長い案件名がここに入ります", "Émile & Zoé — Crêperie 🥞🥞🥞🥞🥞🥞🥞🥞",
-                      String(repeating: "x", count: 500), "e\u{301}e\u{301}e\u{301} combining", "flag 🇫🇷 family 👨‍👩‍👧"]
+        let titles = [
+            "日本語のとても長い案件名がここに入ります", "Émile & Zoé — Crêperie 🥞🥞🥞🥞🥞🥞🥞🥞",
+            String(repeating: "x", count: 500), "e\u{301}e\u{301}e\u{301} combining", "flag 🇫🇷 family 👨‍👩‍👧",
+        ]
         for (i, t) in titles.enumerated() {
-            var d = Deal(id: "w\(i)", title: t, value: Money(units: 1_000_000_000_000_000), stage: i % 2 == 0 ? "lead" : "qualification",
-                         createdAt: Fixture.now, company: "株式会社テスト" + t, rank: i)
+            var d = Deal(
+                id: "w\(i)", title: t, value: Money(units: 1_000_000_000_000_000),
+                stage: i % 2 == 0 ? "lead" : "qualification",
+                createdAt: Fixture.now, company: "株式会社テスト" + t, rank: i)
             d.owner = "Zoé Ünal"
             d.tags = (0..<200).map { "tag\($0)" }
             board.deals.append(d)
@@ -60,7 +65,9 @@ final class BoardScreenTests: XCTestCase {
                 let sx = f.x + f.width
                 for y in s.screen.headerTop..<s.screen.footerRow {
                     let t = frame.grid[sx, y].text
-                    XCTAssertTrue(t == "│" || t == "┼", "separator missing at x=\(sx) y=\(y) (\(w)x\(h)): \(frame.grid.rows()[y])")
+                    XCTAssertTrue(
+                        t == "│" || t == "┼", "separator missing at x=\(sx) y=\(y) (\(w)x\(h)): \(frame.grid.rows()[y])"
+                    )
                 }
             }
             for row in frame.grid.rows() { XCTAssertEqual(TextWidth.width(row), w) }
@@ -72,8 +79,10 @@ final class BoardScreenTests: XCTestCase {
 
     func testControlCharactersAreShownAsPlaceholders() {
         var board = Template.standard.board()
-        board.deals.append(Deal(id: "esc", title: "evil\u{1B}[2Jtitle\u{07}", value: Money(units: 5), stage: "lead",
-                                createdAt: Fixture.now, company: "bad\u{9B}31m"))
+        board.deals.append(
+            Deal(
+                id: "esc", title: "evil\u{1B}[2Jtitle\u{07}", value: Money(units: 5), stage: "lead",
+                createdAt: Fixture.now, company: "bad\u{9B}31m"))
         let frame = BoardRenderer.render(Fixture.state(board, width: 80, height: 24))
         let text = frame.grid.rows().joined()
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
@@ -90,8 +99,10 @@ final class BoardScreenTests: XCTestCase {
     func testScrollMarkersInALongColumn() {
         var board = Template.standard.board()
         for i in 0..<40 {
-            board.deals.append(Deal(id: String(format: "n%03d", i), title: "Deal \(i)", value: Money(units: 100 * (i + 1)),
-                                    stage: "lead", createdAt: Fixture.now, rank: i))
+            board.deals.append(
+                Deal(
+                    id: String(format: "n%03d", i), title: "Deal \(i)", value: Money(units: 100 * (i + 1)),
+                    stage: "lead", createdAt: Fixture.now, rank: i))
         }
         var s = Fixture.state(board, width: 80, height: 24)
         var rows = Fixture.rows(s)
@@ -164,7 +175,9 @@ final class BoardScreenTests: XCTestCase {
     }
 
     func testFrenchLocaleAmounts() {
-        let rows = BoardRenderer.render(Fixture.state(width: 120, height: 40), options: RenderOptions(locale: "fr_FR.UTF-8")).grid.rows()
+        let rows = BoardRenderer.render(
+            Fixture.state(width: 120, height: 40), options: RenderOptions(locale: "fr_FR.UTF-8")
+        ).grid.rows()
         XCTAssertTrue(rows[38].contains("257\u{202F}527,50 €"), rows[38])
     }
 }
@@ -176,7 +189,8 @@ final class ReportsScreenRenderTests: XCTestCase {
         let rows = Fixture.rows(s)
         XCTAssertTrue(rows[1].contains("1 Forecast") && rows[1].contains("7 Customer follow-up"), rows[1])
         XCTAssertTrue(rows.contains { $0.contains("Funnel — Demo pipeline (EUR), 2026-11-30") })
-        XCTAssertTrue(rows.contains { $0.contains("Closing") && $0.contains("◀ bottleneck") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(
+            rows.contains { $0.contains("Closing") && $0.contains("◀ bottleneck") }, rows.joined(separator: "\n"))
         var text = ReportText(board: s.board, today: Fixture.today, owner: nil, unicode: true, locale: "C")
         let cli = text.render(.funnel, deals: s.board.deals)
         for line in cli.split(separator: "\n").prefix(8) where !line.isEmpty {

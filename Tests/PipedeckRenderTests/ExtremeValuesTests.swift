@@ -1,14 +1,17 @@
-import XCTest
 import PipedeckCore
-@testable import PipedeckUI
+import XCTest
+
 @testable import PipedeckRender
+@testable import PipedeckUI
 
 /// Values at the edges shown sensibly: amounts up to 10^15, zero, deals with nothing but a title,
 /// 500-character titles, hundreds of tags, 50 stages — at several screen sizes.
 final class ExtremeValuesTests: XCTestCase {
     static let sizes = [(160, 45), (120, 40), (100, 30), (80, 24), (60, 16), (40, 10)]
 
-    func grid(_ s: AppState) -> Grid { BoardRenderer.render(s, options: RenderOptions(glyphs: .unicode, locale: "C")).grid }
+    func grid(_ s: AppState) -> Grid {
+        BoardRenderer.render(s, options: RenderOptions(glyphs: .unicode, locale: "C")).grid
+    }
 
     /// What every screen must be: rows of exactly the screen's width, column rules intact from
     /// the headers to the footer, and no amount cut in the middle ("€1,000,000,0…").
@@ -17,7 +20,8 @@ final class ExtremeValuesTests: XCTestCase {
         let rows = g.rows()
         XCTAssertEqual(rows.count, s.screen.height, what, file: file, line: line)
         for (y, row) in rows.enumerated() {
-            XCTAssertEqual(TextWidth.width(row), s.screen.width, "\(what): row \(y) has the wrong width", file: file, line: line)
+            XCTAssertEqual(
+                TextWidth.width(row), s.screen.width, "\(what): row \(y) has the wrong width", file: file, line: line)
             if row.range(of: "[€$¥][0-9][0-9,.]*…", options: .regularExpression) != nil {
                 XCTFail("\(what): an amount is cut in row \(y): \(row)", file: file, line: line)
             }
@@ -28,7 +32,11 @@ final class ExtremeValuesTests: XCTestCase {
             let x = f.x + f.width
             for y in s.screen.headerTop..<s.screen.footerRow {
                 let t = g[x, y].text
-                if t != "│" && t != "┼" { XCTFail("\(what): the rule between columns is broken at (\(x), \(y)): \"\(t)\"", file: file, line: line); return }
+                if t != "│" && t != "┼" {
+                    XCTFail(
+                        "\(what): the rule between columns is broken at (\(x), \(y)): \"\(t)\"", file: file, line: line);
+                    return
+                }
             }
         }
     }
@@ -62,7 +70,8 @@ final class ExtremeValuesTests: XCTestCase {
             XCTAssertEqual(weighted, s.summary.open.weighted["EUR"])
             let f = MoneyFormatter(currency: "EUR", locale: "C")
             let footer = rows[s.screen.footerRow]
-            XCTAssertTrue(footer.contains(f.string(weighted)) || footer.contains(f.compact(weighted)), "\(w)×\(h): \(footer)")
+            XCTAssertTrue(
+                footer.contains(f.string(weighted)) || footer.contains(f.compact(weighted)), "\(w)×\(h): \(footer)")
         }
         // At 160 columns the footer shows every digit, exact to the cent.
         let wide = Fixture.rows(Fixture.state(b, width: 160, height: 45))[43]
@@ -71,7 +80,8 @@ final class ExtremeValuesTests: XCTestCase {
         var s = Fixture.state(b, width: 100, height: 30)
         Fixture.press(&s, .enter)
         XCTAssertEqual(s.selectedDeal?.id, "huge01")
-        XCTAssertTrue(Fixture.rows(s).contains { $0.contains("€1,000,000,000,000,000") }, Fixture.rows(s).joined(separator: "\n"))
+        XCTAssertTrue(
+            Fixture.rows(s).contains { $0.contains("€1,000,000,000,000,000") }, Fixture.rows(s).joined(separator: "\n"))
         assertSane(s, "details")
     }
 
@@ -103,7 +113,9 @@ final class ExtremeValuesTests: XCTestCase {
         Fixture.press(&s, .enter)
         let detail = Fixture.rows(s).joined(separator: "\n")
         for label in ["Company", "Contact", "Owner", "Source", "Tags", "Expected close"] {
-            XCTAssertTrue(Fixture.rows(s).contains { $0.contains(label) && $0.contains("—") }, "\(label) shows a dash:\n\(detail)")
+            XCTAssertTrue(
+                Fixture.rows(s).contains { $0.contains(label) && $0.contains("—") }, "\(label) shows a dash:\n\(detail)"
+            )
         }
         XCTAssertFalse(detail.contains("nil") || detail.contains("Optional"), detail)
         assertSane(s, "details")
@@ -122,13 +134,16 @@ final class ExtremeValuesTests: XCTestCase {
             var s = Fixture.state(b, width: w, height: h)
             assertSane(s, "\(w)×\(h)")
             guard !s.screen.isTooSmall else { continue }
-            XCTAssertTrue(Fixture.rows(s).contains { $0.contains("Long title") && $0.contains("…") }, "cut with an ellipsis")
+            XCTAssertTrue(
+                Fixture.rows(s).contains { $0.contains("Long title") && $0.contains("…") }, "cut with an ellipsis")
             Fixture.press(&s, .enter)
             assertSane(s, "\(w)×\(h) details")
             // The details wrap the whole title when there is room for it.
             if h >= 24 {
                 let text = Fixture.rows(s).joined(separator: " ")
-                XCTAssertTrue(text.contains("and its end"), "\(w)×\(h): the end of the title is shown\n" + Fixture.rows(s).joined(separator: "\n"))
+                XCTAssertTrue(
+                    text.contains("and its end"),
+                    "\(w)×\(h): the end of the title is shown\n" + Fixture.rows(s).joined(separator: "\n"))
             }
         }
     }
@@ -143,7 +158,9 @@ final class ExtremeValuesTests: XCTestCase {
             assertSane(s, "\(w)×\(h)")
             guard !s.screen.isTooSmall else { continue }
             if s.screen.cardLines == 4 {
-                XCTAssertTrue(Fixture.rows(s).contains { $0.contains("#tag0 #tag1") && $0.contains("…") }, "the card's tag line ends with …")
+                XCTAssertTrue(
+                    Fixture.rows(s).contains { $0.contains("#tag0 #tag1") && $0.contains("…") },
+                    "the card's tag line ends with …")
             }
             Fixture.press(&s, .enter)
             assertSane(s, "\(w)×\(h) details")
@@ -153,8 +170,9 @@ final class ExtremeValuesTests: XCTestCase {
     // MARK: Stages
 
     func testFiftyStages() {
-        var b = Board(name: "Fifty stages", currency: "EUR",
-                      stages: (1...50).map { Stage(id: "s\($0)", name: "Stage \($0)", probability: Percent($0 * 2)) })
+        var b = Board(
+            name: "Fifty stages", currency: "EUR",
+            stages: (1...50).map { Stage(id: "s\($0)", name: "Stage \($0)", probability: Percent($0 * 2)) })
         b.deals = [deal("mover1", "Mover", "1000", "s1")]
         for (w, h) in ExtremeValuesTests.sizes {
             var s = Fixture.state(b, width: w, height: h)
@@ -168,7 +186,8 @@ final class ExtremeValuesTests: XCTestCase {
                 XCTAssertTrue(s.visibleColumnRange.contains(k - 1), "stage \(k) is on screen")
                 if k % 7 == 0 || k == 50 { assertSane(s, "\(w)×\(h) at stage \(k)") }
             }
-            XCTAssertTrue(Fixture.rows(s)[s.screen.ruleRow].contains("◀"), "says that stages are off screen on the left")
+            XCTAssertTrue(
+                Fixture.rows(s)[s.screen.ruleRow].contains("◀"), "says that stages are off screen on the left")
             XCTAssertTrue(Fixture.rows(s)[s.screen.headerTop].contains("Stage 50"))
         }
     }
@@ -176,7 +195,8 @@ final class ExtremeValuesTests: XCTestCase {
     /// One picture of it all, to be looked at.
     func testSnapshotOfExtremes() {
         var b = Fixture.demo
-        b.deals.append(deal("huge01", "Planet-sized deal with a title much longer than any card", "1000000000000000", rank: -2))
+        b.deals.append(
+            deal("huge01", "Planet-sized deal with a title much longer than any card", "1000000000000000", rank: -2))
         var t = deal("tags01", "Tagged", "0", rank: -1)
         t.tags = (0..<300).map { "t\($0)" }
         b.deals.append(t)

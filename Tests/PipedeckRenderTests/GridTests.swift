@@ -1,5 +1,5 @@
-import XCTest
 import PipedeckRender
+import XCTest
 
 final class TextWidthTests: XCTestCase {
 
@@ -7,22 +7,22 @@ final class TextWidthTests: XCTestCase {
         XCTAssertEqual(TextWidth.width("a" as Character), 1)
         XCTAssertEqual(TextWidth.width("~" as Character), 1)
         XCTAssertEqual(TextWidth.width("日" as Character), 2)
-        XCTAssertEqual(TextWidth.width("\u{E9}" as Character), 1)            // é precomposed
-        XCTAssertEqual(TextWidth.width("e\u{301}" as Character), 1)          // é decomposed
+        XCTAssertEqual(TextWidth.width("\u{E9}" as Character), 1) // é precomposed
+        XCTAssertEqual(TextWidth.width("e\u{301}" as Character), 1) // é decomposed
         XCTAssertEqual(TextWidth.width("€" as Character), 1)
-        XCTAssertEqual(TextWidth.width("\u{301}" as Character), 0)           // combining acute alone
-        XCTAssertEqual(TextWidth.width("\u{200D}" as Character), 0)          // ZWJ
-        XCTAssertEqual(TextWidth.width("\u{200B}" as Character), 0)          // zero-width space
-        XCTAssertEqual(TextWidth.width("\u{FE0F}" as Character), 0)          // variation selector alone
+        XCTAssertEqual(TextWidth.width("\u{301}" as Character), 0) // combining acute alone
+        XCTAssertEqual(TextWidth.width("\u{200D}" as Character), 0) // ZWJ
+        XCTAssertEqual(TextWidth.width("\u{200B}" as Character), 0) // zero-width space
+        XCTAssertEqual(TextWidth.width("\u{FE0F}" as Character), 0) // variation selector alone
         XCTAssertEqual(TextWidth.width("😀" as Character), 2)
         XCTAssertEqual(TextWidth.width("👍🏽" as Character), 2)
         XCTAssertEqual(TextWidth.width("👨‍👩‍👧" as Character), 2)
-        XCTAssertEqual(TextWidth.width("🇯🇵" as Character), 2)                // flag
-        XCTAssertEqual(TextWidth.width("\u{2764}" as Character), 1)          // ❤ text default
-        XCTAssertEqual(TextWidth.width("\u{2764}\u{FE0F}" as Character), 2)  // ❤️ emoji presentation
+        XCTAssertEqual(TextWidth.width("🇯🇵" as Character), 2) // flag
+        XCTAssertEqual(TextWidth.width("\u{2764}" as Character), 1) // ❤ text default
+        XCTAssertEqual(TextWidth.width("\u{2764}\u{FE0F}" as Character), 2) // ❤️ emoji presentation
         XCTAssertEqual(TextWidth.width("한" as Character), 2)
-        XCTAssertEqual(TextWidth.width("Ａ" as Character), 2)                // fullwidth A
-        XCTAssertEqual(TextWidth.width("ｱ" as Character), 1)                // halfwidth katakana
+        XCTAssertEqual(TextWidth.width("Ａ" as Character), 2) // fullwidth A
+        XCTAssertEqual(TextWidth.width("ｱ" as Character), 1) // halfwidth katakana
         XCTAssertEqual(TextWidth.width("…" as Character), 1)
         XCTAssertEqual(TextWidth.width("─" as Character), 1)
         XCTAssertEqual(TextWidth.width("▲" as Character), 1)
@@ -81,14 +81,15 @@ final class TextWidthTests: XCTestCase {
         XCTAssertEqual(TextWidth.truncate("Crème brûlée", to: 7), "Crème …")
         XCTAssertEqual(TextWidth.truncate("Cre\u{300}me bru\u{302}le\u{301}e", to: 7), "Cre\u{300}me …")
         XCTAssertEqual(TextWidth.truncate("Cre\u{300}me bru\u{302}le\u{301}e", to: 4), "Cre\u{300}…")
-        XCTAssertEqual(TextWidth.truncate("Cre\u{300}me bru\u{302}le\u{301}e", to: 12), "Cre\u{300}me bru\u{302}le\u{301}e")
+        XCTAssertEqual(
+            TextWidth.truncate("Cre\u{300}me bru\u{302}le\u{301}e", to: 12), "Cre\u{300}me bru\u{302}le\u{301}e")
     }
 
     func testTruncateWideNeverSplitsACharacter() {
-        XCTAssertEqual(TextWidth.truncate("コンピ", to: 5), "コン…")          // 4 + 1
-        XCTAssertEqual(TextWidth.truncate("コンピ", to: 4), "コ…")            // 2 + 1, one cell short
+        XCTAssertEqual(TextWidth.truncate("コンピ", to: 5), "コン…") // 4 + 1
+        XCTAssertEqual(TextWidth.truncate("コンピ", to: 4), "コ…") // 2 + 1, one cell short
         XCTAssertEqual(TextWidth.truncate("コンピ", to: 6), "コンピ")
-        XCTAssertEqual(TextWidth.truncate("コンピ", to: 2), "…")              // "コ" + "…" would be 3
+        XCTAssertEqual(TextWidth.truncate("コンピ", to: 2), "…") // "コ" + "…" would be 3
         XCTAssertEqual(TextWidth.truncate("日本語テキスト", to: 7), "日本語…")
         XCTAssertEqual(TextWidth.truncate("日本語テキスト", to: 8), "日本語…")
         XCTAssertEqual(TextWidth.truncate("日本語テキスト", to: 9), "日本語テ…")
@@ -145,7 +146,8 @@ final class GridTests: XCTestCase {
                 let c = g[x, y]
                 switch c.width {
                 case 1:
-                    XCTAssertEqual(TextWidth.width(c.text), 1, "cell \(x),\(y) \(c.text.debugDescription)", file: file, line: line)
+                    XCTAssertEqual(
+                        TextWidth.width(c.text), 1, "cell \(x),\(y) \(c.text.debugDescription)", file: file, line: line)
                     x += 1
                 case 2:
                     XCTAssertEqual(TextWidth.width(c.text), 2, "cell \(x),\(y)", file: file, line: line)
@@ -354,10 +356,10 @@ final class GridTests: XCTestCase {
     func testSetRoleKeepsTextAndWholeWideCharacters() {
         var g = Grid(width: 8, height: 1)
         g.put("ab日本cd", x: 0, y: 0, role: .card)
-        g.setRole(x: 1, y: 0, width: 2, role: .tag)            // b and the left half of 日
+        g.setRole(x: 1, y: 0, width: 2, role: .tag) // b and the left half of 日
         XCTAssertEqual(g.rows(), ["ab日本cd"])
         XCTAssertEqual(g.roles(row: 0, letter), "cgggcccc")
-        g.setRole(x: 5, y: 0, width: 10, role: .money)         // right half of 本 onwards
+        g.setRole(x: 5, y: 0, width: 10, role: .money) // right half of 本 onwards
         XCTAssertEqual(g.roles(row: 0, letter), "cggg$$$$")
         g.setRole(x: -3, y: 0, width: 4, role: .normal)
         XCTAssertEqual(g.roles(row: 0, letter), ".ggg$$$$")
@@ -379,7 +381,7 @@ final class GridTests: XCTestCase {
         ]
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(n))
         }
         let roles = StyleRole.allCases
@@ -394,8 +396,9 @@ final class GridTests: XCTestCase {
                 let role = roles[next(roles.count)]
                 switch next(6) {
                 case 0:
-                    g.fill(x: x, y: y, width: next(width + 2), height: 1 + next(2), role: role,
-                           text: pieces[next(pieces.count)])
+                    g.fill(
+                        x: x, y: y, width: next(width + 2), height: 1 + next(2), role: role,
+                        text: pieces[next(pieces.count)])
                 case 1:
                     g.setRole(x: x, y: y, width: next(width + 2), role: role)
                 default:
@@ -403,7 +406,8 @@ final class GridTests: XCTestCase {
                     let end = g.put(s, x: x, y: y, role: role, maxWidth: maxWidth)
                     if y >= 0 && y < 3 && x < width && (maxWidth ?? 1) > 0 {
                         XCTAssertLessThanOrEqual(end, width)
-                        XCTAssertLessThanOrEqual(end, x + TextWidth.width(s) + 1, "round \(round) \(s.debugDescription)")
+                        XCTAssertLessThanOrEqual(
+                            end, x + TextWidth.width(s) + 1, "round \(round) \(s.debugDescription)")
                     }
                 }
                 assertConsistent(g)

@@ -1,6 +1,7 @@
-import XCTest
 import PipedeckCore
 import PipedeckUI
+import XCTest
+
 @testable import PipedeckRender
 
 /// Fixed instants so that every screen test is the same on every day.
@@ -29,12 +30,16 @@ enum Fixture {
 func assertSnapshot(_ rows: [String], named name: String, file: StaticString = #filePath, line: UInt = #line) {
     let dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
     let url = dir.appendingPathComponent(name + ".txt")
-    let actual = rows.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+    let actual =
+        rows.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+        + "\n"
     let record = ProcessInfo.processInfo.environment["PIPEDECK_RECORD"] == "1"
     if record || !FileManager.default.fileExists(atPath: url.path) {
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try? actual.write(to: url, atomically: true, encoding: .utf8)
-        if !record { XCTFail("snapshot \(name) did not exist; recorded it — check it and run again", file: file, line: line) }
+        if !record {
+            XCTFail("snapshot \(name) did not exist; recorded it — check it and run again", file: file, line: line)
+        }
         return
     }
     let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""

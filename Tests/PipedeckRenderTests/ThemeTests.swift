@@ -1,5 +1,6 @@
-import XCTest
 import Foundation
+import XCTest
+
 @testable import PipedeckRender
 
 /// The theme file format: colours, attributes, inheritance from `normal`, and the message
@@ -30,7 +31,8 @@ final class ThemeFileTests: XCTestCase {
     }
 
     func testForegroundBackgroundAndAttributesInAnyOrder() throws {
-        let r = parse("""
+        let r = parse(
+            """
             normal = #d0d0d0 #101010
             money = green
             overdue = bold red
@@ -39,15 +41,21 @@ final class ThemeFileTests: XCTestCase {
             help = - default italic, dim
             """)
         let theme = try XCTUnwrap(r.theme, "\(r.problems)")
-        XCTAssertEqual(theme.style(.normal), TextStyle(foreground: .rgb(0xd0, 0xd0, 0xd0), background: .rgb(0x10, 0x10, 0x10)))
+        XCTAssertEqual(
+            theme.style(.normal), TextStyle(foreground: .rgb(0xd0, 0xd0, 0xd0), background: .rgb(0x10, 0x10, 0x10)))
         // A colour left out is normal's.
         XCTAssertEqual(theme.style(.money), TextStyle(foreground: .ansi(2), background: .rgb(0x10, 0x10, 0x10)))
-        XCTAssertEqual(theme.style(.overdue), TextStyle(foreground: .ansi(1), background: .rgb(0x10, 0x10, 0x10), attributes: .bold))
-        XCTAssertEqual(theme.style(.match), TextStyle(foreground: .ansi(0), background: .ansi(3), attributes: .underline))
+        XCTAssertEqual(
+            theme.style(.overdue),
+            TextStyle(foreground: .ansi(1), background: .rgb(0x10, 0x10, 0x10), attributes: .bold))
+        XCTAssertEqual(
+            theme.style(.match), TextStyle(foreground: .ansi(0), background: .ansi(3), attributes: .underline))
         XCTAssertEqual(theme.style(.cardTitle).foreground, .rgb(0xd0, 0xd0, 0xd0))
         XCTAssertEqual(theme.style(.cardTitle).attributes, .bold)
         // "-" is normal's colour, "default" the terminal's.
-        XCTAssertEqual(theme.style(.help), TextStyle(foreground: .rgb(0xd0, 0xd0, 0xd0), background: .terminalDefault, attributes: [.italic, .dim]))
+        XCTAssertEqual(
+            theme.style(.help),
+            TextStyle(foreground: .rgb(0xd0, 0xd0, 0xd0), background: .terminalDefault, attributes: [.italic, .dim]))
     }
 
     func testUnsetRolesLookLikeNormalAndAreReported() throws {
@@ -69,7 +77,8 @@ final class ThemeFileTests: XCTestCase {
     }
 
     func testCommentsBlankLinesDescriptionAndLooseSpelling() throws {
-        let r = parse("""
+        let r = parse(
+            """
             \u{FEFF}# a theme
               # indented comment
 
@@ -104,12 +113,17 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.line), [1])
         XCTAssertEqual(r.problems[0].key, "money")
         XCTAssertEqual(r.problems[0].message, "money: \"#12345\" is not a colour (expected a name, 0–255 or #rrggbb)")
-        XCTAssertEqual(parse("money = 300").problems.first?.message, "money: \"300\" is not a colour (expected a name, 0–255 or #rrggbb)")
-        XCTAssertTrue(parse("money = greenish").problems.first?.message.contains("\"greenish\" is not a colour or an attribute") == true)
+        XCTAssertEqual(
+            parse("money = 300").problems.first?.message,
+            "money: \"300\" is not a colour (expected a name, 0–255 or #rrggbb)")
+        XCTAssertTrue(
+            parse("money = greenish").problems.first?.message.contains("\"greenish\" is not a colour or an attribute")
+                == true)
     }
 
     func testEverySyntaxProblemIsListedWithItsLine() {
-        let r = parse("""
+        let r = parse(
+            """
             normal = default default
             this line has no equals sign
             = red
@@ -140,12 +154,14 @@ final class ShippedThemeFileTests: XCTestCase {
     static let required = ["default", "dark", "light", "solarized-dark", "high-contrast", "monochrome"]
 
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
     static var themesFolder: URL { packageRoot.appendingPathComponent("themes") }
 
     func testTheRequiredThemesShipInOrder() {
-        XCTAssertEqual(Array(ShippedThemes.names.prefix(ShippedThemeFileTests.required.count)), ShippedThemeFileTests.required)
+        XCTAssertEqual(
+            Array(ShippedThemes.names.prefix(ShippedThemeFileTests.required.count)), ShippedThemeFileTests.required)
         XCTAssertNil(ShippedThemes.text(named: "no-such-theme"))
     }
 
@@ -192,7 +208,9 @@ final class ShippedThemeFileTests: XCTestCase {
     func testThemesWithTheirOwnBackgroundUseItEverywhereButHighlights() throws {
         // The renderer draws text of many roles over the footer, dialogs and the board: a
         // role with another background would leave patches. Only highlights may differ.
-        let highlights: Set<StyleRole> = [.cardSelected, .cardTitleSelected, .formFieldFocused, .match, .placeholder, .error, .overdue]
+        let highlights: Set<StyleRole> = [
+            .cardSelected, .cardTitleSelected, .formFieldFocused, .match, .placeholder, .error, .overdue,
+        ]
         for name in ["dark", "light", "solarized-dark", "high-contrast"] {
             let theme = try XCTUnwrap(Theme.shipped(name))
             let bg = theme.style(.normal).background
@@ -210,24 +228,32 @@ final class ShippedThemeFileTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }.sorted()
         if ProcessInfo.processInfo.environment["PIPEDECK_RECORD"] == "1" {
-            let order = ShippedThemeFileTests.required.filter(files.contains) + files.filter { !ShippedThemeFileTests.required.contains($0) }
+            let order =
+                ShippedThemeFileTests.required.filter(files.contains)
+                + files.filter { !ShippedThemeFileTests.required.contains($0) }
             var texts: [(String, String)] = []
             for name in order {
-                texts.append((name, try String(contentsOf: folder.appendingPathComponent(name + ".theme"), encoding: .utf8)))
+                texts.append(
+                    (name, try String(contentsOf: folder.appendingPathComponent(name + ".theme"), encoding: .utf8)))
             }
             let source = ShippedThemeFileTests.swiftSource(texts)
-            let out = ShippedThemeFileTests.packageRoot.appendingPathComponent("Sources/PipedeckRender/ShippedThemes.swift")
+            let out = ShippedThemeFileTests.packageRoot.appendingPathComponent(
+                "Sources/PipedeckRender/ShippedThemes.swift")
             try Data(source.utf8).write(to: out, options: .atomic)
             print("rewrote \(out.path); build again and rerun without PIPEDECK_RECORD")
             return
         }
-        XCTAssertEqual(Set(files), Set(ShippedThemes.names),
-                       "themes/ and ShippedThemes.swift list different themes: run PIPEDECK_RECORD=1 swift test --filter ShippedThemeFileTests")
+        XCTAssertEqual(
+            Set(files), Set(ShippedThemes.names),
+            "themes/ and ShippedThemes.swift list different themes: run PIPEDECK_RECORD=1 swift test --filter ShippedThemeFileTests"
+        )
         for name in files {
             let data = try Data(contentsOf: folder.appendingPathComponent(name + ".theme"))
             let embedded = ShippedThemes.text(named: name).map { Data($0.utf8) }
-            XCTAssertEqual(embedded, data,
-                           "themes/\(name).theme differs from its copy in ShippedThemes.swift: run PIPEDECK_RECORD=1 swift test --filter ShippedThemeFileTests")
+            XCTAssertEqual(
+                embedded, data,
+                "themes/\(name).theme differs from its copy in ShippedThemes.swift: run PIPEDECK_RECORD=1 swift test --filter ShippedThemeFileTests"
+            )
         }
     }
 
@@ -252,7 +278,9 @@ final class ShippedThemeFileTests: XCTestCase {
         for (i, t) in themes.enumerated() { s += "        case \"\(t.name)\": return theme\(i)\n" }
         s += "        default: return nil\n        }\n    }\n"
         for (i, t) in themes.enumerated() {
-            precondition(!t.text.contains("\"\"\"#") && !t.text.contains("\\#"), "\(t.name): needs a longer raw-string delimiter")
+            precondition(
+                !t.text.contains("\"\"\"#") && !t.text.contains("\\#"), "\(t.name): needs a longer raw-string delimiter"
+            )
             precondition(t.text.hasSuffix("\n"), "\(t.name): must end with a newline")
             // The blank line before the closing delimiter keeps the file's final newline.
             s += "\n    // themes/\(t.name).theme\n    static let theme\(i) = #\"\"\"\n" + t.text + "\n\"\"\"#\n"
@@ -264,7 +292,8 @@ final class ShippedThemeFileTests: XCTestCase {
 /// The examples in docs/themes.md are valid themes.
 final class ThemeDocumentationTests: XCTestCase {
     func testEveryThemeExampleInTheDocsParses() throws {
-        let doc = try String(contentsOf: ShippedThemeFileTests.packageRoot.appendingPathComponent("docs/themes.md"), encoding: .utf8)
+        let doc = try String(
+            contentsOf: ShippedThemeFileTests.packageRoot.appendingPathComponent("docs/themes.md"), encoding: .utf8)
         let blocks = doc.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         let themes = blocks.filter { $0.contains("\nnormal ") }
         XCTAssertGreaterThanOrEqual(themes.count, 2)

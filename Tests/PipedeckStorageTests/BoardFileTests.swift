@@ -1,11 +1,13 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 final class BoardFileTests: XCTestCase {
@@ -134,7 +136,11 @@ final class BoardFileTests: XCTestCase {
     func testLoadingAMissingFileSaysHowToCreateOne() {
         let path = folder + "/nope/pipeline.json"
         XCTAssertThrowsError(try BoardFile.load(path: path)) { e in
-            XCTAssertEqual(e as? LoadError, LoadError(path: path, message: "\(path): the file does not exist; create a board there with \"pipedeck init\""))
+            XCTAssertEqual(
+                e as? LoadError,
+                LoadError(
+                    path: path, message: "\(path): the file does not exist; create a board there with \"pipedeck init\""
+                ))
         }
     }
 
@@ -153,7 +159,8 @@ final class BoardFileTests: XCTestCase {
 
     func testLoadReportsSyntaxErrorsWithThePath() throws {
         let path = folder + "/broken.json"
-        _ = FileManager.default.createFile(atPath: path, contents: Data("{\n  \"version\": 1,\n  \"name\": \"x\",\n}\n".utf8))
+        _ = FileManager.default.createFile(
+            atPath: path, contents: Data("{\n  \"version\": 1,\n  \"name\": \"x\",\n}\n".utf8))
         XCTAssertThrowsError(try BoardFile.load(path: path)) { e in
             let e = e as? LoadError
             XCTAssertEqual(e?.message, "\(path): line 4, column 1: expected a field name in double quotes after \",\"")
@@ -174,9 +181,11 @@ final class BoardFileTests: XCTestCase {
         e2["XDG_DATA_HOME"] = "/xdg/"
         XCTAssertEqual(BoardFile.resolvePath(explicit: nil, environment: e2), "/xdg/pipedeck/pipeline.json")
         e2["XDG_DATA_HOME"] = "relative/dir"
-        XCTAssertEqual(BoardFile.resolvePath(explicit: nil, environment: e2), "/home/ana/.local/share/pipedeck/pipeline.json")
+        XCTAssertEqual(
+            BoardFile.resolvePath(explicit: nil, environment: e2), "/home/ana/.local/share/pipedeck/pipeline.json")
         e2["XDG_DATA_HOME"] = nil
-        XCTAssertEqual(BoardFile.resolvePath(explicit: nil, environment: e2), "/home/ana/.local/share/pipedeck/pipeline.json")
+        XCTAssertEqual(
+            BoardFile.resolvePath(explicit: nil, environment: e2), "/home/ana/.local/share/pipedeck/pipeline.json")
         XCTAssertEqual(BoardFile.resolvePath(explicit: "~/deals.json", environment: e2), "/home/ana/deals.json")
         XCTAssertEqual(BoardFile.resolvePath(explicit: "rel/deals.json", environment: e2), "rel/deals.json")
         XCTAssertFalse(BoardFile.resolvePath(explicit: nil, environment: [:]).isEmpty)

@@ -1,7 +1,8 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
 
 /// The three-way merge that keeps two writers of one file from losing each other's changes.
 final class BoardMergeTests: XCTestCase {
@@ -10,7 +11,9 @@ final class BoardMergeTests: XCTestCase {
 
     func apply(_ b: Board, _ actions: Action...) throws -> Board {
         var b = b
-        for (i, a) in actions.enumerated() { b = try b.apply(a, at: BoardMergeTests.now.adding(seconds: Int64(60 * (i + 1)))).board }
+        for (i, a) in actions.enumerated() {
+            b = try b.apply(a, at: BoardMergeTests.now.adding(seconds: Int64(60 * (i + 1)))).board
+        }
         return b
     }
 
@@ -49,7 +52,8 @@ final class BoardMergeTests: XCTestCase {
 
     func testSameFieldChangedOnBothSidesKeepsMineAndReportsIt() throws {
         let mine = try apply(base, .shift(id: "d01lea", by: 1))
-        let theirs = try apply(base, .move(id: "d01lea", toStage: "proposal"), .setNextAction(id: "d01lea", NextAction(text: "Call")))
+        let theirs = try apply(
+            base, .move(id: "d01lea", toStage: "proposal"), .setNextAction(id: "d01lea", NextAction(text: "Call")))
         let (m, report) = BoardMerge.merge(base: base, mine: mine, theirs: theirs)
         XCTAssertEqual(report.conflicts, ["Website redesign"])
         let d = try XCTUnwrap(m.deal("d01lea"))
@@ -81,7 +85,8 @@ final class BoardMergeTests: XCTestCase {
         var theirs = base
         theirs.stages.removeAll { $0.id == "qualification" }
         theirs.deals.removeAll { $0.stage == "qualification" }
-        let added = base.newDeal(title: "New in qualification", value: .zero, stage: "qualification", at: BoardMergeTests.now)
+        let added = base.newDeal(
+            title: "New in qualification", value: .zero, stage: "qualification", at: BoardMergeTests.now)
         let mine = try apply(base, .shift(id: "d01lea", by: 1), .add(added))
         let (m, report) = BoardMerge.merge(base: base, mine: mine, theirs: theirs)
         XCTAssertEqual(m.deal("d01lea")?.stage, "lead", "a move into a stage that is gone is dropped")

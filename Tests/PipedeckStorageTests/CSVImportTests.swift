@@ -1,7 +1,8 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
 
 /// The import planner on CSV text: column sets of each CRM, amounts, stages, statuses, the
 /// problem report, re-imports and the export → import round trip.
@@ -11,8 +12,10 @@ final class CSVImportTests: XCTestCase {
 
     func board() -> Board { Template.standard.board(name: "Test", currency: "EUR") }
 
-    func plan(_ text: String, on board: Board? = nil, at now: Timestamp = CSVImportTests.now,
-              _ configure: (inout ImportOptions) -> Void = { _ in }) throws -> ImportPlan {
+    func plan(
+        _ text: String, on board: Board? = nil, at now: Timestamp = CSVImportTests.now,
+        _ configure: (inout ImportOptions) -> Void = { _ in }
+    ) throws -> ImportPlan {
         var options = ImportOptions()
         options.zone = CSVImportTests.utc
         configure(&options)
@@ -35,8 +38,11 @@ final class CSVImportTests: XCTestCase {
         var ids = Set<String>()
         for d in b.deals {
             XCTAssertTrue(ids.insert(d.id).inserted, "duplicate id \(d.id)", file: file, line: line)
-            guard let s = b.stage(d.stage) else { XCTFail("unknown stage \(d.stage)", file: file, line: line); continue }
-            XCTAssertEqual(d.status == .won, s.kind == .won, "\(d.title): status \(d.status) in \(s.id)", file: file, line: line)
+            guard let s = b.stage(d.stage) else {
+                XCTFail("unknown stage \(d.stage)", file: file, line: line); continue
+            }
+            XCTAssertEqual(
+                d.status == .won, s.kind == .won, "\(d.title): status \(d.status) in \(s.id)", file: file, line: line)
             XCTAssertEqual(d.history.first?.from, nil, file: file, line: line)
             XCTAssertEqual(d.history.last?.to, d.stage, "\(d.title): history ends elsewhere", file: file, line: line)
             if d.status != .lost { XCTAssertNil(d.lostReason, file: file, line: line) }
@@ -146,8 +152,11 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.source, "Newsletter")
         XCTAssertEqual(a.tags, ["Design", "Services"])
         XCTAssertEqual(a.expectedClose, Day.parse("2026-07-01"))
-        XCTAssertTrue(a.extra[Importer.importKeyField].map { if case .string(let k) = $0 { return k.hasPrefix("row:") } else { return false } } ?? false,
-                      "no id column: a key from the row")
+        XCTAssertTrue(
+            a.extra[Importer.importKeyField].map {
+                if case .string(let k) = $0 { return k.hasPrefix("row:") } else { return false }
+            } ?? false,
+            "no id column: a key from the row")
         let b = deal(p, "Chairs")
         XCTAssertEqual(b.probability, Percent(hundredths: 3_550))
         XCTAssertEqual(b.stage, "qualification")
@@ -188,11 +197,13 @@ final class CSVImportTests: XCTestCase {
     }
 
     func testPlainNamesAnyCaseAndSpacesAndBoardFileNames() throws {
-        let csv = "  TITLE ,Value, Expected Close ,next_action,Next Action Due,COMPANY,expectedClose2,Tags\n"
+        let csv =
+            "  TITLE ,Value, Expected Close ,next_action,Next Action Due,COMPANY,expectedClose2,Tags\n"
             + "Deal one,100,2026-07-01,Call back,2026-06-05,ACME,x,a; b; A\n"
         let p = try plan(csv)
         XCTAssertEqual(p.mapping.source, .plain)
-        XCTAssertEqual(p.mapping.fields, [.title, .value, .expectedClose, .nextAction, .nextActionDue, .company, nil, .tags])
+        XCTAssertEqual(
+            p.mapping.fields, [.title, .value, .expectedClose, .nextAction, .nextActionDue, .company, nil, .tags])
         let d = deal(p, "Deal one")
         XCTAssertEqual(d.nextAction, NextAction(text: "Call back", due: Day.parse("2026-06-05")))
         XCTAssertEqual(d.tags, ["a", "b"])
@@ -203,17 +214,26 @@ final class CSVImportTests: XCTestCase {
     func testMapOverridesAndMappingErrors() throws {
         let csv = "Projet,Montant,Deal Name,Amount\nRefonte,\"1 500,50\",ignored,9\n"
         let p = try plan(csv) {
-            $0.overrides = [try! parseMapOption("projet=title"), try! parseMapOption(" Montant = value "), try! parseMapOption("Deal Name=")]
+            $0.overrides = [
+                try! parseMapOption("projet=title"), try! parseMapOption(" Montant = value "),
+                try! parseMapOption("Deal Name="),
+            ]
         }
         XCTAssertEqual(p.mapping.fields, [.title, .value, nil, nil])
         XCTAssertEqual(p.mapping.duplicates, [3], "Amount would fill value too: the --map column wins")
         XCTAssertEqual(deal(p, "Refonte").value, money("1500.50"))
 
         XCTAssertThrowsError(try plan(csv) { $0.overrides = [("Nope", .title)] }) { e in
-            XCTAssertEqual(e as? ImportSetupError, .unknownMapColumn("Nope", headers: ["Projet", "Montant", "Deal Name", "Amount"]))
+            XCTAssertEqual(
+                e as? ImportSetupError,
+                .unknownMapColumn("Nope", headers: ["Projet", "Montant", "Deal Name", "Amount"]))
         }
-        XCTAssertThrowsError(try parseMapOption("Projet=titel")) { XCTAssertEqual($0 as? ImportSetupError, .unknownMapField("titel")) }
-        XCTAssertThrowsError(try parseMapOption("no equals sign")) { XCTAssertEqual($0 as? ImportSetupError, .badMapOption("no equals sign")) }
+        XCTAssertThrowsError(try parseMapOption("Projet=titel")) {
+            XCTAssertEqual($0 as? ImportSetupError, .unknownMapField("titel"))
+        }
+        XCTAssertThrowsError(try parseMapOption("no equals sign")) {
+            XCTAssertEqual($0 as? ImportSetupError, .badMapOption("no equals sign"))
+        }
         XCTAssertThrowsError(try plan("Projet,Montant\nx,1\n")) { e in
             XCTAssertEqual(e as? ImportSetupError, .noTitleColumn(headers: ["Projet", "Montant"]))
         }
@@ -242,7 +262,8 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(one("€-5"), nil, "negative")
         XCTAssertEqual(one("12abc"), nil, "letters that are no currency")
         XCTAssertEqual(one("(500)"), nil)
-        XCTAssertEqual(one("123456789012345678,99"), Money(micros: 123_456_789_012_345_678_990_000), "exact, no floating point")
+        XCTAssertEqual(
+            one("123456789012345678,99"), Money(micros: 123_456_789_012_345_678_990_000), "exact, no floating point")
     }
 
     func testTheFileDecidesTheDecimalMark() {
@@ -255,7 +276,8 @@ final class CSVImportTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(read(["10.000", "2.500"]), ["10000", "2500"], "points grouping thousands: a decimal-comma file")
+        XCTAssertEqual(
+            read(["10.000", "2.500"]), ["10000", "2500"], "points grouping thousands: a decimal-comma file")
         XCTAssertEqual(read(["10,000", "2,500"]), ["10000", "2500"])
         XCTAssertEqual(read(["10.000", "7,5"]), ["10000", "7.5"], "7,5 decides: decimal comma")
         XCTAssertEqual(read(["10,000", "7.25"]), ["10000", "7.25"])
@@ -269,7 +291,8 @@ final class CSVImportTests: XCTestCase {
         } else {
             XCTFail("10,5 read with a decimal point")
         }
-        XCTAssertEqual(read(["10.5555", "7.5", "-5", "abc", "12 kr"]), ["tooManyDecimals", "7.5", "negative", "notAnAmount", "12"])
+        XCTAssertEqual(
+            read(["10.5555", "7.5", "-5", "abc", "12 kr"]), ["tooManyDecimals", "7.5", "negative", "notAnAmount", "12"])
         XCTAssertEqual(AmountReader.currency(in: "10 000,50 €"), "EUR")
         XCTAssertEqual(AmountReader.currency(in: "$10,000"), "USD")
         XCTAssertEqual(AmountReader.currency(in: "1 200 gbp"), "GBP")
@@ -315,8 +338,9 @@ final class CSVImportTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(days(["2026-03-04", "2026-03-04 10:00:00", "2026-03-04T10:00:00Z", "2026/03/04", "04.03.2026"]),
-                       Array(repeating: "2026-03-04", count: 5))
+        XCTAssertEqual(
+            days(["2026-03-04", "2026-03-04 10:00:00", "2026-03-04T10:00:00Z", "2026/03/04", "04.03.2026"]),
+            Array(repeating: "2026-03-04", count: 5))
         XCTAssertEqual(days(["03/04/2026", "25/12/2026"]), ["2026-04-03", "2026-12-25"], "25/12 decides day first")
         XCTAssertEqual(days(["03/04/2026", "12/25/2026"]), ["2026-03-04", "2026-12-25"])
         XCTAssertEqual(days(["03/04/2026"]), ["ambiguous"])
@@ -332,28 +356,31 @@ final class CSVImportTests: XCTestCase {
     // MARK: Dry run and the problem report
 
     func testProblemsNameThePhysicalLineAndValidRowsAreCounted() throws {
-        let csv = "title,value,stage,notes,probability,expected_close,status\r\n"
-            + "Good one,\"1,250.50\",proposal,\"two\r\nlines\",,2026-07-01,\r\n"       // line 2–3
-            + ",100,lead,,,,\r\n"                                                         // line 4: no title
-            + "Bad amount,12abc,lead,\"a\nb\nc\",,,\r\n"                                  // line 5–7
-            + "Bad date,100,lead,,,2026-13-01,\r\n"                                       // line 8
-            + "Bad status,100,lead,,,,maybe\r\n"                                          // line 9
-            + "Too high,100,lead,,150,,\r\n"                                              // line 10
-            + "Won in lead,100,won,,,,open\r\n"                                           // line 11
+        let csv =
+            "title,value,stage,notes,probability,expected_close,status\r\n"
+            + "Good one,\"1,250.50\",proposal,\"two\r\nlines\",,2026-07-01,\r\n" // line 2–3
+            + ",100,lead,,,,\r\n" // line 4: no title
+            + "Bad amount,12abc,lead,\"a\nb\nc\",,,\r\n" // line 5–7
+            + "Bad date,100,lead,,,2026-13-01,\r\n" // line 8
+            + "Bad status,100,lead,,,,maybe\r\n" // line 9
+            + "Too high,100,lead,,150,,\r\n" // line 10
+            + "Won in lead,100,won,,,,open\r\n" // line 11
             + "\r\n"
-            + "Second good,\"2,000\",Negotiation,,,,\r\n"                                 // line 13
-            + "Broken,\"1\"00,lead,,,,\r\n"                                               // line 14
+            + "Second good,\"2,000\",Negotiation,,,,\r\n" // line 13
+            + "Broken,\"1\"00,lead,,,,\r\n" // line 14
         let p = try plan(csv)
         XCTAssertEqual(p.rowProblems.map(\.line), [4, 5, 8, 9, 10, 11, 14])
-        XCTAssertEqual(p.rowProblems.map(\.issues), [
-            [.noTitle],
-            [.amount("12abc", .notAnAmount)],
-            [.date(.expectedClose, "2026-13-01", .notADate)],
-            [.status("maybe")],
-            [.probability("150", .outOfRange)],
-            [.statusConflict(status: "open", stage: "won")],
-            [.layout(.textAfterClosingQuote(field: 1))],
-        ])
+        XCTAssertEqual(
+            p.rowProblems.map(\.issues),
+            [
+                [.noTitle],
+                [.amount("12abc", .notAnAmount)],
+                [.date(.expectedClose, "2026-13-01", .notADate)],
+                [.status("maybe")],
+                [.probability("150", .outOfRange)],
+                [.statusConflict(status: "open", stage: "won")],
+                [.layout(.textAfterClosingQuote(field: 1))],
+            ])
         XCTAssertEqual(p.rowCount, 9)
         XCTAssertEqual(p.validRows, 2)
         XCTAssertEqual(p.added, 2)
@@ -380,8 +407,12 @@ final class CSVImportTests: XCTestCase {
     func testUnknownStagesAreListedOnceWithTheirRows() throws {
         let csv = "title,stage\nA,Demo\nB,Contract sent\nC,demo\nD,proposal\nE,\n"
         let p = try plan(csv)
-        XCTAssertEqual(p.unknownStages, [UnknownStage(name: "Demo", rows: 2, firstLine: 2),
-                                        UnknownStage(name: "Contract sent", rows: 1, firstLine: 3)])
+        XCTAssertEqual(
+            p.unknownStages,
+            [
+                UnknownStage(name: "Demo", rows: 2, firstLine: 2),
+                UnknownStage(name: "Contract sent", rows: 1, firstLine: 3),
+            ])
         XCTAssertEqual(p.rowProblems, [], "unknown stages are not repeated as row problems")
         XCTAssertEqual(p.validRows, 2)
         XCTAssertEqual(deal(p, "E").stage, "lead", "no stage: the first stage")
@@ -391,11 +422,16 @@ final class CSVImportTests: XCTestCase {
         let csv = "title,stage,probability\nA,Contract sent,90\nB,Demo,30\nC,demo,30\nD,Trial,40\nE,Trial,45\nF,Won,\n"
         let p = try plan(csv) { $0.createStages = true }
         XCTAssertEqual(p.problems, [])
-        XCTAssertEqual(p.board.stages.map(\.id), ["lead", "qualification", "needs", "proposal", "negotiation", "closing",
-                                                   "demo", "contract-sent", "trial", "won"])
+        XCTAssertEqual(
+            p.board.stages.map(\.id),
+            [
+                "lead", "qualification", "needs", "proposal", "negotiation", "closing",
+                "demo", "contract-sent", "trial", "won",
+            ])
         XCTAssertEqual(p.createdStages.map(\.stage.probability), [Percent(30), Percent(90), Percent(90)])
-        XCTAssertEqual(p.createdStages.map(\.probabilityFromRows), [true, true, false],
-                       "Trial's rows disagree: it takes the probability of the stage before (Closing, 90%)")
+        XCTAssertEqual(
+            p.createdStages.map(\.probabilityFromRows), [true, true, false],
+            "Trial's rows disagree: it takes the probability of the stage before (Closing, 90%)")
         XCTAssertEqual(p.createdStages[2].probabilitySource, .rowsDisagree(copiedFrom: "Closing"))
         XCTAssertEqual(deal(p, "B").stage, "demo")
         XCTAssertEqual(Importer.slug("Démo — Étape 2"), "demo-etape-2")
@@ -429,8 +465,12 @@ final class CSVImportTests: XCTestCase {
 
             """
         let p = try plan(csv)
-        XCTAssertEqual(p.rowProblems.map(\.issues), [[.statusConflict(status: "won", stage: "Closed Lost")],
-                                                     [.statusConflict(status: "lost", stage: "won")]])
+        XCTAssertEqual(
+            p.rowProblems.map(\.issues),
+            [
+                [.statusConflict(status: "won", stage: "Closed Lost")],
+                [.statusConflict(status: "lost", stage: "won")],
+            ])
         let w = deal(p, "W")
         XCTAssertEqual([w.stage, w.status.rawValue], ["won", "won"])
         XCTAssertEqual(w.history.map(\.to), ["proposal", "won"])
@@ -497,7 +537,11 @@ final class CSVImportTests: XCTestCase {
 
     func testDealsWithoutImportKeysAreNeverTouched() throws {
         var b = board()
-        b.deals = [Deal(id: "abc234", title: "Alpha", value: Money(units: 5), stage: "lead", createdAt: CSVImportTests.now, company: "A Corp")]
+        b.deals = [
+            Deal(
+                id: "abc234", title: "Alpha", value: Money(units: 5), stage: "lead", createdAt: CSVImportTests.now,
+                company: "A Corp")
+        ]
         let p = try plan("title,company,value\nAlpha,A Corp,10\n", on: b)
         XCTAssertEqual(p.added, 1, "a deal made by hand is not matched by its title")
         XCTAssertEqual(p.board.deals.first { $0.id == "abc234" }?.value, Money(units: 5))
@@ -508,18 +552,21 @@ final class CSVImportTests: XCTestCase {
     static func richBoard() -> Board {
         var b = Template.standard.board(name: "Round trip", currency: "EUR")
         let t0 = Timestamp.parse("2026-01-10T08:30:00Z")!
-        var a = Deal(id: "k7q2mx", title: "Renouvellement \"Premium\", phase 2; lot A", value: Money.parse("10000.05")!,
-                     stage: "proposal", createdAt: t0, company: "Société Générale", contact: "Zoë Ärger", currency: "USD",
-                     probability: Percent.parse("65.5"), owner: "Camille", source: "referral/partner",
-                     tags: ["enterprise", "日本"], expectedClose: Day.parse("2026-12-31"),
-                     nextAction: NextAction(text: "Call back — ask for the PO", due: Day.parse("2026-06-10")),
-                     notes: "Line one\nLine \"two\", with comma; and semicolon\n\nemoji 🚀")
+        var a = Deal(
+            id: "k7q2mx", title: "Renouvellement \"Premium\", phase 2; lot A", value: Money.parse("10000.05")!,
+            stage: "proposal", createdAt: t0, company: "Société Générale", contact: "Zoë Ärger", currency: "USD",
+            probability: Percent.parse("65.5"), owner: "Camille", source: "referral/partner",
+            tags: ["enterprise", "日本"], expectedClose: Day.parse("2026-12-31"),
+            nextAction: NextAction(text: "Call back — ask for the PO", due: Day.parse("2026-06-10")),
+            notes: "Line one\nLine \"two\", with comma; and semicolon\n\nemoji 🚀")
         a.updatedAt = Timestamp.parse("2026-02-01T10:00:00Z")!
-        var w = Deal(id: "p3w9zz", title: "日本商事 — licences", value: Money(units: 0), stage: "won", createdAt: t0, status: .won,
-                     tags: ["Paris, France"], nextAction: NextAction(text: "Kick-off", due: nil, done: true))
+        var w = Deal(
+            id: "p3w9zz", title: "日本商事 — licences", value: Money(units: 0), stage: "won", createdAt: t0, status: .won,
+            tags: ["Paris, France"], nextAction: NextAction(text: "Kick-off", due: nil, done: true))
         w.updatedAt = Timestamp.parse("2026-03-01T00:00:00Z")!
-        var l = Deal(id: "x8r4tt", title: "Lost one", value: Money.parse("1234567890.5")!, stage: "needs", createdAt: t0,
-                     status: .lost, lostReason: "Price")
+        var l = Deal(
+            id: "x8r4tt", title: "Lost one", value: Money.parse("1234567890.5")!, stage: "needs", createdAt: t0,
+            status: .lost, lostReason: "Price")
         l.updatedAt = Timestamp.parse("2026-03-02T00:00:00Z")!
         let o = Deal(id: "q2", title: "Plain", value: Money(units: 1), stage: "lead", createdAt: t0)
         b.deals = [a, w, l, o]
@@ -553,9 +600,11 @@ final class CSVImportTests: XCTestCase {
             XCTAssertEqual(d.createdAt, original.createdAt)
             XCTAssertEqual(d.updatedAt, original.updatedAt)
             XCTAssertNil(d.extra[Importer.importKeyField], "a plain file's ids are the deals' ids")
-            XCTAssertLessThanOrEqual(d.history.last!.at, d.updatedAt, "a win or loss is dated by the file's last change")
+            XCTAssertLessThanOrEqual(
+                d.history.last!.at, d.updatedAt, "a win or loss is dated by the file's last change")
         }
-        XCTAssertEqual(DealCSV.document(p.board.deals, board: p.board), csv, "exporting the imported board gives the same file")
+        XCTAssertEqual(
+            DealCSV.document(p.board.deals, board: p.board), csv, "exporting the imported board gives the same file")
         assertInvariants(p.board)
 
         // Importing the export into the board it came from changes nothing.
@@ -564,12 +613,15 @@ final class CSVImportTests: XCTestCase {
     }
 
     func testTenThousandRowsArePlannedQuickly() throws {
-        var csv = "Deal - ID;Deal - Title;Deal - Value;Deal - Stage;Deal - Status;Deal - Organization;Deal - Expected close date\n"
+        var csv =
+            "Deal - ID;Deal - Title;Deal - Value;Deal - Stage;Deal - Status;Deal - Organization;Deal - Expected close date\n"
         let stages = ["Lead generation", "Qualification", "Proposal", "Negotiation"]
         for i in 0..<10_000 {
             let status = i % 10 == 0 ? "won" : i % 10 == 1 ? "lost" : "open"
             let value = "\(i % 900 + 1) " + String(format: "%03d,%02d", i % 1000, i % 100)
-            csv += "\(i);Deal \(i);\(value) €;\(stages[i % 4]);\(status);Company \(i % 300);" + String(format: "2026-07-%02d", i % 28 + 1) + "\n"
+            csv +=
+                "\(i);Deal \(i);\(value) €;\(stages[i % 4]);\(status);Company \(i % 300);"
+                + String(format: "2026-07-%02d", i % 28 + 1) + "\n"
         }
         let start = Date()
         let p = try plan(csv)

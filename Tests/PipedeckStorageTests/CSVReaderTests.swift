@@ -1,7 +1,8 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
 
 final class CSVReaderTests: XCTestCase {
     func read(_ text: String, separator: UInt8? = nil) throws -> CSVTable {
@@ -9,28 +10,33 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testHardQuotingEmbeddedSeparatorsQuotesAndLineBreaks() throws {
-        let text = "title,notes,value\r\n"
+        let text =
+            "title,notes,value\r\n"
             + "\"Licences, \"\"Premium\"\"\",\"line one\r\nline two\nline \"\"three\"\"\",\"10,000.50\"\r\n"
             + "plain,,5\r\n"
             + "\"\",\"\"\"\",\"a,b\"\r\n"
         let t = try read(text)
         XCTAssertEqual(t.separator, CSVReader.comma)
-        XCTAssertEqual(t.records.map(\.fields), [
-            ["title", "notes", "value"],
-            ["Licences, \"Premium\"", "line one\r\nline two\nline \"three\"", "10,000.50"],
-            ["plain", "", "5"],
-            ["", "\"", "a,b"],
-        ])
+        XCTAssertEqual(
+            t.records.map(\.fields),
+            [
+                ["title", "notes", "value"],
+                ["Licences, \"Premium\"", "line one\r\nline two\nline \"three\"", "10,000.50"],
+                ["plain", "", "5"],
+                ["", "\"", "a,b"],
+            ])
         // Physical lines where each record starts: the second record spans lines 2–4.
         XCTAssertEqual(t.records.map(\.line), [1, 2, 5, 6])
         XCTAssertTrue(t.records.allSatisfy { $0.problem == nil })
     }
 
     func testByteOrderMarkSemicolonsAndLF() throws {
-        let t = try CSVReader.read([0xEF, 0xBB, 0xBF] + Array("Titre;Montant\nRefonte;10 000,50 €\n\nAudit;\"1;2\"\n".utf8))
+        let t = try CSVReader.read(
+            [0xEF, 0xBB, 0xBF] + Array("Titre;Montant\nRefonte;10 000,50 €\n\nAudit;\"1;2\"\n".utf8))
         XCTAssertTrue(t.hadByteOrderMark)
         XCTAssertEqual(t.separator, CSVReader.semicolon)
-        XCTAssertEqual(t.records.map(\.fields), [["Titre", "Montant"], ["Refonte", "10 000,50 €"], ["Audit", "1;2"]])
+        XCTAssertEqual(
+            t.records.map(\.fields), [["Titre", "Montant"], ["Refonte", "10 000,50 €"], ["Audit", "1;2"]])
         XCTAssertEqual(t.records.map(\.line), [1, 2, 4], "the empty line 3 is no record, but it counts")
         XCTAssertEqual(t.header?.fields.first, "Titre", "no BOM left in the first name")
     }

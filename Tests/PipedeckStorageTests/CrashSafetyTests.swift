@@ -1,9 +1,11 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Saves that are killed at random moments, disks that are full, folders that cannot be written,
@@ -26,7 +28,9 @@ final class CrashSafetyTests: XCTestCase {
     static var torture: String {
         var dirs: [URL] = []
         if let e = Bundle.main.executableURL { dirs.append(e.deletingLastPathComponent()) }
-        for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") { dirs.append(b.bundleURL.deletingLastPathComponent()) }
+        for b in Bundle.allBundles where b.bundlePath.hasSuffix(".xctest") {
+            dirs.append(b.bundleURL.deletingLastPathComponent())
+        }
         for d in dirs {
             var u = d
             for _ in 0..<4 {
@@ -57,14 +61,14 @@ final class CrashSafetyTests: XCTestCase {
             .filter { $0.hasPrefix("." + name + ".") && $0.hasSuffix(".tmp") }
     }
 
-
     // MARK: Killed saves
 
     /// Hundreds of runs of a process that saves board A, then B, then A… in a loop, each killed
     /// with SIGKILL at a random moment: the file always loads and is exactly A or exactly B.
     func testSavesKilledAtRandomMomentsLeaveTheOldOrTheNewFile() throws {
         let helper = CrashSafetyTests.torture
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: helper), "pipedeck-torture is not built at \(helper)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: helper), "pipedeck-torture is not built at \(helper)")
         XCTAssertEqual(try run(helper, ["boards", dir.path]).status, 0)
         let a = try BoardFile.readBytes(path: dir.appendingPathComponent("a.json").path)
         let b = try BoardFile.readBytes(path: dir.appendingPathComponent("b.json").path)
@@ -74,7 +78,9 @@ final class CrashSafetyTests: XCTestCase {
         let target = dir.appendingPathComponent("pipeline.json").path
         try BoardFile.save(bytes: a, to: target)
 
-        let seed = UInt64(ProcessInfo.processInfo.environment["PIPEDECK_TORTURE_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
+        let seed =
+            UInt64(ProcessInfo.processInfo.environment["PIPEDECK_TORTURE_SEED"] ?? "")
+            ?? UInt64.random(in: 1...UInt64.max)
         var random = SeededRandom(seed: seed)
         let started = Date()
         var kills = 0, sawA = 0, sawB = 0, changes = 0, mostTemporaryFiles = 0, midWrite = 0
@@ -82,7 +88,9 @@ final class CrashSafetyTests: XCTestCase {
         while kills < 250 && Date().timeIntervalSince(started) < 25 {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: helper)
-            p.arguments = ["loop", target, dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path]
+            p.arguments = [
+                "loop", target, dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path,
+            ]
             let out = Pipe()
             p.standardOutput = out
             try p.run()
@@ -96,7 +104,11 @@ final class CrashSafetyTests: XCTestCase {
             kills += 1
 
             let bytes = try BoardFile.readBytes(path: target)
-            if bytes == a { sawA += 1 } else if bytes == b { sawB += 1 } else {
+            if bytes == a {
+                sawA += 1
+            } else if bytes == b {
+                sawB += 1
+            } else {
                 XCTFail("after kill \(kills) the file is neither A nor B (\(bytes.count) bytes); seed \(seed)")
                 break
             }
@@ -107,10 +119,14 @@ final class CrashSafetyTests: XCTestCase {
                 XCTAssertTrue(board == boardA || board == boardB, "seed \(seed)")
             }
             // A temporary file named after the killed process: it died in the middle of a save.
-            if temporaryFiles(in: dir.path).contains(where: { $0.contains(".\(p.processIdentifier)-") }) { midWrite += 1 }
+            if temporaryFiles(in: dir.path).contains(where: { $0.contains(".\(p.processIdentifier)-") }) {
+                midWrite += 1
+            }
             mostTemporaryFiles = max(mostTemporaryFiles, temporaryFiles(in: dir.path).count)
         }
-        print("[crash] \(kills) kills in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, seed \(seed): file was A \(sawA)×, B \(sawB)×, changed \(changes)×; \(midWrite) kills in the middle of a write; at most \(mostTemporaryFiles) temporary files at once")
+        print(
+            "[crash] \(kills) kills in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, seed \(seed): file was A \(sawA)×, B \(sawB)×, changed \(changes)×; \(midWrite) kills in the middle of a write; at most \(mostTemporaryFiles) temporary files at once"
+        )
         XCTAssertGreaterThanOrEqual(kills, 200, "the loop must run hundreds of times")
         XCTAssertGreaterThan(changes, kills / 5, "runs complete saves before they are killed")
         XCTAssertGreaterThan(midWrite, 5, "some kills land in the middle of a write")
@@ -142,19 +158,22 @@ final class CrashSafetyTests: XCTestCase {
         try p.run()
         p.waitUntilExit()
         let dead = p.processIdentifier
-        try make(".pipeline.json.\(dead)-1a2b.tmp", age: 30)          // stale: removed
-        try make(".pipeline.json.\(dead)-3c4d.tmp", age: 0)           // too recent: kept
-        try make(".pipeline.json.1-5e6f.tmp", age: 30)                // pid 1 runs: kept
-        try make(".pipeline.json.1-7a8b.tmp", age: 7200)              // two hours old: removed
-        try make(".pipeline.json.\(getpid())-9c0d.tmp", age: 7200)    // ours: kept
-        try make(".other.json.\(dead)-1a2b.tmp", age: 30)             // another board's: kept
-        try make(".pipeline.json.lock", age: 30)                      // not a temporary file
-        try make(".pipeline.json.\(dead)-xyz.tmp", age: 30)           // not our pattern: kept
+        try make(".pipeline.json.\(dead)-1a2b.tmp", age: 30) // stale: removed
+        try make(".pipeline.json.\(dead)-3c4d.tmp", age: 0) // too recent: kept
+        try make(".pipeline.json.1-5e6f.tmp", age: 30) // pid 1 runs: kept
+        try make(".pipeline.json.1-7a8b.tmp", age: 7200) // two hours old: removed
+        try make(".pipeline.json.\(getpid())-9c0d.tmp", age: 7200) // ours: kept
+        try make(".other.json.\(dead)-1a2b.tmp", age: 30) // another board's: kept
+        try make(".pipeline.json.lock", age: 30) // not a temporary file
+        try make(".pipeline.json.\(dead)-xyz.tmp", age: 30) // not our pattern: kept
         let removed = BoardFile.removeStaleTemporaryFiles(for: target).sorted()
         XCTAssertEqual(removed, [".pipeline.json.1-7a8b.tmp", ".pipeline.json.\(dead)-1a2b.tmp"].sorted())
-        XCTAssertEqual(temporaryFiles(in: dir.path).sorted(),
-                       [".pipeline.json.\(dead)-3c4d.tmp", ".pipeline.json.1-5e6f.tmp",
-                        ".pipeline.json.\(getpid())-9c0d.tmp", ".pipeline.json.\(dead)-xyz.tmp"].sorted())
+        XCTAssertEqual(
+            temporaryFiles(in: dir.path).sorted(),
+            [
+                ".pipeline.json.\(dead)-3c4d.tmp", ".pipeline.json.1-5e6f.tmp",
+                ".pipeline.json.\(getpid())-9c0d.tmp", ".pipeline.json.\(dead)-xyz.tmp",
+            ].sorted())
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".pipeline.json.lock").path))
         XCTAssertEqual(try BoardFile.load(path: target), Fixtures.richBoard())
     }
@@ -166,7 +185,10 @@ final class CrashSafetyTests: XCTestCase {
         let mp = dir.appendingPathComponent("fs-\(mounted.count)").path
         try FileManager.default.createDirectory(atPath: mp, withIntermediateDirectories: true)
         let r = options.withCString { mount("tmpfs", mp, "tmpfs", 0, $0) }
-        try XCTSkipIf(r != 0, "cannot mount a tmpfs here (\(String(cString: strerror(errno)))): the file size limit test covers a full disk")
+        try XCTSkipIf(
+            r != 0,
+            "cannot mount a tmpfs here (\(String(cString: strerror(errno)))): the file size limit test covers a full disk"
+        )
         mounted.append(mp)
         return mp
     }
@@ -177,7 +199,7 @@ final class CrashSafetyTests: XCTestCase {
         let small = PerformanceTests.bigBoard(deals: 20)
         try BoardFile.save(small, to: target)
         let before = try BoardFile.readBytes(path: target)
-        let big = PerformanceTests.bigBoard(deals: 200)   // ~200 KB: does not fit
+        let big = PerformanceTests.bigBoard(deals: 200) // ~200 KB: does not fit
         XCTAssertThrowsError(try BoardFile.save(big, to: target)) { error in
             let e = error as? SaveError
             XCTAssertEqual(e?.errno, ENOSPC)
@@ -218,7 +240,8 @@ final class CrashSafetyTests: XCTestCase {
         try BoardFile.save(board, to: target)
         let before = try BoardFile.readBytes(path: target)
         let flags = UInt(MS_REMOUNT) | UInt(MS_RDONLY)
-        XCTAssertEqual("size=256k".withCString { mount("tmpfs", mp, "tmpfs", flags, $0) }, 0, String(cString: strerror(errno)))
+        XCTAssertEqual(
+            "size=256k".withCString { mount("tmpfs", mp, "tmpfs", flags, $0) }, 0, String(cString: strerror(errno)))
         XCTAssertTrue(BoardFile.isReadOnly(path: target), "a read-only file system opens read-only")
         XCTAssertThrowsError(try BoardFile.save(PerformanceTests.bigBoard(deals: 4), to: target)) { error in
             XCTAssertEqual((error as? SaveError)?.errno, EROFS, "\(error)")
@@ -250,10 +273,13 @@ final class CrashSafetyTests: XCTestCase {
             }
         } else {
             let helper = CrashSafetyTests.torture
-            try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "setpriv is not installed")
+            try XCTSkipUnless(
+                FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "setpriv is not installed")
             XCTAssertEqual(chmod(target, 0o666), 0)
-            let r = try run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", helper, "save", target, "4"])
-            try XCTSkipIf(r.err.contains("Permission denied") && r.err.contains("setpriv"), "setpriv cannot change user here")
+            let r = try run(
+                "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", helper, "save", target, "4"])
+            try XCTSkipIf(
+                r.err.contains("Permission denied") && r.err.contains("setpriv"), "setpriv cannot change user here")
             XCTAssertEqual(r.status, 3, r.err)
             XCTAssertTrue(r.err.contains("Permission denied"), r.err)
         }
@@ -291,7 +317,8 @@ final class CrashSafetyTests: XCTestCase {
         DispatchQueue.concurrentPerform(iterations: 8) { n in
             do {
                 try BoardFile.update(path: target) { b in
-                    b.deals.append(Deal(id: "w\(n)", title: "Writer \(n)", value: .zero, stage: "lead", createdAt: Fixtures.now))
+                    b.deals.append(
+                        Deal(id: "w\(n)", title: "Writer \(n)", value: .zero, stage: "lead", createdAt: Fixtures.now))
                 }
             } catch { XCTFail("\(error)") }
         }

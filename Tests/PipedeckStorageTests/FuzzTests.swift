@@ -1,7 +1,8 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
 
 /// Hostile files: thousands of random and mutated documents fed to the loader. Whatever the bytes,
 /// loading never crashes; it gives a board, or a `LoadError` whose message names the file and
@@ -9,19 +10,22 @@ import XCTest
 final class FuzzTests: XCTestCase {
     static let path = "/data/pipeline.json"
 
-
     var seed: UInt64 = 0
     var loaded = 0, refused = 0
 
     override func setUp() {
-        seed = UInt64(ProcessInfo.processInfo.environment["PIPEDECK_FUZZ_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
+        seed =
+            UInt64(ProcessInfo.processInfo.environment["PIPEDECK_FUZZ_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         loaded = 0; refused = 0
     }
 
     /// The property every input must have.
-    func check(_ bytes: [UInt8], _ what: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line) {
+    func check(_ bytes: [UInt8], _ what: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line)
+    {
         let result: Result<Board, LoadError> = bytes.withUnsafeBufferPointer { b in
-            Result { () throws(LoadError) -> Board in try BoardDocument.decode(bytes: b, path: FuzzTests.path, now: Fixtures.now) }
+            Result { () throws(LoadError) -> Board in
+                try BoardDocument.decode(bytes: b, path: FuzzTests.path, now: Fixtures.now)
+            }
         }
         switch result {
         case .success(let board):
@@ -29,11 +33,17 @@ final class FuzzTests: XCTestCase {
             // Saved and read again, it is the same board.
             let again = BoardDocument.encodeBytes(board)
             let back = again.withUnsafeBufferPointer { b in
-                Result { () throws(LoadError) -> Board in try BoardDocument.decode(bytes: b, path: FuzzTests.path, now: Fixtures.now) }
+                Result { () throws(LoadError) -> Board in
+                    try BoardDocument.decode(bytes: b, path: FuzzTests.path, now: Fixtures.now)
+                }
             }
             switch back {
-            case .success(let b2): if b2 != board { XCTFail("\(what()): loads, but not the same after a save (seed \(seed))", file: file, line: line) }
-            case .failure(let e): XCTFail("\(what()): loads, but its save does not: \(e.message) (seed \(seed))", file: file, line: line)
+            case .success(let b2):
+                if b2 != board {
+                    XCTFail("\(what()): loads, but not the same after a save (seed \(seed))", file: file, line: line)
+                }
+            case .failure(let e):
+                XCTFail("\(what()): loads, but its save does not: \(e.message) (seed \(seed))", file: file, line: line)
             }
         case .failure(let e):
             refused += 1
@@ -47,9 +57,11 @@ final class FuzzTests: XCTestCase {
     }
 
     static var seeds: [[UInt8]] {
-        [Array(Fixtures.baseJSON.utf8),
-         Array(BoardDocument.encode(Fixtures.richBoard())),
-         BoardDocument.encodeBytes(PerformanceTests.bigBoard(deals: 12))]
+        [
+            Array(Fixtures.baseJSON.utf8),
+            Array(BoardDocument.encode(Fixtures.richBoard())),
+            BoardDocument.encodeBytes(PerformanceTests.bigBoard(deals: 12)),
+        ]
     }
 
     // MARK: Byte-level mutations
@@ -57,9 +69,11 @@ final class FuzzTests: XCTestCase {
     func testMutatedFiles() {
         var r = SeededRandom(seed: seed)
         let seeds = FuzzTests.seeds
-        let interesting: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\uD800", "0", "-", "1e999999",
-                                      "99999999999999999999999999999999999999", "null", "true", "-0.0000001", "\u{0}",
-                                      "\u{1B}[2J", "\u{7F}", "\u{85}", "\u{202E}", "é", "日本"].map { Array($0.utf8) }
+        let interesting: [[UInt8]] = [
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\uD800", "0", "-", "1e999999",
+            "99999999999999999999999999999999999999", "null", "true", "-0.0000001", "\u{0}",
+            "\u{1B}[2J", "\u{7F}", "\u{85}", "\u{202E}", "é", "日本",
+        ].map { Array($0.utf8) }
         for n in 0..<20_000 {
             var b = seeds[r.below(seeds.count)]
             let edits = 1 + r.below(r.chance(20) ? 12 : 3)
@@ -75,17 +89,24 @@ final class FuzzTests: XCTestCase {
                     b.insert(contentsOf: Array(b[i..<j]), at: i); what.append("duplicate@\(i)")
                 case 4: b[i] = UInt8(truncatingIfNeeded: r.next()); what.append("byte@\(i)")
                 case 5: b.insert(contentsOf: interesting[r.below(interesting.count)], at: i); what.append("insert@\(i)")
-                case 6: b.insert(contentsOf: [0xC0, 0x80, 0xFF, 0xED, 0xA0, 0x80][r.below(3)...], at: i); what.append("badutf8@\(i)")
+                case 6:
+                    b.insert(contentsOf: [0xC0, 0x80, 0xFF, 0xED, 0xA0, 0x80][r.below(3)...], at: i);
+                    what.append("badutf8@\(i)")
                 case 7:
                     // Swap two chunks.
                     let j = r.below(b.count), len = 1 + r.below(32)
                     let a = Array(b[i..<min(b.count, i + len)]), c = Array(b[j..<min(b.count, j + len)])
-                    if i + a.count <= j { b.replaceSubrange(j..<j + c.count, with: a); b.replaceSubrange(i..<i + a.count, with: c) }
+                    if i + a.count <= j {
+                        b.replaceSubrange(j..<j + c.count, with: a); b.replaceSubrange(i..<i + a.count, with: c)
+                    }
                     what.append("swap@\(i),\(j)")
                 default:
                     // A number made huge, negative or fractional.
                     if let k = b[i...].firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                        let v = ["1" + String(repeating: "0", count: 40), "-5", "0.123456789", "1E+400", "1e-400", "12.", "01"][r.below(7)]
+                        let v = [
+                            "1" + String(repeating: "0", count: 40), "-5", "0.123456789", "1E+400", "1e-400", "12.",
+                            "01",
+                        ][r.below(7)]
                         b.replaceSubrange(k..<k + 1, with: Array(v.utf8)); what.append("number@\(k)")
                     }
                 }
@@ -98,11 +119,13 @@ final class FuzzTests: XCTestCase {
 
     // MARK: Random documents of the right shape
 
-    static let keys = ["version", "name", "currency", "stages", "deals", "settings", "id", "title", "value", "stage",
-                       "probability", "kind", "rotDays", "status", "lostReason", "company", "contact", "owner", "source",
-                       "tags", "expectedClose", "nextAction", "text", "due", "done", "qualification", "budget", "notes",
-                       "createdAt", "updatedAt", "stageEnteredAt", "history", "at", "from", "to", "rank", "lostReasons",
-                       "locale", "x-extra"]
+    static let keys = [
+        "version", "name", "currency", "stages", "deals", "settings", "id", "title", "value", "stage",
+        "probability", "kind", "rotDays", "status", "lostReason", "company", "contact", "owner", "source",
+        "tags", "expectedClose", "nextAction", "text", "due", "done", "qualification", "budget", "notes",
+        "createdAt", "updatedAt", "stageEnteredAt", "history", "at", "from", "to", "rank", "lostReasons",
+        "locale", "x-extra",
+    ]
 
     func randomValue(_ r: inout SeededRandom, depth: Int) -> JSONValue {
         let leaf = depth > 5 || r.chance(45)
@@ -110,9 +133,14 @@ final class FuzzTests: XCTestCase {
             switch r.below(10) {
             case 0: return .null
             case 1: return .bool(r.chance(50))
-            case 2: return .number(["0", "1", "-1", "10.5", "100", "1e2", "99999999999999999999999999", "0.001", "-0"][r.below(9)])
+            case 2:
+                return .number(
+                    ["0", "1", "-1", "10.5", "100", "1e2", "99999999999999999999999999", "0.001", "-0"][r.below(9)])
             case 3: return .string(["open", "won", "lost", "lead", "won-stage"][r.below(5)])
-            case 4: return .string(["2026-11-30", "2026-02-30", "2026-11-30T09:00:00Z", "2026-11-30T25:00:00Z", "yesterday"][r.below(5)])
+            case 4:
+                return .string(
+                    ["2026-11-30", "2026-02-30", "2026-11-30T09:00:00Z", "2026-11-30T25:00:00Z", "yesterday"][
+                        r.below(5)])
             case 5: return .string(["EUR", "eur", "US", "€"][r.below(4)])
             case 6: return .string(String(repeating: "x", count: r.below(600)))
             case 7: return .string("\u{1B}]0;pwned\u{07}\u{1B}[31m\u{9B}2J\u{0}\t\n")
@@ -139,7 +167,8 @@ final class FuzzTests: XCTestCase {
                 case (_, .array(var items)?) where !items.isEmpty && r.chance(70):
                     let i = r.below(items.count)
                     if case .object(var inner) = items[i] {
-                        inner[FuzzTests.keys[r.below(FuzzTests.keys.count)]] = r.chance(15) ? nil : randomValue(&r, depth: 3)
+                        inner[FuzzTests.keys[r.below(FuzzTests.keys.count)]] =
+                            r.chance(15) ? nil : randomValue(&r, depth: 3)
                         items[i] = .object(inner)
                     } else {
                         items[i] = randomValue(&r, depth: 3)
@@ -147,7 +176,9 @@ final class FuzzTests: XCTestCase {
                     o[key] = .array(items)
                 default:
                     // Reach into the deals, where most fields are.
-                    if case .array(var deals)? = o["deals"], !deals.isEmpty, r.chance(60), case .object(var d) = deals[0] {
+                    if case .array(var deals)? = o["deals"], !deals.isEmpty, r.chance(60),
+                        case .object(var d) = deals[0]
+                    {
                         d[key] = r.chance(15) ? nil : randomValue(&r, depth: 2)
                         deals[r.below(deals.count)] = .object(d)
                         o["deals"] = .array(deals)
@@ -175,8 +206,15 @@ final class FuzzTests: XCTestCase {
             ("bom only", [0xEF, 0xBB, 0xBF]),
             ("nul bytes", [UInt8](repeating: 0, count: 1_000)),
             ("random binary", (0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }),
-            ("deep arrays", Array(String(repeating: "[", count: deep).utf8) + Array(String(repeating: "]", count: deep).utf8)),
-            ("deep objects", Array(String(repeating: "{\"a\":", count: deep).utf8) + Array("1".utf8) + Array(String(repeating: "}", count: deep).utf8)),
+            (
+                "deep arrays",
+                Array(String(repeating: "[", count: deep).utf8) + Array(String(repeating: "]", count: deep).utf8)
+            ),
+            (
+                "deep objects",
+                Array(String(repeating: "{\"a\":", count: deep).utf8) + Array("1".utf8)
+                    + Array(String(repeating: "}", count: deep).utf8)
+            ),
             ("unclosed deep", Array(String(repeating: "[{\"deals\":", count: 50_000).utf8)),
             ("long string", Array(("{\"name\":\"" + String(repeating: "é", count: 1_000_000)).utf8)),
             ("huge number", Array(("{\"version\":" + String(repeating: "9", count: 100_000) + "}").utf8)),

@@ -1,7 +1,8 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
 
 final class ICSWriterTests: XCTestCase {
     static let stamp = Timestamp.parse("2026-05-20T08:30:05Z")!
@@ -48,38 +49,44 @@ final class ICSWriterTests: XCTestCase {
     }
 
     func testStructureOfACalendar() {
-        let e = ICSEvent(uid: "k7q2mx@pipedeck", stamp: ICSWriterTests.stamp, day: Day.parse("2026-06-01")!,
-                         summary: "Send the quote — Website (Dupré)", description: "Value: €4,800\nStage: Proposal",
-                         categories: ["smb", "web"])
+        let e = ICSEvent(
+            uid: "k7q2mx@pipedeck", stamp: ICSWriterTests.stamp, day: Day.parse("2026-06-01")!,
+            summary: "Send the quote — Website (Dupré)", description: "Value: €4,800\nStage: Proposal",
+            categories: ["smb", "web"])
         let text = calendar([e])
-        XCTAssertEqual(unfolded(text), [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Pipedeck//Pipedeck//EN",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:Sales — next actions",
-            "BEGIN:VEVENT",
-            "UID:k7q2mx@pipedeck",
-            "DTSTAMP:20260520T083005Z",
-            "DTSTART;VALUE=DATE:20260601",
-            "DTEND;VALUE=DATE:20260602",
-            "SUMMARY:Send the quote — Website (Dupré)",
-            "DESCRIPTION:Value: €4\\,800\\nStage: Proposal",
-            "CATEGORIES:smb,web",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-            "END:VCALENDAR",
-        ])
+        XCTAssertEqual(
+            unfolded(text),
+            [
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//Pipedeck//Pipedeck//EN",
+                "CALSCALE:GREGORIAN",
+                "METHOD:PUBLISH",
+                "X-WR-CALNAME:Sales — next actions",
+                "BEGIN:VEVENT",
+                "UID:k7q2mx@pipedeck",
+                "DTSTAMP:20260520T083005Z",
+                "DTSTART;VALUE=DATE:20260601",
+                "DTEND;VALUE=DATE:20260602",
+                "SUMMARY:Send the quote — Website (Dupré)",
+                "DESCRIPTION:Value: €4\\,800\\nStage: Proposal",
+                "CATEGORIES:smb,web",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+                "END:VCALENDAR",
+            ])
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\r"), "no bare CR")
-        XCTAssertEqual(calendar([]).components(separatedBy: "BEGIN:VEVENT").count, 1, "an empty calendar is still a calendar")
+        XCTAssertEqual(
+            calendar([]).components(separatedBy: "BEGIN:VEVENT").count, 1, "an empty calendar is still a calendar")
     }
 
     func testTextEscaping() {
         XCTAssertEqual(ICSWriter.escape("a,b;c\\d\ne\r\nf\tg\u{07}h"), "a\\,b\\;c\\\\d\\ne\\nf gh")
         let summary = "Call back; ask \"why\", then \\ decide\nnow"
-        let text = calendar([ICSEvent(uid: "x@pipedeck", stamp: ICSWriterTests.stamp, day: Day.parse("2026-01-31")!, summary: summary)])
+        let text = calendar([
+            ICSEvent(uid: "x@pipedeck", stamp: ICSWriterTests.stamp, day: Day.parse("2026-01-31")!, summary: summary)
+        ])
         let line = unfolded(text).first { $0.hasPrefix("SUMMARY:") }!
         XCTAssertEqual(unescape(String(line.dropFirst("SUMMARY:".count))), summary)
     }
@@ -89,8 +96,9 @@ final class ICSWriterTests: XCTestCase {
         var long = ""
         for i in 0..<60 { long += ["a", "é", "日", "🚀", " ", ","][i % 6] + String(i) }
         let events = (0..<6).map { n in
-            ICSEvent(uid: "d\(n)@pipedeck", stamp: ICSWriterTests.stamp, day: Day.parse("2026-07-0\(n + 1)")!,
-                     summary: String(long.dropFirst(n)), description: String(repeating: "Société Générale — ", count: 8 + n))
+            ICSEvent(
+                uid: "d\(n)@pipedeck", stamp: ICSWriterTests.stamp, day: Day.parse("2026-07-0\(n + 1)")!,
+                summary: String(long.dropFirst(n)), description: String(repeating: "Société Générale — ", count: 8 + n))
         }
         let text = calendar(events)
         let lines = physicalLines(text)
@@ -104,7 +112,8 @@ final class ICSWriterTests: XCTestCase {
         let summaries = unfolded(text).filter { $0.hasPrefix("SUMMARY:") }.map { unescape(String($0.dropFirst(8))) }
         XCTAssertEqual(summaries, events.map(\.summary))
         XCTAssertEqual(ICSWriter.fold(String(repeating: "x", count: 75)), String(repeating: "x", count: 75) + "\r\n")
-        XCTAssertEqual(ICSWriter.fold(String(repeating: "x", count: 76)),
-                       String(repeating: "x", count: 75) + "\r\n x\r\n")
+        XCTAssertEqual(
+            ICSWriter.fold(String(repeating: "x", count: 76)),
+            String(repeating: "x", count: 75) + "\r\n x\r\n")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
 
 final class ParserTests: XCTestCase {
     func parse(_ s: String) throws -> JSONValue { try JSONParser.parse(Data(s.utf8)) }
@@ -21,39 +22,52 @@ final class ParserTests: XCTestCase {
     }
 
     func testParsesEveryKindOfValue() throws {
-        let v = try parse(#" { "a" : [1, -2.5e-3, 0, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude80"], "b": {} , "c": [] } "#)
-        XCTAssertEqual(v, .object([
-            "a": .array([.number("1"), .number("-2.5e-3"), .number("0"), .bool(true), .bool(false), .null,
-                         .string("x\"\\/\u{08}\u{0C}\n\r\té🚀")]),
-            "b": .object([:]), "c": .array([]),
-        ]))
+        let v = try parse(
+            #" { "a" : [1, -2.5e-3, 0, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude80"], "b": {} , "c": [] } "#
+        )
+        XCTAssertEqual(
+            v,
+            .object([
+                "a": .array([
+                    .number("1"), .number("-2.5e-3"), .number("0"), .bool(true), .bool(false), .null,
+                    .string("x\"\\/\u{08}\u{0C}\n\r\té🚀"),
+                ]),
+                "b": .object([:]), "c": .array([]),
+            ]))
         XCTAssertEqual(try parse("\"日本\""), .string("日本"))
         XCTAssertEqual(try parse("123456789012345678901234567890.000"), .number("123456789012345678901234567890.000"))
         XCTAssertEqual(try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array("[]".utf8))), .array([]))
     }
 
     func testWriterThenParserIsIdentity() throws {
-        let v: JSONValue = .object(["z": .array([.string("a\u{01}\"\\/é"), .number("1e5"), .null]), "A": .object(["x": .bool(true)]), "é": .array([])])
+        let v: JSONValue = .object([
+            "z": .array([.string("a\u{01}\"\\/é"), .number("1e5"), .null]), "A": .object(["x": .bool(true)]),
+            "é": .array([]),
+        ])
         let data = JSONWriter.write(v)
         XCTAssertEqual(try JSONParser.parse(data), v)
-        XCTAssertEqual(String(decoding: data, as: UTF8.self), """
-        {
-          "A": {
-            "x": true
-          },
-          "z": [
-            "a\\u0001\\"\\\\/é",
-            1e5,
-            null
-          ],
-          "é": []
-        }
+        XCTAssertEqual(
+            String(decoding: data, as: UTF8.self),
+            """
+            {
+              "A": {
+                "x": true
+              },
+              "z": [
+                "a\\u0001\\"\\\\/é",
+                1e5,
+                null
+              ],
+              "é": []
+            }
 
-        """)
+            """)
     }
 
     func testKeysAreSortedInUTF8ByteOrder() {
-        let v: JSONValue = .object(["b": .null, "B": .null, "a": .null, "é": .null, "Z": .null, "aa": .null, "_": .null, "ß": .null])
+        let v: JSONValue = .object([
+            "b": .null, "B": .null, "a": .null, "é": .null, "Z": .null, "aa": .null, "_": .null, "ß": .null,
+        ])
         let text = String(decoding: JSONWriter.write(v), as: UTF8.self)
         let keys = text.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\"")[1] }
         XCTAssertEqual(keys, ["B", "Z", "_", "a", "aa", "b", "ß", "é"])
@@ -61,7 +75,10 @@ final class ParserTests: XCTestCase {
 
     func testSyntaxErrorsGiveLineColumnAndWhatWasExpected() {
         let cases: [(String, Int, Int, String)] = [
-            ("{\n  \"version\": 1,\n  \"name\": \"x\"\n  \"stages\": []\n}", 4, 3, "expected \",\" or \"}\" after a value"),
+            (
+                "{\n  \"version\": 1,\n  \"name\": \"x\"\n  \"stages\": []\n}", 4, 3,
+                "expected \",\" or \"}\" after a value"
+            ),
             ("{\"a\": 1,}", 1, 9, "expected a field name in double quotes after \",\""),
             ("{\"name\": \"abc", 1, 14, "expected a closing double quote, found the end of the file"),
             ("{\"name\": \"ab\n\"}", 1, 13, "expected a closing double quote before the end of the line"),
@@ -76,11 +93,23 @@ final class ParserTests: XCTestCase {
             ("{\"a\": 1.}", 1, 9, "expected a digit after the decimal point"),
             ("{\"a\": -x}", 1, 8, "expected a digit after \"-\""),
             ("{\"a\": 1e}", 1, 9, "expected a digit in the exponent"),
-            ("{\"a\": \"\\x\"}", 1, 8, "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after a backslash"),
+            (
+                "{\"a\": \"\\x\"}", 1, 8,
+                "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX) after a backslash"
+            ),
             ("{\"a\": \"\\u12G4\"}", 1, 12, "expected four hexadecimal digits after \\u"),
-            ("{\"a\": \"\\ud83d x\"}", 1, 14, "expected a second \\uDC00–\\uDFFF escape to complete the surrogate pair"),
-            ("{\"a\": \"\\ude80\"}", 1, 8, "expected a first \\uD800–\\uDBFF escape before this second half of a surrogate pair"),
-            ("{\"a\": \"a\tb\"}", 1, 9, "expected an escape such as \\t or \\u0001 instead of a control character inside a string"),
+            (
+                "{\"a\": \"\\ud83d x\"}", 1, 14,
+                "expected a second \\uDC00–\\uDFFF escape to complete the surrogate pair"
+            ),
+            (
+                "{\"a\": \"\\ude80\"}", 1, 8,
+                "expected a first \\uD800–\\uDBFF escape before this second half of a surrogate pair"
+            ),
+            (
+                "{\"a\": \"a\tb\"}", 1, 9,
+                "expected an escape such as \\t or \\u0001 instead of a control character inside a string"
+            ),
             ("{\"a\": 1", 1, 8, "expected \",\" or \"}\" after a value, found the end of the file"),
             ("{name: 1}", 1, 2, "expected a field name in double quotes or \"}\""),
             ("// comment\n{}", 1, 1, "expected a value (an object, array, string, number, true, false or null)"),
@@ -111,8 +140,10 @@ final class ParserTests: XCTestCase {
 
     func testDuplicateFieldNamesAreRefused() {
         XCTAssertThrowsError(try parse("{\"a\": 1,\n \"a\": 2}")) { error in
-            XCTAssertEqual(error as? JSONSyntaxError,
-                           JSONSyntaxError(offset: 10, line: 2, column: 2, reason: "the field \"a\" appears twice in the same object"))
+            XCTAssertEqual(
+                error as? JSONSyntaxError,
+                JSONSyntaxError(
+                    offset: 10, line: 2, column: 2, reason: "the field \"a\" appears twice in the same object"))
         }
     }
 

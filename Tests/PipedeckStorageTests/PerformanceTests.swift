@@ -18,7 +18,9 @@ final class PerformanceTests: XCTestCase {
             d.title = d.title + " #\(i)"
             d.rank = i / demo.count
             d.value = Money(cents: (i * 7_919) % 10_000_000)
-            if d.notes == nil { d.notes = "Met at the \(i % 12 + 1)th fair; wants a quote before the end of the quarter." }
+            if d.notes == nil {
+                d.notes = "Met at the \(i % 12 + 1)th fair; wants a quote before the end of the quarter."
+            }
             board.deals.append(d)
         }
         return board
@@ -41,7 +43,10 @@ final class PerformanceTests: XCTestCase {
         let (_, parseMS) = try time { try JSONParser.parse(data) }
         XCTAssertEqual(back, board)
         let mb = Double(data.count) / 1_048_576
-        print(String(format: "[perf] 10000 deals, %.1f MB: decode+map %.1f ms, encode %.1f ms, JSONParser.parse to JSONValue %.1f ms",
-                     mb, decodeMS, encodeMS, parseMS))
+        print(
+            String(
+                format:
+                    "[perf] 10000 deals, %.1f MB: decode+map %.1f ms, encode %.1f ms, JSONParser.parse to JSONValue %.1f ms",
+                mb, decodeMS, encodeMS, parseMS))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import PipedeckCore
-@testable import PipedeckStorage
 import XCTest
+
+@testable import PipedeckStorage
 
 final class RoundTripTests: XCTestCase {
     func testRichBoardRoundTripsToTheSameModelAndBytes() throws {
@@ -27,7 +28,8 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(text.contains("\"company\": \"日本商事株式会社\""))
         XCTAssertTrue(text.contains("\"name\": \"Gagné 🎉\""))
         XCTAssertTrue(text.contains("\"source\": \"referral/partner\""), "\"/\" is not escaped")
-        XCTAssertTrue(text.contains(#""notes": "Line one\nLine \"two\"\twith tab\r\nback\\slash, bell \u0007, emoji 🚀, 日本商事""#))
+        XCTAssertTrue(
+            text.contains(#""notes": "Line one\nLine \"two\"\twith tab\r\nback\\slash, bell \u0007, emoji 🚀, 日本商事""#))
         XCTAssertTrue(text.contains(#""tab\there""#))
         XCTAssertFalse(text.contains("\\u00e9"))
         XCTAssertTrue(text.hasSuffix("}\n"))
@@ -43,11 +45,12 @@ final class RoundTripTests: XCTestCase {
 
     func testExactNumbers() throws {
         let data = Fixtures.editDeal(0, "probability", .number("65.5"))
-        let withValue = try Fixtures.decode(Fixtures.edited { o in
-            guard case .array(var deals) = o["deals"], case .object(var d) = deals[0] else { return }
-            d["probability"] = .number("65.5"); d["value"] = .number("10000.05")
-            deals[0] = .object(d); o["deals"] = .array(deals)
-        })
+        let withValue = try Fixtures.decode(
+            Fixtures.edited { o in
+                guard case .array(var deals) = o["deals"], case .object(var d) = deals[0] else { return }
+                d["probability"] = .number("65.5"); d["value"] = .number("10000.05")
+                deals[0] = .object(d); o["deals"] = .array(deals)
+            })
         XCTAssertEqual(try Fixtures.decode(data).deals[0].probability, Percent(hundredths: 6_550))
         let deal = withValue.deals[0]
         XCTAssertEqual(deal.probability, Percent(hundredths: 6_550))
@@ -61,8 +64,10 @@ final class RoundTripTests: XCTestCase {
     }
 
     func testEquivalentNumberSpellingsAreReadExactly() throws {
-        for (text, micros) in [("1.05e1", 10_500_000), ("1000.50", 1_000_500_000), ("-0", 0), ("12E+2", 1_200_000_000),
-                               ("0.10", 100_000), ("1.234e2", 123_400_000)] {
+        for (text, micros) in [
+            ("1.05e1", 10_500_000), ("1000.50", 1_000_500_000), ("-0", 0), ("12E+2", 1_200_000_000),
+            ("0.10", 100_000), ("1.234e2", 123_400_000),
+        ] {
             let b = try Fixtures.decode(Fixtures.editDeal(0, "value", .number(text)))
             XCTAssertEqual(b.deals[0].value, Money(micros: Int128(micros)), text)
         }
@@ -72,17 +77,19 @@ final class RoundTripTests: XCTestCase {
 
     func testUnknownFieldsAreKeptAtEveryLevel() throws {
         let text = """
-        {"version": 1, "name": "B", "extraTop": {"a": [1, 2.50, "x"]}, "zz": null,
-         "stages": [{"id": "s", "name": "S", "probability": 50, "kind": "open", "rotDays": 0, "color": "red"}],
-         "deals": [{"id": "d", "title": "T", "value": 1, "stage": "s", "createdAt": "2026-01-01T00:00:00Z",
-                    "customField": 1.0e+2, "_private": true,
-                    "nextAction": {"text": "n", "done": false, "priority": "high"},
-                    "qualification": {"budget": true, "champion": "Ana"},
-                    "history": [{"at": "2026-01-01T00:00:00Z", "to": "s", "by": "me", "note": {"k": []}}]}],
-         "settings": {"lostReasons": [], "sound": false}}
-        """
+            {"version": 1, "name": "B", "extraTop": {"a": [1, 2.50, "x"]}, "zz": null,
+             "stages": [{"id": "s", "name": "S", "probability": 50, "kind": "open", "rotDays": 0, "color": "red"}],
+             "deals": [{"id": "d", "title": "T", "value": 1, "stage": "s", "createdAt": "2026-01-01T00:00:00Z",
+                        "customField": 1.0e+2, "_private": true,
+                        "nextAction": {"text": "n", "done": false, "priority": "high"},
+                        "qualification": {"budget": true, "champion": "Ana"},
+                        "history": [{"at": "2026-01-01T00:00:00Z", "to": "s", "by": "me", "note": {"k": []}}]}],
+             "settings": {"lostReasons": [], "sound": false}}
+            """
         let board = try Fixtures.decode(text)
-        XCTAssertEqual(board.extra, ["extraTop": .object(["a": .array([.number("1"), .number("2.50"), .string("x")])]), "zz": .null])
+        XCTAssertEqual(
+            board.extra,
+            ["extraTop": .object(["a": .array([.number("1"), .number("2.50"), .string("x")])]), "zz": .null])
         XCTAssertEqual(board.stages[0].extra, ["color": .string("red")])
         let d = board.deals[0]
         XCTAssertEqual(d.extra, ["customField": .number("1.0e+2"), "_private": .bool(true)])
@@ -108,89 +115,94 @@ final class RoundTripTests: XCTestCase {
         let board = Board(name: "n", stages: [stage])
         let out = Fixtures.encodeString(board)
         let expected = """
-            {
-              "Kind": 4,
-              "aaa": 1,
-              "id": "s",
-              "kind": "open",
-              "name": "S",
-              "name2": 2,
-              "probability": 5,
-              "rotDays": 0,
-              "zzz": 3
-            }
-        """
+                {
+                  "Kind": 4,
+                  "aaa": 1,
+                  "id": "s",
+                  "kind": "open",
+                  "name": "S",
+                  "name2": 2,
+                  "probability": 5,
+                  "rotDays": 0,
+                  "zzz": 3
+                }
+            """
         XCTAssertTrue(out.contains(expected), out)
     }
 
     func testExactLayoutOfASmallBoard() throws {
-        var deal = Deal(id: "a1", title: "Café / 日本 €", value: Money.parse("99.9")!, stage: "s1",
-                        createdAt: Fixtures.ts("2026-11-30T09:15:00Z"), probability: Percent(hundredths: 1_225))
+        var deal = Deal(
+            id: "a1", title: "Café / 日本 €", value: Money.parse("99.9")!, stage: "s1",
+            createdAt: Fixtures.ts("2026-11-30T09:15:00Z"), probability: Percent(hundredths: 1_225))
         deal.tags = ["x"]
-        let board = Board(name: "Mine", currency: "CHF", stages: [Stage(id: "s1", name: "One", probability: Percent(10))],
-                          deals: [deal], settings: BoardSettings(lostReasons: ["Price"]))
+        let board = Board(
+            name: "Mine", currency: "CHF", stages: [Stage(id: "s1", name: "One", probability: Percent(10))],
+            deals: [deal], settings: BoardSettings(lostReasons: ["Price"]))
         let expected = """
-        {
-          "currency": "CHF",
-          "deals": [
             {
-              "createdAt": "2026-11-30T09:15:00Z",
-              "history": [
+              "currency": "CHF",
+              "deals": [
                 {
-                  "at": "2026-11-30T09:15:00Z",
-                  "to": "s1"
+                  "createdAt": "2026-11-30T09:15:00Z",
+                  "history": [
+                    {
+                      "at": "2026-11-30T09:15:00Z",
+                      "to": "s1"
+                    }
+                  ],
+                  "id": "a1",
+                  "probability": 12.25,
+                  "rank": 0,
+                  "stage": "s1",
+                  "stageEnteredAt": "2026-11-30T09:15:00Z",
+                  "status": "open",
+                  "tags": [
+                    "x"
+                  ],
+                  "title": "Café / 日本 €",
+                  "updatedAt": "2026-11-30T09:15:00Z",
+                  "value": 99.9
                 }
               ],
-              "id": "a1",
-              "probability": 12.25,
-              "rank": 0,
-              "stage": "s1",
-              "stageEnteredAt": "2026-11-30T09:15:00Z",
-              "status": "open",
-              "tags": [
-                "x"
+              "name": "Mine",
+              "settings": {
+                "lostReasons": [
+                  "Price"
+                ]
+              },
+              "stages": [
+                {
+                  "id": "s1",
+                  "kind": "open",
+                  "name": "One",
+                  "probability": 10,
+                  "rotDays": 0
+                }
               ],
-              "title": "Café / 日本 €",
-              "updatedAt": "2026-11-30T09:15:00Z",
-              "value": 99.9
+              "version": 1
             }
-          ],
-          "name": "Mine",
-          "settings": {
-            "lostReasons": [
-              "Price"
-            ]
-          },
-          "stages": [
-            {
-              "id": "s1",
-              "kind": "open",
-              "name": "One",
-              "probability": 10,
-              "rotDays": 0
-            }
-          ],
-          "version": 1
-        }
 
-        """
+            """
         XCTAssertEqual(Fixtures.encodeString(board), expected)
     }
 
     func testEmptyCollectionsAndOmittedOptionals() throws {
         var deal = Deal(id: "a", title: "t", value: .zero, stage: "s", createdAt: Timestamp(seconds: 0))
         deal.history = []
-        let board = Board(name: "n", stages: [Stage(id: "s", name: "S", probability: .zero)], deals: [deal],
-                          settings: BoardSettings(lostReasons: []))
+        let board = Board(
+            name: "n", stages: [Stage(id: "s", name: "S", probability: .zero)], deals: [deal],
+            settings: BoardSettings(lostReasons: []))
         let out = Fixtures.encodeString(board)
         XCTAssertTrue(out.contains("\"history\": [],"))
         XCTAssertTrue(out.contains("\"lostReasons\": []\n"))
         XCTAssertTrue(out.contains("\"value\": 0\n"))
         XCTAssertTrue(out.contains("\"createdAt\": \"1970-01-01T00:00:00Z\""))
-        let dealText = out[out.range(of: "\"deals\"")!.lowerBound ..< out.range(of: "\"name\": \"n\"")!.lowerBound]
+        let dealText = out[out.range(of: "\"deals\"")!.lowerBound..<out.range(of: "\"name\": \"n\"")!.lowerBound]
         XCTAssertTrue(dealText.contains("\"title\": \"t\""))
-        for absent in ["tags", "company", "contact", "currency", "probability", "lostReason", "owner", "source",
-                       "expectedClose", "nextAction", "qualification", "notes"] {
+        for absent in [
+            "tags", "company", "contact", "currency", "probability", "lostReason", "owner", "source",
+            "expectedClose", "nextAction", "qualification", "notes",
+        ] {
             XCTAssertFalse(dealText.contains("\"\(absent)\""), absent)
         }
         XCTAssertFalse(out.contains("\"locale\""))
@@ -199,12 +211,12 @@ final class RoundTripTests: XCTestCase {
 
     func testAbsentOptionalFieldsGetDefaults() throws {
         let text = """
-        {"version": 1, "name": "B",
-         "stages": [{"id": "s", "name": "S", "probability": 50}, {"id": "w", "name": "W", "probability": 100, "kind": "won"}],
-         "deals": [{"id": "d", "title": "T", "value": 12, "stage": "s"},
-                   {"id": "e", "title": "E", "value": 1, "stage": "w", "createdAt": "2026-01-01T00:00:00Z",
-                    "history": [{"at": "2026-01-01T00:00:00Z", "to": "s"}, {"at": "2026-02-01T10:00:00+02:00", "from": "s", "to": "w", "status": "won"}]}]}
-        """
+            {"version": 1, "name": "B",
+             "stages": [{"id": "s", "name": "S", "probability": 50}, {"id": "w", "name": "W", "probability": 100, "kind": "won"}],
+             "deals": [{"id": "d", "title": "T", "value": 12, "stage": "s"},
+                       {"id": "e", "title": "E", "value": 1, "stage": "w", "createdAt": "2026-01-01T00:00:00Z",
+                        "history": [{"at": "2026-01-01T00:00:00Z", "to": "s"}, {"at": "2026-02-01T10:00:00+02:00", "from": "s", "to": "w", "status": "won"}]}]}
+            """
         let b = try Fixtures.decode(text)
         XCTAssertEqual(b.currency, "EUR")
         XCTAssertEqual(b.settings, BoardSettings())
@@ -232,12 +244,12 @@ final class RoundTripTests: XCTestCase {
 
     func testNullMeansAbsentForOptionalFields() throws {
         let text = """
-        {"version": 1, "name": "B", "currency": null, "settings": null,
-         "stages": [{"id": "s", "name": "S", "probability": 50, "kind": null, "rotDays": null}],
-         "deals": [{"id": "d", "title": "T", "value": 12, "stage": "s", "company": null, "currency": null,
-                    "probability": null, "tags": null, "nextAction": null, "qualification": null, "status": null,
-                    "history": [{"at": "2026-01-01T00:00:00Z", "from": null, "to": "s", "status": null}], "rank": null}]}
-        """
+            {"version": 1, "name": "B", "currency": null, "settings": null,
+             "stages": [{"id": "s", "name": "S", "probability": 50, "kind": null, "rotDays": null}],
+             "deals": [{"id": "d", "title": "T", "value": 12, "stage": "s", "company": null, "currency": null,
+                        "probability": null, "tags": null, "nextAction": null, "qualification": null, "status": null,
+                        "history": [{"at": "2026-01-01T00:00:00Z", "from": null, "to": "s", "status": null}], "rank": null}]}
+            """
         let b = try Fixtures.decode(text)
         XCTAssertEqual(b.currency, "EUR")
         let d = b.deals[0]
@@ -262,13 +274,13 @@ final class RoundTripTests: XCTestCase {
     func testFastTextMatchesTheModelsOwnFormatting() {
         var g = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
-            let m = Money(micros: Int128(Int64.random(in: -10_000_000_000_000 ... 10_000_000_000_000, using: &g)))
+            let m = Money(micros: Int128(Int64.random(in: -10_000_000_000_000...10_000_000_000_000, using: &g)))
             let w = ByteWriter(); w.money(m)
             XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), m.canonical)
             let p = Percent(hundredths: Int.random(in: 0...10_000, using: &g))
             let wp = ByteWriter(); wp.percent(p)
             XCTAssertEqual(String(decoding: wp.bytes, as: UTF8.self), p.description)
-            let t = Timestamp(seconds: Int64.random(in: -2_000_000_000 ... 200_000_000_000, using: &g))
+            let t = Timestamp(seconds: Int64.random(in: -2_000_000_000...200_000_000_000, using: &g))
             let wt = ByteWriter(); wt.timestamp(t)
             XCTAssertEqual(String(decoding: wt.bytes, as: UTF8.self), "\"\(t.description)\"")
             let wd = ByteWriter(); wd.day(t.utcDay)

@@ -1,6 +1,7 @@
-import XCTest
-@testable import PipedeckTerminal
 import PipedeckRender
+import XCTest
+
+@testable import PipedeckTerminal
 
 /// Colour degradation: what a theme colour becomes on 256, 16 and 8 colours, and that the
 /// shipped themes stay readable on each.
@@ -15,7 +16,9 @@ final class ColorMappingTests: XCTestCase {
             XCTAssertNil(ColorMapping.terminalColor(c, colors: 0))
             XCTAssertNil(ColorMapping.terminalColor(c, colors: 2))
         }
-        XCTAssertEqual(ColorMapping.pair(foreground: .ansi(1), background: .ansi(4), colors: 0), .init(foreground: -1, background: -1))
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: .ansi(1), background: .ansi(4), colors: 0),
+            .init(foreground: -1, background: -1))
     }
 
     func testPaletteNumbersPassThroughWhenTheTerminalHasThem() {
@@ -41,9 +44,9 @@ final class ColorMappingTests: XCTestCase {
 
     func testNearest256KeepsHue() {
         // Solarized red and orange: rounding each channel to the cube makes both #d75f00.
-        XCTAssertEqual(ColorMapping.nearest256(r: 0xdc, g: 0x32, b: 0x2f), 160)     // #d70000
-        XCTAssertEqual(ColorMapping.nearest256(r: 0xcb, g: 0x4b, b: 0x16), 166)     // #d75f00
-        XCTAssertEqual(ColorMapping.nearest256(r: 0x26, g: 0x8b, b: 0xd2), 32)      // #0087d7
+        XCTAssertEqual(ColorMapping.nearest256(r: 0xdc, g: 0x32, b: 0x2f), 160) // #d70000
+        XCTAssertEqual(ColorMapping.nearest256(r: 0xcb, g: 0x4b, b: 0x16), 166) // #d75f00
+        XCTAssertEqual(ColorMapping.nearest256(r: 0x26, g: 0x8b, b: 0xd2), 32) // #0087d7
         // Near-greys go to the grey ramp.
         XCTAssertEqual(ColorMapping.nearest256(r: 0x1c, g: 0x1f, b: 0x26), 234)
     }
@@ -99,17 +102,22 @@ final class ColorMappingTests: XCTestCase {
 
     func testGreysOnEightColours() {
         // The terminal's own background: a mid grey is its own text colour, dimmed.
-        XCTAssertEqual(ColorMapping.pair(foreground: .ansi(8), background: .terminalDefault, colors: 8),
-                       .init(foreground: -1, background: -1, dim: true))
-        XCTAssertEqual(ColorMapping.pair(foreground: .ansi(8), background: .terminalDefault, colors: 16),
-                       .init(foreground: 8, background: -1))
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: .ansi(8), background: .terminalDefault, colors: 8),
+            .init(foreground: -1, background: -1, dim: true))
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: .ansi(8), background: .terminalDefault, colors: 16),
+            .init(foreground: 8, background: -1))
         // A known background: white or black, dimmed only when the theme meant it subdued.
-        XCTAssertEqual(ColorMapping.pair(foreground: rgb(0x3b4150), background: rgb(0x1c1f26), colors: 8),
-                       .init(foreground: 7, background: 0, dim: true))
-        XCTAssertEqual(ColorMapping.pair(foreground: rgb(0x839496), background: rgb(0x002b36), colors: 8),
-                       .init(foreground: 7, background: 0, dim: false), "Solarized body text is not dimmed")
-        XCTAssertEqual(ColorMapping.pair(foreground: rgb(0x383a42), background: rgb(0xfafafa), colors: 8),
-                       .init(foreground: 0, background: 7))
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: rgb(0x3b4150), background: rgb(0x1c1f26), colors: 8),
+            .init(foreground: 7, background: 0, dim: true))
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: rgb(0x839496), background: rgb(0x002b36), colors: 8),
+            .init(foreground: 7, background: 0, dim: false), "Solarized body text is not dimmed")
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: rgb(0x383a42), background: rgb(0xfafafa), colors: 8),
+            .init(foreground: 0, background: 7))
     }
 
     func testSubtleColoursSurviveWhereTheTerminalCanShowThem() {
@@ -123,14 +131,19 @@ final class ColorMappingTests: XCTestCase {
     }
 
     func testSameColourForBothIsLeftAlone() {
-        XCTAssertEqual(ColorMapping.pair(foreground: .ansi(4), background: .ansi(4), colors: 8), .init(foreground: 4, background: 4))
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: .ansi(4), background: .ansi(4), colors: 8),
+            .init(foreground: 4, background: 4))
     }
 
     func testWithoutDefaultColoursWhiteOnBlackIsAssumed() {
-        XCTAssertEqual(ColorMapping.pair(foreground: .terminalDefault, background: .terminalDefault, colors: 8, defaultColors: false),
-                       .init(foreground: 7, background: 0))
-        XCTAssertEqual(ColorMapping.pair(foreground: .ansi(0), background: .terminalDefault, colors: 8, defaultColors: false),
-                       .init(foreground: 7, background: 0), "black text would vanish on the assumed black")
+        XCTAssertEqual(
+            ColorMapping.pair(
+                foreground: .terminalDefault, background: .terminalDefault, colors: 8, defaultColors: false),
+            .init(foreground: 7, background: 0))
+        XCTAssertEqual(
+            ColorMapping.pair(foreground: .ansi(0), background: .terminalDefault, colors: 8, defaultColors: false),
+            .init(foreground: 7, background: 0), "black text would vanish on the assumed black")
     }
 
     // MARK: Themes
@@ -161,8 +174,10 @@ final class ColorMappingTests: XCTestCase {
                     let s = adapted.style(role)
                     let p = ColorMapping.pair(foreground: s.foreground, background: s.background, colors: colors)
                     guard p.foreground >= 0, p.background >= 0 else { continue }
-                    let shown = ColorMapping.contrast(ColorMapping.rgb(ofXterm: p.foreground), ColorMapping.rgb(ofXterm: p.background))
-                    let meant = ColorMapping.contrast(ColorMapping.rgb(of: s.foreground)!, ColorMapping.rgb(of: s.background)!)
+                    let shown = ColorMapping.contrast(
+                        ColorMapping.rgb(ofXterm: p.foreground), ColorMapping.rgb(ofXterm: p.background))
+                    let meant = ColorMapping.contrast(
+                        ColorMapping.rgb(of: s.foreground)!, ColorMapping.rgb(of: s.background)!)
                     let floor = meant < 2.5 ? 1.2 : 2.5
                     XCTAssertGreaterThanOrEqual(shown, floor, "\(name) \(role.rawValue) on \(colors) colours: \(p)")
                 }

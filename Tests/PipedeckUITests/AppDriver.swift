@@ -1,6 +1,7 @@
-import XCTest
 import PipedeckCore
 import PipedeckStorage
+import XCTest
+
 @testable import PipedeckUI
 
 /// Drives the app state with keys the way the event loop does, saving the file on every
@@ -16,13 +17,16 @@ final class AppDriver {
     private(set) var saves = 0
     var clock: Timestamp
 
-    init(board: Board = Demo.board(now: AppDriver.now, today: AppDriver.today), width: Int = 120, height: Int = 40) throws {
+    init(board: Board = Demo.board(now: AppDriver.now, today: AppDriver.today), width: Int = 120, height: Int = 40)
+        throws
+    {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-ui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         path = dir.appendingPathComponent("pipeline.json").path
         try BoardFile.save(board, to: path)
         clock = AppDriver.now
-        state = AppState(board: board, fileName: "pipeline.json", now: clock, today: AppDriver.today, width: width, height: height)
+        state = AppState(
+            board: board, fileName: "pipeline.json", now: clock, today: AppDriver.today, width: width, height: height)
     }
 
     deinit { try? FileManager.default.removeItem(at: dir) }

@@ -1,6 +1,7 @@
-import XCTest
 import PipedeckCore
 import PipedeckStorage
+import XCTest
+
 @testable import PipedeckUI
 
 final class BoardKeyTests: XCTestCase {
@@ -18,7 +19,7 @@ final class BoardKeyTests: XCTestCase {
         XCTAssertEqual(d.selected?.id, "d04lea")
         try d.press(.char("G"))
         XCTAssertEqual(d.selected?.id, "d25lea")
-        try d.press(.down)   // past the end: stays
+        try d.press(.down) // past the end: stays
         XCTAssertEqual(d.selected?.id, "d25lea")
         try d.press(.char("g"))
         XCTAssertEqual(d.selected?.id, "d01lea")
@@ -62,7 +63,7 @@ final class BoardKeyTests: XCTestCase {
 
     func testMovingIntoWonColumnMarksWon() throws {
         let d = try AppDriver()
-        try d.press(.right, .right, .right, .right, .right)  // closing
+        try d.press(.right, .right, .right, .right, .right) // closing
         XCTAssertEqual(d.selected?.id, "d18clo")
         try d.press(.char("L"))
         XCTAssertEqual(d.state.board.deal("d18clo")?.status, .won)
@@ -107,7 +108,8 @@ final class BoardKeyTests: XCTestCase {
         XCTAssertEqual(d.state.columns[0].map { d.state.board.deals[$0].id }.prefix(2), ["d02lea", "d01lea"])
         XCTAssertEqual(d.selected?.id, "d01lea")
         try d.press(.shiftDown, .shiftDown)
-        XCTAssertEqual(d.state.columns[0].map { d.state.board.deals[$0].id }, ["d02lea", "d03lea", "d04lea", "d01lea", "d25lea"])
+        XCTAssertEqual(
+            d.state.columns[0].map { d.state.board.deals[$0].id }, ["d02lea", "d03lea", "d04lea", "d01lea", "d25lea"])
         let saved = try d.saved
         let order = saved.deals(inStage: "lead").map(\.id)
         XCTAssertEqual(order, ["d02lea", "d03lea", "d04lea", "d01lea", "d25lea"], "the order is saved as ranks")
@@ -198,9 +200,12 @@ final class BoardKeyTests: XCTestCase {
     func testFooterFiguresFollowEveryKey() throws {
         let d = try AppDriver()
         var seed: UInt64 = 42
-        let keys: [Key] = [.left, .right, .up, .down, .char("L"), .char("H"), .char("J"), .char("K"), .char("w"), .char("o"), .char("u"), .ctrl("r"), .char("z")]
+        let keys: [Key] = [
+            .left, .right, .up, .down, .char("L"), .char("H"), .char("J"), .char("K"), .char("w"), .char("o"),
+            .char("u"), .ctrl("r"), .char("z"),
+        ]
         for _ in 0..<400 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             try d.press(keys[Int(seed >> 33) % keys.count])
             let fresh = PipelineSummary(board: d.state.board)
             XCTAssertEqual(d.state.summary, fresh)
@@ -236,14 +241,16 @@ final class BoardKeyTests: XCTestCase {
         try d.press(.mouse(MouseEvent(kind: .click, x: frames[1].x + 3, y: y2)))
         XCTAssertEqual(d.selected?.id, "d06qua")
         // Press on it, release over the fourth column: moved to Proposal.
-        try d.press(.mouse(MouseEvent(kind: .press, x: frames[1].x + 3, y: y2)),
-                    .mouse(MouseEvent(kind: .release, x: frames[3].x + 5, y: layout.cardTop + 2)))
+        try d.press(
+            .mouse(MouseEvent(kind: .press, x: frames[1].x + 3, y: y2)),
+            .mouse(MouseEvent(kind: .release, x: frames[3].x + 5, y: layout.cardTop + 2)))
         XCTAssertEqual(d.stageOf("d06qua"), "proposal")
         XCTAssertEqual(try d.saved.deal("d06qua")?.stage, "proposal")
         // A press and release on the same column is only a selection.
         let before = d.saves
-        try d.press(.mouse(MouseEvent(kind: .press, x: frames[0].x + 3, y: layout.cardTop)),
-                    .mouse(MouseEvent(kind: .release, x: frames[0].x + 4, y: layout.cardTop + 1)))
+        try d.press(
+            .mouse(MouseEvent(kind: .press, x: frames[0].x + 3, y: layout.cardTop)),
+            .mouse(MouseEvent(kind: .release, x: frames[0].x + 4, y: layout.cardTop + 1)))
         XCTAssertEqual(d.saves, before)
         XCTAssertEqual(d.selected?.id, "d01lea")
         // The wheel moves through the column under the pointer.
@@ -255,8 +262,10 @@ final class BoardKeyTests: XCTestCase {
     func testKeepsSelectionVisibleInLongColumn() throws {
         var board = Template.standard.board()
         for i in 0..<50 {
-            board.deals.append(Deal(id: String(format: "x%03d", i), title: "Deal \(i)", value: Money(units: 1000 + i),
-                                    stage: "lead", createdAt: AppDriver.now, rank: i))
+            board.deals.append(
+                Deal(
+                    id: String(format: "x%03d", i), title: "Deal \(i)", value: Money(units: 1000 + i),
+                    stage: "lead", createdAt: AppDriver.now, rank: i))
         }
         let d = try AppDriver(board: board, width: 80, height: 24)
         for _ in 0..<30 { try d.press(.down) }

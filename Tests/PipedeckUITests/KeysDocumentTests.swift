@@ -1,9 +1,11 @@
 import XCTest
+
 @testable import PipedeckUI
 
 final class KeysDocumentTests: XCTestCase {
     var docURL: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("docs/keys.md")
     }
 

@@ -1,6 +1,7 @@
-import XCTest
 import PipedeckCore
 import PipedeckRender
+import XCTest
+
 @testable import PipedeckUI
 
 /// A monkey at the keyboard: 100 000 seeded random keys, mouse events and resizes, through every
@@ -20,7 +21,8 @@ final class RandomKeysTests: XCTestCase {
         var board = Demo.board(now: now, today: today)
         let stages = board.stages.map(\.id)
         func deal(_ n: Int, _ title: String, _ value: String, _ stage: String) -> Deal {
-            var d = Deal(id: "h\(n)x", title: title, value: Money.parse(value)!, stage: stage, createdAt: now.adding(days: -n))
+            var d = Deal(
+                id: "h\(n)x", title: title, value: Money.parse(value)!, stage: stage, createdAt: now.adding(days: -n))
             d.rank = 100 + n
             return d
         }
@@ -68,10 +70,12 @@ final class RandomKeysTests: XCTestCase {
 
     /// Which of record, undo or redo happened in this key, and the edit concerned.
     func historyStep(before: UndoHistory, after: UndoHistory) -> (kind: String, edit: Edit)? {
-        if after.redoStack.count == before.redoStack.count + 1, let e = after.redoStack.last, e == before.undoStack.last {
+        if after.redoStack.count == before.redoStack.count + 1, let e = after.redoStack.last, e == before.undoStack.last
+        {
             return ("undo", e)
         }
-        if after.redoStack.count + 1 == before.redoStack.count, let e = after.undoStack.last, e == before.redoStack.last {
+        if after.redoStack.count + 1 == before.redoStack.count, let e = after.undoStack.last, e == before.redoStack.last
+        {
             return ("redo", e)
         }
         if let e = after.undoStack.last, after.undoStack.count != before.undoStack.count || e != before.undoStack.last {
@@ -81,17 +85,25 @@ final class RandomKeysTests: XCTestCase {
     }
 
     func testHundredThousandRandomKeys() throws {
-        let seed = UInt64(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
+        let seed =
+            UInt64(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_SEED"] ?? "")
+            ?? UInt64.random(in: 1...UInt64.max)
         let total = Int(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_KEYS"] ?? "") ?? 100_000
         var r = SeededRandom(seed: seed)
-        var state = AppState(board: RandomKeysTests.hostileBoard(), fileName: "monkey\u{1B}[2J.json",
-                             now: RandomKeysTests.now, today: RandomKeysTests.today, width: 120, height: 40)
+        var state = AppState(
+            board: RandomKeysTests.hostileBoard(), fileName: "monkey\u{1B}[2J.json",
+            now: RandomKeysTests.now, today: RandomKeysTests.today, width: 120, height: 40)
         let options = RenderOptions(glyphs: .unicode, locale: "C")
 
         let boardKeys = Bindings.board.flatMap(\.keys).filter { $0 != .ctrl("z") }
-        let editing: [Key] = [.tab, .backTab, .backspace, .delete, .left, .right, .home, .end, .enter, .escape,
-                              .up, .down, .pageUp, .pageDown, .shiftUp, .shiftDown, .shiftLeft, .shiftRight]
-        let typed: [Character] = Array("abcdeklmnopqwxyyyz AZ0123456789.,-+%€日🚀é") + ["\u{1B}", "\u{7}", "\u{9B}", "\u{7F}", "\u{85}", "\u{202E}", "\r\n"]
+        let editing: [Key] = [
+            .tab, .backTab, .backspace, .delete, .left, .right, .home, .end, .enter, .escape,
+            .up, .down, .pageUp, .pageDown, .shiftUp, .shiftDown, .shiftLeft, .shiftRight,
+        ]
+        let typed: [Character] =
+            Array("abcdeklmnopqwxyyyz AZ0123456789.,-+%€日🚀é") + [
+                "\u{1B}", "\u{7}", "\u{9B}", "\u{7F}", "\u{85}", "\u{202E}", "\r\n",
+            ]
         // Not U+0000: the terminal turns it into Ctrl-@, and Foundation's String.contains on
         // Linux traps on a needle holding it ("\u{202E}a".contains("a\u{0}")), which the search
         // would hit. Control characters that a paste could bring are typed.
@@ -108,14 +120,19 @@ final class RandomKeysTests: XCTestCase {
             case 67..<84: key = r.pick(editing)
             case 84..<92:
                 let kinds: [MouseEvent.Kind] = [.press, .release, .click, .wheelUp, .wheelDown, .drag]
-                key = .mouse(MouseEvent(kind: r.pick(kinds), x: r.below(state.screen.width + 4) - 2, y: r.below(state.screen.height + 4) - 2))
+                key = .mouse(
+                    MouseEvent(
+                        kind: r.pick(kinds), x: r.below(state.screen.width + 4) - 2,
+                        y: r.below(state.screen.height + 4) - 2))
             case 92..<95: key = .ctrl(r.pick(letters))
             case 95..<97: key = .function(1 + r.below(12))
             case 97: key = .escape
             default:
                 // Resizes, down to 1×1; mostly to usable sizes.
                 let small = r.below(4) == 0
-                state.resize(width: small ? 1 + r.below(45) : 40 + r.below(180), height: small ? 1 + r.below(12) : 10 + r.below(50))
+                state.resize(
+                    width: small ? 1 + r.below(45) : 40 + r.below(180),
+                    height: small ? 1 + r.below(12) : 10 + r.below(50))
                 key = .resize
             }
             // Time passes (about a day every 50 keys). A new day changes what is overdue or stale
@@ -137,7 +154,7 @@ final class RandomKeysTests: XCTestCase {
             }
             if effects.contains(.save) { saves += 1; state.saveState = .saved }
             let name = modeName(state.mode)
-            if name != modeName(beforeMode) { modes[name, default: 0] += 1 }   // screens entered
+            if name != modeName(beforeMode) { modes[name, default: 0] += 1 } // screens entered
 
             // The deal count moves only through adding and deleting, one deal at a time.
             let delta = state.board.deals.count - beforeCount
@@ -146,12 +163,17 @@ final class RandomKeysTests: XCTestCase {
                 let label = step?.edit.label ?? "?"
                 let ok: Bool
                 switch (delta, step?.kind, label) {
-                case (1, "record", UIText.labelAdd), (1, "redo", UIText.labelAdd), (1, "undo", UIText.labelDelete): ok = true
-                case (-1, "record", UIText.labelDelete), (-1, "redo", UIText.labelDelete), (-1, "undo", UIText.labelAdd): ok = true
+                case (1, "record", UIText.labelAdd), (1, "redo", UIText.labelAdd), (1, "undo", UIText.labelDelete):
+                    ok = true
+                case (-1, "record", UIText.labelDelete), (-1, "redo", UIText.labelDelete),
+                    (-1, "undo", UIText.labelAdd):
+                    ok = true
                 default: ok = false
                 }
                 if !ok {
-                    XCTFail("key \(n) (\(key)) in \(beforeMode) changed the deal count by \(delta) (\(step?.kind ?? "no edit") \(label)); seed \(seed)")
+                    XCTFail(
+                        "key \(n) (\(key)) in \(beforeMode) changed the deal count by \(delta) (\(step?.kind ?? "no edit") \(label)); seed \(seed)"
+                    )
                     return
                 }
                 if step?.kind == "record" { if delta > 0 { adds += 1 } else { deletes += 1 } } else { undos += 1 }
@@ -161,8 +183,12 @@ final class RandomKeysTests: XCTestCase {
             var fresh = state
             if state.board != beforeBoard || n % 5 == 0 {
                 fresh.rebuildColumns()
-                if fresh.columns != state.columns || fresh.summary != state.summary || fresh.shownCount != state.shownCount {
-                    XCTFail("key \(n) (\(key)): columns or figures differ from a fresh computation (columns \(fresh.columns == state.columns), summary \(fresh.summary == state.summary), shown \(fresh.shownCount == state.shownCount); filter \(state.filter.isActive), sort \(state.sort), lost shown \(state.showLost), board changed \(state.board != beforeBoard)); seed \(seed)")
+                if fresh.columns != state.columns || fresh.summary != state.summary
+                    || fresh.shownCount != state.shownCount
+                {
+                    XCTFail(
+                        "key \(n) (\(key)): columns or figures differ from a fresh computation (columns \(fresh.columns == state.columns), summary \(fresh.summary == state.summary), shown \(fresh.shownCount == state.shownCount); filter \(state.filter.isActive), sort \(state.sort), lost shown \(state.showLost), board changed \(state.board != beforeBoard)); seed \(seed)"
+                    )
                     return
                 }
                 if !state.filter.isActive, PipelineSummary(board: state.board) != state.summary {
@@ -180,7 +206,9 @@ final class RandomKeysTests: XCTestCase {
                 XCTAssertEqual(grid.height, state.screen.height)
                 for cell in grid.cells {
                     for s in cell.text.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) {
-                        XCTFail("key \(n) (\(key)): control character U+\(String(s.value, radix: 16)) in a cell; seed \(seed)")
+                        XCTFail(
+                            "key \(n) (\(key)): control character U+\(String(s.value, radix: 16)) in a cell; seed \(seed)"
+                        )
                         return
                     }
                 }
@@ -188,23 +216,33 @@ final class RandomKeysTests: XCTestCase {
                 let rows = grid.rows()
                 if state.mode == .board, !state.screen.isTooSmall, rows.indices.contains(state.screen.footerRow) {
                     let footer = rows[state.screen.footerRow]
-                    if let range = footer.range(of: Strings.footerWeighted + " "), footer[range.upperBound...].contains("  " + Strings.footerWon + " ") {
+                    if let range = footer.range(of: Strings.footerWeighted + " "),
+                        footer[range.upperBound...].contains("  " + Strings.footerWon + " ")
+                    {
                         let cur = state.board.currency
                         let f = MoneyFormatter(currency: cur, locale: state.board.settings.locale ?? "C")
                         let w = fresh.summary.open.weighted[cur]
                         let after = footer[range.upperBound...]
-                        XCTAssertTrue(after.hasPrefix(f.string(w)) || after.hasPrefix(f.compact(w)),
-                                      "key \(n): footer \"\(footer)\" does not show \(f.string(w)); seed \(seed)")
+                        XCTAssertTrue(
+                            after.hasPrefix(f.string(w)) || after.hasPrefix(f.compact(w)),
+                            "key \(n): footer \"\(footer)\" does not show \(f.string(w)); seed \(seed)")
                         checkedFooters += 1
                     }
                 }
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("[monkey] \(total) keys in \(String(format: "%.1f", seconds)) s, seed \(seed): \(adds) adds, \(deletes) deletes, \(undos) undos/redos changing the count, \(saves) saves, \(checks) fresh recomputations, \(frames) frames, \(checkedFooters) footers checked")
-        print("[monkey] screens: " + modes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(
+            "[monkey] \(total) keys in \(String(format: "%.1f", seconds)) s, seed \(seed): \(adds) adds, \(deletes) deletes, \(undos) undos/redos changing the count, \(saves) saves, \(checks) fresh recomputations, \(frames) frames, \(checkedFooters) footers checked"
+        )
+        print(
+            "[monkey] screens: "
+                + modes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         // It went everywhere.
-        for m in ["board", "help", "detail", "form", "confirmDelete", "lostReason", "moveTo", "search", "filterMenu", "agenda", "stages"] where total >= 100_000 {
+        for m in [
+            "board", "help", "detail", "form", "confirmDelete", "lostReason", "moveTo", "search", "filterMenu",
+            "agenda", "stages",
+        ] where total >= 100_000 {
             XCTAssertGreaterThan(modes[m] ?? 0, 0, "never reached the \(m) screen; seed \(seed)")
         }
         if total >= 100_000 {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PipedeckUI
 
 /// `t` asks the event loop for the next theme; the key is in the table the help screen reads.

@@ -1,6 +1,7 @@
-import XCTest
 import PipedeckCore
 import PipedeckStorage
+import XCTest
+
 @testable import PipedeckUI
 
 final class WorkingPipelineTests: XCTestCase {
@@ -29,8 +30,11 @@ final class WorkingPipelineTests: XCTestCase {
         XCTAssertEqual(d.state.shownCount, 25)
         try d.press(.char("/"))
         try d.type("enterprise")
-        XCTAssertEqual(Set(d.state.board.deals.filter { d.state.filter.matches($0, board: d.state.board, today: AppDriver.today) }.map(\.id)),
-                       ["d08nee", "d15neg"])
+        XCTAssertEqual(
+            Set(
+                d.state.board.deals.filter { d.state.filter.matches($0, board: d.state.board, today: AppDriver.today) }
+                    .map(\.id)),
+            ["d08nee", "d15neg"])
         XCTAssertEqual(d.saves, 0, "searching never writes the file")
     }
 
@@ -38,21 +42,23 @@ final class WorkingPipelineTests: XCTestCase {
         let d = try AppDriver()
         try d.press(.char("f"))
         XCTAssertEqual(d.state.mode, .filterMenu(row: 0))
-        try d.press(.right)   // the most frequent owner first
+        try d.press(.right) // the most frequent owner first
         let owner = try XCTUnwrap(d.state.filter.owner)
         XCTAssertTrue(d.state.board.deals.filter { $0.owner == owner }.count >= 8)
         XCTAssertEqual(d.state.shownCount, d.state.board.deals.filter { $0.owner == owner }.count)
-        try d.press(.down, .down, .down, .char(" "))   // overdue only
+        try d.press(.down, .down, .down, .char(" ")) // overdue only
         XCTAssertTrue(d.state.filter.overdueOnly)
-        let expected = d.state.board.deals.filter { $0.owner == owner && d.state.board.isOverdue($0, today: AppDriver.today) }
+        let expected = d.state.board.deals.filter {
+            $0.owner == owner && d.state.board.isOverdue($0, today: AppDriver.today)
+        }
         XCTAssertEqual(d.state.shownCount, expected.count)
         XCTAssertGreaterThan(expected.count, 0)
-        try d.press(.down, .down, .down, .enter)   // "clear all"
+        try d.press(.down, .down, .down, .enter) // "clear all"
         XCTAssertFalse(d.state.filter.isActive)
         try d.press(.char("f"))
         for _ in 0..<5 { try d.press(.down) }
         XCTAssertEqual(d.state.mode, .filterMenu(row: FilterRow.score.rawValue))
-        try d.press(.right, .right, .right, .right)   // score ≥ 4
+        try d.press(.right, .right, .right, .right) // score ≥ 4
         XCTAssertEqual(d.state.filter.minScore, 4)
         XCTAssertEqual(d.state.shownCount, d.state.board.deals.filter { $0.qualification?.score == 4 }.count)
         try d.press(.escape)
@@ -77,14 +83,16 @@ final class WorkingPipelineTests: XCTestCase {
 
     func testNextActionSetCompleteAndFollowUp() throws {
         let d = try AppDriver()
-        try d.press(.char("j"))   // Fleet telematics pilot: no next step
+        try d.press(.char("j")) // Fleet telematics pilot: no next step
         XCTAssertEqual(d.selected?.id, "d02lea")
         try d.press(.char("n"))
         try d.type("Call Marc")
         try d.press(.tab)
         try d.type("+3")
         try d.press(.enter)
-        XCTAssertEqual(d.state.board.deal("d02lea")?.nextAction, NextAction(text: "Call Marc", due: AppDriver.today.adding(days: 3)))
+        XCTAssertEqual(
+            d.state.board.deal("d02lea")?.nextAction,
+            NextAction(text: "Call Marc", due: AppDriver.today.adding(days: 3)))
         XCTAssertEqual(try d.saved.deal("d02lea")?.nextAction?.text, "Call Marc")
         // Done → asks for the following one.
         try d.press(.char("c"))
@@ -100,12 +108,15 @@ final class WorkingPipelineTests: XCTestCase {
         try d.press(.ctrl("u"))
         try d.type("2026-12-24")
         try d.press(.enter)
-        XCTAssertEqual(d.state.board.deal("d02lea")?.nextAction, NextAction(text: "Send proposal", due: Day.parse("2026-12-24")))
+        XCTAssertEqual(
+            d.state.board.deal("d02lea")?.nextAction, NextAction(text: "Send proposal", due: Day.parse("2026-12-24")))
         // Undo twice: back to the first action, then done undone.
         try d.press(.char("u"))
         XCTAssertEqual(d.state.board.deal("d02lea")?.nextAction?.done, true)
         try d.press(.char("u"))
-        XCTAssertEqual(d.state.board.deal("d02lea")?.nextAction, NextAction(text: "Call Marc", due: AppDriver.today.adding(days: 3)))
+        XCTAssertEqual(
+            d.state.board.deal("d02lea")?.nextAction,
+            NextAction(text: "Call Marc", due: AppDriver.today.adding(days: 3)))
     }
 
     func testAgendaBucketsAndJump() throws {
@@ -148,11 +159,11 @@ final class WorkingPipelineTests: XCTestCase {
         XCTAssertNil(d.state.board.stage("demo-technique"))
         // Deleting a stage with deals asks where they go.
         try d.press(.char("g"))
-        try d.press(.up, .up, .up, .up, .up, .up, .up)   // first stage
+        try d.press(.up, .up, .up, .up, .up, .up, .up) // first stage
         try d.press(.char("d"))
         guard case .stageDelete(let sid, _) = d.state.mode else { return XCTFail("asks where the deals go") }
         XCTAssertEqual(sid, "lead")
-        try d.press(.enter)   // the first other stage: Qualification
+        try d.press(.enter) // the first other stage: Qualification
         XCTAssertNil(d.state.board.stage("lead"))
         XCTAssertEqual(d.state.board.deal("d01lea")?.stage, "qualification")
         XCTAssertEqual(try d.saved.deal("d01lea")?.stage, "qualification")
@@ -188,7 +199,8 @@ final class WorkingPipelineTests: XCTestCase {
         let save = d.state.setNotes(dealID: "d01lea", "Met at the bakery fair.\nWants a quote in January.\n")
         XCTAssertEqual(save, [.save])
         XCTAssertEqual(d.state.board.deal("d01lea")?.notes, "Met at the bakery fair.\nWants a quote in January.")
-        XCTAssertEqual(d.state.setNotes(dealID: "d01lea", "Met at the bakery fair.\nWants a quote in January."), [], "unchanged")
+        XCTAssertEqual(
+            d.state.setNotes(dealID: "d01lea", "Met at the bakery fair.\nWants a quote in January."), [], "unchanged")
         try d.press(.char("u"))
         XCTAssertNil(d.state.board.deal("d01lea")?.notes)
     }
@@ -211,7 +223,7 @@ final class ReportsScreenTests: XCTestCase {
         try d.press(.enter, .char("p"))
         XCTAssertEqual(d.state.message?.text, UIText.npsOnlyWon)
         try d.press(.escape)
-        for _ in 0..<6 { try d.press(.right) }   // the won column
+        for _ in 0..<6 { try d.press(.right) } // the won column
         let won = try XCTUnwrap(d.selected)
         XCTAssertEqual(won.status, .won)
         try d.press(.enter, .char("p"))
