@@ -41,12 +41,15 @@ let package = Package(
         .executableTarget(name: "pipedeck-bench", dependencies: ["PipedeckCore", "PipedeckStorage", "PipedeckUI", "PipedeckRender"]),
         .executableTarget(name: "pipedeck-torture", dependencies: ["PipedeckCore", "PipedeckStorage"]),
 
+        // What the CLI and end-to-end tests share: waiting with deadlines, finding and running the binary.
+        .target(name: "PipedeckTestSupport", path: "Tests/PipedeckTestSupport"),
+
         .testTarget(name: "PipedeckCoreTests", dependencies: ["PipedeckCore"]),
         .testTarget(name: "PipedeckStorageTests", dependencies: ["PipedeckStorage", "pipedeck-torture"]),
         .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckRender", "PipedeckCLI"], swiftSettings: v5),
         .testTarget(name: "PipedeckRenderTests", dependencies: ["PipedeckRender"], exclude: ["Snapshots"]),
         .testTarget(name: "PipedeckTerminalTests", dependencies: ["PipedeckTerminal"], swiftSettings: v5),
-        .testTarget(name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "pipedeck"], swiftSettings: v5),
-        .testTarget(name: "EndToEndTests", dependencies: ["pipedeck"], swiftSettings: v5),
+        .testTarget(name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "pipedeck", "PipedeckTestSupport"], swiftSettings: v5),
+        .testTarget(name: "EndToEndTests", dependencies: ["pipedeck", "PipedeckTestSupport"], swiftSettings: v5),
     ]
 )

@@ -2,44 +2,7 @@ import Foundation
 import XCTest
 
 /// The real `pipedeck` binary in tmux: keys sent by name, the screen read back, the file checked.
-final class BoardEndToEndTests: XCTestCase {
-    var dir: URL!
-    var file: String { dir.appendingPathComponent("pipeline.json").path }
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    @discardableResult
-    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        try PipedeckProcess.run(args)
-    }
-
-    func makeDemo() throws {
-        let r = try run(["init", "--demo", "--file", file])
-        XCTAssertEqual(r.status, 0, r.err)
-    }
-
-    func fileText() -> String { (try? String(contentsOfFile: file, encoding: .utf8)) ?? "" }
-
-    /// The stage of a deal as saved, read straight from the JSON text.
-    func savedStage(_ id: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: file),
-            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let deals = json["deals"] as? [[String: Any]],
-            let deal = deals.first(where: { $0["id"] as? String == id })
-        else { return nil }
-        return deal["stage"] as? String
-    }
-
-    func waitForFile(timeout: TimeInterval = 5, _ ok: () -> Bool) -> Bool {
-        let end = Date().addingTimeInterval(timeout)
-        while Date() < end { if ok() { return true }; Thread.sleep(forTimeInterval: 0.05) }
-        return ok()
-    }
-
+final class BoardEndToEndTests: EndToEndTestCase {
     func open(width: Int = 120, height: Int = 40, env: [String: String] = [:]) throws -> TmuxSession {
         try XCTSkipUnless(TmuxSession.isTmuxAvailable, "tmux is not installed")
         let s = TmuxSession(
@@ -162,9 +125,7 @@ final class BoardEndToEndTests: XCTestCase {
         let s = try open()
         s.send("L")
         XCTAssertTrue(s.waitFor("moved to Qualification"))
-        let pid = s.display("#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
-        // The pane runs /bin/sh -c; its child is pipedeck.
-        let child = try run_pgrep(parent: pid)
+        let child = s.programPID()
         XCTAssertNotNil(child, "pipedeck's pid")
         if let c = child { kill(c, SIGTERM) }
         let status = s.exitStatus()
@@ -173,17 +134,6 @@ final class BoardEndToEndTests: XCTestCase {
             s.display("#{alternate_on}").trimmingCharacters(in: .whitespacesAndNewlines), "0",
             "the alternate screen is left")
         XCTAssertEqual(savedStage("d01lea"), "qualification", "the change made before SIGTERM is on disk")
-    }
-
-    func run_pgrep(parent: String) throws -> pid_t? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        p.arguments = ["-P", parent]
-        let out = Pipe(); p.standardOutput = out
-        try p.run(); p.waitUntilExit()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if let n = text.split(separator: "\n").first.flatMap({ pid_t($0) }) { return n }
-        return pid_t(parent) // sh may have exec'd the program
     }
 
     func testWithoutLangFallsBackToUTF8() throws {
@@ -210,7 +160,7 @@ final class BoardEndToEndTests: XCTestCase {
         try "{ \"version\": 1, \"name\": ".write(toFile: file, atomically: true, encoding: .utf8)
         let r = try run(["--file", file])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.err.contains("line 1"), r.err)
+        XCTAssertTrue(r.stderr.contains("line 1"), r.stderr)
         XCTAssertEqual(fileText(), "{ \"version\": 1, \"name\": ", "the file is not touched")
     }
 }

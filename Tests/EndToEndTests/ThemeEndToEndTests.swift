@@ -3,28 +3,15 @@ import XCTest
 
 /// Themes on the real binary in tmux: `t` switches live and is remembered, a bad theme falls
 /// back to the default with a message, NO_COLOR and 8-colour terminals.
-final class ThemeEndToEndTests: XCTestCase {
-    var dir: URL!
-    var file: String { dir.appendingPathComponent("pipeline.json").path }
+final class ThemeEndToEndTests: EndToEndTestCase {
     var config: String { dir.appendingPathComponent("config").path }
     var settings: String { config + "/pipedeck/config" }
 
     override func setUpWithError() throws {
         try XCTSkipUnless(TmuxSession.isTmuxAvailable, "tmux is not installed")
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipedeck-e2e-themes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let p = Process()
-        p.executableURL = TmuxSession.pipedeckBinary
-        p.arguments = ["init", "--demo", "--file", file]
-        p.environment = ["LANG": "C.UTF-8", "TZ": "UTC", "HOME": dir.path, "PATH": "/usr/bin:/bin"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
+        try super.setUpWithError()
+        try makeDemo()
     }
-
-    override func tearDown() { if let dir { try? FileManager.default.removeItem(at: dir) } }
 
     func open(_ extra: [String] = [], env: [String: String] = [:]) -> TmuxSession {
         // `swift test` runs tests with NO_COLOR=1, and the tmux server passes it on: clear it

@@ -1,4 +1,5 @@
 import Foundation
+import PipedeckTestSupport
 import XCTest
 
 /// Runs a real program in a private tmux server so a test can press keys
@@ -213,30 +214,25 @@ final class TmuxSession {
             .output.trimmingCharacters(in: .newlines)
     }
 
-    /// Waits until the screen contains `text`; polls every 50 ms.
+    /// Waits until the screen contains `text` (see `waitUntil`).
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) -> Bool {
+    func waitFor(_ text: String, timeout: TimeInterval = Poll.defaultTimeout) -> Bool {
         return waitUntil(timeout: timeout) { $0.contains(text) }
     }
 
-    /// Waits until `predicate` holds for the captured screen; polls every
-    /// 50 ms. The predicate is always tried at least once.
+    /// Waits until `predicate` holds for the captured screen, asking again every 50 ms until
+    /// `timeout` (see `Poll`). The predicate is always tried at least once.
     @discardableResult
-    func waitUntil(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            if predicate(capture()) { return true }
-            if Date() >= deadline { return false }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+    func waitUntil(timeout: TimeInterval = Poll.defaultTimeout, _ predicate: (String) -> Bool) -> Bool {
+        return Poll.until(timeout: timeout) { predicate(capture()) }
     }
 
     /// Waits for the program to end and returns its exit status (128 + n
     /// when it was killed by signal n), or nil if it is still running after
     /// `timeout` seconds.
-    func exitStatus(timeout: TimeInterval = 10) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
+    func exitStatus(timeout: TimeInterval = Poll.defaultTimeout) -> Int32? {
+        var dead = false
+        let status = Poll.value(timeout: timeout) { () -> Int32? in
             if let text = try? String(contentsOf: statusFile, encoding: .utf8),
                 let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
             {
@@ -246,14 +242,14 @@ final class TmuxSession {
             // "exec prog"); ask tmux.
             let fields = display("#{pane_dead} #{pane_dead_status} #{pane_dead_signal}")
                 .split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-            let dead = fields.first == "1"
+            dead = fields.first == "1"
             if dead {
                 if fields.count > 1, let status = Int32(fields[1]) { return status }
                 if fields.count > 2, let signal = Int32(fields[2]) { return 128 + signal }
             }
-            if Date() >= deadline { return dead ? -1 : nil }
-            Thread.sleep(forTimeInterval: 0.05)
+            return nil
         }
+        return status ?? (dead ? -1 : nil)
     }
 
     /// Whether the program has ended.
@@ -263,44 +259,8 @@ final class TmuxSession {
 
     // MARK: Locating the binary
 
-    /// The `pipedeck` executable built next to the test bundle
-    /// (.build/<config>/pipedeck). PIPEDECK_BINARY overrides it.
-    static var pipedeckBinary: URL {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["PIPEDECK_BINARY"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        var directories: [URL] = []
-        // Linux: the .xctest file is itself the running executable.
-        if let executable = Bundle.main.executableURL {
-            directories.append(executable.deletingLastPathComponent())
-        }
-        if let first = CommandLine.arguments.first, !first.isEmpty {
-            directories.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        // macOS: a .xctest bundle inside .build/<config>/.
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        let fm = FileManager.default
-        for directory in directories {
-            // The directory itself, then a few levels up (bundle internals).
-            var dir = directory
-            for _ in 0..<4 {
-                let candidate = dir.appendingPathComponent("pipedeck")
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                    fm.isExecutableFile(atPath: candidate.path)
-                {
-                    return candidate
-                }
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        // Not found: the conventional place, so the failure message is clear.
-        return (directories.first ?? URL(fileURLWithPath: ".build/debug"))
-            .appendingPathComponent("pipedeck")
-    }
+    /// The `pipedeck` executable built next to the test bundle (see `PipedeckBinary`).
+    static var pipedeckBinary: URL { PipedeckBinary.urlOrGuess }
 
     /// The tmux executable found in PATH, or nil.
     static let tmuxPath: String? = {

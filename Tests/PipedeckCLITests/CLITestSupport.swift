@@ -1,15 +1,9 @@
 import Foundation
+import PipedeckTestSupport
 import XCTest
 
 /// What one run of the `pipedeck` binary did.
-struct CLIRun {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var lines: [String] {
-        stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
-    }
-}
+typealias CLIRun = ProcessOutput
 
 /// Base class: each test gets its own folder (with empty HOME, XDG_DATA_HOME and TMPDIR inside it)
 /// and runs the built executable with LANG=C.UTF-8 and no PIPEDECK_FILE.
@@ -33,24 +27,8 @@ class CLITestCase: XCTestCase {
         try super.tearDownWithError()
     }
 
-    /// The built `pipedeck`: next to the test bundle (.build/<config>/ on Linux), else found upwards.
-    static let binary: URL? = {
-        var candidates: [URL] = []
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        for b in Bundle.allBundles where b.bundleURL.pathExtension == "xctest" {
-            candidates.append(b.bundleURL.deletingLastPathComponent())
-        }
-        var up = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while up.path != "/" && !up.path.isEmpty {
-            for build in [".build-cli", ".build"] {
-                candidates.append(up.appendingPathComponent(build).appendingPathComponent("debug"))
-            }
-            up = up.deletingLastPathComponent()
-        }
-        return candidates.map { $0.appendingPathComponent("pipedeck") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    /// The built `pipedeck` (PipedeckTestSupport finds it).
+    static let binary: URL? = PipedeckBinary.url
 
     var environment: [String: String] {
         var env: [String: String] = [
@@ -68,30 +46,14 @@ class CLITestCase: XCTestCase {
     func run(_ args: [String], env extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line)
         -> CLIRun
     {
-        let p = Process()
-        p.executableURL = CLITestCase.binary
-        p.arguments = args
-        p.environment = environment.merging(extra) { _, new in new }
-        let outURL = dir.appendingPathComponent("out-\(UUID().uuidString)")
-        let errURL = dir.appendingPathComponent("err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
         do {
-            let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-            p.standardOutput = out
-            p.standardError = err
-            p.standardInput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            try out.close(); try err.close()
+            return try ProcessRun.run(
+                CLITestCase.binary ?? PipedeckBinary.urlOrGuess, args,
+                environment: environment.merging(extra) { _, new in new })
         } catch {
             XCTFail("could not run pipedeck: \(error)", file: file, line: line)
             return CLIRun(status: -1, stdout: "", stderr: "")
         }
-        let o = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
-        let e = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        return CLIRun(status: p.terminationStatus, stdout: o, stderr: e)
     }
 
     /// Runs and asserts exit status 0.
