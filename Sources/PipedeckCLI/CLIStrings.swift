@@ -80,10 +80,8 @@ extension Strings {
         // MARK: Errors
 
         static func noFile(_ path: String) -> String {
-            """
-            There is no pipeline file at \(path).
-            Create one with `pipedeck init` (add --demo for sample deals), or try `pipedeck demo` to explore a demo board.
-            """
+            "no pipeline file at \(path); create one with `pipedeck init` (add --demo for sample deals), "
+                + "or try `pipedeck demo` to explore a demo board"
         }
         static func alreadyExists(_ path: String) -> String {
             "\(path) already exists; nothing was written. Add --force to replace it, or choose another file with --file."
@@ -108,9 +106,11 @@ extension Strings {
         static func unknownDeal(_ ref: String) -> String {
             "no deal has an id starting with \"\(ref)\"; run `pipedeck list --status all` to see the ids"
         }
+        /// One line: the first candidates (id and title), then how many more.
         static func ambiguousDeal(_ ref: String, _ candidates: [String]) -> String {
-            "\"\(ref)\" matches \(candidates.count) deals; type more characters of the id:\n  "
-                + candidates.joined(separator: "\n  ")
+            let shown = candidates.prefix(6).joined(separator: ", ")
+            let more = candidates.count > 6 ? " and \(candidates.count - 6) more" : ""
+            return "\"\(ref)\" matches \(candidates.count) deals (\(shown)\(more)); type more characters of the id"
         }
         static let noStagesOnBoard = "the board has no stages; add stages to the file, or run: pipedeck init --force"
         static func badTemplate(_ t: String) -> String {
@@ -123,6 +123,43 @@ extension Strings {
             optionError(option, got, "expected one of: " + choices.joined(separator: ", "))
         }
         static func emptyName(_ option: String) -> String { "\(option): the name cannot be empty" }
+
+        // MARK: Usage errors (the argument parser's, reworded)
+
+        static func usageHint(_ usage: String, _ command: String) -> String {
+            "usage: \(usage) (more: \(command) --help)"
+        }
+        /// "The deal's value: a plain number such as 12500." → "the deal's value: a plain number such as 12500"
+        static func expectedFromHelp(_ help: String) -> String {
+            var t = help.trimmingCharacters(in: .whitespaces)
+            while t.hasSuffix(".") { t.removeLast() }
+            // Lower-case the first word unless it is written in capitals ("ID", "CSV").
+            let word = t.prefix { $0.isLetter }
+            if word.count == 1 || word.contains(where: \.isLowercase) {
+                return t.prefix(1).lowercased() + t.dropFirst()
+            }
+            return t
+        }
+        static func missingArgument(_ expected: String?) -> String {
+            expected.map { "missing; expected \($0)" } ?? "missing"
+        }
+        static func missingValue(_ expected: String?) -> String {
+            expected.map { "missing its value; expected \($0)" } ?? "missing its value"
+        }
+        static func unknownOption(suggestion: String?) -> String {
+            suggestion.map { "no such option; did you mean \($0)?" } ?? "no such option"
+        }
+        static func unknownCommand(_ got: String, _ commands: [String]) -> String {
+            "no command is called \"\(got)\"; the commands are: \(commands.joined(separator: ", "))"
+        }
+        static func unexpectedArguments(_ args: [String]) -> String {
+            let list = args.map { "\"\($0)\"" }.joined(separator: ", ")
+            return args.count == 1 ? "unexpected argument \(list)" : "unexpected arguments \(list)"
+        }
+        static let aValidValue = "expected a valid value"
+        static let noValueTaken = "takes no value"
+        static let givenTwice = "given more than once"
+        static let missingCommand = "a command is missing"
         static func noTempFile(_ dir: String) -> String { "could not find a free file name for the demo in \(dir)" }
 
         // MARK: Results

@@ -20,13 +20,16 @@ public enum PipedeckMain {
         } catch let code as ExitCode {
             return code.rawValue
         } catch {
-            // Argument parsing: help and version are clean exits, everything else is a usage error.
-            let message = Root.fullMessage(for: error)
+            // Argument parsing: help and version are clean exits, everything else is a usage error,
+            // said in one line like every other error, with the usage after it.
             if Root.exitCode(for: error) == .success {
+                let message = Root.fullMessage(for: error)
                 if !message.isEmpty { print(message) }
                 return 0
             }
-            FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            fflush(stdout)
+            let text = UsageErrors.lines(for: error, arguments: arguments).joined(separator: "\n") + "\n"
+            FileHandle.standardError.write(Data(text.utf8))
             return 1
         }
     }

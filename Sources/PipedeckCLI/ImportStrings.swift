@@ -67,10 +67,8 @@ extension Strings {
         static func setup(_ e: ImportSetupError, path: String) -> String {
             switch e {
             case .noTitleColumn(let headers):
-                return """
-                    \(path): no column holds the deals' titles. Columns found: \(quotedList(headers)).
-                    Name the title column with --map, e.g. --map "\(headers.first ?? "Name")=title".
-                    """
+                return "\(path): no column holds the deals' titles (columns: \(quotedList(headers))); "
+                    + "name the title column with --map, e.g. --map \"\(headers.first ?? "Name")=title\""
             case .unknownMapColumn(let c, let headers):
                 return Strings.CLI.optionProblem(
                     "--map", "the file has no column \"\(c)\"; its columns are: \(quotedList(headers))")

@@ -7,13 +7,16 @@ import PipedeckStorage
 /// answer to "how likely are you to recommend us?", kept in the deal as `nps`.
 struct NpsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "nps", abstract: Strings.Reports.npsAbstract, discussion: Strings.Reports.npsDiscussion)
+        commandName: "nps", abstract: Strings.Reports.npsAbstract,
+        usage: "pipedeck nps [--file <path>] <id> [<score>] [--clear]", discussion: Strings.Reports.npsDiscussion)
 
     @OptionGroup var file: FileOption
     @Argument(help: ArgumentHelp(Strings.CLI.helpID, valueName: "id"))
     var id: String
-    @Argument(help: ArgumentHelp(Strings.Reports.helpScore, valueName: "score"))
-    var score: String?
+    /// The score, collected as "all unrecognised" so that a negative one ("-1") reaches the
+    /// command, which says what it got, instead of being taken for an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(Strings.Reports.helpScore, valueName: "score"))
+    var scores: [String] = []
     @Flag(name: .customLong("clear"), help: ArgumentHelp(Strings.Reports.helpClear))
     var clear = false
 
@@ -30,6 +33,7 @@ struct NpsCommand: ParsableCommand {
 
     func run() throws {
         let R = Strings.Reports.self
+        let score = try Parse.single(scores)
         if clear && score != nil { throw CLIFailure(R.scoreAndClear) }
         let newScore = try score.map(NpsCommand.parseScore)
 

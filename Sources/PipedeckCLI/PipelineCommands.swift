@@ -23,6 +23,7 @@ extension Strings {
         static let helpRot = "Days without a change after which a deal is stale (0 = off)."
         static let helpAt = "1-based position of the new stage."
         static let helpPosition = "The new 1-based position."
+        static let helpPositionExpected = "the new 1-based position"
         static let helpMoveDeals = "Where the stage's deals go (a stage id, name or position)."
         static let helpReason = "The reason text."
         static let nothingPlanned = "No open deals."
@@ -55,6 +56,7 @@ extension Strings {
             "no lost reason is called “\(r)”; the reasons are: \(all.joined(separator: ", "))"
         }
         static let off = "off"
+        static func positionRange(_ last: Int) -> String { "expected a position from 1 to \(last)" }
     }
 }
 
@@ -117,27 +119,29 @@ struct StagesCommand: ParsableCommand {
         defaultSubcommand: StagesList.self)
 }
 
-/// Loads, applies one action, saves, and prints what happened.
-private func change(_ file: FileOption, _ build: (Board) throws -> (Action, (Board) -> String)) throws {
+/// Loads, applies one action, saves, and prints what happened. `nameArgument` is what the
+/// command calls the stage name it was given, for a refused name (`NAME`, `NEW-NAME`).
+private func change(
+    _ file: FileOption, nameArgument: String? = nil, _ build: (Board) throws -> (Action, (Board) -> String)
+) throws {
     let path = file.path
     let board = try Store.load(path)
     let (action, report) = try build(board)
-    let outcome = try board.applying(action, at: Timestamp.now())
+    let outcome: Outcome
+    do {
+        outcome = try board.apply(action, at: Timestamp.now())
+    } catch .invalid(let field, let reason) where field == "name" && nameArgument != nil {
+        throw CLIFailure(Strings.CLI.optionProblem(nameArgument ?? field, reason))
+    } catch {
+        throw CLIFailure(Strings.describe(error))
+    }
     guard outcome.changed else { Console.out(Strings.CLI.nothingChanged); return }
     try Store.save(outcome.board, to: path)
     Console.out(report(outcome.board))
 }
 
-private func percent(_ raw: String, option: String) throws -> Percent {
-    guard let p = Percent.parse(raw.replacingOccurrences(of: ",", with: ".")), p.isValid else {
-        throw CLIFailure(Strings.CLI.optionProblem(option, Strings.probabilityRange))
-    }
-    return p
-}
-
-private func rotDays(_ n: Int, option: String) throws -> Int {
-    guard (0...3650).contains(n) else { throw CLIFailure(Strings.CLI.optionProblem(option, Strings.rotDaysRange)) }
-    return n
+private func rotDays(_ raw: String, option: String) throws -> Int {
+    try Parse.whole(raw, option: option, in: 0...3650, expected: Strings.rotDaysRange)
 }
 
 struct StagesList: ParsableCommand {
@@ -184,17 +188,23 @@ struct StagesAdd: ParsableCommand {
     @Argument(help: ArgumentHelp(Strings.Work.helpName, valueName: "name")) var name: String
     @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent"))
     var probability: String
-    @Option(name: .customLong("rot-days"), help: ArgumentHelp(Strings.Work.helpRot, valueName: "days")) var rot: Int =
-        14
-    @Option(name: .customLong("at"), help: ArgumentHelp(Strings.Work.helpAt, valueName: "position")) var at: Int?
+    @Option(
+        name: .customLong("rot-days"), parsing: .unconditional,
+        help: ArgumentHelp(Strings.Work.helpRot + " Default 14.", valueName: "days"))
+    var rot: String?
+    @Option(
+        name: .customLong("at"), parsing: .unconditional, help: ArgumentHelp(Strings.Work.helpAt, valueName: "position")
+    )
+    var at: String?
 
     func run() throws {
-        let p = try percent(probability, option: "--probability")
-        let r = try rotDays(rot, option: "--rot-days")
-        try change(file) { board in
-            if let a = at, a < 1 || a > board.stages.count + 1 {
-                throw CLIFailure(
-                    Strings.CLI.optionProblem("--at", "expected a position from 1 to \(board.stages.count + 1)"))
+        let p = try Parse.percent(probability, option: "--probability")
+        let r = try rot.map { try rotDays($0, option: "--rot-days") } ?? 14
+        try change(file, nameArgument: "NAME") { board in
+            let at = try self.at.map {
+                try Parse.whole(
+                    $0, option: "--at", in: 1...(board.stages.count + 1),
+                    expected: Strings.Work.positionRange(board.stages.count + 1))
             }
             let id = board.makeStageID(name: name)
             return (
@@ -212,7 +222,7 @@ struct StagesRename: ParsableCommand {
     @Argument(help: ArgumentHelp(Strings.Work.helpName, valueName: "new-name")) var name: String
 
     func run() throws {
-        try change(file) { board in
+        try change(file, nameArgument: "NEW-NAME") { board in
             var s = try board.findStage(stage, option: "STAGE")
             let old = s.name
             s.name = name
@@ -227,11 +237,14 @@ struct StagesSet: ParsableCommand {
     @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
     @Option(name: .customLong("probability"), help: ArgumentHelp(Strings.Work.helpProbability, valueName: "percent"))
     var probability: String?
-    @Option(name: .customLong("rot-days"), help: ArgumentHelp(Strings.Work.helpRot, valueName: "days")) var rot: Int?
+    @Option(
+        name: .customLong("rot-days"), parsing: .unconditional,
+        help: ArgumentHelp(Strings.Work.helpRot, valueName: "days"))
+    var rot: String?
 
     func run() throws {
         guard probability != nil || rot != nil else { throw CLIFailure(Strings.Work.nothingToSet) }
-        let p = try probability.map { try percent($0, option: "--probability") }
+        let p = try probability.map { try Parse.percent($0, option: "--probability") }
         let r = try rot.map { try rotDays($0, option: "--rot-days") }
         try change(file) { board in
             var s = try board.findStage(stage, option: "STAGE")
@@ -243,18 +256,26 @@ struct StagesSet: ParsableCommand {
 }
 
 struct StagesMove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move", abstract: Strings.Work.stagesMoveAbstract)
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: Strings.Work.stagesMoveAbstract,
+        usage: "pipedeck stages move [--file <path>] <stage> <position>")
     @OptionGroup var file: FileOption
     @Argument(help: ArgumentHelp(Strings.Work.helpStage, valueName: "stage")) var stage: String
-    @Argument(help: ArgumentHelp(Strings.Work.helpPosition, valueName: "position")) var position: Int
+    /// Collected as "all unrecognised" so that a negative position reaches the command (which
+    /// says what it got) instead of being taken for an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(Strings.Work.helpPosition, valueName: "position"))
+    var positions: [String] = []
 
     func run() throws {
+        guard let raw = try Parse.single(positions) else {
+            throw CLIFailure(
+                Strings.CLI.optionProblem("POSITION", Strings.CLI.missingArgument(Strings.Work.helpPositionExpected)))
+        }
         try change(file) { board in
             let s = try board.findStage(stage, option: "STAGE")
-            guard position >= 1, position <= board.stages.count else {
-                throw CLIFailure(
-                    Strings.CLI.optionProblem("POSITION", "expected a position from 1 to \(board.stages.count)"))
-            }
+            let position = try Parse.whole(
+                raw, option: "POSITION", in: 1...board.stages.count,
+                expected: Strings.Work.positionRange(board.stages.count))
             let from = board.stageIndex(s.id)!
             return (.moveStage(id: s.id, by: position - 1 - from), { _ in Strings.Work.stageMoved(s.name, position) })
         }

@@ -17,7 +17,9 @@ struct ReportCommand: ParsableCommand {
     var json = false
     @Flag(name: .customLong("csv"), help: ArgumentHelp(Strings.Reports.helpCSV))
     var csv = false
-    @Option(name: .customLong("months"), help: ArgumentHelp(Strings.Reports.helpMonths, valueName: "n"))
+    @Option(
+        name: .customLong("months"), parsing: .unconditional,
+        help: ArgumentHelp(Strings.Reports.helpMonths, valueName: "n"))
     var months: String?
     @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.Reports.helpOwner, valueName: "name"))
     var owner: String?

@@ -90,7 +90,7 @@ extension Board {
         case .success(let d):
             return d
         case .failure(.ambiguousDeal(_, let ids)):
-            let lines = ids.map { id in deal(id).map { "\(id)  \(TextWidth.sanitize($0.title))" } ?? id }
+            let lines = ids.map { id in deal(id).map { label($0) } ?? id }
             throw CLIFailure(Strings.CLI.ambiguousDeal(ref, lines))
         case .failure:
             throw CLIFailure(Strings.CLI.unknownDeal(ref))
@@ -150,10 +150,32 @@ enum Parse {
 
     static func currency(_ raw: String, option: String) throws -> String {
         let c = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        guard Board.isCurrencyCode(c) else {
+        guard ISO4217.contains(c) else {
             throw CLIFailure(Strings.CLI.optionProblem(option, Strings.badCurrency(raw)))
         }
         return c
+    }
+
+    /// An argument collected as "all unrecognised" (so that a negative number reaches the
+    /// command): at most one value, and not an unknown `--option`.
+    static func single(_ values: [String]) throws -> String? {
+        if let bad = values.first(where: { $0.hasPrefix("--") }) {
+            throw CLIFailure(Strings.CLI.optionProblem(bad, Strings.CLI.unknownOption(suggestion: nil)))
+        }
+        if values.count > 1 { throw CLIFailure(Strings.CLI.unexpectedArguments(Array(values.dropFirst()))) }
+        return values.first
+    }
+
+    /// A whole number in `range`, blanks around it allowed; `expected` says what was wanted.
+    static func whole(_ raw: String, option: String, in range: ClosedRange<Int>, expected: String) throws -> Int {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        let digits = t.hasPrefix("-") ? t.dropFirst() : Substring(t)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t),
+            range.contains(n)
+        else {
+            throw CLIFailure(Strings.CLI.optionError(option, raw, expected))
+        }
+        return n
     }
 
     static func title(_ raw: String, option: String) throws -> String {

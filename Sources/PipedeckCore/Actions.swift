@@ -181,6 +181,7 @@ extension Board {
             if stage.id.isEmpty { stage.id = makeStageID(name: stage.name) }
             try validate(stage)
             if self.stage(stage.id) != nil { throw .invalid(field: "id", reason: Strings.duplicateStageID(stage.id)) }
+            try refuseTakenName(stage.name, except: nil)
             let position = at ?? stages.firstIndex { $0.kind == .won } ?? stages.count
             b.stages.insert(stage, at: max(0, min(position, stages.count)))
             touched = []
@@ -189,6 +190,7 @@ extension Board {
             stage.name = stage.name.trimmingCharacters(in: .whitespacesAndNewlines)
             stage.extra = stages[si].extra
             try validate(stage)
+            if stage.name != stages[si].name { try refuseTakenName(stage.name, except: stage.id) }
             if stage == stages[si] { return Outcome(board: self, edit: nil) }
             if stage.kind != stages[si].kind && deals.contains(where: { $0.stage == stage.id }) {
                 throw .invalid(field: "kind", reason: Strings.stageKindWithDeals)
@@ -258,6 +260,15 @@ extension Board {
         if s.name.isEmpty { throw .invalid(field: "name", reason: Strings.emptyStageName) }
         if !s.probability.isValid { throw .invalid(field: "probability", reason: Strings.probabilityRange) }
         if s.rotDays < 0 || s.rotDays > 3650 { throw .invalid(field: "rotDays", reason: Strings.rotDaysRange) }
+    }
+
+    /// A stage must be reachable by its name: no other stage may have that name or id (any case).
+    func refuseTakenName(_ name: String, except id: String?) throws(PipelineError) {
+        let key = name.lowercased()
+        if let other = stages.first(where: { $0.id != id && ($0.name.lowercased() == key || $0.id.lowercased() == key) }
+        ) {
+            throw .invalid(field: "name", reason: Strings.stageNameTaken(name, other))
+        }
     }
 
     /// A stable id from a stage name: lower-case ASCII letters, digits and hyphens, made unique.

@@ -9,9 +9,13 @@ public enum Strings {
     public static let probabilityRange = "expected a percentage from 0 to 100 (up to 2 decimals)"
     public static func duplicateID(_ id: String) -> String { "the id \"\(id)\" is already used by another deal" }
     public static func badCurrency(_ c: String) -> String {
-        "\"\(c)\" is not an ISO 4217 currency code (three capital letters, e.g. EUR)"
+        "expected an ISO 4217 currency code such as EUR, USD or GBP (got \"\(c)\")"
     }
     public static func duplicateStageID(_ id: String) -> String { "a stage with the id \"\(id)\" already exists" }
+    public static func stageNameTaken(_ name: String, _ other: Stage) -> String {
+        let what = other.name.lowercased() == name.lowercased() ? "the name" : "the id"
+        return "\"\(name)\" is already \(what) of the stage “\(other.name)” (\(other.id)); choose another name"
+    }
     public static let emptyStageName = "a stage needs a name"
     public static let moveToItself = "the deals cannot move to the stage being deleted; choose another stage"
     public static let rotDaysRange = "expected a whole number of days from 0 (off) to 3650"

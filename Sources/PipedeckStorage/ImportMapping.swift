@@ -349,8 +349,8 @@ public struct AmountReader: Sendable {
 
     static let unnamedSymbols: Set<String> = ["kr", "kr."]
 
-    /// ISO 4217 codes known to Foundation.
-    static let isoCodes: Set<String> = Set(Locale.Currency.isoCurrencies.map(\.identifier))
+    /// ISO 4217 codes (the core's list).
+    static let isoCodes: Set<String> = ISO4217.codes
 
     /// The number (from its first digit, or the minus sign before it, to its last digit) and the
     /// text around it without blanks: "Fr. 1 250" → ("1 250", "Fr."), "10 000,50 €" → ("10 000,50", "€").

@@ -139,7 +139,8 @@ final class StageActionTests: XCTestCase {
         let b1 = assertUndoable(b0, .addStage(Stage(id: "", name: "Démo Finale!", probability: Percent(70)), at: nil))
         XCTAssertEqual(b1.stages[6].id, "demo-finale")
         XCTAssertEqual(b1.stages[6].name, "Démo Finale!")
-        let b2 = assertUndoable(b1, .addStage(Stage(id: "", name: "Démo Finale!", probability: Percent(70)), at: nil))
+        // Other names that make the same id get a number (the same name again is refused).
+        let b2 = assertUndoable(b1, .addStage(Stage(id: "", name: "Démo finale", probability: Percent(70)), at: nil))
         XCTAssertEqual(b2.stages[7].id, "demo-finale-2")
         let b3 = assertUndoable(b2, .addStage(Stage(id: "", name: "demo finale", probability: Percent(70)), at: nil))
         XCTAssertEqual(b3.stages[8].id, "demo-finale-3")
@@ -226,6 +227,27 @@ final class StageActionTests: XCTestCase {
         }
     }
 
+    /// A stage whose name another stage already has as its name or id (any case) could never be
+    /// reached by name: `lead` or "lead generation" would always find the old one.
+    func testAddStageRefusesANameAnotherStageHasAsNameOrID() {
+        let b = smallBoard()
+        for name in ["Lead generation", "LEAD generation", "  proposal  ", "Won", "negotiation"] {
+            assertInvalid("name") { () throws(PipelineError) -> Outcome in
+                try b.apply(.addStage(Stage(id: "", name: name, probability: Percent(10)), at: nil), at: t1)
+            }
+        }
+        do {
+            _ = try b.apply(.addStage(Stage(id: "", name: "LEAD", probability: Percent(10)), at: nil), at: t1)
+            XCTFail("expected an error")
+        } catch {
+            XCTAssertEqual(error, .invalid(field: "name", reason: Strings.stageNameTaken("LEAD", b.stage("lead")!)))
+        }
+        // A name that only starts like another is fine, its id is made unique, and it is reached by name.
+        let b1 = assertUndoable(b, .addStage(Stage(id: "", name: "Lead gen", probability: Percent(10)), at: nil))
+        XCTAssertEqual(b1.resolveStage("lead GEN")?.id, "lead-gen")
+        XCTAssertEqual(b1.resolveStage("lead generation")?.id, "lead")
+    }
+
     // MARK: updateStage
 
     func testUpdateStageRenames() throws {
@@ -237,6 +259,26 @@ final class StageActionTests: XCTestCase {
         XCTAssertEqual(stageIDs(b1), standardIDs, "the order is kept")
         XCTAssertEqual(b1.stage("proposal")?.probability, Percent(60))
         XCTAssertEqual(b1.deals, b0.deals, "renaming a stage with deals touches no deal")
+    }
+
+    func testRenamingAStageToAnotherStagesNameOrIDIsRefused() throws {
+        let b0 = mixedBoard()
+        var s = try XCTUnwrap(b0.stage("proposal"))
+        for name in ["Negotiation", "closing", " WON "] {
+            s.name = name
+            let candidate = s
+            assertInvalid("name") { () throws(PipelineError) -> Outcome in try b0.apply(.updateStage(candidate), at: t1)
+            }
+        }
+        // Its own id, or its own name in another case, is fine.
+        s.name = "PROPOSAL"
+        XCTAssertEqual(assertUndoable(b0, .updateStage(s)).stage("proposal")?.name, "PROPOSAL")
+        // A board whose file already has two stages of one name can still change them otherwise.
+        var b1 = b0
+        b1.stages[1].name = "Lead generation"
+        var q = b1.stages[1]
+        q.probability = Percent(25)
+        XCTAssertEqual(assertUndoable(b1, .updateStage(q)).stages[1].probability, Percent(25))
     }
 
     func testUpdateStageChangesProbabilityAndRotDays() throws {
