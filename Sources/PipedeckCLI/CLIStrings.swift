@@ -35,7 +35,9 @@ extension Strings {
 
         // MARK: Option help
 
-        static let helpFile = "The pipeline file (default: $PIPEDECK_FILE, then $XDG_DATA_HOME/pipedeck/pipeline.json)."
+        static let helpFile =
+            "The pipeline file (default: $PIPEDECK_FILE, then $XDG_DATA_HOME/pipedeck/pipeline.json; "
+            + "for demo: a new file in $TMPDIR, never $PIPEDECK_FILE)."
         static let helpTheme = "A theme name or the path of a theme file."
         static let helpNoColor = "Draw without colours."
         static let helpNoMouse = "Do not capture the mouse."
@@ -90,6 +92,7 @@ extension Strings {
             "\(option): \(expected) (got \"\(got)\")"
         }
         static func optionProblem(_ option: String, _ problem: String) -> String { "\(option): \(problem)" }
+        static let noSign = "expected a plain number such as 12500 or 12500.50, without a sign"
         static let notTwoDecimalsComma =
             "expected a number such as 12500, 12500.50 or 12500,50 (no thousands separators)"
         static let dueWithoutNext =
@@ -108,8 +111,8 @@ extension Strings {
         }
         /// One line: the first candidates (id and title), then how many more.
         static func ambiguousDeal(_ ref: String, _ candidates: [String]) -> String {
-            let shown = candidates.prefix(6).joined(separator: ", ")
-            let more = candidates.count > 6 ? " and \(candidates.count - 6) more" : ""
+            let shown = candidates.prefix(10).joined(separator: ", ")
+            let more = candidates.count > 10 ? " and \(candidates.count - 10) more" : ""
             return "\"\(ref)\" matches \(candidates.count) deals (\(shown)\(more)); type more characters of the id"
         }
         static let noStagesOnBoard = "the board has no stages; add stages to the file, or run: pipedeck init --force"
@@ -194,6 +197,14 @@ extension Strings {
         static func markedWon(_ deal: String, _ stage: String) -> String { "\(deal) is won (\(stage))." }
         static func markedLost(_ deal: String, _ reason: String?) -> String {
             reason.map { "\(deal) is lost (reason: \($0))." } ?? "\(deal) is lost."
+        }
+        static func alreadyLost(_ deal: String, _ reason: String?, reasonGiven: Bool) -> String {
+            guard let reason else { return "Nothing changed: \(deal) is already lost; give --reason to record why." }
+            if reasonGiven { return "Nothing changed: \(deal) is already lost for that reason (\(reason))." }
+            return "Nothing changed: \(deal) is already lost (reason: \(reason)); give --reason to change it."
+        }
+        static func reasonChanged(_ deal: String, from old: String?, to new: String?) -> String {
+            "\(deal) was already lost; its reason is now “\(new ?? "")” (was “\(old ?? "none")”)."
         }
         static func reopened(_ deal: String, _ stage: String) -> String { "\(deal) is open again, in \(stage)." }
         static func deleted(_ deal: String) -> String { "Deleted \(deal)." }

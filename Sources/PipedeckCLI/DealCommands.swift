@@ -248,20 +248,23 @@ struct MoveCommand: ParsableCommand {
 
 /// Shared by `won`, `lost` and `reopen`: apply one status action and report.
 enum StatusChange {
+    /// `action` nil: nothing to do. `report` gets the board after, the deal before and after;
+    /// `unchanged` says why nothing changed (default: "already won/lost/open").
     static func run(
-        file: FileOption, id: String, target: DealStatus, action: (Deal) -> Action,
-        report: (Board, Deal) -> String
+        file: FileOption, id: String, target: DealStatus, action: (Deal) -> Action?,
+        report: (Board, Deal, Deal) -> String, unchanged: ((Board, Deal) -> String)? = nil
     ) throws {
         let path = file.path
         let board = try Store.load(path)
         let deal = try board.findDeal(id)
-        let outcome = try board.applying(action(deal), at: Timestamp.now())
-        guard outcome.changed, let after = outcome.board.deal(deal.id) else {
-            Console.out(Strings.CLI.alreadyStatus(board.label(deal), Strings.status(target)))
+        let outcome = try action(deal).map { try board.applying($0, at: Timestamp.now()) }
+        guard let outcome, outcome.changed, let after = outcome.board.deal(deal.id) else {
+            Console.out(
+                unchanged?(board, deal) ?? Strings.CLI.alreadyStatus(board.label(deal), Strings.status(target)))
             return
         }
         try Store.save(outcome.board, to: path)
-        Console.out(report(outcome.board, after))
+        Console.out(report(outcome.board, deal, after))
     }
 }
 
@@ -274,7 +277,7 @@ struct WonCommand: ParsableCommand {
     func run() throws {
         try StatusChange.run(
             file: file, id: id, target: .won, action: { .markWon(id: $0.id) },
-            report: { b, d in Strings.CLI.markedWon(b.label(d), b.stageName(d.stage)) })
+            report: { b, _, d in Strings.CLI.markedWon(b.label(d), b.stageName(d.stage)) })
     }
 }
 
@@ -287,9 +290,22 @@ struct LostCommand: ParsableCommand {
     var reason: String?
 
     func run() throws {
+        let given = Parse.text(reason)
         try StatusChange.run(
-            file: file, id: id, target: .lost, action: { .markLost(id: $0.id, reason: reason) },
-            report: { b, d in Strings.CLI.markedLost(b.label(d), d.lostReason) })
+            file: file, id: id, target: .lost,
+            action: { d in
+                // Already lost: without --reason nothing changes (the reason is kept); a new
+                // --reason replaces it, and the report says what it replaced.
+                if d.status == .lost && given == nil { return nil }
+                return .markLost(id: d.id, reason: given)
+            },
+            report: { b, before, d in
+                if before.status == .lost {
+                    return Strings.CLI.reasonChanged(b.label(d), from: before.lostReason, to: d.lostReason)
+                }
+                return Strings.CLI.markedLost(b.label(d), d.lostReason)
+            },
+            unchanged: { b, d in Strings.CLI.alreadyLost(b.label(d), d.lostReason, reasonGiven: given != nil) })
     }
 }
 
@@ -302,6 +318,6 @@ struct ReopenCommand: ParsableCommand {
     func run() throws {
         try StatusChange.run(
             file: file, id: id, target: .open, action: { .reopen(id: $0.id) },
-            report: { b, d in Strings.CLI.reopened(b.label(d), b.stageName(d.stage)) })
+            report: { b, _, d in Strings.CLI.reopened(b.label(d), b.stageName(d.stage)) })
     }
 }

@@ -82,6 +82,7 @@ struct ExportCommand: ParsableCommand {
             throw CLIFailure(error.message)
         }
         Console.out(kind == "ics" ? T.exportedEvents(count, out) : T.exported(count, out, kind))
+        if kind == "ics" && count == 0 { Console.out(T.emptyCalendar) }
     }
 
     /// Stage order, then each column's order.

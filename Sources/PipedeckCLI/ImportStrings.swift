@@ -285,6 +285,8 @@ extension Strings {
         static func exportedEvents(_ n: Int, _ path: String) -> String {
             "Exported \(n == 1 ? "1 next action" : "\(n) next actions") to \(path) (ics)."
         }
+        static let emptyCalendar =
+            "No open deal has a dated next action still to do: the calendar is valid and empty (its events are gone)."
         static func icsSummary(action: String, title: String, company: String?) -> String {
             company.map { "\(action) — \(title) (\($0))" } ?? "\(action) — \(title)"
         }

@@ -133,8 +133,11 @@ enum DealJSON {
 // MARK: - Summary
 
 enum SummaryOutput {
+    /// Always keyed by the board's currency first (0 when nothing is in it), then each other
+    /// currency present, in alphabetical order, so that scripts can always read the board's key.
     static func amounts(_ a: Amounts, primary: String) -> JSONOut {
-        .object(a.currencies(primary: primary).map { ($0, .money(a[$0])) })
+        let others = a.currencies(primary: primary).filter { $0 != primary }
+        return .object(([primary] + others).map { ($0, .money(a[$0])) })
     }
 
     static func json(_ s: PipelineSummary, board: Board) -> JSONOut {

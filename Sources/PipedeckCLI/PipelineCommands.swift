@@ -71,8 +71,7 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         let board = try Store.load(file.path)
         let today = Day.today()
-        let wanted = owner?.trimmingCharacters(in: .whitespaces).lowercased()
-        let deals = board.deals.filter { wanted == nil || $0.owner?.lowercased() == wanted }
+        let deals = try owner.map { try OwnerFilter.deals(of: $0, on: board).deals } ?? board.deals
         let agenda = Agenda(board: board, deals: deals, today: today)
         if json {
             let items = agenda.items.map { i -> JSONOut in

@@ -46,10 +46,11 @@ struct ListCommand: ParsableCommand {
                 == b.trimmingCharacters(in: .whitespaces).lowercased()
         }
         let wantedTag = tag?.trimmingCharacters(in: .whitespaces).lowercased()
-        let deals = board.deals.filter { d in
+        let ofOwner = try owner.map { try OwnerFilter.deals(of: $0, on: board).deals } ?? board.deals
+        let deals = ofOwner.filter { d in
             (st == "all" || d.status.rawValue == st)
                 && (stageID == nil || d.stage == stageID)
-                && same(d.owner, owner) && same(d.source, source)
+                && same(d.source, source)
                 && (wantedTag == nil || d.tags.contains { $0.lowercased() == wantedTag })
         }
         let sorted = ListCommand.sorted(deals, by: order, on: board, today: today)

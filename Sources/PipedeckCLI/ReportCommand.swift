@@ -42,14 +42,7 @@ struct ReportCommand: ParsableCommand {
         let board = try Store.load(file.path)
         var deals = board.deals
         var ownerLabel: String?
-        if let o = owner {
-            let key = o.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            deals = board.deals.filter { $0.owner?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == key }
-            guard let first = deals.first?.owner else {
-                throw CLIFailure(R.unknownOwner(o, ReportOutput.owners(of: board)))
-            }
-            ownerLabel = first.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        if let o = owner { (deals, ownerLabel) = try OwnerFilter.deals(of: o, on: board) }
 
         let format: ReportOutput.Format = json ? .json : csv ? .csv : .text
         var out = ReportOutput(
@@ -90,17 +83,6 @@ struct ReportOutput {
     }
 
     /// The owners named on the board's deals, each once (any case), sorted.
-    static func owners(of board: Board) -> [String] {
-        var seen = Set<String>()
-        var out: [String] = []
-        for d in board.deals {
-            guard let o = d.owner?.trimmingCharacters(in: .whitespacesAndNewlines), !o.isEmpty,
-                seen.insert(o.lowercased()).inserted
-            else { continue }
-            out.append(o)
-        }
-        return out.sorted { $0.lowercased() < $1.lowercased() }
-    }
 
     var textReport: ReportText {
         ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale)
@@ -412,11 +394,8 @@ struct ReportOutput {
 
 // MARK: - CSV
 
-/// RFC 4180 lines: fields with a comma, a quote or a line break are quoted, quotes doubled.
+/// RFC 4180 lines, fields written as the export writes them (`CSVWriter`: quoted when needed,
+/// guarded against spreadsheet formulas).
 enum CSV {
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+    static func line(_ fields: [String]) -> String { fields.map { CSVWriter.field($0) }.joined(separator: ",") }
 }

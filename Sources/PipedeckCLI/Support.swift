@@ -26,7 +26,9 @@ enum CLIEnvironment {
     static var locale: String? { MoneyFormatter.environmentLocale(variables) }
 }
 
-/// `--file PATH`, shared by every command.
+/// `--file PATH`, shared by every command. The parser hands an option group's value down to a
+/// subcommand that declares the same type, so every command, `demo` included, must use this one
+/// type, and its help is written to be true for `demo` too.
 struct FileOption: ParsableArguments {
     @Option(name: .customLong("file"), help: ArgumentHelp(Strings.CLI.helpFile, valueName: "path"))
     var file: String?
@@ -34,7 +36,6 @@ struct FileOption: ParsableArguments {
     /// The pipeline file: --file, $PIPEDECK_FILE, then the XDG data folder.
     var path: String { BoardFile.resolvePath(explicit: file, environment: CLIEnvironment.variables) }
 }
-
 // MARK: - Loading and saving
 
 enum Store {
@@ -109,12 +110,42 @@ extension Board {
 
 }
 
+// MARK: - One owner's deals
+
+/// `--owner NAME` (list, agenda, report): the deals of one owner, in any case, blanks around
+/// ignored. An owner that no deal has is an error that lists the owners, in every command.
+enum OwnerFilter {
+    static func deals(of raw: String, on board: Board) throws -> (deals: [Deal], label: String) {
+        let key = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let deals = board.deals.filter { $0.owner?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == key }
+        guard let first = deals.first?.owner else {
+            throw CLIFailure(Strings.Reports.unknownOwner(raw, owners(of: board)))
+        }
+        return (deals, first.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Every owner once (the first spelling met), sorted without regard to case.
+    static func owners(of board: Board) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for d in board.deals {
+            guard let o = d.owner?.trimmingCharacters(in: .whitespacesAndNewlines), !o.isEmpty,
+                seen.insert(o.lowercased()).inserted
+            else { continue }
+            out.append(o)
+        }
+        return out.sorted { $0.lowercased() < $1.lowercased() }
+    }
+}
+
 // MARK: - Parsing option values
 
 enum Parse {
     /// A deal value: plain digits with an optional "." or "," and at most two decimals.
     static func value(_ raw: String, option: String) throws -> Money {
         var t = raw.trimmingCharacters(in: .whitespaces)
+        // A plain number: no sign ("-5" gets the message about negative values below).
+        if t.hasPrefix("+") { throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.CLI.noSign)) }
         if let comma = t.firstIndex(of: ",") {
             // A comma is only a decimal mark: one of them, no dot, one or two digits after it
             // ("12,500" would be ambiguous with a thousands separator).

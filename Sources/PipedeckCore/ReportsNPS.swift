@@ -36,7 +36,10 @@ public struct NPSReport: Hashable, Sendable {
         public var score: Int?
     }
 
-    /// Every won deal counted, in the order given, with its answer or nil.
+    /// Every won deal counted, with its answer or nil, in the one order every output uses: the
+    /// answers first, highest score first, then by title (any case) and id; then the deals
+    /// without an answer, most recently won first, then by id. `promoters` and `unanswered` are
+    /// parts of this list in the same order.
     public var entries: [Entry]
     /// Promoters, passives, detractors — always the three, in this order.
     public var rows: [Row]
@@ -56,39 +59,37 @@ public struct NPSReport: Hashable, Sendable {
 
     public init<S: Sequence>(board: Board, deals: S) where S.Element == Deal {
         var counts: [Category: Int] = [:]
-        var promoters: [Entry] = []
+        var answered: [Entry] = []
         var unanswered: [(Entry, Timestamp)] = []
-        var entries: [Entry] = []
-        var won = 0, answers = 0
+        var won = 0
         for d in deals where d.status == .won {
             won += 1
             let score = d.npsScore
             let e = Entry(
                 id: d.id, title: d.title, company: d.company, owner: d.owner, value: d.value,
                 currency: board.currency(of: d), score: score)
-            entries.append(e)
             guard let s = score else {
                 unanswered.append((e, d.wonAt ?? d.updatedAt))
                 continue
             }
-            answers += 1
-            let c = Category(score: s)
-            counts[c, default: 0] += 1
-            if c == .promoter { promoters.append(e) }
+            counts[Category(score: s), default: 0] += 1
+            answered.append(e)
         }
-        rows = Category.allCases.map {
-            Row(category: $0, count: counts[$0] ?? 0, share: Ratio(counts[$0] ?? 0, of: answers))
-        }
-        wonDeals = won
-        self.entries = entries
-        self.answers = answers
-        self.promoters = promoters.sorted { a, b in
+        answered.sort { a, b in
             if a.score != b.score { return (a.score ?? 0) > (b.score ?? 0) }
             let ta = a.title.lowercased(), tb = b.title.lowercased()
             if ta != tb { return ta < tb }
             return a.id < b.id
         }
-        self.unanswered = unanswered.sorted { a, b in a.1 != b.1 ? a.1 > b.1 : a.0.id < b.0.id }.map(\.0)
+        let waiting = unanswered.sorted { a, b in a.1 != b.1 ? a.1 > b.1 : a.0.id < b.0.id }.map(\.0)
+        rows = Category.allCases.map {
+            Row(category: $0, count: counts[$0] ?? 0, share: Ratio(counts[$0] ?? 0, of: answered.count))
+        }
+        wonDeals = won
+        answers = answered.count
+        entries = answered + waiting
+        promoters = answered.filter { Category(score: $0.score ?? 0) == .promoter }
+        self.unanswered = waiting
     }
 
     public func count(_ c: Category) -> Int { rows.first { $0.category == c }?.count ?? 0 }

@@ -19,7 +19,7 @@ public struct ICSEvent: Hashable, Sendable {
 }
 
 /// Writes an iCalendar (RFC 5545) file: CRLF line ends, content lines folded at 75 octets
-/// (never inside a UTF-8 sequence), TEXT values escaped.
+/// (never inside a UTF-8 sequence), TEXT values escaped; never without a component.
 public enum ICSWriter {
     public static let productID = "-//Pipedeck//Pipedeck//EN"
 
@@ -38,9 +38,18 @@ public enum ICSWriter {
             lines.append("TRANSP:TRANSPARENT")
             lines.append("END:VEVENT")
         }
+        // RFC 5545 wants at least one component in a calendar. With no event, the calendar gets
+        // the description of UTC, which no event uses: a valid calendar that shows nothing, so a
+        // subscribed calendar empties when the last next action is done.
+        if events.isEmpty { lines += utcTimeZone }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
     }
+
+    static let utcTimeZone = [
+        "BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0000",
+        "TZOFFSETTO:+0000", "TZNAME:UTC", "END:STANDARD", "END:VTIMEZONE",
+    ]
 
     /// 20260601
     public static func date(_ d: Day) -> String {

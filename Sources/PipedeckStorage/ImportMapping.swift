@@ -547,7 +547,8 @@ public struct DateReader: Sendable {
 
 /// Tags: split on ";" when the cell has one (HubSpot, Pipedeck), else on ","; trimmed, empty
 /// ones and repeats (any case) dropped.
-public func readTags(_ raw: String) -> [String] {
+public func readTags(_ cell: String) -> [String] {
+    let raw = CSVWriter.unguardFormula(cell.trimmingCharacters(in: .whitespaces))
     let sep: Character = raw.contains(";") ? ";" : ","
     var seen = Set<String>()
     var out: [String] = []
@@ -578,13 +579,13 @@ public func readSingleLine(_ raw: String) -> String? {
     return readText(pieces.joined(separator: " "))
 }
 
-/// Text cells: CRLF line breaks as LF, trimmed; empty is nil.
+/// Text cells: CRLF line breaks as LF, trimmed, a formula guard removed (`CSVWriter`); empty is nil.
 public func readText(_ raw: String) -> String? {
     var t = raw
     if t.contains("\r") {
         t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
-    t = t.trimmingCharacters(in: .whitespacesAndNewlines)
+    t = CSVWriter.unguardFormula(t.trimmingCharacters(in: .whitespacesAndNewlines))
     return t.isEmpty ? nil : t
 }
 

@@ -77,8 +77,9 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(amounts(open[1]["value"]), ["EUR": m("0.07")])
         XCTAssertEqual(amounts(open[1]["weighted"]), ["EUR": m("0.023331")]) // 0.07 × 33.33 %
         XCTAssertEqual(amounts(open[2]["weighted"]), ["EUR": m("1200")])
-        XCTAssertEqual(amounts(open[7]["value"]), ["USD": m("500")])
-        XCTAssertEqual(amounts(open[7]["weighted"]), ["USD": m("50")])
+        // Always the board's currency too (0 here), as in summary --json.
+        XCTAssertEqual(amounts(open[7]["value"]), ["EUR": 0, "USD": m("500")])
+        XCTAssertEqual(amounts(open[7]["weighted"]), ["EUR": 0, "USD": m("50")])
         XCTAssertEqual(amounts(open[8]["weighted"]), ["EUR": m("30")])
         let total = try XCTUnwrap(r["openTotal"] as? [String: Any])
         XCTAssertEqual(total["count"] as? Int, 5)
@@ -268,7 +269,7 @@ final class ReportCommandTests: CLITestCase {
         XCTAssertEqual(reasons.map { $0["reason"] as? String }, ["Price", nil])
         XCTAssertEqual(reasons.map { $0["count"] as? Int }, [2, 1])
         XCTAssertEqual(amounts(reasons[0]["value"]), ["EUR": m("1000")])
-        XCTAssertEqual(amounts(reasons[1]["value"]), ["USD": m("50")])
+        XCTAssertEqual(amounts(reasons[1]["value"]), ["EUR": 0, "USD": m("50")])
         XCTAssertEqual(l["count"] as? Int, 3)
 
         XCTAssertEqual(

@@ -48,6 +48,25 @@ final class ReportNPSTests: XCTestCase {
         XCTAssertEqual(r.entries.count, 10)
     }
 
+    /// One order for every output (CSV lists `entries`; text and JSON list `promoters` and
+    /// `unanswered`): deals won at the same moment come out in the same order everywhere,
+    /// whatever order the board holds them in.
+    func testEntriesHaveTheOrderOfThePromotersAndTheUnanswered() {
+        var deals = [
+            won("z1", 9, title: "Same"), won("a2", 9, title: "Same"), won("m3", 10, title: "beta"),
+            won("q4", 3, title: "Alpha"), won("k5", 7, title: "Alpha"), won("w6", nil), won("b7", nil),
+            won("c8", nil, at: 12),
+        ]
+        for _ in 0..<3 {
+            deals.reverse()
+            deals.swapAt(0, deals.count / 2)
+            let r = NPSReport(board: standardBoard(deals), deals: deals)
+            XCTAssertEqual(r.entries.map(\.id), ["m3", "a2", "z1", "k5", "q4", "c8", "b7", "w6"])
+            XCTAssertEqual(r.promoters.map(\.id), r.entries.filter { ($0.score ?? 0) >= 9 }.map(\.id))
+            XCTAssertEqual(r.unanswered.map(\.id), r.entries.filter { $0.score == nil }.map(\.id))
+        }
+    }
+
     func testScoreRoundsHalvesAwayFromZero() {
         func score(_ scores: [Int]) -> Int? {
             let d = scores.enumerated().map { won("x\($0.offset)", $0.element) }

@@ -81,6 +81,24 @@ final class ICSWriterTests: XCTestCase {
             calendar([]).components(separatedBy: "BEGIN:VEVENT").count, 1, "an empty calendar is still a calendar")
     }
 
+    /// RFC 5545 wants at least one component: a calendar without events holds the description
+    /// of UTC (which nothing uses), so it is valid and shows nothing.
+    func testACalendarWithoutEventsIsStillValid() {
+        let lines = unfolded(calendar([]))
+        XCTAssertEqual(lines.first, "BEGIN:VCALENDAR")
+        XCTAssertEqual(lines.last, "END:VCALENDAR")
+        let begins = lines.filter { $0.hasPrefix("BEGIN:") }.map { String($0.dropFirst(6)) }
+        XCTAssertEqual(begins, ["VCALENDAR", "VTIMEZONE", "STANDARD"])
+        for required in ["TZID:UTC", "DTSTART:19700101T000000", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0000"] {
+            XCTAssertTrue(lines.contains(required), required)
+        }
+        XCTAssertEqual(lines.filter { $0.hasPrefix("BEGIN:") }.count, lines.filter { $0.hasPrefix("END:") }.count)
+        // With events, no time zone is added.
+        let one = ICSEvent(
+            uid: "a@pipedeck", stamp: ICSWriterTests.stamp, day: Day.parse("2026-06-01")!, summary: "Call")
+        XCTAssertFalse(calendar([one]).contains("VTIMEZONE"))
+    }
+
     func testTextEscaping() {
         XCTAssertEqual(ICSWriter.escape("a,b;c\\d\ne\r\nf\tg\u{07}h"), "a\\,b\\;c\\\\d\\ne\\nf gh")
         let summary = "Call back; ask \"why\", then \\ decide\nnow"
