@@ -1,6 +1,7 @@
 import Foundation
 import PipedeckCore
 import PipedeckRender
+import PipedeckStorage
 
 // MARK: - JSON output
 
@@ -213,4 +214,12 @@ enum SummaryOutput {
             separator: "\n")
         return table.rendered() + "\n\n" + totalsText
     }
+}
+
+// MARK: - CSV
+
+/// RFC 4180 lines, fields written as the export writes them (`CSVWriter`: quoted when needed,
+/// guarded against spreadsheet formulas).
+enum CSV {
+    static func line(_ fields: [String]) -> String { fields.map { CSVWriter.field($0) }.joined(separator: ",") }
 }

@@ -391,11 +391,3 @@ struct ReportOutput {
         return lines.joined(separator: "\n")
     }
 }
-
-// MARK: - CSV
-
-/// RFC 4180 lines, fields written as the export writes them (`CSVWriter`: quoted when needed,
-/// guarded against spreadsheet formulas).
-enum CSV {
-    static func line(_ fields: [String]) -> String { fields.map { CSVWriter.field($0) }.joined(separator: ",") }
-}

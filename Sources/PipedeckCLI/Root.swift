@@ -9,6 +9,7 @@ struct Root: ParsableCommand {
         commandName: "pipedeck",
         abstract: Strings.CLI.rootAbstract,
         discussion: Strings.CLI.rootDiscussion,
+        version: PipedeckVersion.text,
         subcommands: [
             DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
@@ -24,6 +25,13 @@ struct Root: ParsableCommand {
     func run() throws {
         try BoardOpener.open(path: file.path, view: view)
     }
+}
+
+/// The release, printed by `pipedeck --version` and written into the man page. Raised with each
+/// release (and in docs/cli.md's example).
+public enum PipedeckVersion {
+    public static let number = "0.9.0"
+    public static var text: String { "pipedeck \(number)" }
 }
 
 /// How the interactive board looks.

@@ -25,61 +25,64 @@ public enum ShippedThemes {
     static let theme0 = #"""
         # Pipedeck colour theme "default" (the format is described in docs/themes.md).
         #
-        # Uses the terminal's own background and text colour and only its 16 ANSI
-        # colours, so it follows the terminal's palette and reads on dark and light
-        # backgrounds alike. No white or black text: those vanish on one or the other.
+        # Text is always the terminal's own text colour on its own background, so it
+        # reads on dark and light terminals alike, whatever their palette: emphasis
+        # comes from bold, italic, underline and reverse. Colour appears only where it
+        # cannot hurt reading: badges with their own background (an overdue step, one
+        # due today, an error, a search match) and marks that are not text (column
+        # lines, the qualification dots), in colours that show on black and on white.
         #
         # Each line: role = [foreground] [background] [attributes]
         # A colour left out or written "-" is the one `normal` has.
 
-        description = The terminal's own background and palette; reads on dark and light
+        description = The terminal's own text colour; colour only for badges and marks; reads on dark and light
 
         # The screen
         normal              = default default
         header              = bold
-        headerDim           = grey
+        headerDim           = -
         status              = -
-        error               = red bold
+        error               = bright-white red bold
 
         # Columns
         columnBorder        = grey
         columnHeader        = bold
-        columnHeaderFocused = cyan bold underline
-        columnFigures       = grey
-        scrollMarker        = cyan
+        columnHeaderFocused = bold underline
+        columnFigures       = -
+        scrollMarker        = bold
 
         # Cards
         card                = -
         cardSelected        = reverse
         cardTitle           = bold
         cardTitleSelected   = bold reverse
-        cardDim             = grey
-        money               = green
-        weightedMoney       = cyan bold
+        cardDim             = -
+        money               = -
+        weightedMoney       = bold
 
         # Next actions and the state of a deal
-        overdue             = red bold
-        dueToday            = yellow bold
-        upcoming            = cyan
-        noAction            = magenta
-        stale               = yellow
-        won                 = green bold
-        lost                = red
-        tag                 = magenta
-        score               = yellow
+        overdue             = bright-white red bold
+        dueToday            = black yellow bold
+        upcoming            = -
+        noAction            = italic
+        stale               = italic
+        won                 = bold
+        lost                = italic
+        tag                 = -
+        score               = magenta
         match               = black yellow
-        placeholder         = red reverse
+        placeholder         = bright-white red
 
         # The footer and the key hints
         footer              = -
         footerFigure        = bold
-        footerKey           = cyan bold
+        footerKey           = bold
 
         # Help, forms and dialogs
         help                = -
-        helpKey             = cyan bold
+        helpKey             = bold
         helpTitle           = bold underline
-        formLabel           = grey
+        formLabel           = -
         formField           = underline
         formFieldFocused    = reverse
         dialog              = -
@@ -102,15 +105,15 @@ public enum ShippedThemes {
         # The screen
         normal              = #d5d8de #1c1f26
         header              = #ffffff bold
-        headerDim           = #7d8391
+        headerDim           = #828895
         status              = -
         error               = #e06c75 bold
 
         # Columns
-        columnBorder        = #3b4150
+        columnBorder        = #6a6f7a
         columnHeader        = #ffffff bold
         columnHeaderFocused = #61afef bold underline
-        columnFigures       = #7d8391
+        columnFigures       = #828895
         scrollMarker        = #61afef
 
         # Cards
@@ -118,7 +121,7 @@ public enum ShippedThemes {
         cardSelected        = - #323846
         cardTitle           = #ffffff bold
         cardTitleSelected   = #ffffff #323846 bold
-        cardDim             = #7d8391
+        cardDim             = #828895
         money               = #98c379
         weightedMoney       = #56b6c2 bold
 
@@ -129,7 +132,7 @@ public enum ShippedThemes {
         noAction            = #c678dd
         stale               = #d19a66
         won                 = #98c379 bold
-        lost                = #be5046
+        lost                = #c96e65
         tag                 = #c678dd
         score               = #e5c07b
         match               = #1c1f26 #e5c07b
@@ -144,7 +147,7 @@ public enum ShippedThemes {
         help                = -
         helpKey             = #61afef bold
         helpTitle           = #ffffff bold underline
-        formLabel           = #7d8391
+        formLabel           = #828895
         formField           = - - underline
         formFieldFocused    = #ffffff #3b4150
         dialog              = -
@@ -167,15 +170,15 @@ public enum ShippedThemes {
         # The screen
         normal              = #383a42 #fafafa
         header              = #202227 bold
-        headerDim           = #7a7e87
+        headerDim           = #6d7078
         status              = -
         error               = #c62828 bold
 
         # Columns
-        columnBorder        = #c8cbd2
+        columnBorder        = #8a8c91
         columnHeader        = #202227 bold
         columnHeaderFocused = #2b64c9 bold underline
-        columnFigures       = #7a7e87
+        columnFigures       = #6d7078
         scrollMarker        = #2b64c9
 
         # Cards
@@ -183,20 +186,20 @@ public enum ShippedThemes {
         cardSelected        = - #dbe4f3
         cardTitle           = #202227 bold
         cardTitleSelected   = #202227 #dbe4f3 bold
-        cardDim             = #7a7e87
-        money               = #3d8a3c
-        weightedMoney       = #0f7f8c bold
+        cardDim             = #6d7078
+        money               = #398038
+        weightedMoney       = #0e727e bold
 
         # Next actions and the state of a deal
         overdue             = #c62828 bold
-        dueToday            = #a86b00 bold
+        dueToday            = #8f6000 bold
         upcoming            = #2b64c9
         noAction            = #a626a4
-        stale               = #b85c00
-        won                 = #3d8a3c bold
+        stale               = #b25900
+        won                 = #398038 bold
         lost                = #a33a2f
         tag                 = #a626a4
-        score               = #a86b00
+        score               = #8f6000
         match               = #383a42 #ffe58f
         placeholder         = #c62828 bold
 
@@ -209,7 +212,7 @@ public enum ShippedThemes {
         help                = -
         helpKey             = #2b64c9 bold
         helpTitle           = #202227 bold underline
-        formLabel           = #7a7e87
+        formLabel           = #6d7078
         formField           = - - underline
         formFieldFocused    = #202227 #e3e7ee
         dialog              = -
@@ -220,69 +223,71 @@ public enum ShippedThemes {
     static let theme3 = #"""
         # Pipedeck colour theme "solarized-dark" (the format is described in docs/themes.md).
         #
-        # Ethan Schoonover's Solarized palette on its dark base (base03), with base0
-        # text, base1 for emphasis, base01 for secondary text and the eight accents.
-        # On a terminal already set to Solarized the 256-colour approximations are
-        # close; on 8 and 16 colours it becomes light text on black.
+        # Ethan Schoonover's Solarized on its dark base (base03), one step lighter than
+        # the original so that every text reads at 4.5:1 or more: base1 text, base2 for
+        # emphasis, base0 for secondary text, and the eight accents lightened just
+        # enough (at 256 colours and in true colour alike). On 8 and 16 colours it
+        # becomes light text on black.
         #
         # Each line: role = [foreground] [background] [attributes]
         # A colour left out or written "-" is the one `normal` has.
         #
         #   base03 #002b36  base02 #073642  base01 #586e75  base0 #839496
-        #   base1  #93a1a1  base2  #eee8d5  yellow #b58900  orange #cb4b16
-        #   red    #dc322f  magenta #d33682 violet #6c71c4  blue  #268bd2
-        #   cyan   #2aa198  green  #859900
+        #   base1  #93a1a1  base2  #eee8d5  base3  #fdf6e3
+        #   accents as used here (Solarized's, lightened): yellow #c29d2b
+        #   orange #d7744c  red #e6706d  magenta #de66a0  violet #8589ce
+        #   blue #449bd8  cyan #2aa198  green #879b05
 
-        description = Solarized dark: base0 text on base03, the eight Solarized accents
+        description = Solarized dark: base1 text on base03, the eight accents, all at 4.5:1 or more
 
         # The screen
-        normal              = #839496 #002b36
-        header              = #93a1a1 bold
-        headerDim           = #586e75
+        normal              = #93a1a1 #002b36
+        header              = #eee8d5 bold
+        headerDim           = #839496
         status              = -
-        error               = #dc322f bold
+        error               = #e6706d bold
 
         # Columns
-        columnBorder        = #586e75
-        columnHeader        = #93a1a1 bold
-        columnHeaderFocused = #268bd2 bold underline
-        columnFigures       = #586e75
-        scrollMarker        = #268bd2
+        columnBorder        = #64787f
+        columnHeader        = #eee8d5 bold
+        columnHeaderFocused = #449bd8 bold underline
+        columnFigures       = #839496
+        scrollMarker        = #449bd8
 
         # Cards
         card                = -
         cardSelected        = - #073642
-        cardTitle           = #93a1a1 bold
-        cardTitleSelected   = #eee8d5 #073642 bold
-        cardDim             = #586e75
-        money               = #859900
+        cardTitle           = #eee8d5 bold
+        cardTitleSelected   = #fdf6e3 #073642 bold
+        cardDim             = #839496
+        money               = #879b05
         weightedMoney       = #2aa198 bold
 
         # Next actions and the state of a deal
-        overdue             = #dc322f bold
-        dueToday            = #b58900 bold
-        upcoming            = #268bd2
-        noAction            = #6c71c4
-        stale               = #cb4b16
-        won                 = #859900 bold
-        lost                = #dc322f
-        tag                 = #d33682
-        score               = #b58900
-        match               = #002b36 #b58900
-        placeholder         = #dc322f bold
+        overdue             = #e6706d bold
+        dueToday            = #c29d2b bold
+        upcoming            = #449bd8
+        noAction            = #8589ce
+        stale               = #d7744c
+        won                 = #879b05 bold
+        lost                = #e6706d
+        tag                 = #de66a0
+        score               = #c29d2b
+        match               = #002b36 #c29d2b
+        placeholder         = #e6706d bold
 
         # The footer and the key hints
         footer              = -
-        footerFigure        = #93a1a1 bold
-        footerKey           = #268bd2 bold
+        footerFigure        = #eee8d5 bold
+        footerKey           = #449bd8 bold
 
         # Help, forms and dialogs
         help                = -
-        helpKey             = #268bd2 bold
-        helpTitle           = #93a1a1 bold underline
-        formLabel           = #586e75
+        helpKey             = #449bd8 bold
+        helpTitle           = #eee8d5 bold underline
+        formLabel           = #839496
         formField           = - - underline
-        formFieldFocused    = #eee8d5 #073642
+        formFieldFocused    = #fdf6e3 #073642
         dialog              = -
 
         """#
@@ -356,18 +361,19 @@ public enum ShippedThemes {
     static let theme5 = #"""
         # Pipedeck colour theme "monochrome" (the format is described in docs/themes.md).
         #
-        # No colours at all: only bold, dim, underline, reverse and italic on the
-        # terminal's own colours. Used whenever NO_COLOR is set, with --no-color, and
-        # on terminals without colour.
+        # No colours at all: only bold, underline, reverse and italic on the
+        # terminal's own colours (dim only for the column lines: faint text falls
+        # below 4.5:1 on light terminals). Used whenever NO_COLOR is set, with
+        # --no-color, and on terminals without colour.
         #
         # Each line: role = [foreground] [background] [attributes]
 
-        description = Attributes only (bold, dim, underline, reverse); no colours
+        description = Attributes only (bold, italic, underline, reverse); no colours
 
         # The screen
         normal              = default default
         header              = bold
-        headerDim           = dim
+        headerDim           = -
         status              = -
         error               = bold reverse
 
@@ -375,7 +381,7 @@ public enum ShippedThemes {
         columnBorder        = dim
         columnHeader        = bold
         columnHeaderFocused = bold underline
-        columnFigures       = dim
+        columnFigures       = -
         scrollMarker        = bold
 
         # Cards
@@ -383,7 +389,7 @@ public enum ShippedThemes {
         cardSelected        = reverse
         cardTitle           = bold
         cardTitleSelected   = bold reverse
-        cardDim             = dim
+        cardDim             = -
         money               = -
         weightedMoney       = bold
 
@@ -394,7 +400,7 @@ public enum ShippedThemes {
         noAction            = italic
         stale               = bold
         won                 = bold
-        lost                = dim
+        lost                = italic
         tag                 = italic
         score               = -
         match               = underline reverse
@@ -409,7 +415,7 @@ public enum ShippedThemes {
         help                = -
         helpKey             = bold
         helpTitle           = bold underline
-        formLabel           = dim
+        formLabel           = -
         formField           = underline
         formFieldFocused    = reverse
         dialog              = -
