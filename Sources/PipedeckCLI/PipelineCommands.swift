@@ -118,10 +118,11 @@ struct StagesCommand: ParsableCommand {
         defaultSubcommand: StagesList.self)
 }
 
-/// Loads, applies one action, saves, and prints what happened. `nameArgument` is what the
-/// command calls the stage name it was given, for a refused name (`NAME`, `NEW-NAME`).
+/// Loads, applies one action, saves, and prints what happened. `name` is the stage name the
+/// command was given and what it calls it (`NAME`, `NEW-NAME`), for a refused name.
 private func change(
-    _ file: FileOption, nameArgument: String? = nil, _ build: (Board) throws -> (Action, (Board) -> String)
+    _ file: FileOption, name given: (label: String, value: String)? = nil,
+    _ build: (Board) throws -> (Action, (Board) -> String)
 ) throws {
     let path = file.path
     let board = try Store.load(path)
@@ -129,8 +130,8 @@ private func change(
     let outcome: Outcome
     do {
         outcome = try board.apply(action, at: Timestamp.now())
-    } catch .invalid(let field, let reason) where field == "name" && nameArgument != nil {
-        throw CLIFailure(Strings.CLI.optionProblem(nameArgument ?? field, reason))
+    } catch .invalid(let field, let reason) where field == "name" && given != nil {
+        throw CLIFailure(Strings.CLI.optionError(given?.label ?? field, given?.value ?? "", reason))
     } catch {
         throw CLIFailure(Strings.describe(error))
     }
@@ -199,7 +200,7 @@ struct StagesAdd: ParsableCommand {
     func run() throws {
         let p = try Parse.percent(probability, option: "--probability")
         let r = try rot.map { try rotDays($0, option: "--rot-days") } ?? 14
-        try change(file, nameArgument: "NAME") { board in
+        try change(file, name: ("NAME", name)) { board in
             let at = try self.at.map {
                 try Parse.whole(
                     $0, option: "--at", in: 1...(board.stages.count + 1),
@@ -221,7 +222,7 @@ struct StagesRename: ParsableCommand {
     @Argument(help: ArgumentHelp(Strings.Work.helpName, valueName: "new-name")) var name: String
 
     func run() throws {
-        try change(file, nameArgument: "NEW-NAME") { board in
+        try change(file, name: ("NEW-NAME", name)) { board in
             var s = try board.findStage(stage, option: "STAGE")
             let old = s.name
             s.name = name

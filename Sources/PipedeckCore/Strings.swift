@@ -12,9 +12,9 @@ public enum Strings {
         "expected an ISO 4217 currency code such as EUR, USD or GBP (got \"\(c)\")"
     }
     public static func duplicateStageID(_ id: String) -> String { "a stage with the id \"\(id)\" already exists" }
+    /// Short enough for the stage form's message line; the command line adds what was given.
     public static func stageNameTaken(_ name: String, _ other: Stage) -> String {
-        let what = other.name.lowercased() == name.lowercased() ? "the name" : "the id"
-        return "\"\(name)\" is already \(what) of the stage “\(other.name)” (\(other.id)); choose another name"
+        "already used by the stage “\(other.name)”, id \(other.id)"
     }
     public static let emptyStageName = "a stage needs a name"
     public static let moveToItself = "the deals cannot move to the stage being deleted; choose another stage"

@@ -108,13 +108,12 @@ final class ErrorFormTests: CLITestCase {
     func testStagesAddRefusesANameOrIDThatExistsInAnyCase() {
         XCTAssertEqual(
             error(["stages", "add", "lead generation", "--probability", "10"], usage: false),
-            "pipedeck: NAME: \"lead generation\" is already the name of the stage “Lead generation” (lead); "
-                + "choose another name")
+            "pipedeck: NAME: already used by the stage “Lead generation”, id lead (got \"lead generation\")")
         XCTAssertEqual(
             error(["stages", "add", "PROPOSAL", "--probability", "10"], usage: false),
-            "pipedeck: NAME: \"PROPOSAL\" is already the name of the stage “Proposal” (proposal); choose another name")
+            "pipedeck: NAME: already used by the stage “Proposal”, id proposal (got \"PROPOSAL\")")
         error(
-            ["stages", "add", "needs", "--probability", "10"], usage: false, mentioning: ["the id", "Needs analysis"])
+            ["stages", "add", "needs", "--probability", "10"], usage: false, mentioning: ["Needs analysis", "id needs"])
         error(["stages", "rename", "proposal", "Negotiation"], usage: false, mentioning: ["NEW-NAME"])
         // A new name is added, and reached by its name.
         let r = ok(["stages", "add", "Lead nurturing", "--probability", "15", "--file", file])
