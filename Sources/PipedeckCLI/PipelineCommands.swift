@@ -117,15 +117,16 @@ struct StagesCommand: ParsableCommand {
         defaultSubcommand: StagesList.self)
 }
 
-/// Loads, applies one action, saves, and prints what happened.
+/// Applies one action to the board as it is on disk (under its lock), saves, and prints what happened.
 private func change(_ file: FileOption, _ build: (Board) throws -> (Action, (Board) -> String)) throws {
-    let path = file.path
-    let board = try Store.load(path)
-    let (action, report) = try build(board)
-    let outcome = try board.applying(action, at: Timestamp.now())
-    guard outcome.changed else { Console.out(Strings.CLI.nothingChanged); return }
-    try Store.save(outcome.board, to: path)
-    Console.out(report(outcome.board))
+    let text = try Store.update(file.path) { board -> String in
+        let (action, report) = try build(board)
+        let outcome = try board.applying(action, at: Timestamp.now())
+        guard outcome.changed else { return Strings.CLI.nothingChanged }
+        board = outcome.board
+        return report(board)
+    }
+    Console.out(text)
 }
 
 private func percent(_ raw: String, option: String) throws -> Percent {

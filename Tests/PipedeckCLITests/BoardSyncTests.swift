@@ -1,5 +1,6 @@
 import Foundation
 import PipedeckCore
+import PipedeckRender
 import PipedeckStorage
 import XCTest
 
@@ -28,20 +29,25 @@ final class BoardSyncTests: XCTestCase {
 
     /// Opens the board the way the event loop does.
     func open() throws -> (BoardSync, AppState) {
-        let (board, fingerprint) = try BoardSync.load(path: path)
+        let version = try BoardSync.load(path: path)
         var state = AppState(
-            board: board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today, width: 120,
-            height: 40)
-        let sync = BoardSync(path: path, board: board, fingerprint: fingerprint)
+            board: version.board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today,
+            width: 120, height: 40)
+        let sync = BoardSync(path: path, version: version)
         sync.start(&state)
         return (sync, state)
     }
 
-    /// A key, as the event loop handles it: check the file, apply the key, save.
-    func press(_ key: Key, _ sync: BoardSync, _ state: inout AppState) {
+    /// A key, as the event loop handles it: take the last save's result, look at the file (a key
+    /// that arrives with a change made elsewhere is not applied), apply the key, save; then the
+    /// frame is drawn.
+    @discardableResult
+    func press(_ key: Key, _ sync: BoardSync, _ state: inout AppState) -> Bool {
         sync.collect(&state)
-        sync.check(&state)
+        defer { _ = sync.takeReplacedUnseen(state) }
+        guard sync.admit(key, &state) else { return false }
         for e in state.handle(key) where e == .save { sync.save(&state) }
+        return true
     }
 
     /// Someone else changes the file: another Pipedeck, an editor, a git pull.
@@ -52,6 +58,12 @@ final class BoardSyncTests: XCTestCase {
     }
 
     func stage(_ id: String, in board: Board) -> String? { board.deal(id)?.stage }
+
+    /// The top and bottom lines of the screen as drawn for `state`.
+    func lines(_ state: AppState) -> (top: String, bottom: String) {
+        let rows = BoardRenderer.render(state, options: RenderOptions()).grid.rows()
+        return (rows.first ?? "", rows.last ?? "")
+    }
 
     func testSavesAndSaysSaved() throws {
         var (sync, state) = try open()
@@ -182,11 +194,11 @@ final class BoardSyncTests: XCTestCase {
         try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
         let inner = blocked.appendingPathComponent("pipeline.json").path
         try FileManager.default.copyItem(atPath: path, toPath: inner)
-        let (board, fp) = try BoardSync.load(path: inner)
+        let version = try BoardSync.load(path: inner)
         var s2 = AppState(
-            board: board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today, width: 120,
-            height: 40)
-        let sync2 = BoardSync(path: inner, board: board, fingerprint: fp)
+            board: version.board, fileName: "pipeline.json", now: BoardSyncTests.now, today: BoardSyncTests.today,
+            width: 120, height: 40)
+        let sync2 = BoardSync(path: inner, version: version)
         sync2.start(&s2)
         defer { sync2.close() }
         // Rename the folder away and put a file in its place: every save now fails with ENOTDIR.
@@ -197,18 +209,28 @@ final class BoardSyncTests: XCTestCase {
         sync2.finish(&s2)
         guard case .failed(let why) = s2.saveState else { return XCTFail("\(s2.saveState)") }
         XCTAssertTrue(why.contains("cannot write"), why)
-        XCTAssertEqual(s2.message?.text, Strings.saveFailed(why))
+        XCTAssertTrue(lines(s2).bottom.contains("NOT SAVED: cannot write pipeline.json"), lines(s2).bottom)
+        XCTAssertTrue(lines(s2).top.contains("unsaved"), lines(s2).top)
         XCTAssertEqual(s2.board.deal("d01lea")?.stage, "qualification", "the board keeps working in memory")
+        // The next change says what it did, and the bottom line still says that nothing is saved;
+        // the save state stays "failed" while the retry runs.
         press(.char("L"), sync2, &s2)
+        XCTAssertEqual(s2.saveState, .failed(why))
+        XCTAssertTrue(lines(s2).bottom.contains("moved to Needs analysis"), lines(s2).bottom)
+        XCTAssertTrue(lines(s2).bottom.contains("NOT SAVED"), lines(s2).bottom)
         sync2.finish(&s2)
         XCTAssertEqual(s2.board.deal("d01lea")?.stage, "needs")
         if case .failed = s2.saveState {} else { XCTFail("\(s2.saveState)") }
-        // The way is clear again: the next change saves everything.
+        XCTAssertTrue(lines(s2).bottom.contains("NOT SAVED"), lines(s2).bottom)
+        // The way is clear again: the next change saves everything, and both lines say so.
         try FileManager.default.removeItem(at: blocked)
         try FileManager.default.moveItem(at: moved, to: blocked)
         press(.char("H"), sync2, &s2)
         sync2.finish(&s2)
         XCTAssertEqual(s2.saveState, .saved)
+        XCTAssertTrue(lines(s2).top.contains("saved") && !lines(s2).top.contains("unsaved"), lines(s2).top)
+        XCTAssertFalse(lines(s2).bottom.contains("NOT SAVED"), lines(s2).bottom)
+        XCTAssertEqual(s2.message?.text, SyncText.savedAgain)
         let disk = try BoardFile.load(path: inner)
         XCTAssertEqual(stage("d01lea", in: disk), "qualification")
         XCTAssertEqual(disk, s2.board)

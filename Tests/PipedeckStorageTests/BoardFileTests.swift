@@ -100,13 +100,14 @@ final class BoardFileTests: XCTestCase {
         XCTAssertEqual(entries(ro), ["pipeline.json"])
     }
 
-    func testAFailedRenameRemovesTheTemporaryFile() throws {
-        // The target is a folder: everything works up to the rename, which fails.
+    func testAFolderInThePlaceOfTheFileIsRefusedAndNothingIsLeftBehind() throws {
+        // The target is a folder: refused before anything is written (a temporary file left by a
+        // failed write is covered by the disk-full tests).
         let path = folder + "/pipeline.json"
         try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
         XCTAssertThrowsError(try BoardFile.save(Fixtures.richBoard(), to: path)) { e in
             let e = e as? SaveError
-            XCTAssertEqual(e?.message, "cannot write \(path): Is a directory")
+            XCTAssertEqual(e?.message, "\(path): not a regular file (it is a folder); a board is a plain JSON file")
         }
         XCTAssertEqual(entries(folder), ["pipeline.json"])
         XCTAssertEqual(entries(path), ["inside"])

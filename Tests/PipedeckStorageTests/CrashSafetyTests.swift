@@ -296,7 +296,7 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(lock.path, dir.appendingPathComponent(".pipeline.json.lock").path)
         // Someone that runs (pid 1) and someone that ended are listed already.
         try "1\n999999999\n".write(toFile: lock.path, atomically: false, encoding: .utf8)
-        XCTAssertEqual(lock.register(), [1])
+        XCTAssertEqual(try lock.register(), [1])
         XCTAssertEqual(lock.others(), [1])
         XCTAssertEqual(try String(contentsOfFile: lock.path, encoding: .utf8), "1\n\(getpid())\n")
         lock.unregister()
