@@ -60,22 +60,6 @@ final class FileSafetyTests: CLITestCase {
         (fileObject(path)["deals"] as? [[String: Any]])?.first { $0["id"] as? String == id }
     }
 
-    /// Runs `body` with the process's standard output sent to /dev/null (commands run in-process
-    /// print what they did).
-    func silencingStandardOutput(_ body: () throws -> Void) rethrows {
-        fflush(stdout)
-        let saved = dup(STDOUT_FILENO)
-        let null = open("/dev/null", O_WRONLY)
-        dup2(null, STDOUT_FILENO)
-        close(null)
-        defer {
-            fflush(stdout)
-            dup2(saved, STDOUT_FILENO)
-            close(saved)
-        }
-        try body()
-    }
-
     // MARK: 1. Racing writers
 
     /// Two commands started at the same moment on different deals, a thousand times: the
