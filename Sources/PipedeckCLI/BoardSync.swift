@@ -113,7 +113,7 @@ final class BoardSync {
         if case .resize = key { return true }
         guard replacedUnseen, BoardSync.keysActOnDeals(state.mode) else { return true }
         let said = state.message?.text ?? SyncText.reloaded
-        state.message = StatusMessage(said + SyncText.keyIgnored, isError: state.message?.isError ?? false)
+        state.message = StatusMessage(SyncText.keyIgnored + said, isError: state.message?.isError ?? false)
         return false
     }
 
@@ -290,7 +290,8 @@ enum SyncText {
         }
         return s
     }
-    static let keyIgnored = " — your key was not used (the board changed under it): press it again"
+    /// Put before the reload's own message when the key that brought it was not applied.
+    static let keyIgnored = "your key was not used — "
     static let savedAgain = "saved: all your changes are on disk now"
     static let openedReadOnly = "the file is read-only: you can look, not change (make it writable to edit)"
     static func ownedByOther(_ uid: UInt32) -> String {

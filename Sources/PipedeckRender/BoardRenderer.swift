@@ -403,16 +403,8 @@ public struct BoardRenderer {
                 max: max(0, w - max(end, x + 1)))
             return
         }
-        if case .failed(let why) = state.saveState {
-            // While saves fail the bottom line always says so (from the save state, the one
-            // source of it); the message of the moment, if any, comes first in at most half.
-            var x = 0
-            if let m = state.message {
-                let said = TextWidth.truncate(
-                    " " + BoardRenderer.oneLine(m.text), to: max(0, w / 2 - 2), ellipsis: g.ellipsis)
-                x = text(said + "  " + g.dot, 0, layout.hintRow, m.isError ? .error : .status, max: w)
-            }
-            text(" " + Strings.saveFailed(why), x, layout.hintRow, .error, max: max(0, w - x))
+        if case .failed(let why) = state.saveState, !(state.message?.isError ?? false) {
+            drawSaveFailure(why, after: state.message, width: w)
         } else if let m = state.message {
             text(" " + BoardRenderer.oneLine(m.text), 0, layout.hintRow, m.isError ? .error : .status, max: w)
         } else {

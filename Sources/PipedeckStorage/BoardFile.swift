@@ -179,7 +179,7 @@ public enum BoardFile {
             let message =
                 e == ELOOP
                 ? StorageStrings.linkLoop(path)
-                : StorageStrings.danglingLinkNotWritten(path, target: linkText(path) ?? "?")
+                : StorageStrings.danglingLinkNotWritten(path, target: danglingTarget(path))
             throw SaveError(path: path, message: message, errno: e)
         }
         defer { free(real) }

@@ -44,9 +44,17 @@ extension BoardFile {
         let e = errno
         if e == ELOOP { return .linkLoop }
         if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
-            return .danglingLink(target: linkText(path) ?? "?")
+            var target = linkText(path) ?? "?"
+            if !target.hasPrefix("/") { target = join(split(path).folder, target) }
+            return .danglingLink(target: target)
         }
         return e == ENOENT || e == ENOTDIR ? .missing : .unknown
+    }
+
+    /// Where the symbolic link at `path` points, relative links taken from the link's folder.
+    static func danglingTarget(_ path: String) -> String {
+        if case .danglingLink(let target) = inspect(path) { return target }
+        return linkText(path) ?? "?"
     }
 
     /// The text of the symbolic link at `path`.

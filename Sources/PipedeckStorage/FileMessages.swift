@@ -19,10 +19,11 @@ extension StorageStrings {
         "\(path): not a regular file (it is \(kind)); a board is a plain JSON file"
     }
     public static func fileTooLarge(_ path: String, size: Int64?, limit: Int) -> String {
-        let megabytes = { (n: Int64) in "\((n + 999_999) / 1_000_000) MB" }
-        let found = size.map { " (\(megabytes($0)))" } ?? ""
+        let gib = 1 << 30
+        let most = limit % gib == 0 ? "\(limit / gib) GiB" : "\(limit) bytes"
+        let found = size.map { " (it has \(($0 + 999_999) / 1_000_000) MB)" } ?? ""
         return
-            "\(path): the file is larger than \(megabytes(Int64(limit)))\(found), the most Pipedeck reads; "
+            "\(path): the file is larger than \(most)\(found), the most Pipedeck reads; "
             + "100 000 deals take about 110 MB, so this is not a board"
     }
     public static func linkLoop(_ path: String) -> String {
