@@ -147,7 +147,7 @@ final class BoardSync {
             }
             if !saver.isBusy, BoardSync.hasUnsaved(state) {
                 state.saveState = .saved
-                if wasFailing { state.message = StatusMessage(SyncText.savedAgain) }
+                if wasFailing && report == nil { state.message = StatusMessage(SyncText.savedAgain) }
             }
         case .failed(let why):
             // The bottom line shows it (from the save state) until a save succeeds.

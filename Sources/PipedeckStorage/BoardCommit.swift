@@ -97,7 +97,11 @@ public enum BoardCommit {
     public static func write(
         _ mine: Board, basedOn base: BoardVersion, to path: String, lock: BoardLock
     ) throws -> Committed {
-        let (report, version) = try transaction(path: path, lock: lock) { current -> (Board?, MergeReport?) in
+        // Encoded before taking the lock: in the usual case (nobody else wrote) these are the
+        // bytes written, and the lock is held only to read, compare and write.
+        let encoded = BoardDocument.encodeBytes(mine)
+        let (report, version) = try transaction(path: path, lock: lock, encoded: (mine, encoded)) {
+            current -> (Board?, MergeReport?) in
             guard let content = try current.content(), content != base.content else { return (mine, nil) }
             let theirs = try current.board()
             if theirs == base.board { return (mine, nil) }
@@ -136,15 +140,16 @@ public enum BoardCommit {
 
     /// Under the lock: checks that the file may be written, reads it as it is, lets `produce`
     /// choose what to write (nil: nothing), writes it. Returns `produce`'s result and the version
-    /// written.
+    /// written. `encoded` is a board already encoded, used when `produce` chooses that board.
     static func transaction<T>(
-        path: String, lock: BoardLock, _ produce: (Current) throws -> (Board?, T)
+        path: String, lock: BoardLock, encoded: (board: Board, bytes: [UInt8])? = nil,
+        _ produce: (Current) throws -> (Board?, T)
     ) throws -> (T, BoardVersion?) {
         try lock.withLock {
             if let refusal = BoardFile.writeRefusal(path: path) { throw refusal }
             let (board, result) = try produce(Current(path: path))
             guard let board else { return (result, nil) }
-            let out = BoardDocument.encodeBytes(board)
+            let out = encoded.flatMap { $0.board == board ? $0.bytes : nil } ?? BoardDocument.encodeBytes(board)
             try BoardFile.save(bytes: out, to: path)
             let version = BoardVersion(
                 board: board, content: ContentID(out), fingerprint: FileFingerprint.of(path: path))

@@ -26,9 +26,10 @@ func measureReread(deals n: Int) {
     let now = Timestamp.parse("2026-11-30T09:00:00Z")!
     let id = board.deals[n / 2].id
     var toggle = 0
-    func t(_ label: String, _ body: () throws -> Void) {
+    func t(_ label: String, setup: () throws -> Void = {}, _ body: () throws -> Void) {
         var xs: [Double] = []
         for _ in 0..<15 {
+            do { try setup() } catch { fail("\(label): \(error)") }
             let a = nowNanos()
             do { try body() } catch { fail("\(label): \(error)") }
             xs.append(ms(a, nowNanos()))
@@ -45,6 +46,12 @@ func measureReread(deals n: Int) {
         _ = try bytes.withUnsafeBufferPointer { try BoardDocument.decode(bytes: $0, path: path, now: now) }
     }
     t("writing the file (encode + atomic save)") { try BoardFile.save(board, to: path) }
+    t("merging a change made here into one made elsewhere (BoardCommit.merge)") {
+        var theirs = board, mine = board
+        theirs.deals[1].rank += 1
+        mine.deals[0].rank += 1
+        _ = BoardCommit.merge(base: board, mine: mine, theirs: theirs)
+    }
     t("a command (`pipedeck move`): lock, read, decode, apply, encode, write") {
         toggle += 1
         try BoardFile.update(path: path, lock: lock) { b in
@@ -55,14 +62,20 @@ func measureReread(deals n: Int) {
     // one that finds it changed by someone else and merges.
     var mine = board
     var base = try! BoardFile.readVersion(path: path)
-    t("the open board's save, file unchanged: lock, read, hash, encode, write") {
+    t("the open board's save, file unchanged: encode, then lock, read, hash, write") {
         mine.deals[0].rank += 1
         base = try BoardCommit.write(mine, basedOn: base, to: path, lock: lock).version
     }
-    t("the open board's save, file changed: lock, read, decode, merge, encode, write") {
+    // (Someone else's save, untimed, then this board's.)
+    let changeElsewhere = {
         var theirs = base.board
         theirs.deals[1].rank += 1
         try BoardFile.save(theirs, to: path)
+    }
+    t(
+        "the open board's save, file changed: encode, then lock, read, decode, merge, encode again, write",
+        setup: changeElsewhere
+    ) {
         mine.deals[0].rank += 1
         let c = try BoardCommit.write(mine, basedOn: base, to: path, lock: lock)
         mine = c.version.board
