@@ -374,8 +374,9 @@ final class BoardSyncTests: XCTestCase {
     func race(_ template: EditCommand, _ sync: BoardSync, _ state: inout AppState) throws -> [String] {
         var expected = "lead"
         for i in 0..<100 {
-            var edit = template
-            edit.title = "Command edit \(i)"
+            var command = template
+            command.title = "Command edit \(i)"
+            let edit = command
             let done = DispatchSemaphore(value: 0)
             nonisolated(unsafe) var failure: (any Error)?
             Thread {
