@@ -49,7 +49,9 @@ let package = Package(
         .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckRender", "PipedeckCLI"], swiftSettings: v5),
         .testTarget(name: "PipedeckRenderTests", dependencies: ["PipedeckRender"], exclude: ["Snapshots"]),
         .testTarget(name: "PipedeckTerminalTests", dependencies: ["PipedeckTerminal"], swiftSettings: v5),
-        .testTarget(name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "pipedeck", "PipedeckTestSupport"], swiftSettings: v5),
+        .testTarget(
+            name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "PipedeckRender", "pipedeck", "PipedeckTestSupport"],
+            swiftSettings: v5),
         .testTarget(name: "EndToEndTests", dependencies: ["pipedeck", "PipedeckTestSupport"], swiftSettings: v5),
     ]
 )

@@ -5,54 +5,69 @@ import PipedeckUI
 
 /// Keeps the board on screen and the file on disk in step for the interactive board:
 ///
-/// - every change is saved at once, off the UI thread (`Saver`);
-/// - a save first checks, under the board's lock file, that the file is still the version this
-///   board was based on; if another Pipedeck, an editor or a `git pull` changed it, nothing is
-///   written: the file is read again, this side's unsaved changes are merged into it
-///   (`BoardMerge`) and the result is saved — never a silent lost update;
+/// - every change is saved at once, off the UI thread (`Saver`), through `BoardCommit` like every
+///   other writer: under the board's lock the file is read again and, when another Pipedeck, a
+///   command, an editor or a `git pull` changed it, this side's unsaved changes are merged into
+///   it before writing — never a silent lost update;
 /// - with nothing unsaved, a file changed elsewhere is simply reloaded; this is noticed when a
-///   key arrives and every two seconds while idle (one `stat`, no measurable CPU);
+///   key arrives and every two seconds while idle (one `stat`, no measurable CPU). The new board
+///   is drawn before any key acts on it: a key that arrives with the news is not applied
+///   (`admit`), and keys typed before the new board was drawn are dropped;
+/// - a reload says which of this side's saved changes it replaced;
 /// - a file that cannot be written (read-only file, folder, disk full) leaves the board working
-///   in memory, says so, and is retried every ten seconds and on every change.
+///   in memory; the save state says so until a save succeeds, and a save is retried every ten
+///   seconds and on every change.
 final class BoardSync {
     let path: String
     let lock: BoardLock
     let saver: Saver
     private var registered = false
     /// A changed file that could not be read, and why: not read again until it changes.
-    private var broken: (fingerprint: FileFingerprint, message: String)?
+    private var broken: (fingerprint: FileFingerprint?, message: String)?
     private var missingReported = false
     private var lastRetry = Date.distantPast
-    private var lastFailure: String?
+    /// The board was replaced by changes made elsewhere and the screen has not shown it yet.
+    private var replacedUnseen = false
 
     static let idleCheckMilliseconds = 2_000
     static let retrySeconds: Double = 10
 
-    /// Reads the board and the fingerprint of the version read. The fingerprint is taken first,
-    /// so a change made while reading is seen as a change afterwards.
-    static func load(path: String) throws(LoadError) -> (Board, FileFingerprint?) {
-        let fingerprint = FileFingerprint.of(path: path)
-        let board = try BoardFile.load(path: path)
-        return (board, fingerprint)
+    /// Reads the board, with what identifies the version read.
+    static func load(path: String) throws(LoadError) -> BoardVersion {
+        try BoardFile.readVersion(path: path)
     }
 
-    init(path: String, board: Board, fingerprint: FileFingerprint?) {
+    init(path: String, version: BoardVersion) {
         self.path = path
         lock = BoardLock(boardPath: path)
-        saver = Saver(path: path, lock: lock, board: board, fingerprint: fingerprint)
+        saver = Saver(path: path, lock: lock, version: version)
     }
 
     /// Read-only marker, temporary files of killed saves, and whether another Pipedeck is here.
     func start(_ state: inout AppState) {
-        if BoardFile.isReadOnly(path: path) {
+        switch BoardFile.writeAccess(path: path) {
+        case .readOnly:
             state.saveState = .readOnly
             state.message = StatusMessage(SyncText.openedReadOnly)
             return
+        case .ownedByOther(let uid):
+            state.saveState = .readOnly
+            state.message = StatusMessage(SyncText.ownedByOther(uid))
+            return
+        case .allowed: break
         }
         BoardFile.removeStaleTemporaryFiles(for: path)
-        let others = lock.register()
-        registered = true
-        if !others.isEmpty { state.message = StatusMessage(SyncText.otherInstance(others), isError: true) }
+        register(&state)
+    }
+
+    private func register(_ state: inout AppState) {
+        do {
+            let others = try lock.register()
+            registered = true
+            if !others.isEmpty { state.message = StatusMessage(SyncText.otherInstance(others), isError: true) }
+        } catch {
+            state.message = StatusMessage(Store.message(of: error), isError: true)
+        }
     }
 
     func close() {
@@ -76,31 +91,77 @@ final class BoardSync {
         saver.request(state.board)
     }
 
+    private func replace(_ state: inout AppState, with board: Board) {
+        guard board != state.board else { return }
+        state.replaceBoard(board)
+        replacedUnseen = true
+    }
+
+    /// Whether the board was replaced by changes made elsewhere since this was last asked; the
+    /// event loop asks after drawing, and then drops the keys typed before the new board showed.
+    func takeReplacedUnseen(_ state: AppState) -> Bool {
+        defer { replacedUnseen = false }
+        return replacedUnseen && BoardSync.keysActOnDeals(state.mode)
+    }
+
+    /// A key arrived: the file is looked at first. When that replaced the board, a key that acts
+    /// on deals is not applied — the person pressed it looking at the old board (it would move
+    /// a deal already moved elsewhere, or another deal than the one they saw selected). Returns
+    /// whether the key may act.
+    func admit(_ key: Key, _ state: inout AppState) -> Bool {
+        check(&state)
+        if case .resize = key { return true }
+        guard replacedUnseen, BoardSync.keysActOnDeals(state.mode) else { return true }
+        let said = state.message?.text ?? SyncText.reloaded
+        state.message = StatusMessage(SyncText.keyIgnored + said, isError: state.message?.isError ?? false)
+        return false
+    }
+
+    /// Screens where keys act on the deal or stage under the selection.
+    static func keysActOnDeals(_ mode: Mode) -> Bool {
+        switch mode {
+        case .board, .detail, .agenda, .stages: return true
+        default: return false
+        }
+    }
+
     /// Takes the saver's result, if any. Returns whether the state changed.
     @discardableResult
     func collect(_ state: inout AppState) -> Bool {
         guard let result = saver.takeResult() else { return false }
         switch result {
-        case .saved:
-            if !saver.isBusy, BoardSync.hasUnsaved(state) { state.saveState = .saved }
+        case .saved(let written, let mine, let report):
+            broken = nil
             missingReported = false
-            lastFailure = nil
+            let wasFailing: Bool
+            if case .failed = state.saveState { wasFailing = true } else { wasFailing = false }
+            if let report {
+                // Merged with changes made elsewhere: show the merge, with the changes made
+                // here since the save was asked for carried over, and save that.
+                let board =
+                    state.board == mine
+                    ? written : BoardCommit.merge(base: mine, mine: state.board, theirs: written).board
+                replace(&state, with: board)
+                state.message = StatusMessage(SyncText.merged(report), isError: !report.isClean)
+                saver.resume(with: board == written ? nil : board)
+            }
+            if !saver.isBusy, BoardSync.hasUnsaved(state) {
+                state.saveState = .saved
+                if wasFailing && report == nil { state.message = StatusMessage(SyncText.savedAgain) }
+            }
         case .failed(let why):
-            // Said once; while it goes on failing the top line says "unsaved" and the line at the
-            // bottom repeats the reason whenever no other message is shown.
-            if lastFailure != why { state.message = StatusMessage(Strings.saveFailed(why), isError: true) }
-            lastFailure = why
+            // The bottom line shows it (from the save state) until a save succeeds.
             state.saveState = .failed(why)
-        case .conflict:
-            // The file changed since this board was read or saved: read it, merge, save again.
-            check(&state)
-            if let b = broken { state.saveState = .failed(b.message) }
+        case .unreadable(let text, let fingerprint):
+            broken = (fingerprint, text)
+            state.message = StatusMessage(text, isError: true)
+            state.saveState = .failed(text)
         }
         return true
     }
 
     /// Compares the file with the version this board is based on; reloads it (nothing unsaved)
-    /// or merges this side's changes into it and saves (unsaved changes). Returns whether the
+    /// or has the saver merge this side's changes into it (unsaved changes). Returns whether the
     /// state changed.
     @discardableResult
     func check(_ state: inout AppState) -> Bool {
@@ -112,9 +173,9 @@ final class BoardSync {
         // A form holds a copy of what it edits: reloading under it would let its unchanged fields
         // write old values back. The reload waits until it is closed (a save it makes merges).
         if !unsaved && !BoardSync.canReload(state.mode) { return false }
-        guard let now else {
+        if now == nil, BoardFile.inspect(path) == .missing {
             // Removed (or renamed away): the next save writes it again.
-            saver.adopt(known.board, fingerprint: nil)
+            saver.adopt(BoardVersion(board: known.board, content: nil, fingerprint: nil))
             if !missingReported {
                 missingReported = true
                 state.message = StatusMessage(SyncText.removedOnDisk, isError: true)
@@ -122,40 +183,48 @@ final class BoardSync {
             if unsaved { saver.request(state.board) }
             return true
         }
-        if broken?.fingerprint == now { return false }
-        followPermissions(&state, unsaved: unsaved)
-
-        let theirs: Board
-        do { theirs = try BoardFile.load(path: path) } catch {
+        if let b = broken, b.fingerprint == now { return false }
+        followPermissions(&state)
+        if unsaved {
+            // The save reads the file under the lock and merges (see `Saver`).
+            if state.saveState != .readOnly { saver.request(state.board) }
+            return false
+        }
+        let version: BoardVersion
+        do { version = try BoardFile.readVersion(path: path) } catch {
             let text = SyncText.unreadableOnDisk(error.message)
             broken = (now, text)
             state.message = StatusMessage(text, isError: true)
-            if unsaved { state.saveState = .failed(text) }
             return true
         }
         broken = nil
         missingReported = false
-        saver.adopt(theirs, fingerprint: now)
-        if theirs == known.board {
-            // Touched, or written back unchanged: nothing to do but save what is pending.
-            if unsaved { saver.request(state.board) }
+        if version.content == known.content || version.board == known.board {
+            // Touched, or written back unchanged.
+            saver.adopt(version)
             return false
         }
-        if !unsaved {
-            if theirs != state.board {
-                state.replaceBoard(theirs)
-                state.message = StatusMessage(SyncText.reloaded)
-            }
-            return true
-        }
-        let (merged, report) = BoardMerge.merge(base: known.board, mine: state.board, theirs: theirs)
-        state.replaceBoard(merged)
-        state.message = StatusMessage(SyncText.merged(report), isError: !report.isClean)
-        if state.saveState != .readOnly {
-            state.saveState = .pending
-            saver.request(merged)
-        }
+        let replaced = BoardSync.replaced(saver.takeOwnEdits(), by: version.board)
+        saver.adopt(version)
+        replace(&state, with: version.board)
+        state.message = StatusMessage(SyncText.reloaded(replaced), isError: !replaced.isClean)
         return true
+    }
+
+    /// Which of this side's saved changes the version just read undid: a field this side changed
+    /// that was changed again elsewhere, a deal it changed that was deleted elsewhere, a deal it
+    /// deleted that came back changed. The same merge as everywhere, run on those deals only.
+    static func replaced(_ edits: [String: Saver.OwnEdit], by theirs: Board) -> MergeReport {
+        guard !edits.isEmpty else { return MergeReport() }
+        let ids = edits.keys.sorted()
+        var wanted = Set(ids)
+        var now: [String: Deal] = [:]
+        for d in theirs.deals where wanted.remove(d.id) != nil { now[d.id] = d }
+        var base = theirs, mine = theirs, current = theirs
+        base.deals = ids.compactMap { edits[$0]?.before }
+        mine.deals = ids.compactMap { edits[$0]?.after }
+        current.deals = ids.compactMap { now[$0] }
+        return BoardCommit.merge(base: base, mine: mine, theirs: current).report
     }
 
     /// Screens that hold no copy of a deal being edited, under which the board may be replaced.
@@ -167,7 +236,7 @@ final class BoardSync {
     }
 
     /// A file that became read-only (or writable again) while open.
-    private func followPermissions(_ state: inout AppState, unsaved: Bool) {
+    private func followPermissions(_ state: inout AppState) {
         let readOnly = BoardFile.isReadOnly(path: path)
         if readOnly, state.saveState == .saved {
             state.saveState = .readOnly
@@ -177,8 +246,7 @@ final class BoardSync {
             state.message = StatusMessage(SyncText.writableAgain)
             if !registered {
                 BoardFile.removeStaleTemporaryFiles(for: path)
-                _ = lock.register()
-                registered = true
+                register(&state)
             }
         }
     }
@@ -197,7 +265,7 @@ final class BoardSync {
         return changed
     }
 
-    /// Before quitting: lets running saves end and settles their conflicts (a few rounds at most).
+    /// Before quitting: lets running saves end and settles their merges (a few rounds at most).
     func finish(_ state: inout AppState) {
         for _ in 0..<5 {
             saver.waitUntilIdle()
@@ -209,129 +277,26 @@ final class BoardSync {
     }
 }
 
-/// Writes the board off the UI thread. Requests made while a save runs are coalesced: only the
-/// newest board is written next. The screen never waits for the disk, except when quitting.
-///
-/// It remembers which version of the file the board is based on (its fingerprint and content).
-/// A save whose file no longer matches writes nothing and reports `.conflict`, for `BoardSync`
-/// to merge; the check and the write happen under the board's lock, so two Pipedecks never
-/// both write over the same version.
-final class Saver: @unchecked Sendable {
-    enum Result: Equatable {
-        case saved
-        case failed(String)
-        case conflict
-    }
-    private let path: String
-    private let lock: BoardLock
-    private let cond = NSCondition()
-    private var requested: Board?
-    private var running = false
-    private var result: Result?
-    private var knownFingerprint: FileFingerprint?
-    private var knownBoard: Board
-    private let queue = DispatchQueue(label: "pipedeck.saver", qos: .userInitiated)
-
-    init(path: String, lock: BoardLock, board: Board, fingerprint: FileFingerprint?) {
-        self.path = path
-        self.lock = lock
-        knownBoard = board
-        knownFingerprint = fingerprint
-    }
-
-    /// The version of the file the board in memory is based on.
-    var known: (fingerprint: FileFingerprint?, board: Board) {
-        cond.lock(); defer { cond.unlock() }
-        return (knownFingerprint, knownBoard)
-    }
-
-    /// After reading the file again: this is now the version the board is based on.
-    func adopt(_ board: Board, fingerprint: FileFingerprint?) {
-        cond.lock()
-        knownBoard = board
-        knownFingerprint = fingerprint
-        cond.unlock()
-    }
-
-    var isBusy: Bool { cond.lock(); defer { cond.unlock() }; return running || requested != nil }
-    /// A save is running or queued, or its result has not been collected yet.
-    var hasPendingWork: Bool {
-        cond.lock(); defer { cond.unlock() }; return running || requested != nil || result != nil
-    }
-
-    func request(_ board: Board) {
-        cond.lock()
-        requested = board
-        let start = !running
-        running = true
-        cond.unlock()
-        if start { queue.async { self.work() } }
-    }
-
-    private func work() {
-        while true {
-            cond.lock()
-            guard let board = requested else {
-                running = false
-                cond.broadcast()
-                cond.unlock()
-                return
-            }
-            requested = nil
-            cond.unlock()
-
-            let bytes = BoardDocument.encodeBytes(board)
-            let outcome: Result
-            do {
-                outcome = try lock.withLock { () throws -> Result in
-                    let onDisk = FileFingerprint.of(path: path)
-                    if onDisk != known.fingerprint { return .conflict }
-                    try BoardFile.save(bytes: bytes, to: path)
-                    adopt(board, fingerprint: FileFingerprint.of(path: path))
-                    return .saved
-                }
-            } catch let e as SaveError {
-                // Short enough to be read whole on the status line: the file's name and the reason.
-                let name = (path as NSString).lastPathComponent
-                outcome = .failed(e.errno.map { "cannot write \(name): " + String(cString: strerror($0)) } ?? e.message)
-            } catch BoardLock.Failure.busy(let holders) {
-                outcome = .failed(SyncText.lockBusy(holders))
-            } catch {
-                outcome = .failed(String(describing: error))
-            }
-
-            cond.lock()
-            result = outcome
-            if outcome == .conflict {
-                // The UI thread merges and asks again with the newest board.
-                requested = nil
-                running = false
-                cond.broadcast()
-                cond.unlock()
-                return
-            }
-            cond.unlock()
-        }
-    }
-
-    func takeResult() -> Result? {
-        cond.lock(); defer { cond.unlock() }
-        let r = result
-        result = nil
-        return r
-    }
-
-    func waitUntilIdle() {
-        cond.lock()
-        while running || requested != nil { cond.wait() }
-        cond.unlock()
-    }
-}
-
 /// What the interactive board says about its file.
 enum SyncText {
     static let reloaded = "reloaded: the file changed on disk"
+    static func reloaded(_ replaced: MergeReport) -> String {
+        func names(_ xs: [String]) -> String { xs.map { "“\($0)”" }.joined(separator: ", ") }
+        var s = reloaded
+        if !replaced.conflicts.isEmpty { s += "; your change was replaced elsewhere: " + names(replaced.conflicts) }
+        if !replaced.dropped.isEmpty { s += "; deleted elsewhere after your change: " + names(replaced.dropped) }
+        if !replaced.keptEdited.isEmpty {
+            s += "; changed elsewhere, so back after your delete: " + names(replaced.keptEdited)
+        }
+        return s
+    }
+    /// Put before the reload's own message when the key that brought it was not applied.
+    static let keyIgnored = "your key was not used — "
+    static let savedAgain = "saved: all your changes are on disk now"
     static let openedReadOnly = "the file is read-only: you can look, not change (make it writable to edit)"
+    static func ownedByOther(_ uid: UInt32) -> String {
+        "the file belongs to another user (uid \(uid)): saving would change its owner, so it is opened read-only"
+    }
     static let becameReadOnly = "the file became read-only: changes are no longer possible"
     static let writableAgain = "the file can be written again: changes are saved"
     static let removedOnDisk = "the file was removed from disk: the next change writes it again"
@@ -345,20 +310,7 @@ enum SyncText {
             : "other Pipedecks (pids \(pids.map(String.init).joined(separator: ", "))) have"
         return "\(who) this file open: its saves are reloaded here and your changes merged with them"
     }
-    static func lockBusy(_ pids: [Int32]) -> String {
-        let who = pids.isEmpty ? "another program" : "Pipedeck pid \(pids.map(String.init).joined(separator: ", "))"
-        return "\(who) holds the lock on this file (suspended?); retrying"
-    }
     static func merged(_ r: MergeReport) -> String {
-        var s = "the file changed on disk: your changes were merged into it"
-        func names(_ xs: [String]) -> String {
-            let shown = xs.prefix(2).map { "“\($0)”" }.joined(separator: ", ")
-            return xs.count > 2 ? shown + " and \(xs.count - 2) more" : shown
-        }
-        if !r.conflicts.isEmpty { s += "; changed in both, yours kept: " + names(r.conflicts) }
-        if !r.dropped.isEmpty { s += "; deleted elsewhere, your change dropped: " + names(r.dropped) }
-        if !r.keptEdited.isEmpty { s += "; changed elsewhere, so not deleted: " + names(r.keptEdited) }
-        if !r.rehomed.isEmpty { s += "; stage gone, put in the first stage: " + names(r.rehomed) }
-        return s
+        "the file changed on disk: your changes were merged into it" + Strings.CLI.mergeDetails(r)
     }
 }

@@ -90,26 +90,26 @@ struct AddCommand: ParsableCommand {
         let checked = try fields.check(allowClearing: false)
         if checked.due != nil && checked.next == nil { throw CLIFailure(Strings.CLI.dueWithoutNext) }
 
-        let path = file.path
-        let board = try Store.load(path)
-        guard let first = board.stages.first else { throw CLIFailure(Strings.CLI.noStagesOnBoard) }
-        let stage = try fields.stage.map { try board.findStage($0, option: "--stage") } ?? first
+        let id = try Store.update(file.path) { board -> String in
+            guard let first = board.stages.first else { throw CLIFailure(Strings.CLI.noStagesOnBoard) }
+            let stage = try fields.stage.map { try board.findStage($0, option: "--stage") } ?? first
 
-        var deal = board.newDeal(title: cleanTitle, value: amount, stage: stage.id, at: now)
-        deal.company = Parse.text(fields.company)
-        deal.contact = Parse.text(fields.contact)
-        deal.owner = Parse.text(fields.owner)
-        deal.source = Parse.text(fields.source)
-        deal.notes = Parse.text(fields.notes)
-        deal.tags = Parse.tags(fields.tags)
-        deal.probability = checked.probability ?? nil
-        deal.expectedClose = checked.close
-        deal.currency = checked.currency ?? nil
-        if let text = checked.next { deal.nextAction = NextAction(text: text, due: checked.due) }
+            var deal = board.newDeal(title: cleanTitle, value: amount, stage: stage.id, at: now)
+            deal.company = Parse.text(fields.company)
+            deal.contact = Parse.text(fields.contact)
+            deal.owner = Parse.text(fields.owner)
+            deal.source = Parse.text(fields.source)
+            deal.notes = Parse.text(fields.notes)
+            deal.tags = Parse.tags(fields.tags)
+            deal.probability = checked.probability ?? nil
+            deal.expectedClose = checked.close
+            deal.currency = checked.currency ?? nil
+            if let text = checked.next { deal.nextAction = NextAction(text: text, due: checked.due) }
 
-        let outcome = try board.applying(.add(deal), at: now)
-        try Store.save(outcome.board, to: path)
-        Console.out(deal.id)
+            board = try board.applying(.add(deal), at: now).board
+            return deal.id
+        }
+        Console.out(id)
     }
 }
 
@@ -146,10 +146,18 @@ struct EditCommand: ParsableCommand {
         if clearClose && fields.close != nil { throw CLIFailure(Strings.CLI.conflicting("--clear-close", "--close")) }
         if clearTags && !fields.tags.isEmpty { throw CLIFailure(Strings.CLI.conflicting("--clear-tags", "--tag")) }
 
-        let path = file.path
-        let board = try Store.load(path)
-        let old = try board.findDeal(id)
-        var d = old
+        let report = try Store.update(file.path) { board in
+            try apply(to: &board, title: newTitle, value: newValue, checked: checked, at: now)
+        }
+        Console.out(report)
+    }
+
+    /// Applies the edit to the board as it is on disk; returns what to print.
+    private func apply(
+        to board: inout Board, title newTitle: String?, value newValue: Money?, checked: DealFields.Checked,
+        at now: Timestamp
+    ) throws -> String {
+        var d = try board.findDeal(id)
         if let t = newTitle { d.title = t }
         if let v = newValue { d.value = v }
         if let ref = fields.stage { d.stage = try board.findStage(ref, option: "--stage").id }
@@ -173,9 +181,9 @@ struct EditCommand: ParsableCommand {
         }
 
         let outcome = try board.applying(.update(d), at: now)
-        guard outcome.changed else { Console.out(Strings.CLI.nothingChanged); return }
-        try Store.save(outcome.board, to: path)
-        Console.out(Strings.CLI.updated(outcome.board.label(outcome.board.deal(d.id) ?? d)))
+        guard outcome.changed else { return Strings.CLI.nothingChanged }
+        board = outcome.board
+        return Strings.CLI.updated(board.label(board.deal(d.id) ?? d))
     }
 }
 
@@ -188,12 +196,13 @@ struct RemoveCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let path = file.path
-        let board = try Store.load(path)
-        let deal = try board.findDeal(id)
-        let outcome = try board.applying(.delete(id: deal.id), at: Timestamp.now())
-        try Store.save(outcome.board, to: path)
-        Console.out(Strings.CLI.deleted(board.label(deal)))
+        let report = try Store.update(file.path) { board -> String in
+            let deal = try board.findDeal(id)
+            let label = board.label(deal)
+            board = try board.applying(.delete(id: deal.id), at: Timestamp.now()).board
+            return Strings.CLI.deleted(label)
+        }
+        Console.out(report)
     }
 }
 
@@ -208,41 +217,36 @@ struct MoveCommand: ParsableCommand {
     var stage: String
 
     func run() throws {
-        let path = file.path
-        let board = try Store.load(path)
+        Console.out(try Store.update(file.path) { board in try move(&board) })
+    }
+
+    /// Moves the deal on the board as it is on disk; returns what to print.
+    private func move(_ board: inout Board) throws -> String {
         let deal = try board.findDeal(id)
         let label = board.label(deal)
         let ref = stage.trimmingCharacters(in: .whitespaces)
         let action: Action
         if let target = board.resolveStage(ref) {
-            if target.id == deal.stage {
-                Console.out(Strings.CLI.alreadyIn(label, target.name))
-                return
-            }
+            if target.id == deal.stage { return Strings.CLI.alreadyIn(label, target.name) }
             action = .move(id: deal.id, toStage: target.id)
         } else if ["next", "prev", "previous"].contains(ref.lowercased()) {
             let by = ref.lowercased() == "next" ? 1 : -1
             if let i = board.stageIndex(deal.stage) {
-                if by < 0 && i == 0 { Console.out(Strings.CLI.alreadyFirst(label, board.stages[i].name)); return }
-                if by > 0 && i == board.stages.count - 1 {
-                    Console.out(Strings.CLI.alreadyLast(label, board.stages[i].name)); return
-                }
+                if by < 0 && i == 0 { return Strings.CLI.alreadyFirst(label, board.stages[i].name) }
+                if by > 0 && i == board.stages.count - 1 { return Strings.CLI.alreadyLast(label, board.stages[i].name) }
             }
             action = .shift(id: deal.id, by: by)
         } else {
             throw CLIFailure(Strings.CLI.optionProblem("STAGE", Strings.CLI.unknownMoveTarget(ref, board.stages)))
         }
         let outcome = try board.applying(action, at: Timestamp.now())
-        guard outcome.changed, let moved = outcome.board.deal(deal.id) else {
-            Console.out(Strings.CLI.nothingChanged); return
-        }
-        try Store.save(outcome.board, to: path)
+        guard outcome.changed, let moved = outcome.board.deal(deal.id) else { return Strings.CLI.nothingChanged }
         let from = board.stageName(deal.stage), to = outcome.board.stageName(moved.stage)
+        board = outcome.board
         if moved.status != deal.status {
-            Console.out(Strings.CLI.movedWithStatus(label, from, to, Strings.status(moved.status)))
-        } else {
-            Console.out(Strings.CLI.moved(label, from, to))
+            return Strings.CLI.movedWithStatus(label, from, to, Strings.status(moved.status))
         }
+        return Strings.CLI.moved(label, from, to)
     }
 }
 
@@ -254,17 +258,17 @@ enum StatusChange {
         file: FileOption, id: String, target: DealStatus, action: (Deal) -> Action?,
         report: (Board, Deal, Deal) -> String, unchanged: ((Board, Deal) -> String)? = nil
     ) throws {
-        let path = file.path
-        let board = try Store.load(path)
-        let deal = try board.findDeal(id)
-        let outcome = try action(deal).map { try board.applying($0, at: Timestamp.now()) }
-        guard let outcome, outcome.changed, let after = outcome.board.deal(deal.id) else {
-            Console.out(
-                unchanged?(board, deal) ?? Strings.CLI.alreadyStatus(board.label(deal), Strings.status(target)))
-            return
-        }
-        try Store.save(outcome.board, to: path)
-        Console.out(report(outcome.board, deal, after))
+        Console.out(
+            try Store.update(file.path) { board -> String in
+                let deal = try board.findDeal(id)
+                let outcome = try action(deal).map { try board.applying($0, at: Timestamp.now()) }
+                guard let outcome, outcome.changed, let after = outcome.board.deal(deal.id) else {
+                    return unchanged?(board, deal)
+                        ?? Strings.CLI.alreadyStatus(board.label(deal), Strings.status(target))
+                }
+                board = outcome.board
+                return report(board, deal, after)
+            })
     }
 }
 

@@ -72,8 +72,10 @@ struct ExportCommand: ParsableCommand {
         }
 
         guard let out else {
+            // A terminal gets control characters shown as the board shows them (an escape
+            // sequence in a deal must not retitle or clear the terminal); a pipe the exact bytes.
             fflush(stdout)
-            FileHandle.standardOutput.write(Data(bytes))
+            FileHandle.standardOutput.write(Data(isatty(STDOUT_FILENO) != 0 ? ExportCommand.forTerminal(bytes) : bytes))
             return
         }
         do {
@@ -83,6 +85,21 @@ struct ExportCommand: ParsableCommand {
         }
         Console.out(kind == "ics" ? T.exportedEvents(count, out) : T.exported(count, out, kind))
         if kind == "ics" && count == 0 { Console.out(T.emptyCalendar) }
+    }
+
+    /// The text with every control character (C0, DEL, C1, line separators, bidi controls)
+    /// replaced by its visible stand-in (`TextWidth.placeholder`: ␛, ␇, �…), except the line
+    /// feeds, CR LF pairs and tabs that lay the output out.
+    static func forTerminal(_ bytes: [UInt8]) -> [UInt8] {
+        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(scalars.count)
+        for (i, u) in scalars.enumerated() {
+            let v = u.value
+            let layout = v == 0x0A || v == 0x09 || (v == 0x0D && i + 1 < scalars.count && scalars[i + 1] == "\n")
+            out.append(!layout && TextWidth.needsSanitizing(v) ? TextWidth.placeholder(for: v) : u)
+        }
+        return Array(String(out).utf8)
     }
 
     /// Stage order, then each column's order.

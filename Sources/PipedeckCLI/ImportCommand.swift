@@ -91,7 +91,10 @@ struct ImportCommand: ParsableCommand {
         }
 
         let path = file.path
-        let board = try Store.load(path)
+        // Planned on the board as read now; written under the lock, merged into the file if it
+        // changed meanwhile (an open board saving, another command).
+        let version = try Store.read(path)
+        let board = version.board
         guard !board.stages.isEmpty else { throw CLIFailure(Strings.CLI.noStagesOnBoard) }
         let bytes = try ImportCommand.readInput(csv)
 
@@ -135,8 +138,9 @@ struct ImportCommand: ParsableCommand {
                 T.refusedProblems(rowProblems.count) + "\n" + T.problemsHeading(rowProblems.count) + "\n" + lines)
         }
         if plan.validRows == 0 { throw CLIFailure(T.nothingValid) }
-        if plan.changesBoard { try Store.save(plan.board, to: path) }
+        let merged = plan.changesBoard ? try Store.write(plan.board, basedOn: version, to: path) : nil
         Console.out(report.text(dryRun: false, boardPath: path, showColumns: false))
+        if let merged { Console.out(Strings.CLI.importMerged(merged)) }
     }
 
     /// The CSV's bytes; "-" reads stdin.

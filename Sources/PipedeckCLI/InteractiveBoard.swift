@@ -20,9 +20,8 @@ public enum InteractiveBoard {
 
     /// Returns the process exit status.
     public static func run(_ options: Options) -> Int32 {
-        let board: Board
-        let fingerprint: FileFingerprint?
-        do { (board, fingerprint) = try BoardSync.load(path: options.path) } catch {
+        let version: BoardVersion
+        do { version = try BoardSync.load(path: options.path) } catch {
             FileHandle.standardError.write(Data(("pipedeck: " + Store.message(of: error) + "\n").utf8))
             return 2
         }
@@ -40,11 +39,11 @@ public enum InteractiveBoard {
             glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
         let size = terminal.size
         var state = AppState(
-            board: board, fileName: (options.path as NSString).lastPathComponent,
+            board: version.board, fileName: (options.path as NSString).lastPathComponent,
             now: .now(), today: Day.today(), width: size.width, height: size.height)
         if let m = themes.startupMessage { state.message = m }
         // Read-only marker, another Pipedeck on the same file, changes made elsewhere (BoardSync.swift).
-        let sync = BoardSync(path: options.path, board: board, fingerprint: fingerprint)
+        let sync = BoardSync(path: options.path, version: version)
         sync.start(&state)
         defer { sync.close() }
         // A file size limit makes a save fail with an error instead of killing the process.
@@ -58,6 +57,8 @@ public enum InteractiveBoard {
             if redraw {
                 let frame = BoardRenderer.render(state, options: renderOptions)
                 terminal.draw(frame.grid, style: themes.theme.style, cursor: frame.cursor)
+                // Keys typed before a board changed elsewhere was shown were meant for the old one.
+                if sync.takeReplacedUnseen(state) { terminal.discardTypeahead() }
             }
             redraw = true
             // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
@@ -77,8 +78,8 @@ public enum InteractiveBoard {
                     state.resize(width: s.width, height: s.height)
                 }
                 state.setClock(now: .now(), today: Day.today())
-                // A file changed elsewhere is reloaded (or merged) before the key acts on it.
-                sync.check(&state)
+                // A file changed elsewhere is reloaded (or merged) and shown before a key acts on it.
+                guard sync.admit(key, &state) else { continue }
                 let effects = state.handle(key)
                 if !effects.contains(.quit) { quitArmed = false }
                 for effect in effects {

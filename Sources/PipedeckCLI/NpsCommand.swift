@@ -38,28 +38,32 @@ struct NpsCommand: ParsableCommand {
         let newScore = try score.map(NpsCommand.parseScore)
 
         let path = file.path
-        let board = try Store.load(path)
-        let deal = try board.findDeal(id)
-        let label = board.label(deal)
-
         if !clear && newScore == nil {
+            let board = try Store.load(path)
+            let deal = try board.findDeal(id)
+            let label = board.label(deal)
             Console.out(deal.npsScore.map { R.scoreShown(label, $0) } ?? R.noScore(label))
             return
         }
+        Console.out(try Store.update(path) { board in try record(newScore, on: &board) })
+    }
+
+    /// Records (or clears) the score on the board as it is on disk; returns what to print.
+    private func record(_ newScore: Int?, on board: inout Board) throws -> String {
+        let R = Strings.Reports.self
+        let deal = try board.findDeal(id)
+        let label = board.label(deal)
         if clear {
-            guard deal.extra[Deal.npsKey] != nil else { Console.out(R.nothingToClear(label)); return }
+            guard deal.extra[Deal.npsKey] != nil else { return R.nothingToClear(label) }
         } else if let s = newScore {
             guard deal.status == .won else { throw CLIFailure(R.notWon(label, Strings.status(deal.status))) }
-            if deal.npsScore == s && deal.extra[Deal.npsKey] == .number(String(s)) {
-                Console.out(R.scoreUnchanged(label, s)); return
-            }
+            if deal.npsScore == s && deal.extra[Deal.npsKey] == .number(String(s)) { return R.scoreUnchanged(label, s) }
         }
-
         var d = deal
         d.npsScore = newScore
         let outcome = try board.applying(.update(d), at: Timestamp.now())
-        guard outcome.changed else { Console.out(Strings.CLI.nothingChanged); return }
-        try Store.save(outcome.board, to: path)
-        Console.out(newScore.map { R.scoreRecorded(label, $0) } ?? R.scoreCleared(label))
+        guard outcome.changed else { return Strings.CLI.nothingChanged }
+        board = outcome.board
+        return newScore.map { R.scoreRecorded(label, $0) } ?? R.scoreCleared(label)
     }
 }

@@ -118,26 +118,28 @@ struct StagesCommand: ParsableCommand {
         defaultSubcommand: StagesList.self)
 }
 
-/// Loads, applies one action, saves, and prints what happened. `name` is the stage name the
-/// command was given and what it calls it (`NAME`, `NEW-NAME`), for a refused name.
+/// Applies one action to the board as it is on disk (under its lock), saves, and prints what
+/// happened. `name` is the stage name the command was given and what it calls it (`NAME`,
+/// `NEW-NAME`), for a refused name.
 private func change(
     _ file: FileOption, name given: (label: String, value: String)? = nil,
     _ build: (Board) throws -> (Action, (Board) -> String)
 ) throws {
-    let path = file.path
-    let board = try Store.load(path)
-    let (action, report) = try build(board)
-    let outcome: Outcome
-    do {
-        outcome = try board.apply(action, at: Timestamp.now())
-    } catch .invalid(let field, let reason) where field == "name" && given != nil {
-        throw CLIFailure(Strings.CLI.optionError(given?.label ?? field, given?.value ?? "", reason))
-    } catch {
-        throw CLIFailure(Strings.describe(error))
+    let text = try Store.update(file.path) { board -> String in
+        let (action, report) = try build(board)
+        let outcome: Outcome
+        switch Result(catching: { () throws(PipelineError) -> Outcome in try board.apply(action, at: Timestamp.now()) })
+        {
+        case .success(let o): outcome = o
+        case .failure(.invalid(let field, let reason)) where field == "name" && given != nil:
+            throw CLIFailure(Strings.CLI.optionError(given?.label ?? field, given?.value ?? "", reason))
+        case .failure(let error): throw CLIFailure(Strings.describe(error))
+        }
+        guard outcome.changed else { return Strings.CLI.nothingChanged }
+        board = outcome.board
+        return report(board)
     }
-    guard outcome.changed else { Console.out(Strings.CLI.nothingChanged); return }
-    try Store.save(outcome.board, to: path)
-    Console.out(report(outcome.board))
+    Console.out(text)
 }
 
 private func rotDays(_ raw: String, option: String) throws -> Int {

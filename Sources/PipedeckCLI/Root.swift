@@ -47,9 +47,10 @@ struct ViewOptions: ParsableArguments {
 enum BoardOpener {
     /// Opens the board on `path`.
     static func open(path: String, view: ViewOptions) throws {
-        // A missing file gets its hint here; a broken one is reported (exit 2) by the board,
-        // which reads the file once, before the screen opens.
-        guard Store.exists(path) else { throw CLIFailure(Strings.CLI.noFile(path)) }
+        // A missing file gets its hint here, a link loop, a FIFO or a device its own message; a
+        // broken board is reported (exit 2) by the board, which reads the file once, before the
+        // screen opens.
+        try Store.check(path)
         let options = InteractiveBoard.Options(
             path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
         let status = InteractiveBoard.run(options)

@@ -39,8 +39,6 @@ struct InitCommand: ParsableCommand {
             boardName = t
         }
         let path = file.path
-        if Store.exists(path) && !force { throw CLIFailure(Strings.CLI.alreadyExists(path)) }
-
         var board: Board
         if demo {
             let now = Timestamp.now()
@@ -49,7 +47,7 @@ struct InitCommand: ParsableCommand {
             board = chosen.board(currency: code ?? "EUR")
         }
         if let n = boardName { board.name = n }
-        try Store.save(board, to: path)
+        try Store.create(board, at: path, replacing: force)
         if demo {
             Console.out(Strings.CLI.createdDemo(path, deals: board.deals.count))
         } else {
@@ -77,13 +75,12 @@ struct DemoCommand: ParsableCommand {
         if let f = file.file, !f.isEmpty {
             // An explicit file only; $PIPEDECK_FILE and the XDG default are deliberately ignored.
             path = f
-            if Store.exists(path) && !force { throw CLIFailure(Strings.CLI.alreadyExists(path)) }
         } else {
             path = try DemoCommand.freshTemporaryPath()
         }
         let now = Timestamp.now()
         let board = Demo.board(now: now, today: Day.today(at: now))
-        try Store.save(board, to: path)
+        try Store.create(board, at: path, replacing: force)
         if printOnly {
             Console.out(path)
             return

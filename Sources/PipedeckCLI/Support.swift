@@ -39,23 +39,88 @@ struct FileOption: ParsableArguments {
 // MARK: - Loading and saving
 
 enum Store {
-    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    /// Whether anything is at `path` (a symbolic link counts, even one that leads nowhere).
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// Refuses, with the message and status a person expects, a path that holds no board: no
+    /// file (status 1, with a hint), a symbolic link to nothing (1), a link loop, a FIFO, a
+    /// device or a folder (2).
+    static func check(_ path: String) throws {
+        switch BoardFile.inspect(path) {
+        case .missing: throw CLIFailure(Strings.CLI.noFile(path))
+        case .danglingLink(let target): throw CLIFailure(StorageStrings.danglingLink(path, target: target))
+        case .linkLoop: throw CLIFailure(StorageStrings.linkLoop(path), status: 2)
+        case .special(let kind): throw CLIFailure(StorageStrings.notRegular(path, kind: kind), status: 2)
+        case .regular, .unknown: return
+        }
+    }
 
     /// Loads the board; a missing file is status 1 with a hint, a file that fails to load is status 2.
     static func load(_ path: String) throws -> Board {
-        guard exists(path) else { throw CLIFailure(Strings.CLI.noFile(path)) }
+        try read(path).board
+    }
+
+    /// Loads the board with what identifies the version read (for a writer that works before
+    /// taking the lock, such as an import).
+    static func read(_ path: String) throws -> BoardVersion {
+        try check(path)
         do {
-            return try BoardFile.load(path: path)
+            return try BoardFile.readVersion(path: path)
         } catch {
             throw CLIFailure(message(of: error), status: 2)
         }
     }
 
-    /// Saves under the board's lock file, so a write from the command line takes turns with an
-    /// open board (which notices the change and merges it before its own next save).
-    static func save(_ board: Board, to path: String) throws {
+    /// Changes the board: under the board's lock the file is read as it is at that moment,
+    /// `change` works on it (and may throw `CLIFailure` to refuse), and the result is written
+    /// when it changed. So two commands, or a command and an open board, never undo each other.
+    static func update<T>(_ path: String, _ change: (inout Board) throws -> T) throws -> T {
+        try check(path)
         do {
-            try BoardLock(boardPath: path).withLock { try BoardFile.save(board, to: path) }
+            return try BoardFile.update(path: path, change)
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch let e as LoadError {
+            throw CLIFailure(e.message, status: 2)
+        } catch {
+            throw CLIFailure(message(of: error))
+        }
+    }
+
+    /// Writes `board`, made from `base` (read before taking the lock, e.g. an import planned on
+    /// it): under the lock, merged into the file if the file changed since. Returns the merge's
+    /// report when there was one.
+    static func write(_ board: Board, basedOn base: BoardVersion, to path: String) throws -> MergeReport? {
+        do {
+            return try BoardCommit.write(board, basedOn: base, to: path, lock: BoardLock(boardPath: path)).merge
+        } catch let e as LoadError {
+            throw CLIFailure(e.message, status: 2)
+        } catch {
+            throw CLIFailure(message(of: error))
+        }
+    }
+
+    /// Writes a new board (`init`, `demo`): refuses to replace a board without `replacing`, and
+    /// never replaces a symbolic link that leads nowhere or loops, a FIFO or a device.
+    static func create(_ board: Board, at path: String, replacing: Bool) throws {
+        func decide(_ state: BoardFile.PathState) throws {
+            switch state {
+            case .regular where !replacing: throw CLIFailure(Strings.CLI.alreadyExists(path))
+            case .danglingLink(let target):
+                throw CLIFailure(StorageStrings.danglingLinkNotWritten(path, target: target))
+            case .linkLoop: throw CLIFailure(StorageStrings.linkLoop(path), status: 2)
+            case .special(let kind): throw CLIFailure(StorageStrings.notRegular(path, kind: kind), status: 2)
+            case .regular, .missing, .unknown: return
+            }
+        }
+        try decide(BoardFile.inspect(path)) // "already exists" before "read-only"
+        do {
+            try BoardFile.create(board, at: path, decide)
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
             throw CLIFailure(message(of: error))
         }
@@ -65,10 +130,7 @@ enum Store {
     static func message(of error: any Error) -> String {
         if let e = error as? LoadError { return e.message }
         if let e = error as? SaveError { return e.message }
-        if case .busy(let holders)? = error as? BoardLock.Failure {
-            return
-                "another Pipedeck (pid \(holders.map(String.init).joined(separator: ", "))) is saving this file; try again in a moment"
-        }
+        if let e = error as? BoardLock.Failure { return e.message }
         return String(describing: error)
     }
 }

@@ -403,10 +403,10 @@ public struct BoardRenderer {
                 max: max(0, w - max(end, x + 1)))
             return
         }
-        if let m = state.message {
+        if case .failed(let why) = state.saveState, !(state.message?.isError ?? false) {
+            drawSaveFailure(why, after: state.message, width: w)
+        } else if let m = state.message {
             text(" " + BoardRenderer.oneLine(m.text), 0, layout.hintRow, m.isError ? .error : .status, max: w)
-        } else if case .failed(let why) = state.saveState {
-            text(" " + Strings.saveFailed(why), 0, layout.hintRow, .error, max: w)
         } else {
             // "? help" and "q quit" always show; the other hints fill the room left, in table order.
             let all = Bindings.footerHints()

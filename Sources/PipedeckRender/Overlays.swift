@@ -131,24 +131,57 @@ extension BoardRenderer {
         return state.board.stage(id).map { BoardRenderer.oneLine($0.name) } ?? id
     }
 
-    static func wrap(_ s: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    /// `s` in lines of at most `width` cells: broken at spaces, a word longer than a line cut
+    /// where the line is full, each "\n" starting a new line. One pass over the text, each
+    /// character measured once; with `limit` it stops after that many lines, so a screen only
+    /// measures the text it shows (a 200 MB note opens as fast as a short one).
+    static func wrap(_ s: String, width: Int, limit: Int = .max) -> [String] {
+        guard width > 0, limit > 0 else { return [] }
         var out: [String] = []
-        for para in s.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = "", lw = 0
-            for word in para.split(separator: " ", omittingEmptySubsequences: false) {
-                let ww = TextWidth.width(String(word))
-                if lw > 0 && lw + 1 + ww > width { out.append(line); line = ""; lw = 0 }
-                if lw > 0 { line += " "; lw += 1 }
-                line += word; lw += ww
-                while lw > width { // a single word longer than the line
-                    let head = TextWidth.truncate(line, to: width, ellipsis: "")
-                    out.append(head)
-                    line = String(line.dropFirst(head.count)); lw = TextWidth.width(line)
-                }
-            }
-            out.append(line)
+        var line = "", lw = 0 // the words placed on the current line, and its width
+        var word = "", ww = 0 // the word being read (or the current piece of a cut one)
+        var cut = false // the word is longer than a line and is being cut
+        func emit(_ t: String) -> Bool {
+            out.append(t)
+            return out.count >= limit
         }
+        // The word ended: it goes on the current line when it fits, else on the next one.
+        func place() -> Bool {
+            defer { word = ""; ww = 0; cut = false }
+            if cut { line = word; lw = ww; return false }
+            if lw > 0 && lw + 1 + ww > width {
+                if emit(line) { return true }
+                line = ""; lw = 0
+            }
+            if lw > 0 { line += " "; lw += 1 }
+            line += word; lw += ww
+            return false
+        }
+        var it = GraphemeScanner(s)
+        while let g = it.next() {
+            let ch = s[g.start..<g.end]
+            if ch == " " {
+                if place() { return out }
+            } else if ch == "\n" {
+                if place() || emit(line) { return out }
+                line = ""; lw = 0
+            } else {
+                if ww + g.width > width && !word.isEmpty {
+                    // A word that does not fit on a line of its own: the line before it ends, and
+                    // the word is cut into full lines.
+                    if !cut, lw > 0 {
+                        if emit(line) { return out }
+                        line = ""; lw = 0
+                    }
+                    cut = true
+                    if emit(word) { return out }
+                    word = ""; ww = 0
+                }
+                word += ch; ww += g.width
+            }
+        }
+        if place() { return out }
+        _ = emit(line)
         return out
     }
 
@@ -219,7 +252,9 @@ extension BoardRenderer {
         if let n = d.notes, !n.isEmpty {
             lines.append([])
             lines.append([(RenderText.notesTitle, .helpTitle)])
-            for l in BoardRenderer.wrap(n, width: r.w) { lines.append([(l, .help)]) }
+            // Only the lines up to the bottom of the box (and one more, for the ▼ marker).
+            let room = max(1, scroll + r.h + 1 - lines.count)
+            for l in BoardRenderer.wrap(n, width: r.w, limit: room) { lines.append([(l, .help)]) }
         }
         scrolled(lines, in: r, scroll: scroll)
     }

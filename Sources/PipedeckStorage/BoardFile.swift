@@ -54,38 +54,6 @@ public enum BoardFile {
         }
     }
 
-    /// The whole file, read with plain system calls.
-    public static func readBytes(path: String) throws(LoadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            let e = errno
-            if e == ENOENT { throw LoadError(path: path, message: StorageStrings.notFound(path)) }
-            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(e)))
-        }
-        defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) != 0 {
-            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(errno)))
-        }
-        if st.st_mode & S_IFMT == S_IFDIR {
-            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(EISDIR)))
-        }
-        var buffer = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
-        var used = 0
-        while true {
-            if used == buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, 65_536))) }
-            let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + used, raw.count - used) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(errno)))
-            }
-            if n == 0 { break }
-            used += n
-        }
-        buffer.removeSubrange(used...)
-        return buffer
-    }
-
     // MARK: saving
 
     /// Writes the board atomically (see `save(data:to:)`).
@@ -116,20 +84,28 @@ public enum BoardFile {
         func failure(_ e: Int32) -> SaveError {
             SaveError(path: path, message: StorageStrings.cannotWrite(path, describe(e)), errno: e)
         }
-        var target = path
-        var st = stat()
-        if lstat(target, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let real = realpath(target, nil) {
-            target = String(cString: real)
-            free(real)
-        }
+        let target = try writeTarget(path)
         let (folder, name) = split(target)
         try makeFolders(folder, for: path)
 
         var mode: mode_t = 0o600
-        var owner: (uid_t, gid_t)? = nil
+        var owner: (uid: uid_t, gid: gid_t)? = nil
+        var st = stat()
         if stat(target, &st) == 0 {
+            guard st.st_mode & S_IFMT == S_IFREG else {
+                let kind = StorageStrings.kindOfFile(UInt32(st.st_mode))
+                throw SaveError(path: path, message: StorageStrings.notRegular(path, kind: kind), errno: EINVAL)
+            }
+            // Never write over a file this user may not write, even where the folder would let us.
+            if st.st_mode & 0o222 == 0 {
+                throw SaveError(path: path, message: StorageStrings.readOnly(path), errno: EACCES)
+            }
+            if access(target, W_OK) != 0 {
+                let e = errno
+                throw SaveError(path: path, message: StorageStrings.cannotWrite(path, describe(e)), errno: e)
+            }
             mode = st.st_mode & 0o7777
-            if st.st_uid != geteuid() || st.st_gid != getegid() { owner = (st.st_uid, st.st_gid) }
+            owner = (st.st_uid, st.st_gid)
         }
 
         // A fresh temporary file that no one else can be using.
@@ -161,8 +137,21 @@ public enum BoardFile {
             written += n
         }
         if fsync(fd) != 0, errno != EINVAL, errno != ENOTSUP { throw abandon(errno) }
-        // Keep the old file's owner when we may (root editing someone's board); not an error otherwise.
-        if let (uid, gid) = owner { _ = fchown(fd, uid, gid) }
+        // The new copy gets the old file's owner and group (root editing someone's board, a file
+        // of a group this user belongs to). When that is not allowed the save is refused: a save
+        // never gives a file away.
+        if let owner, fstat(fd, &st) == 0, st.st_uid != owner.uid || st.st_gid != owner.gid {
+            if fchown(fd, owner.uid, owner.gid) != 0 {
+                let e = errno
+                close(fd)
+                fd = -1
+                unlink(temp)
+                throw SaveError(
+                    path: path,
+                    message: StorageStrings.cannotWrite(path, StorageStrings.cannotKeepOwner(owner.uid, owner.gid)),
+                    errno: e)
+            }
+        }
         if fchmod(fd, mode) != 0 { throw abandon(errno) }
         let closed = close(fd)
         fd = -1
@@ -178,6 +167,23 @@ public enum BoardFile {
         }
         // Saves that were killed half-way may have left their temporary files here (FileGuard.swift).
         removeStaleTemporaryFiles(for: target)
+    }
+
+    /// The file a save replaces: the target of a symbolic link (which stays a link), else `path`.
+    /// A link that loops or leads nowhere is refused rather than replaced by a regular file.
+    static func writeTarget(_ path: String) throws(SaveError) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return path }
+        guard let real = realpath(path, nil) else {
+            let e = errno
+            let message =
+                e == ELOOP
+                ? StorageStrings.linkLoop(path)
+                : StorageStrings.danglingLinkNotWritten(path, target: danglingTarget(path))
+            throw SaveError(path: path, message: message, errno: e)
+        }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Creates `folder` and its missing parents with mode 0700.

@@ -135,12 +135,18 @@ public enum BoardMerge {
         d.notes = pick(b.notes, m.notes, t.notes, &c)
         d.extra = pick(b.extra, m.extra, t.extra, &c)
         d.createdAt = pick(b.createdAt, m.createdAt, t.createdAt, &c)
+        let mineMoved = Placement(m) != Placement(b)
         pick(Placement(b), Placement(m), Placement(t), &c).write(to: &d)
-        // History: entries added on both sides are all kept, theirs first.
+        // History: entries added on both sides are all kept. Those of the side whose placement
+        // won come last (they lead to where the deal now is) and the first of them starts where
+        // the other side's last one ended, so the history reads in order.
         if m.history != b.history && t.history != b.history && m.history != t.history
             && m.history.starts(with: b.history) && t.history.starts(with: b.history)
         {
-            d.history = t.history + m.history.dropFirst(b.history.count)
+            let (earlier, later) = mineMoved ? (t.history, m.history) : (m.history, t.history)
+            var added = Array(later.dropFirst(b.history.count))
+            if let end = earlier.last?.to, added[0].from != nil { added[0].from = end }
+            d.history = earlier + added
         } else {
             var ignored = false
             d.history = pick(b.history, m.history, t.history, &ignored)

@@ -200,6 +200,13 @@ public final class Terminal {
     /// `readEvent` yet (for long operations that want to check).
     public var pendingSignal: Int32? { SignalTrap.pending }
 
+    /// Drops the keys typed but not read yet (the board changed under them: they were meant for
+    /// what the screen showed before).
+    public func discardTypeahead() {
+        queued.removeAll()
+        _ = flushinp()
+    }
+
     /// Ctrl-L: clear the screen and repaint everything on the next `draw`.
     public func forceRedraw() {
         fullRedrawPending = true

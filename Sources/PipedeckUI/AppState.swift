@@ -218,8 +218,7 @@ public struct AppState: Sendable {
             if !updateIncrementally(after: action, from: before) { rebuildColumns() }
             if let id = follow { select(dealID: id) }
             keepVisible()
-            saveState = saveState == .readOnly ? .readOnly : .pending
-            return saveState == .readOnly ? [] : [.save]
+            return markChanged()
         } catch {
             message = StatusMessage(Strings.describe(error), isError: true)
             return []
@@ -237,9 +236,19 @@ public struct AppState: Sendable {
         if let id = edit.focusDealID { select(dealID: id) }
         keepVisible()
         message = StatusMessage(redo ? Strings.redone(edit.label) : Strings.undone(edit.label))
-        if saveState == .readOnly { return [] }
-        saveState = .pending
-        return [.save]
+        return markChanged()
+    }
+
+    /// After a change: it has to be saved. A read-only board stays read-only; a board whose
+    /// saves fail stays failed (the bottom line keeps saying so) until a save succeeds.
+    mutating func markChanged() -> [Effect] {
+        switch saveState {
+        case .readOnly: return []
+        case .failed: return [.save]
+        case .saved, .pending:
+            saveState = .pending
+            return [.save]
+        }
     }
 
     /// Replaces the board (after a reload from disk); undo history is cleared.

@@ -2,6 +2,8 @@
 //
 //     swift run -c release pipedeck-bench                 # 1 000, 10 000 and 100 000 deals
 //     swift run -c release pipedeck-bench --sizes 1000,5000
+//     swift run -c release pipedeck-bench --reread 10000      (FileBench.swift)
+//     swift run -c release pipedeck-bench --notes 300000,200000000
 //
 // The parent generates one board file per size in a temporary folder, then measures each size
 // in a fresh child process (this same executable, re-run with --child) so that the peak memory
@@ -187,9 +189,16 @@ while !args.isEmpty {
     case "--profile-moves":
         profileMoves(deals: 10_000, count: Int(args.first ?? "20") ?? 20)
         exit(0)
+    case "--reread":
+        measureReread(deals: Int(args.first ?? "10000") ?? 10_000)
+        exit(0)
+    case "--notes":
+        let list = (args.first ?? "300000,3000000,200000000").split(separator: ",").compactMap { Int($0) }
+        measureLongNotes(sizes: list)
+        exit(0)
     case "-h", "--help":
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
-        print("       pipedeck-bench --profile N | --json N | --profile-moves N")
+        print("       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES")
         exit(0)
     default: fail("unknown argument \(a)")
     }

@@ -170,3 +170,19 @@ func cells(_ line: String, from: Int, count: Int) -> String {
     }
     return out
 }
+
+/// Runs `body` with the process's standard output sent to /dev/null (commands run in-process
+/// print what they did).
+func silencingStandardOutput(_ body: () throws -> Void) rethrows {
+    fflush(stdout)
+    let saved = dup(STDOUT_FILENO)
+    let null = open("/dev/null", O_WRONLY)
+    dup2(null, STDOUT_FILENO)
+    close(null)
+    defer {
+        fflush(stdout)
+        dup2(saved, STDOUT_FILENO)
+        close(saved)
+    }
+    try body()
+}

@@ -100,13 +100,14 @@ final class BoardFileTests: XCTestCase {
         XCTAssertEqual(entries(ro), ["pipeline.json"])
     }
 
-    func testAFailedRenameRemovesTheTemporaryFile() throws {
-        // The target is a folder: everything works up to the rename, which fails.
+    func testAFolderInThePlaceOfTheFileIsRefusedAndNothingIsLeftBehind() throws {
+        // The target is a folder: refused before anything is written (a temporary file left by a
+        // failed write is covered by the disk-full tests).
         let path = folder + "/pipeline.json"
         try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
         XCTAssertThrowsError(try BoardFile.save(Fixtures.richBoard(), to: path)) { e in
             let e = e as? SaveError
-            XCTAssertEqual(e?.message, "cannot write \(path): Is a directory")
+            XCTAssertEqual(e?.message, "\(path): not a regular file (it is a folder); a board is a plain JSON file")
         }
         XCTAssertEqual(entries(folder), ["pipeline.json"])
         XCTAssertEqual(entries(path), ["inside"])
@@ -204,5 +205,65 @@ final class BoardFileTests: XCTestCase {
         XCTAssertEqual(seteuid(65_534), 0, "cannot switch to user nobody")
         defer { XCTAssertEqual(seteuid(0), 0) }
         return body()
+    }
+
+    /// What a save must never replace: a link that loops or leads nowhere (it would become a
+    /// plain file), a FIFO or a device behind a link, a file with no write permission.
+    func testSavesRefuseWhatTheyMustNotReplace() throws {
+        let board = Fixtures.richBoard()
+        func refused(_ path: String, _ words: String, file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertThrowsError(try BoardFile.save(board, to: path), file: file, line: line) { e in
+                let message = (e as? SaveError)?.message ?? "\(e)"
+                XCTAssertTrue(message.contains(path) && message.contains(words), message, file: file, line: line)
+            }
+        }
+        let loop = folder + "/loop.json"
+        XCTAssertEqual(symlink(loop, loop), 0)
+        refused(loop, "loops")
+        let dangling = folder + "/dangling.json"
+        XCTAssertEqual(symlink(folder + "/nowhere/board.json", dangling), 0)
+        refused(dangling, "does not exist")
+        let fifo = folder + "/fifo", toFifo = folder + "/to-fifo.json"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertEqual(symlink(fifo, toFifo), 0)
+        refused(toFifo, "named pipe")
+        let readOnly = folder + "/read-only.json"
+        try BoardFile.save(board, to: readOnly)
+        let before = FileManager.default.contents(atPath: readOnly)
+        XCTAssertEqual(chmod(readOnly, 0o444), 0)
+        refused(readOnly, "read-only")
+        XCTAssertEqual(FileManager.default.contents(atPath: readOnly), before)
+        for link in [loop, dangling, toFifo] {
+            var st = stat()
+            XCTAssertEqual(lstat(link, &st), 0)
+            XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "\(link) is still a link")
+        }
+        XCTAssertEqual(entries(folder).filter { $0.hasSuffix(".tmp") }, [])
+    }
+
+    /// Reading refuses anything but a regular file without waiting, and stops at the size limit.
+    func testReadingRefusesSpecialFilesAndRunawaySizes() throws {
+        let fifo = folder + "/fifo"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertThrowsError(try BoardFile.load(path: fifo)) { e in
+            XCTAssertEqual(
+                (e as? LoadError)?.message,
+                "\(fifo): not a regular file (it is a named pipe (FIFO)); a board is a plain JSON file")
+        }
+        XCTAssertThrowsError(try BoardFile.readBytes(path: "/dev/zero", regularOnly: false, limit: 100_000)) { e in
+            XCTAssertTrue((e as? LoadError)?.message.contains("larger than") ?? false, "\(e)")
+        }
+        let big = folder + "/big.json"
+        XCTAssertTrue(FileManager.default.createFile(atPath: big, contents: Data(count: 2_000)))
+        XCTAssertThrowsError(try BoardFile.readBytes(path: big, limit: 1_000)) { e in
+            XCTAssertTrue((e as? LoadError)?.message.contains("larger than") ?? false, "\(e)")
+        }
+        XCTAssertEqual(try BoardFile.readBytes(path: big, limit: 2_000).count, 2_000)
+        let loop = folder + "/loop.json"
+        XCTAssertEqual(symlink(loop, loop), 0)
+        XCTAssertEqual(BoardFile.inspect(loop), .linkLoop)
+        XCTAssertThrowsError(try BoardFile.load(path: loop)) { e in
+            XCTAssertEqual((e as? LoadError)?.message, StorageStrings.linkLoop(loop))
+        }
     }
 }

@@ -60,8 +60,31 @@ final class BoardMergeTests: XCTestCase {
         XCTAssertEqual(d.stage, "qualification", "a move is merged whole: stage, rank, entry time")
         XCTAssertEqual(d.stageEnteredAt, mine.deal("d01lea")?.stageEnteredAt)
         XCTAssertEqual(d.nextAction?.text, "Call", "their other change stays")
-        // Both histories are kept, theirs first.
+        // Both histories are kept, theirs first (this side's move is where the deal is now), and
+        // each move starts where the one before it ended.
         XCTAssertEqual(d.history.map(\.to), ["lead", "proposal", "qualification"])
+        XCTAssertEqual(d.history.map(\.from), [nil, "lead", "proposal"])
+    }
+
+    /// The reported case: one side moved a deal Lead → Qualification and saved; the other, not
+    /// having seen it, marked it won from Lead and saved second (its change wins). The history
+    /// reads as the deal went: Lead, Qualification, then won — not "Lead → Won" after
+    /// "Lead → Qualification".
+    func testTheHistoryOfAConflictReadsInOrder() throws {
+        let theirs = try apply(base, .shift(id: "d01lea", by: 1))
+        let mine = try apply(base, .markWon(id: "d01lea"))
+        let (m, report) = BoardMerge.merge(base: base, mine: mine, theirs: theirs)
+        XCTAssertEqual(report.conflicts, ["Website redesign"])
+        let d = try XCTUnwrap(m.deal("d01lea"))
+        XCTAssertEqual(d.status, .won)
+        XCTAssertEqual(d.stage, mine.deal("d01lea")?.stage)
+        let added = d.history.dropFirst(base.deal("d01lea")!.history.count)
+        XCTAssertEqual(added.map(\.from), ["lead", "qualification"])
+        XCTAssertEqual(added.map(\.to), ["qualification", d.stage])
+        XCTAssertEqual(added.last?.status, .won)
+        for (a, b) in zip(d.history, d.history.dropFirst()) where b.from != nil {
+            XCTAssertEqual(b.from, a.to, "a move starts where the one before ended: \(d.history)")
+        }
     }
 
     func testDeletedOnOneSideChangedOnTheOther() throws {

@@ -297,7 +297,7 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(lock.path, dir.appendingPathComponent(".pipeline.json.lock").path)
         // Someone that runs (pid 1) and someone that ended are listed already.
         try "1\n999999999\n".write(toFile: lock.path, atomically: false, encoding: .utf8)
-        XCTAssertEqual(lock.register(), [1])
+        XCTAssertEqual(try lock.register(), [1])
         XCTAssertEqual(lock.others(), [1])
         XCTAssertEqual(try String(contentsOfFile: lock.path, encoding: .utf8), "1\n\(getpid())\n")
         lock.unregister()
@@ -342,5 +342,63 @@ final class CrashSafetyTests: XCTestCase {
             }
         }
         XCTAssertFalse(overlap, "two holders at once")
+    }
+
+    /// The lock file is Pipedeck's own: made for this user only, and never followed, truncated or
+    /// written when someone put something else in its place (anyone who can write the folder
+    /// could, to make Pipedeck overwrite a file of its user's).
+    func testTheLockFileIsOwnerOnlyAndAnythingPlantedInItsPlaceIsLeftAlone() throws {
+        let target = dir.appendingPathComponent("pipeline.json").path
+        try BoardFile.save(Fixtures.richBoard(), to: target)
+        let lock = BoardLock(boardPath: target)
+        let old = umask(0o022)
+        defer { umask(old) }
+        XCTAssertEqual(try lock.register(), [])
+        var st = stat()
+        XCTAssertEqual(lstat(lock.path, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+        lock.unregister()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path))
+
+        let victim = dir.appendingPathComponent("victim.txt").path
+        func plant(_ make: () -> Int32) throws {
+            try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+            XCTAssertEqual(make(), 0)
+        }
+        func assertRefused(_ what: String, _ words: String) throws {
+            for attempt in [{ _ = try lock.register() }, { try lock.withLock {} }] {
+                XCTAssertThrowsError(try attempt(), what) { error in
+                    let message = (error as? BoardLock.Failure)?.message ?? "\(error)"
+                    XCTAssertTrue(message.contains(lock.path) && message.contains(words), "\(what): \(message)")
+                }
+            }
+            lock.unregister()
+            XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious\n", what)
+            try FileManager.default.removeItem(atPath: lock.path)
+        }
+        try plant { symlink(victim, lock.path) }
+        try assertRefused("a symbolic link", "symbolic link")
+        try plant { link(victim, lock.path) }
+        try assertRefused("a hard link", "hard links")
+        try plant { mkfifo(lock.path, 0o600) }
+        try assertRefused("a FIFO", "named pipe")
+        try plant { FileManager.default.createFile(atPath: lock.path, contents: Data("#!/bin/sh\n".utf8)) ? 0 : 1 }
+        XCTAssertThrowsError(try lock.register())
+        XCTAssertEqual(try String(contentsOfFile: lock.path, encoding: .utf8), "#!/bin/sh\n", "never truncated")
+    }
+
+    /// A write that takes the lock removes the lock file again when no open board is listed in
+    /// it, and keeps it (and its list) otherwise.
+    func testWritersLeaveNoEmptyLockFile() throws {
+        let target = dir.appendingPathComponent("pipeline.json").path
+        try BoardFile.save(Fixtures.richBoard(), to: target)
+        let lock = BoardLock(boardPath: target)
+        try BoardFile.update(path: target) { b in b.name = "Renamed" }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path))
+        XCTAssertEqual(try lock.register(), [])
+        try BoardFile.update(path: target) { b in b.name = "Again" }
+        XCTAssertEqual(try String(contentsOfFile: lock.path, encoding: .utf8), "\(getpid())\n")
+        lock.unregister()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lock.path))
     }
 }
