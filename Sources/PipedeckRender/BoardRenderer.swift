@@ -399,7 +399,7 @@ public struct BoardRenderer {
             let cx = x + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
             cursor = (min(cx, w - 1), layout.hintRow)
             text(
-                "   " + FilterText.searchHint, max(end, x + 1), layout.hintRow, .footer,
+                "   " + Screen.search.hintLine, max(end, x + 1), layout.hintRow, .footer,
                 max: max(0, w - max(end, x + 1)))
             return
         }
@@ -410,13 +410,12 @@ public struct BoardRenderer {
         } else {
             // "? help" and "q quit" always show; the other hints fill the room left, in table order.
             let all = Bindings.footerHints()
-            func need(_ h: (keys: String, hint: String)) -> Int {
+            func need(_ h: KeyHint) -> Int {
                 TextWidth.width(h.keys) + 1 + TextWidth.width(h.hint) + 2
             }
-            let kept: Set<String> = [Bindings.binding(for: .help)?.hint, Bindings.binding(for: .quit)?.hint].compactMap
-            { $0 }.reduce(into: []) { $0.insert($1) }
+            let kept = Set([Command.board(.help), .board(.quit)].compactMap { Bindings.binding(for: $0)?.hint })
             var room = w - 1 - all.filter { kept.contains($0.hint) }.reduce(0) { $0 + need($1) }
-            var shown: [(keys: String, hint: String)] = []
+            var shown: [KeyHint] = []
             var full = false
             for h in all {
                 if kept.contains(h.hint) { shown.append(h); continue }
