@@ -2,7 +2,7 @@ import PipedeckCore
 
 /// The add / edit form for a deal. Values stay as typed text until the form is saved; saving
 /// validates every field and, when one is wrong, keeps the form open with a message beside it.
-public struct DealForm: Hashable, Sendable, FieldForm {
+public struct DealForm: Hashable, Sendable {
     public enum FieldID: String, CaseIterable, Sendable {
         case title, value, stage, probability, company, contact, owner, source, tags, close, next, due
     }

@@ -91,13 +91,13 @@ extension Bindings {
             .quit(.quit),
             KeyBinding(
                 .anyKey, label: KeyText.otherKeys, .type,
-                "type another reason (text-field keys); it joins the list of reasons"),
+                "type another reason; it joins the list of reasons"),
         ])
 
     public static let moveTo = KeyTable<MoveToCommand>([
         KeyBinding(
             .digit, .digit,
-            "the stage's number: moves at once, unless a second digit could still name a stage"),
+            "the stage's number (moves when no second digit can follow)"),
         KeyBinding([.enter], .confirm, "move to the stage whose number is typed"),
         KeyBinding([.backspace], .erase, "erase the last digit"),
         KeyBinding(
@@ -113,7 +113,7 @@ extension Bindings {
         .quit(.quit),
         KeyBinding(
             .anyKey, label: KeyText.otherKeys, .type,
-            "edit the field (text-field keys); when: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday"),
+            "edit; dates: YYYY-MM-DD, today, tomorrow, +3, +2w, fri"),
     ])
 
     public static let npsPrompt = KeyTable<PromptCommand>([

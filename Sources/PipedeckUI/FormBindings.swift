@@ -30,12 +30,12 @@ extension Bindings {
     }
 
     public static let dealForm = fieldForm(
-        save: "save the deal (the form stays open while a field is invalid)",
+        save: "save the deal (stays open while a field is invalid)",
         cancel: "close the form without saving",
-        type: "edit the focused field: choice-field, suggestion and text-field keys")
+        type: "edit the focused field (choice, suggestion, text keys)")
 
     public static let stageForm = fieldForm(
-        save: "save the stage (the form stays open while a field is invalid)",
+        save: "save the stage (stays open while a field is invalid)",
         cancel: "back to the stages without saving",
         type: "edit the focused field (text-field keys)")
 
@@ -47,7 +47,7 @@ extension Bindings {
 
     public static let suggestions = KeyTable<SuggestionCommand>([
         KeyBinding(
-            [.right], .accept, "at the end of the text: accept the suggested owner, source, company or tag"),
+            [.right], .accept, "at the end of the text: accept the suggestion"),
         KeyBinding([.ctrl("n")], .next, "next suggestion"),
         KeyBinding([.ctrl("p")], .previous, "previous suggestion"),
     ])

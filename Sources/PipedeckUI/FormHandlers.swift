@@ -3,36 +3,53 @@ import PipedeckCore
 /// A form of several fields. The form's key table (`Bindings.dealForm`, `.stageForm`,
 /// `.nextAction`) moves between the fields and hands other keys to the focused one.
 protocol FieldForm {
+    static var keys: KeyTable<FormCommand> { get }
+    /// The screen showing the form.
+    var mode: Mode { get }
     mutating func focusNext()
     mutating func focusPrevious()
     /// A key for the focused field (text, a choice, a suggestion).
     mutating func edit(_ key: Key)
 }
 
-extension FieldForm {
-    /// Runs the commands that stay inside the form; saving, cancelling and quitting are the screen's.
-    mutating func apply(_ command: FormCommand, _ key: Key) {
-        switch command {
-        case .nextField: focusNext()
-        case .previousField: focusPrevious()
-        case .type: edit(key)
-        case .save, .cancel, .quit: break
-        }
-    }
+extension DealForm: FieldForm {
+    static var keys: KeyTable<FormCommand> { Bindings.dealForm }
+    var mode: Mode { .form(self) }
 }
 
-/// The forms' keys: the deal form, the next-action dialog and the stage form.
+extension NextActionForm: FieldForm {
+    static var keys: KeyTable<FormCommand> { Bindings.nextAction }
+    var mode: Mode { .nextAction(self) }
+}
+
+extension StageForm: FieldForm {
+    static var keys: KeyTable<FormCommand> { Bindings.stageForm }
+    var mode: Mode { .stageForm(self) }
+}
+
+/// The forms' keys: the deal form, the next-action dialog and the stage form, and what saving
+/// each does.
 extension AppState {
-    mutating func handleDealForm(_ key: Key, _ form: DealForm) -> [Effect] {
-        guard let command = Bindings.dealForm.command(for: key) else { return [] }
+    /// A form's keys: moving between fields and editing stay in the form; Esc shows `cancel`;
+    /// Enter runs `save`.
+    mutating func handleForm<F: FieldForm>(
+        _ key: Key, _ form: F, cancel: Mode, save: (inout AppState, F) -> [Effect]
+    ) -> [Effect] {
+        guard let command = F.keys.command(for: key) else { return [] }
         var form = form
         switch command {
-        case .cancel: mode = .board
+        case .cancel: mode = cancel
         case .quit: return [.quit]
-        case .save: return submit(form)
-        case .nextField, .previousField, .type:
-            form.apply(command, key)
-            mode = .form(form)
+        case .save: return save(&self, form)
+        case .nextField:
+            form.focusNext()
+            mode = form.mode
+        case .previousField:
+            form.focusPrevious()
+            mode = form.mode
+        case .type:
+            form.edit(key)
+            mode = form.mode
         }
         return []
     }
@@ -62,20 +79,6 @@ extension AppState {
         return fx
     }
 
-    mutating func handleNextAction(_ key: Key, _ form: NextActionForm) -> [Effect] {
-        guard let command = Bindings.nextAction.command(for: key) else { return [] }
-        var form = form
-        switch command {
-        case .cancel: mode = .board
-        case .quit: return [.quit]
-        case .save: return saveNextAction(form)
-        case .nextField, .previousField, .type:
-            form.apply(command, key)
-            mode = .nextAction(form)
-        }
-        return []
-    }
-
     mutating func saveNextAction(_ form: NextActionForm) -> [Effect] {
         var form = form
         switch form.build(today: today) {
@@ -94,20 +97,6 @@ extension AppState {
             }
             return fx
         }
-    }
-
-    mutating func handleStageForm(_ key: Key, _ form: StageForm) -> [Effect] {
-        guard let command = Bindings.stageForm.command(for: key) else { return [] }
-        var form = form
-        switch command {
-        case .cancel: mode = .stages(selection: board.stageIndex(form.stageID ?? "") ?? 0)
-        case .quit: return [.quit]
-        case .save: return saveStage(form)
-        case .nextField, .previousField, .type:
-            form.apply(command, key)
-            mode = .stageForm(form)
-        }
-        return []
     }
 
     mutating func saveStage(_ form: StageForm) -> [Effect] {

@@ -14,8 +14,8 @@ extension AppState {
         case .help(let view): return handleHelp(key, view)
         case .detail(let id, let scroll): return handleDetail(key, dealID: id, scroll: scroll)
         case .npsPrompt(let id, let editor, _): return handleNPSPrompt(key, dealID: id, editor: editor)
-        case .form(let form): return handleDealForm(key, form)
-        case .nextAction(let form): return handleNextAction(key, form)
+        case .form(let form): return handleForm(key, form, cancel: .board) { $0.submit($1) }
+        case .nextAction(let form): return handleForm(key, form, cancel: .board) { $0.saveNextAction($1) }
         case .confirmDelete(let id): return handleConfirmDelete(key, dealID: id)
         case .lostReason(let id, let choice, let editor):
             return handleLostReason(key, dealID: id, choice: choice, editor: editor)
@@ -25,7 +25,9 @@ extension AppState {
         case .agenda(let selection): return handleAgenda(key, selection: selection)
         case .reports(let tab, let scroll): return handleReports(key, tab: tab, scroll: scroll)
         case .stages(let selection): return handleStages(key, selection: selection)
-        case .stageForm(let form): return handleStageForm(key, form)
+        case .stageForm(let form):
+            let back = Mode.stages(selection: board.stageIndex(form.stageID ?? "") ?? 0)
+            return handleForm(key, form, cancel: back) { $0.saveStage($1) }
         case .stageDelete(let sid, let target): return handleStageDelete(key, stageID: sid, target: target)
         }
     }

@@ -7,7 +7,7 @@ public struct FormProblem: Error, Hashable, Sendable {
 }
 
 /// The next-action dialog: what to do and when.
-public struct NextActionForm: Hashable, Sendable, FieldForm {
+public struct NextActionForm: Hashable, Sendable {
     public var dealID: String
     public var text: LineEditor
     public var due: LineEditor
@@ -48,7 +48,7 @@ public struct NextActionForm: Hashable, Sendable, FieldForm {
 }
 
 /// The add / edit form for a stage.
-public struct StageForm: Hashable, Sendable, FieldForm {
+public struct StageForm: Hashable, Sendable {
     /// nil when adding.
     public var stageID: String?
     public var name: LineEditor
