@@ -91,14 +91,16 @@ public struct KeyHint: Hashable, Sendable {
 public struct KeyTable<Command: Hashable & Sendable>: RandomAccessCollection, Sendable {
     public let bindings: [KeyBinding<Command>]
     private let index: [Key: Command]
-    private let classes: [KeyBinding<Command>]
+    /// The bindings that take a class of keys, in the order classes are tried.
+    private let classes: [(keyClass: KeyClass, command: Command)]
 
     public init(_ bindings: [KeyBinding<Command>]) {
         self.bindings = bindings
         var index: [Key: Command] = [:]
         for b in bindings { for k in b.keys where index[k] == nil { index[k] = b.command } }
         self.index = index
-        classes = bindings.filter { $0.keyClass != nil }.sorted { $0.keyClass!.precedence < $1.keyClass!.precedence }
+        classes = bindings.compactMap { b in b.keyClass.map { ($0, b.command) } }
+            .sorted { $0.keyClass.precedence < $1.keyClass.precedence }
     }
 
     public var startIndex: Int { bindings.startIndex }
@@ -108,7 +110,7 @@ public struct KeyTable<Command: Hashable & Sendable>: RandomAccessCollection, Se
     /// The command of a key: a binding naming the key, else the first class that takes it.
     public func command(for key: Key) -> Command? {
         if let c = index[key] { return c }
-        return classes.first { $0.keyClass!.matches(key) }?.command
+        return classes.first { $0.keyClass.matches(key) }?.command
     }
 
     public func binding(for command: Command) -> KeyBinding<Command>? { bindings.first { $0.command == command } }

@@ -64,26 +64,25 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
     case board, detail, moveTo, lostReason, confirmDelete, nextAction, npsPrompt, dealForm
     case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, help
 
-    /// The screen's own key table, for help and docs.
+    /// The screen's own key table, for help and docs (built once).
     public var keySheet: KeySheet {
         switch self {
-        case .board: return KeySheet(KeyText.boardTitle, KeyText.boardAbout, Bindings.board)
-        case .detail: return KeySheet(KeyText.detailTitle, KeyText.detailAbout, Bindings.detail)
-        case .moveTo: return KeySheet(KeyText.moveToTitle, KeyText.moveToAbout, Bindings.moveTo)
-        case .lostReason: return KeySheet(KeyText.lostReasonTitle, KeyText.lostReasonAbout, Bindings.lostReason)
-        case .confirmDelete:
-            return KeySheet(KeyText.confirmDeleteTitle, KeyText.confirmDeleteAbout, Bindings.confirmDelete)
-        case .nextAction: return KeySheet(KeyText.nextActionTitle, KeyText.nextActionAbout, Bindings.nextAction)
-        case .npsPrompt: return KeySheet(KeyText.npsTitle, KeyText.npsAbout, Bindings.npsPrompt)
-        case .dealForm: return KeySheet(KeyText.dealFormTitle, KeyText.dealFormAbout, Bindings.dealForm)
-        case .search: return KeySheet(KeyText.searchTitle, KeyText.searchAbout, Bindings.search)
-        case .filterMenu: return KeySheet(KeyText.filterTitle, KeyText.filterAbout, Bindings.filterMenu)
-        case .agenda: return KeySheet(KeyText.agendaTitle, KeyText.agendaAbout, Bindings.agenda)
-        case .reports: return KeySheet(KeyText.reportsTitle, KeyText.reportsAbout, Bindings.reports)
-        case .stages: return KeySheet(KeyText.stagesTitle, KeyText.stagesAbout, Bindings.stages)
-        case .stageForm: return KeySheet(KeyText.stageFormTitle, KeyText.stageFormAbout, Bindings.stageForm)
-        case .stageDelete: return KeySheet(KeyText.stageDeleteTitle, KeyText.stageDeleteAbout, Bindings.stageDelete)
-        case .help: return KeySheet(KeyText.helpTitle, KeyText.helpAbout, Bindings.help)
+        case .board: return ScreenSheets.board
+        case .detail: return ScreenSheets.detail
+        case .moveTo: return ScreenSheets.moveTo
+        case .lostReason: return ScreenSheets.lostReason
+        case .confirmDelete: return ScreenSheets.confirmDelete
+        case .nextAction: return ScreenSheets.nextAction
+        case .npsPrompt: return ScreenSheets.npsPrompt
+        case .dealForm: return ScreenSheets.dealForm
+        case .search: return ScreenSheets.search
+        case .filterMenu: return ScreenSheets.filterMenu
+        case .agenda: return ScreenSheets.agenda
+        case .reports: return ScreenSheets.reports
+        case .stages: return ScreenSheets.stages
+        case .stageForm: return ScreenSheets.stageForm
+        case .stageDelete: return ScreenSheets.stageDelete
+        case .help: return ScreenSheets.help
         }
     }
 
@@ -97,7 +96,7 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
     }
 
     /// The words of the screen's key hints, for the footer of its box: "Enter ok · Esc cancel".
-    public var hintLine: String { keySheet.hints.map(\.text).joined(separator: " · ") }
+    public var hintLine: String { keySheet.hintLine }
 }
 
 /// A key table as help and docs show it: a title, where the screen is reached, the lines and
@@ -107,9 +106,12 @@ public struct KeySheet: Hashable, Sendable {
     public var about: String
     public var lines: [KeyHelpLine]
     public var hints: [KeyHint]
+    /// The hints as one line: "Enter ok · Esc cancel".
+    public var hintLine: String
 
     public init<C>(_ title: String, _ about: String, _ table: KeyTable<C>) {
         self.title = title; self.about = about; lines = table.helpLines; hints = table.hints
+        hintLine = table.hintLine
     }
 }
 
@@ -125,4 +127,24 @@ extension Bindings {
 
     /// A screen's own key table, then those of the fields it holds.
     public static func sheets(for screen: Screen) -> [KeySheet] { [screen.keySheet] + screen.fieldSheets }
+}
+
+/// Each screen's key sheet, built once from its table.
+private enum ScreenSheets {
+    static let board = KeySheet(KeyText.boardTitle, KeyText.boardAbout, Bindings.board)
+    static let detail = KeySheet(KeyText.detailTitle, KeyText.detailAbout, Bindings.detail)
+    static let moveTo = KeySheet(KeyText.moveToTitle, KeyText.moveToAbout, Bindings.moveTo)
+    static let lostReason = KeySheet(KeyText.lostReasonTitle, KeyText.lostReasonAbout, Bindings.lostReason)
+    static let confirmDelete = KeySheet(KeyText.confirmDeleteTitle, KeyText.confirmDeleteAbout, Bindings.confirmDelete)
+    static let nextAction = KeySheet(KeyText.nextActionTitle, KeyText.nextActionAbout, Bindings.nextAction)
+    static let npsPrompt = KeySheet(KeyText.npsTitle, KeyText.npsAbout, Bindings.npsPrompt)
+    static let dealForm = KeySheet(KeyText.dealFormTitle, KeyText.dealFormAbout, Bindings.dealForm)
+    static let search = KeySheet(KeyText.searchTitle, KeyText.searchAbout, Bindings.search)
+    static let filterMenu = KeySheet(KeyText.filterTitle, KeyText.filterAbout, Bindings.filterMenu)
+    static let agenda = KeySheet(KeyText.agendaTitle, KeyText.agendaAbout, Bindings.agenda)
+    static let reports = KeySheet(KeyText.reportsTitle, KeyText.reportsAbout, Bindings.reports)
+    static let stages = KeySheet(KeyText.stagesTitle, KeyText.stagesAbout, Bindings.stages)
+    static let stageForm = KeySheet(KeyText.stageFormTitle, KeyText.stageFormAbout, Bindings.stageForm)
+    static let stageDelete = KeySheet(KeyText.stageDeleteTitle, KeyText.stageDeleteAbout, Bindings.stageDelete)
+    static let help = KeySheet(KeyText.helpTitle, KeyText.helpAbout, Bindings.help)
 }
