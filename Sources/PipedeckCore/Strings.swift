@@ -88,5 +88,4 @@ public enum Strings {
     public static func redone(_ what: String) -> String { "redone: \(what)" }
     public static let noDealSelected = "no deal selected"
     public static let helpTitle = "Keys"
-    public static let helpClose = "Esc or ? closes this help"
 }

@@ -64,7 +64,7 @@ public struct Edit: Hashable, Sendable {
 }
 
 /// Undo and redo stacks. Recording a new edit clears the redo stack.
-public struct UndoHistory: Sendable {
+public struct UndoHistory: Equatable, Sendable {
     public private(set) var undoStack: [Edit] = []
     public private(set) var redoStack: [Edit] = []
     public var limit: Int

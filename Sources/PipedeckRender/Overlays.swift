@@ -5,7 +5,7 @@ extension BoardRenderer {
     mutating func drawOverlay() {
         switch state.mode {
         case .board: return
-        case .help(let scroll): drawHelp(scroll: scroll)
+        case .help(let view): drawHelp(view)
         case .detail(let id, let scroll):
             if let d = state.board.deal(id) { drawDetail(d, scroll: scroll) }
         case .form(let form): drawForm(form)
@@ -13,7 +13,10 @@ extension BoardRenderer {
             let title = state.board.deal(id)?.title ?? id
             drawDialog(
                 title: RenderText.deleteTitle,
-                lines: [(Strings.deleteConfirm(BoardRenderer.oneLine(title)), .dialog), (RenderText.yesNo, .formLabel)])
+                lines: [
+                    (Strings.deleteConfirm(BoardRenderer.oneLine(title)), .dialog),
+                    (Screen.confirmDelete.hintLine, .formLabel),
+                ])
         case .lostReason(_, let choice, let editor):
             drawLostReason(choice: choice, editor: editor)
         case .moveTo(let id, let typed):
@@ -104,26 +107,31 @@ extension BoardRenderer {
         if top < maxTop { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
     }
 
-    mutating func drawHelp(scroll: Int) {
+    /// The keys of the screen the help was opened from, or of every screen, from the key tables.
+    mutating func drawHelp(_ view: HelpView) {
         var lines: [[(String, StyleRole)]] = []
-        var group = ""
         let keyWidth = 22
-        for b in Bindings.board {
-            if b.group != group {
-                if !group.isEmpty { lines.append([]) }
-                group = b.group
-                lines.append([(group, .helpTitle)])
+        let sheets = view.sheets
+        for sheet in sheets {
+            var group: String? = nil
+            for l in sheet.lines {
+                if l.group != group {
+                    // A heading per sheet, or per group of the board's; with several sheets, the
+                    // board's groups are named "Board · Navigate".
+                    if !lines.isEmpty { lines.append([]) }
+                    group = l.group
+                    let heading =
+                        l.group.isEmpty ? sheet.title : sheets.count > 1 ? sheet.title + " · " + l.group : l.group
+                    lines.append([(heading, .helpTitle)])
+                }
+                let keys = l.allKeys.joined(separator: "  ")
+                lines.append([
+                    (TextWidth.fit(keys, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (l.description, .help),
+                ])
             }
-            let keys = b.keys.map(\.label).joined(separator: "  ")
-            lines.append([(TextWidth.fit(keys, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (b.description, .help)])
         }
-        lines.append([])
-        lines.append([(FormText.addTitle + " / " + FormText.editTitle, .helpTitle)])
-        for (k, d) in Bindings.formKeys {
-            lines.append([(TextWidth.fit(k, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (d, .help)])
-        }
-        let r = box(width: 88, height: layout.height - 2, title: Strings.helpTitle, footer: Strings.helpClose)
-        scrolled(lines, in: r, scroll: scroll)
+        let r = box(width: 88, height: layout.height - 2, title: Strings.helpTitle, footer: Screen.help.hintLine)
+        scrolled(lines, in: r, scroll: view.scroll)
     }
 
     func stageName(_ id: String?) -> String {
@@ -187,7 +195,7 @@ extension BoardRenderer {
 
     mutating func drawDetail(_ d: Deal, scroll: Int) {
         let bw = min(layout.width, 84)
-        let r = box(width: bw, height: layout.height - 2, title: RenderText.detailTitle, footer: RenderText.detailKeys)
+        let r = box(width: bw, height: layout.height - 2, title: RenderText.detailTitle, footer: Screen.detail.hintLine)
         let cur = state.board.currency(of: d)
         let f = RenderText.field
         var lines: [[(String, StyleRole)]] = []
@@ -263,7 +271,8 @@ extension BoardRenderer {
         let labelW = 16
         let bw = min(layout.width, 78)
         let rows = form.fields.count + (form.formError == nil ? 0 : 2)
-        let r = box(width: bw, height: min(layout.height, rows + 2), title: form.title, footer: FormText.formHint)
+        let r = box(
+            width: bw, height: min(layout.height, rows + 2), title: form.title, footer: Screen.dealForm.hintLine)
         let fieldW = max(4, min(34, r.w - labelW - 1))
         // Keep the focused field visible when the screen is short.
         let visible = max(1, r.h - (form.formError == nil ? 0 : 2))
@@ -318,7 +327,8 @@ extension BoardRenderer {
 
     mutating func drawLostReason(choice: Int, editor: LineEditor) {
         let reasons = state.board.settings.lostReasons
-        let r = box(width: 56, height: reasons.count + 5, title: RenderText.lostTitle, footer: "Enter ok · Esc cancel")
+        let r = box(
+            width: 56, height: reasons.count + 5, title: RenderText.lostTitle, footer: Screen.lostReason.hintLine)
         text(Strings.lostReasonPrompt, r.x, r.y, .formLabel, max: r.w)
         for (i, reason) in reasons.enumerated() where i + 1 < r.h - 1 {
             let chosen = i == choice && editor.isEmpty

@@ -22,7 +22,6 @@ public enum RenderText {
     public static let lostTitle = "Mark as lost"
     public static let moveTitle = "Move to stage"
     public static let deleteTitle = "Delete deal"
-    public static let yesNo = "y delete · any other key cancels"
     public static let field: [String: String] = [
         "id": "Id", "stage": "Stage", "status": "Status", "value": "Value", "probability": "Probability",
         "weighted": "Weighted", "company": "Company", "contact": "Contact", "owner": "Owner", "source": "Source",
@@ -31,17 +30,14 @@ public enum RenderText {
     ]
     public static func sortLabel(_ k: SortKey) -> String { "sorted by " + UIText.sortName(k) }
     public static let agendaTitle = "Agenda"
-    public static let agendaHint = "Enter show on board · n change · c done · Esc close"
     public static let agendaEmpty = "No open deals."
 
     public static let nextActionTitle = "Next action"
     public static let nextActionFollowUp = "Next step"
-    public static let nextActionHint = "Tab switch · Enter save · Esc cancel"
     public static let whatLabel = "What"
     public static let dueLabel = "Due"
     public static let dueExamples = "YYYY-MM-DD, today, tomorrow, +3, +2w, fri"
     public static let stagesTitle = "Stages"
-    public static let stagesHint = "a add · e edit · d delete · K/J move · +/- probability · [/] rot days · Esc close"
     public static let stageAddTitle = "New stage"
     public static let stageEditTitle = "Edit stage"
     public static let stageName = "Name"
@@ -51,15 +47,11 @@ public enum RenderText {
     public static func stageDeleteMove(_ name: String, _ n: Int) -> String {
         "“\(name)” has \(n == 1 ? "1 deal" : "\(n) deals"). Move them to:"
     }
-    public static let stageDeleteHint = "↑↓ choose · Enter delete and move · Esc cancel"
     public static let columnsHeader = ["#", "stage", "prob.", "stale after", "kind", "deals"]
     public static let off = "off"
     public static let qualificationHint = "1 budget · 2 authority · 3 need · 4 timeline (toggle)"
-    public static let detailKeys = "Esc close · e edit · n next step · c done · N notes · 1-4 score · p NPS · ↑↓ scroll"
     public static let npsAsk = "not asked yet — press p to record the answer (0–10)"
     public static let npsTitle = "How likely are they to recommend us?"
-    public static let npsHint = "0–10 · empty clears · Enter save · Esc cancel"
     public static let reportsTitle = "Reports"
-    public static let reportsHint = "Tab/1–7 switch · ↑↓ scroll · Esc close"
     public static func reportsFiltered(_ f: String) -> String { "following the filter: " + f }
 }

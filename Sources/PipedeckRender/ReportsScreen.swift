@@ -9,7 +9,7 @@ extension BoardRenderer {
         let kind = kinds[min(max(0, tab), kinds.count - 1)]
         let r = box(
             width: min(layout.width, 120), height: layout.height, title: RenderText.reportsTitle,
-            footer: RenderText.reportsHint)
+            footer: Screen.reports.hintLine)
         // Tab bar.
         var x = r.x
         for (i, k) in kinds.enumerated() {
@@ -71,7 +71,7 @@ extension BoardRenderer {
     }
 
     mutating func drawNPSPrompt(_ editor: LineEditor, error: String?) {
-        let r = box(width: 56, height: 5, title: RenderText.npsTitle, footer: RenderText.npsHint)
+        let r = box(width: 56, height: 5, title: RenderText.npsTitle, footer: Screen.npsPrompt.hintLine)
         grid.fill(x: r.x, y: r.y + 1, width: 6, height: 1, role: .formFieldFocused)
         text(editor.text, r.x, r.y + 1, .formFieldFocused, max: 6)
         cursor = (r.x + min(5, TextWidth.width(editor.text)), r.y + 1)

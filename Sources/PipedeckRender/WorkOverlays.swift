@@ -19,7 +19,9 @@ extension BoardRenderer {
             case .clear: return ""
             }
         }
-        let r = box(width: 60, height: FilterRow.allCases.count + 4, title: FilterText.title, footer: FilterText.hint)
+        let r = box(
+            width: 60, height: FilterRow.allCases.count + 4, title: FilterText.title, footer: Screen.filterMenu.hintLine
+        )
         for (i, fr) in FilterRow.allCases.enumerated() where i < r.h {
             let y = r.y + i
             let focused = i == row
@@ -38,7 +40,7 @@ extension BoardRenderer {
         let deal = state.board.deal(form.dealID)
         let r = box(
             width: 70, height: 7, title: form.followUp ? RenderText.nextActionFollowUp : RenderText.nextActionTitle,
-            footer: RenderText.nextActionHint)
+            footer: Screen.nextAction.hintLine)
         text(BoardRenderer.oneLine(deal?.title ?? ""), r.x, r.y, .cardTitle, max: r.w)
         let labelW = 8
         let fieldW = max(4, r.w - labelW)
@@ -70,7 +72,7 @@ extension BoardRenderer {
         let agenda = state.agenda
         let r = box(
             width: min(layout.width, 100), height: layout.height - 2, title: RenderText.agendaTitle,
-            footer: RenderText.agendaHint)
+            footer: Screen.agenda.hintLine)
         guard !agenda.items.isEmpty else { text(RenderText.agendaEmpty, r.x, r.y, .cardDim, max: r.w); return }
         // Lines: a heading per bucket, then its items; remember which line shows the selection.
         var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
@@ -136,7 +138,7 @@ extension BoardRenderer {
         let r = box(
             width: min(layout.width, 84), height: min(layout.height - 2, b.stages.count + 5),
             title: RenderText.stagesTitle,
-            footer: RenderText.stagesHint)
+            footer: Screen.stages.hintLine)
         let widths = [3, max(12, r.w - 46), 7, 13, 6, 6]
         func row(_ cells: [String], _ y: Int, _ role: StyleRole) {
             var x = r.x
@@ -170,7 +172,7 @@ extension BoardRenderer {
     mutating func drawStageForm(_ form: StageForm) {
         let r = box(
             width: 64, height: 7, title: form.stageID == nil ? RenderText.stageAddTitle : RenderText.stageEditTitle,
-            footer: FormText.formHint)
+            footer: Screen.stageForm.hintLine)
         let labelW = 30
         let fields = [
             (RenderText.stageName, form.name), (RenderText.stageProbability, form.probability),
@@ -203,7 +205,7 @@ extension BoardRenderer {
                     i == target ? .formFieldFocused : .dialog
                 ))
         }
-        lines.append((RenderText.stageDeleteHint, .formLabel))
+        lines.append((Screen.stageDelete.hintLine, .formLabel))
         drawDialog(title: RenderText.stageDeleteTitle, lines: lines)
     }
 }

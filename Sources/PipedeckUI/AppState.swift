@@ -1,28 +1,5 @@
 import PipedeckCore
 
-/// What the screen is showing on top of the board.
-public enum Mode: Hashable, Sendable {
-    case board
-    case help(scroll: Int)
-    case detail(dealID: String, scroll: Int)
-    case form(DealForm)
-    case confirmDelete(dealID: String)
-    case lostReason(dealID: String, choice: Int, editor: LineEditor)
-    /// Choosing a stage for a deal: its number (digits typed so far) or the first letter of its name.
-    case moveTo(dealID: String, typed: String)
-    case search(LineEditor)
-    case filterMenu(row: Int)
-    case nextAction(NextActionForm)
-    case agenda(selection: Int)
-    case stages(selection: Int)
-    case stageForm(StageForm)
-    /// Deleting a stage that still has deals: choose where they go.
-    case stageDelete(stageID: String, target: Int)
-    case reports(tab: Int, scroll: Int)
-    /// Recording a won customer's answer (0–10) to "how likely are you to recommend us?".
-    case npsPrompt(dealID: String, editor: LineEditor, error: String?)
-}
-
 public enum SaveState: Hashable, Sendable {
     case saved
     case pending
@@ -48,7 +25,7 @@ public struct StatusMessage: Hashable, Sendable {
 }
 
 /// The whole state of the interactive board. Changed only by `handle(_:)`.
-public struct AppState: Sendable {
+public struct AppState: Equatable, Sendable {
     public internal(set) var board: Board
     public internal(set) var history = UndoHistory(limit: 1000)
     public var mode: Mode = .board
@@ -290,60 +267,4 @@ public struct AppState: Sendable {
         screen = BoardLayout(width: width, height: height)
         keepVisible()
     }
-}
-
-public enum UIText {
-    public static let noChange = "no change"
-    public static let labelMove = "move"
-    public static let labelReorder = "reorder"
-    public static let labelAdd = "add"
-    public static let labelEdit = "edit"
-    public static let labelDelete = "delete"
-    public static let labelWon = "won"
-    public static let labelLost = "lost"
-    public static let labelReopen = "reopen"
-    public static func added(_ t: String) -> String { "added “\(t)”" }
-    public static func deleted(_ t: String) -> String { "deleted “\(t)” — u brings it back" }
-    public static func movedTo(_ s: String) -> String { "moved to \(s)" }
-    public static func wonDeal(_ t: String) -> String { "won: “\(t)” 🎉" }
-    public static func lostDeal(_ t: String) -> String { "lost: “\(t)”" }
-    public static func reopened(_ t: String) -> String { "reopened “\(t)”" }
-    public static let lostHidden = "lost deals hidden"
-    public static let lostShownNow = "lost deals shown"
-    public static let notLost = "the deal is already open"
-    public static let otherReason = "Other reason:"
-    public static let readOnlyRefused = "the file is read-only: changes are not possible"
-    public static let labelQualification = "qualification"
-    public static let labelNextAction = "next action"
-    public static let labelStage = "stages"
-    public static let labelNotes = "notes"
-    public static func planned(_ t: String) -> String { "next step: \(t)" }
-    public static let noStepPlanned = "no next step planned"
-    public static let nothingToComplete = "this deal has no open next action (n plans one)"
-    public static func doneWhatNext(_ t: String) -> String { "done: \(t) — what is the next step? (Esc: none)" }
-    public static let closedDeal = "next actions are for open deals"
-    public static let filterCleared = "search and filters cleared"
-    public static let reorderNeedsManual = "reordering works in manual order: press s until it says “manual order”"
-    public static func sortedBy(_ k: SortKey) -> String { "sorted by \(sortName(k))" }
-    public static func sortName(_ k: SortKey) -> String {
-        switch k {
-        case .rank: return "manual order"
-        case .value: return "value"
-        case .weighted: return "weighted value"
-        case .probability: return "probability"
-        case .close: return "expected close"
-        case .age: return "days in stage"
-        case .due: return "next action due"
-        case .score: return "qualification score"
-        }
-    }
-    public static let labelNPS = "recommendation score"
-    public static let npsOnlyWon = "the recommendation score is asked of won customers"
-    public static let npsRange = "expected a whole number from 0 to 10 (empty clears it)"
-    public static func npsSaved(_ n: Int?) -> String {
-        n.map { "recommendation score: \($0)/10" } ?? "recommendation score cleared"
-    }
-    public static let notesSaved = "notes saved"
-    public static let notesUnchanged = "notes unchanged"
-    public static func editorFailed(_ why: String) -> String { "could not run the editor: \(why)" }
 }

@@ -67,28 +67,30 @@ public struct DealForm: Hashable, Sendable {
     public func field(_ id: FieldID) -> Field { fields.first { $0.id == id }! }
     public func value(_ id: FieldID) -> String { field(id).editor.text.trimmingCharacters(in: .whitespaces) }
 
-    public mutating func handle(_ key: Key) {
-        switch key {
-        case .tab, .down: focus = (focus + 1) % fields.count; suggestionIndex = 0
-        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count; suggestionIndex = 0
-        default:
-            if let opts = fields[focus].options, !opts.isEmpty {
-                switch key {
-                case .left, .char("h"), .char("-"):
-                    fields[focus].choice = (fields[focus].choice + opts.count - 1) % opts.count
-                case .right, .char("l"), .char("+"), .char(" "):
-                    fields[focus].choice = (fields[focus].choice + 1) % opts.count
-                case .char(let c):
-                    if let n = c.wholeNumberValue, n >= 1, n <= opts.count { fields[focus].choice = n - 1 }
-                default: break
-                }
-            } else if let completed = complete(key) {
-                fields[focus].editor.set(completed)
-                fields[focus].error = nil
-            } else if fields[focus].editor.handle(key) {
-                suggestionIndex = 0
-                fields[focus].error = nil
-            }
+    public mutating func focusNext() { focus = (focus + 1) % fields.count; suggestionIndex = 0 }
+    public mutating func focusPrevious() { focus = (focus + fields.count - 1) % fields.count; suggestionIndex = 0 }
+
+    /// A key for the focused field: a choice field takes `Bindings.choiceField`; a text field
+    /// takes `Bindings.suggestions` while values are suggested, then `Bindings.textField`.
+    public mutating func edit(_ key: Key) {
+        if let opts = fields[focus].options, !opts.isEmpty {
+            choose(key, among: opts.count)
+        } else if let completed = complete(key) {
+            fields[focus].editor.set(completed)
+            fields[focus].error = nil
+        } else if fields[focus].editor.handle(key) {
+            suggestionIndex = 0
+            fields[focus].error = nil
+        }
+    }
+
+    mutating func choose(_ key: Key, among count: Int) {
+        guard let command = Bindings.choiceField.command(for: key) else { return }
+        switch command {
+        case .previous: fields[focus].choice = (fields[focus].choice + count - 1) % count
+        case .next: fields[focus].choice = (fields[focus].choice + 1) % count
+        case .chooseNumber:
+            if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1, n <= count { fields[focus].choice = n - 1 }
         }
     }
 
@@ -114,14 +116,15 @@ public struct DealForm: Hashable, Sendable {
         return c[suggestionIndex % c.count]
     }
 
-    /// → at the end of the text accepts the suggestion; Ctrl-N / Ctrl-P step through them.
+    /// → at the end of the text accepts the suggestion; Ctrl-N / Ctrl-P step through them. The
+    /// field's new text, or nil when the key is not for the suggestions.
     mutating func complete(_ key: Key) -> String? {
         let c = completions
-        guard !c.isEmpty else { return nil }
-        switch key {
-        case .ctrl("n"): suggestionIndex = (suggestionIndex + 1) % c.count; return fields[focus].editor.text
-        case .ctrl("p"): suggestionIndex = (suggestionIndex + c.count - 1) % c.count; return fields[focus].editor.text
-        case .right:
+        guard !c.isEmpty, let command = Bindings.suggestions.command(for: key) else { return nil }
+        switch command {
+        case .next: suggestionIndex = (suggestionIndex + 1) % c.count; return fields[focus].editor.text
+        case .previous: suggestionIndex = (suggestionIndex + c.count - 1) % c.count; return fields[focus].editor.text
+        case .accept:
             guard let s = suggestion else { return nil }
             suggestionIndex = 0
             if fields[focus].id == .tags {
@@ -131,7 +134,6 @@ public struct DealForm: Hashable, Sendable {
                 return parts.joined(separator: ",")
             }
             return s
-        default: return nil
         }
     }
 
@@ -204,7 +206,6 @@ public enum FormText {
     public static let editTitle = "Edit deal"
     public static let dueWithoutAction = "a due date needs a next action"
     public static let badDue = "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday"
-    public static let formHint = "Tab next field · Enter save · Esc cancel"
     public static let choiceHint = "← → choose"
     public static let accept = "accept"
     public static let fixFields = "Fix the fields marked in red, then press Enter."

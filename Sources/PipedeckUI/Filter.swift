@@ -86,9 +86,7 @@ public enum FilterText {
     public static let score = "score"
     public static let any = "any"
     public static let clearAll = "Clear all filters"
-    public static let hint = "↑↓ choose · ←→ change · Space toggle · Enter/Esc close"
     public static let searchPrompt = "Search: "
-    public static let searchHint = "Enter keeps the search · Esc clears it"
     public static func filtered(_ shown: Int, _ total: Int) -> String { "filtered: \(shown) of \(total) deals" }
     public static func label(_ row: FilterRow) -> String {
         switch row {

@@ -18,3 +18,35 @@ public struct MouseEvent: Hashable, Sendable {
     public var y: Int
     public init(kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
 }
+
+extension Key {
+    /// How a key is written in help and hints: "←", "S-→", "Ctrl-R", "Enter", "a".
+    public var label: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .enter: return "Enter"
+        case .tab: return "Tab"
+        case .backTab: return "S-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Del"
+        case .escape: return "Esc"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .shiftUp: return "S-↑"
+        case .shiftDown: return "S-↓"
+        case .shiftLeft: return "S-←"
+        case .shiftRight: return "S-→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .function(let n): return "F\(n)"
+        case .resize: return "resize"
+        case .mouse: return "mouse"
+        }
+    }
+}

@@ -8,28 +8,28 @@ public struct LineEditor: Hashable, Sendable {
 
     public mutating func set(_ text: String) { characters = Array(text); cursor = characters.count }
 
-    /// Applies an editing key; returns false when the key is not an editing key.
+    /// Applies an editing key (`Bindings.textField`); returns false when the key is not one.
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c):
-            if c == "\n" || c == "\r" { return false }
+        guard let command = Bindings.textField.command(for: key) else { return false }
+        switch command {
+        case .insert:
+            guard case .char(let c) = key, c != "\n", c != "\r" else { return false }
             characters.insert(c, at: cursor); cursor += 1
-        case .backspace:
+        case .deleteBackward:
             if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if cursor < characters.count { characters.remove(at: cursor) }
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .ctrl("u"): characters.removeSubrange(0..<cursor); cursor = 0
-        case .ctrl("k"): characters.removeSubrange(cursor..<characters.count)
-        case .ctrl("w"):
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = characters.count
+        case .deleteToStart: characters.removeSubrange(0..<cursor); cursor = 0
+        case .deleteToEnd: characters.removeSubrange(cursor..<characters.count)
+        case .deleteWord:
             var i = cursor
             while i > 0 && characters[i - 1] == " " { i -= 1 }
             while i > 0 && characters[i - 1] != " " { i -= 1 }
             characters.removeSubrange(i..<cursor); cursor = i
-        default: return false
         }
         return true
     }

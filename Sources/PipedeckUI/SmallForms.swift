@@ -25,13 +25,13 @@ public struct NextActionForm: Hashable, Sendable {
         due = LineEditor(current?.due?.description ?? "")
     }
 
-    public mutating func handle(_ key: Key) {
-        switch key {
-        case .tab, .backTab, .up, .down: focus = 1 - focus
-        default:
-            if focus == 0 { _ = text.handle(key) } else { _ = due.handle(key) }
-            error = nil
-        }
+    /// Two fields: next and previous are the other one.
+    public mutating func focusNext() { focus = 1 - focus }
+    public mutating func focusPrevious() { focus = 1 - focus }
+
+    public mutating func edit(_ key: Key) {
+        if focus == 0 { _ = text.handle(key) } else { _ = due.handle(key) }
+        error = nil
     }
 
     /// The action to save, nil to clear it, or an error message.
@@ -64,18 +64,16 @@ public struct StageForm: Hashable, Sendable {
         rotDays = LineEditor(stage.map { String($0.rotDays) } ?? "14")
     }
 
-    public mutating func handle(_ key: Key) {
-        switch key {
-        case .tab, .down: focus = (focus + 1) % 3
-        case .backTab, .up: focus = (focus + 2) % 3
-        default:
-            switch focus {
-            case 0: _ = name.handle(key)
-            case 1: _ = probability.handle(key)
-            default: _ = rotDays.handle(key)
-            }
-            error = nil
+    public mutating func focusNext() { focus = (focus + 1) % 3 }
+    public mutating func focusPrevious() { focus = (focus + 2) % 3 }
+
+    public mutating func edit(_ key: Key) {
+        switch focus {
+        case 0: _ = name.handle(key)
+        case 1: _ = probability.handle(key)
+        default: _ = rotDays.handle(key)
         }
+        error = nil
     }
 
     public func build(base: Stage?) -> Result<Stage, FormProblem> {

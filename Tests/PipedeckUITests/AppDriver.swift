@@ -59,3 +59,21 @@ final class AppDriver {
     var selected: Deal? { state.selectedDeal }
     func stageOf(_ id: String) -> String? { state.board.deal(id)?.stage }
 }
+
+/// Asserts that two whole states are equal; on failure names the fields that differ rather
+/// than printing both states.
+func assertSameState(
+    _ actual: AppState, _ expected: AppState, _ message: String = "", file: StaticString = #filePath,
+    line: UInt = #line
+) {
+    guard actual != expected else { return }
+    let a = Mirror(reflecting: actual).children, e = Mirror(reflecting: expected).children
+    func same<T: Equatable>(_ l: T, _ r: Any) -> Bool { (r as? T) == l }
+    let differing = zip(a, e).compactMap { x, y -> String? in
+        if let l = x.value as? any Equatable, same(l, y.value) { return nil }
+        let (l, r) = (String(describing: x.value), String(describing: y.value))
+        return
+            "\(x.label ?? "?"): \(l.count > 300 ? String(l.prefix(300)) + "…" : l)  ≠  expected \(r.count > 300 ? String(r.prefix(300)) + "…" : r)"
+    }
+    XCTFail("\(message): the states differ in\n" + differing.joined(separator: "\n"), file: file, line: line)
+}

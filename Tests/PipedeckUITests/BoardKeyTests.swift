@@ -216,7 +216,7 @@ final class BoardKeyTests: XCTestCase {
     func testHelpOpensAndEscCloses() throws {
         let d = try AppDriver()
         try d.press(.char("?"))
-        XCTAssertEqual(d.state.mode, .help(scroll: 0))
+        XCTAssertEqual(d.state.mode, .help(HelpView(origin: .board)))
         try d.press(.escape)
         XCTAssertEqual(d.state.mode, .board)
         XCTAssertEqual(try d.press(.char("q")), [.quit])

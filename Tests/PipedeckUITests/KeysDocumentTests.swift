@@ -9,8 +9,9 @@ final class KeysDocumentTests: XCTestCase {
             .appendingPathComponent("docs/keys.md")
     }
 
-    /// docs/keys.md must be exactly what the key table generates (PIPEDECK_RECORD=1 rewrites it).
-    func testKeysDocumentMatchesTheKeyTable() throws {
+    /// docs/keys.md must be exactly what the key tables generate (PIPEDECK_RECORD=1 rewrites it),
+    /// and it lists every screen's table.
+    func testKeysDocumentMatchesTheKeyTables() throws {
         let generated = Bindings.markdown()
         if ProcessInfo.processInfo.environment["PIPEDECK_RECORD"] == "1" {
             try generated.write(to: docURL, atomically: true, encoding: .utf8)
@@ -18,6 +19,15 @@ final class KeysDocumentTests: XCTestCase {
         let doc = try String(contentsOf: docURL, encoding: .utf8)
         XCTAssertEqual(doc, generated, "docs/keys.md is out of date: run the tests with PIPEDECK_RECORD=1")
         for b in Bindings.board { XCTAssertTrue(doc.contains(b.description)) }
+        for screen in Screen.allCases {
+            XCTAssertTrue(doc.contains("\n## \(screen.keySheet.title)\n"), "keys.md has a section for \(screen)")
+        }
+        for sheet in Bindings.sheets {
+            for line in sheet.lines {
+                XCTAssertTrue(doc.contains(line.description), "\(sheet.title): \(line.description)")
+            }
+        }
+        XCTAssertEqual(Set(Bindings.sheets.map(\.title)).count, Bindings.sheets.count, "one section per table")
     }
 
     func testEveryKeyDispatchesToExactlyOneCommand() {

@@ -13,11 +13,11 @@ final class ThemeKeyTests: XCTestCase {
     }
 
     func testTheKeyIsDocumentedInTheTable() throws {
-        let b = try XCTUnwrap(Bindings.binding(for: .cycleTheme))
+        let b = try XCTUnwrap(Bindings.binding(for: .board(.cycleTheme)))
         XCTAssertEqual(b.keys, [.char("t")])
         XCTAssertEqual(b.group, "View")
         XCTAssertNil(b.hint, "not in the footer")
-        XCTAssertEqual(Bindings.command(for: .char("t")), .cycleTheme)
+        XCTAssertEqual(Bindings.command(for: .char("t")), .board(.cycleTheme))
     }
 
     func testTInsideAFormIsText() throws {

@@ -1,0 +1,94 @@
+import PipedeckCore
+import PipedeckUI
+
+/// The two footer rows: the pipeline's figures, and the key hints (or the search line, or a
+/// message) under them.
+extension BoardRenderer {
+    mutating func drawFooter() {
+        let w = layout.width
+        let s = state.summary
+        let cur = state.board.currency
+        let full = formatter(cur)
+        var fmtOthers: [String: MoneyFormatter] = [:]
+        for o in s.open.total.currencies(primary: cur) where o != cur { fmtOthers[o] = formatter(o) }
+        let g = self.g
+        func line(_ compactAmounts: Bool, labels: Bool, others: Bool = true) -> [(String, StyleRole)] {
+            func fmt(_ m: Money) -> String { compactAmounts ? full.compact(m) : full.string(m) }
+            var p: [(String, StyleRole)] = []
+            p.append((" " + (labels ? Strings.footerOpen + " " : ""), .footer))
+            p.append((Strings.deals(s.open.count), .footerFigure))
+            p.append(("  " + (labels ? Strings.footerValue + " " : ""), .footer))
+            p.append((fmt(s.open.total[cur]), .money))
+            p.append(("  " + (labels ? Strings.footerWeighted + " " : g.approx), .footer))
+            p.append((fmt(s.open.weighted[cur]), .weightedMoney))
+            p.append(("  " + Strings.footerWon + " ", .footer))
+            p.append((fmt(s.won.total[cur]), .won))
+            if labels { p.append((" (\(s.won.count))", .footer)) }
+            for o in s.open.total.currencies(primary: cur) where o != cur && others {
+                p.append(("  " + o + " ", .footer))
+                p.append((fmtOthers[o]!.compact(s.open.total[o]), .money))
+                p.append((" " + g.approx, .footer))
+                p.append((fmtOthers[o]!.compact(s.open.weighted[o]), .weightedMoney))
+            }
+            return p
+        }
+        var chosen = line(false, labels: true)
+        for candidate in [
+            line(false, labels: true), line(true, labels: true), line(true, labels: false),
+            line(true, labels: false, others: false),
+        ] {
+            chosen = candidate
+            if BoardRenderer.width(candidate) <= w { break }
+        }
+        if state.filter.isActive {
+            // Say that the figures are those of the filtered deals.
+            chosen.insert((" " + FilterText.filtered(state.shownCount, state.totalCount) + " " + g.dot, .match), at: 0)
+            if BoardRenderer.width(chosen) > w { chosen = [chosen[0]] + line(true, labels: false, others: false) }
+        }
+        grid.fill(x: 0, y: layout.footerRow, width: w, height: 1, role: .footer)
+        pieces(chosen, 0, layout.footerRow, max: w)
+        drawHintRow()
+    }
+
+    /// The last row: the search line while searching, else the status message or a failed
+    /// save, else the board's key hints from its key table.
+    mutating func drawHintRow() {
+        let w = layout.width
+        if case .search(let editor) = state.mode {
+            let x = text(" " + FilterText.searchPrompt, 0, layout.hintRow, .footerKey)
+            let end = text(editor.text, x, layout.hintRow, .formFieldFocused, max: max(0, w - x - 1))
+            let cx = x + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
+            cursor = (min(cx, w - 1), layout.hintRow)
+            text(
+                "   " + Screen.search.hintLine, max(end, x + 1), layout.hintRow, .footer,
+                max: max(0, w - max(end, x + 1)))
+            return
+        }
+        if case .failed(let why) = state.saveState, !(state.message?.isError ?? false) {
+            drawSaveFailure(why, after: state.message, width: w)
+        } else if let m = state.message {
+            text(" " + BoardRenderer.oneLine(m.text), 0, layout.hintRow, m.isError ? .error : .status, max: w)
+        } else {
+            // "? help" and "q quit" always show; the other hints fill the room left, in table order.
+            let all = Bindings.footerHints()
+            func need(_ h: KeyHint) -> Int {
+                TextWidth.width(h.keys) + 1 + TextWidth.width(h.hint) + 2
+            }
+            let kept = Set([Command.board(.help), .board(.quit)].compactMap { Bindings.binding(for: $0)?.hint })
+            var room = w - 1 - all.filter { kept.contains($0.hint) }.reduce(0) { $0 + need($1) }
+            var shown: [KeyHint] = []
+            var full = false
+            for h in all {
+                if kept.contains(h.hint) { shown.append(h); continue }
+                if full || need(h) > room { full = true; continue }
+                room -= need(h)
+                shown.append(h)
+            }
+            var x = 1
+            for h in shown {
+                x = text(h.keys, x, layout.hintRow, .footerKey)
+                x = text(" " + h.hint + "  ", x, layout.hintRow, .footer, max: max(0, w - x))
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import PipedeckCore
+
+// The key tables of the screens about one deal: its details and the dialogs the board opens
+// on it (move, lost, delete, next action, recommendation score).
+
+/// The details screen (`Enter` on a deal).
+public enum DetailCommand: Hashable, Sendable {
+    case scroll(ListCommand)
+    case close, quit
+    /// Commands on the deal shown; the handler finds it once and passes it on.
+    case deal(DetailDealCommand)
+}
+
+public enum DetailDealCommand: Hashable, Sendable {
+    case edit, nextAction, completeAction, editNotes, recommendation
+    case qualify(QualificationPoint)
+}
+
+/// The four points of a deal's qualification, toggled with 1–4.
+public enum QualificationPoint: String, Hashable, Sendable, CaseIterable {
+    case budget, authority, need, timeline
+}
+
+/// `d`: delete the deal?
+public enum ConfirmCommand: Hashable, Sendable {
+    case confirm, cancel, quit
+}
+
+/// `x`: why was the deal lost?
+public enum LostReasonCommand: Hashable, Sendable {
+    case list(ListCommand)
+    case chooseNumber, confirm, cancel, quit
+    /// Typing another reason.
+    case type
+}
+
+/// `m`: the stage to move the deal to.
+public enum MoveToCommand: Hashable, Sendable {
+    case digit, confirm, erase, letter, cancel
+}
+
+/// Forms of several fields: the deal form, the stage form, the next action.
+public enum FormCommand: Hashable, Sendable {
+    case nextField, previousField, save, cancel, quit
+    /// Any other key: edits the focused field.
+    case type
+}
+
+/// A prompt of one field (the recommendation score).
+public enum PromptCommand: Hashable, Sendable {
+    case save, cancel, quit, type
+}
+
+extension Bindings {
+    public static let detail = KeyTable<DetailCommand>(
+        [
+            KeyBinding(
+                [.escape, .enter, .char("q"), .char("?")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
+            KeyBinding([.char("e")], .deal(.edit), "edit the deal", hint: "edit"),
+            KeyBinding(
+                [.char("n")], .deal(.nextAction), "set or change the next action (open deals)", hint: "next step"),
+            KeyBinding(
+                [.char("c")], .deal(.completeAction), "mark the next action done and plan the following one",
+                hint: "done"),
+            KeyBinding([.char("N")], .deal(.editNotes), "edit the notes in $VISUAL / $EDITOR", hint: "notes"),
+            KeyBinding(
+                [.char("1")], .deal(.qualify(.budget)), "qualification: budget (toggle)", hint: "score", hintKeys: "1-4"
+            ),
+            KeyBinding(
+                [.char("2")], .deal(.qualify(.authority)), "qualification: authority, the decision maker (toggle)"),
+            KeyBinding([.char("3")], .deal(.qualify(.need)), "qualification: need (toggle)"),
+            KeyBinding([.char("4")], .deal(.qualify(.timeline)), "qualification: timeline (toggle)"),
+            KeyBinding(
+                [.char("p")], .deal(.recommendation), "record a won customer's recommendation score (0–10)",
+                hint: "NPS"),
+        ] + KeyBinding.scrolling(DetailCommand.scroll, hint: "scroll") + [.quit(.quit)])
+
+    public static let confirmDelete = KeyTable<ConfirmCommand>([
+        KeyBinding([.char("y"), .char("Y")], .confirm, "delete the deal (u brings it back)", hint: "delete"),
+        .quit(.quit),
+        KeyBinding(.anyKey, .cancel, "keep the deal", hint: "cancels"),
+    ])
+
+    public static let lostReason = KeyTable<LostReasonCommand>(
+        [
+            KeyBinding([.up], .list(.up), "previous reason"),
+            KeyBinding([.down], .list(.down), "next reason"),
+            KeyBinding(.number, label: "1–9", .chooseNumber, "choose a reason by its number (while none is typed)"),
+            KeyBinding([.enter], .confirm, "mark the deal lost with the chosen or typed reason", hint: "ok"),
+            KeyBinding([.escape], .cancel, "cancel", hint: "cancel"),
+            .quit(.quit),
+            KeyBinding(
+                .anyKey, label: KeyText.otherKeys, .type,
+                "type another reason; it joins the list of reasons"),
+        ])
+
+    public static let moveTo = KeyTable<MoveToCommand>([
+        KeyBinding(
+            .digit, .digit,
+            "the stage's number (moves when no second digit can follow)"),
+        KeyBinding([.enter], .confirm, "move to the stage whose number is typed"),
+        KeyBinding([.backspace], .erase, "erase the last digit"),
+        KeyBinding(
+            .character, label: KeyText.aLetter, .letter, "move to the first stage whose name starts with it"),
+        KeyBinding(.anyKey, plus: [.escape], .cancel, "cancel (Ctrl-C too)"),
+    ])
+
+    public static let nextAction = KeyTable<FormCommand>([
+        KeyBinding(
+            [.tab, .backTab, .up, .down], .nextField, "switch between what and when", hint: "switch", hintKeys: "Tab"),
+        KeyBinding([.enter], .save, "save the next action (an empty one clears it)", hint: "save"),
+        KeyBinding([.escape], .cancel, "close without changes", hint: "cancel"),
+        .quit(.quit),
+        KeyBinding(
+            .anyKey, label: KeyText.otherKeys, .type,
+            "edit; dates: YYYY-MM-DD, today, tomorrow, +3, +2w, fri"),
+    ])
+
+    public static let npsPrompt = KeyTable<PromptCommand>([
+        KeyBinding(
+            .anyKey, label: KeyText.otherKeys, .type, "type the score from 0 to 10 (text-field keys)",
+            hint: "0–10 · empty clears", hintKeys: ""),
+        KeyBinding([.enter], .save, "save the score (empty clears it)", hint: "save"),
+        KeyBinding([.escape], .cancel, "back to the details without changes", hint: "cancel"),
+        .quit(.quit),
+    ])
+}

@@ -1,0 +1,124 @@
+import PipedeckCore
+
+/// A form of several fields. The form's key table (`Bindings.dealForm`, `.stageForm`,
+/// `.nextAction`) moves between the fields and hands other keys to the focused one.
+protocol FieldForm {
+    static var keys: KeyTable<FormCommand> { get }
+    /// The screen showing the form.
+    var mode: Mode { get }
+    mutating func focusNext()
+    mutating func focusPrevious()
+    /// A key for the focused field (text, a choice, a suggestion).
+    mutating func edit(_ key: Key)
+}
+
+extension DealForm: FieldForm {
+    static var keys: KeyTable<FormCommand> { Bindings.dealForm }
+    var mode: Mode { .form(self) }
+}
+
+extension NextActionForm: FieldForm {
+    static var keys: KeyTable<FormCommand> { Bindings.nextAction }
+    var mode: Mode { .nextAction(self) }
+}
+
+extension StageForm: FieldForm {
+    static var keys: KeyTable<FormCommand> { Bindings.stageForm }
+    var mode: Mode { .stageForm(self) }
+}
+
+/// The forms' keys: the deal form, the next-action dialog and the stage form, and what saving
+/// each does.
+extension AppState {
+    /// A form's keys: moving between fields and editing stay in the form; Esc shows `cancel`;
+    /// Enter runs `save`.
+    mutating func handleForm<F: FieldForm>(
+        _ key: Key, _ form: F, cancel: Mode, save: (inout AppState, F) -> [Effect]
+    ) -> [Effect] {
+        guard let command = F.keys.command(for: key) else { return [] }
+        var form = form
+        switch command {
+        case .cancel: mode = cancel
+        case .quit: return [.quit]
+        case .save: return save(&self, form)
+        case .nextField:
+            form.focusNext()
+            mode = form.mode
+        case .previousField:
+            form.focusPrevious()
+            mode = form.mode
+        case .type:
+            form.edit(key)
+            mode = form.mode
+        }
+        return []
+    }
+
+    mutating func submit(_ form: DealForm) -> [Effect] {
+        var form = form
+        let base: Deal
+        if let id = form.dealID {
+            guard let d = board.deal(id) else { mode = .board; return [] }
+            base = d
+        } else {
+            base = board.newDeal(title: "", value: .zero, stage: focusedStageID, at: now)
+        }
+        guard let deal = form.build(board: board, base: base) else {
+            form.formError = FormText.fixFields
+            mode = .form(form)
+            return []
+        }
+        mode = .board
+        if form.isNew {
+            let fx = perform(.add(deal), label: UIText.labelAdd, follow: deal.id)
+            if !fx.isEmpty { message = StatusMessage(UIText.added(deal.title)) }
+            return fx
+        }
+        var fx = perform(.update(deal), label: UIText.labelEdit, follow: deal.id)
+        if fx.isEmpty && message?.isError == true { mode = .form(form); fx = [] }
+        return fx
+    }
+
+    mutating func saveNextAction(_ form: NextActionForm) -> [Effect] {
+        var form = form
+        switch form.build(today: today) {
+        case .failure(let p):
+            form.error = p.message
+            mode = .nextAction(form)
+            return []
+        case .success(let action):
+            mode = .board
+            let fx = perform(
+                .setNextAction(id: form.dealID, action), label: UIText.labelNextAction, follow: form.dealID)
+            if !fx.isEmpty {
+                message = StatusMessage(action.map { UIText.planned($0.text) } ?? UIText.noStepPlanned)
+            } else if message?.text == UIText.noChange {
+                message = nil
+            }
+            return fx
+        }
+    }
+
+    mutating func saveStage(_ form: StageForm) -> [Effect] {
+        var form = form
+        let base = form.stageID.flatMap { board.stage($0) }
+        switch form.build(base: base) {
+        case .failure(let p):
+            form.error = p.message
+            mode = .stageForm(form)
+            return []
+        case .success(let stage):
+            let action: Action = base == nil ? .addStage(stage, at: nil) : .updateStage(stage)
+            let fx = perform(action, label: UIText.labelStage, follow: nil)
+            if fx.isEmpty && message?.isError == true {
+                form.error = message?.text
+                message = nil
+                mode = .stageForm(form)
+                return []
+            }
+            let id = base?.id ?? board.stages.first { $0.name == stage.name && !(form.stageID != nil) }?.id
+            mode = .stages(selection: id.flatMap { board.stageIndex($0) } ?? 0)
+            return fx
+        }
+    }
+}

@@ -1,0 +1,150 @@
+/// What the screen is showing on top of the board.
+public enum Mode: Hashable, Sendable {
+    case board
+    /// The keys of the screen the help was opened from, or of every screen.
+    indirect case help(HelpView)
+    case detail(dealID: String, scroll: Int)
+    case form(DealForm)
+    case confirmDelete(dealID: String)
+    case lostReason(dealID: String, choice: Int, editor: LineEditor)
+    /// Choosing a stage for a deal: its number (digits typed so far) or the first letter of its name.
+    case moveTo(dealID: String, typed: String)
+    case search(LineEditor)
+    case filterMenu(row: Int)
+    case nextAction(NextActionForm)
+    case agenda(selection: Int)
+    case stages(selection: Int)
+    case stageForm(StageForm)
+    /// Deleting a stage that still has deals: choose where they go.
+    case stageDelete(stageID: String, target: Int)
+    case reports(tab: Int, scroll: Int)
+    /// Recording a won customer's answer (0–10) to "how likely are you to recommend us?".
+    case npsPrompt(dealID: String, editor: LineEditor, error: String?)
+
+    public var screen: Screen {
+        switch self {
+        case .board: return .board
+        case .help: return .help
+        case .detail: return .detail
+        case .form: return .dealForm
+        case .confirmDelete: return .confirmDelete
+        case .lostReason: return .lostReason
+        case .moveTo: return .moveTo
+        case .search: return .search
+        case .filterMenu: return .filterMenu
+        case .nextAction: return .nextAction
+        case .agenda: return .agenda
+        case .stages: return .stages
+        case .stageForm: return .stageForm
+        case .stageDelete: return .stageDelete
+        case .reports: return .reports
+        case .npsPrompt: return .npsPrompt
+        }
+    }
+}
+
+/// The help screen's state.
+public struct HelpView: Hashable, Sendable {
+    /// The screen the help was opened from: its keys are shown, and closing the help goes back to it.
+    public var origin: Mode
+    /// Every screen's keys rather than the origin's.
+    public var showsAll: Bool
+    public var scroll: Int
+
+    public init(origin: Mode, showsAll: Bool = false, scroll: Int = 0) {
+        self.origin = origin; self.showsAll = showsAll; self.scroll = scroll
+    }
+
+    /// The key tables the help shows.
+    public var sheets: [KeySheet] { showsAll ? Bindings.sheets : Bindings.sheets(for: origin.screen) }
+}
+
+/// Each screen of the app, one per `Mode`, with its key table.
+public enum Screen: String, Hashable, Sendable, CaseIterable {
+    case board, detail, moveTo, lostReason, confirmDelete, nextAction, npsPrompt, dealForm
+    case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, help
+
+    /// The screen's own key table, for help and docs (built once).
+    public var keySheet: KeySheet {
+        switch self {
+        case .board: return ScreenSheets.board
+        case .detail: return ScreenSheets.detail
+        case .moveTo: return ScreenSheets.moveTo
+        case .lostReason: return ScreenSheets.lostReason
+        case .confirmDelete: return ScreenSheets.confirmDelete
+        case .nextAction: return ScreenSheets.nextAction
+        case .npsPrompt: return ScreenSheets.npsPrompt
+        case .dealForm: return ScreenSheets.dealForm
+        case .search: return ScreenSheets.search
+        case .filterMenu: return ScreenSheets.filterMenu
+        case .agenda: return ScreenSheets.agenda
+        case .reports: return ScreenSheets.reports
+        case .stages: return ScreenSheets.stages
+        case .stageForm: return ScreenSheets.stageForm
+        case .stageDelete: return ScreenSheets.stageDelete
+        case .help: return ScreenSheets.help
+        }
+    }
+
+    /// The key tables of the fields the screen holds, shared with other screens.
+    public var fieldSheets: [KeySheet] {
+        switch self {
+        case .dealForm: return [Bindings.choiceSheet, Bindings.suggestionSheet, Bindings.textFieldSheet]
+        case .lostReason, .nextAction, .npsPrompt, .search, .stageForm: return [Bindings.textFieldSheet]
+        default: return []
+        }
+    }
+
+    /// The words of the screen's key hints, for the footer of its box: "Enter ok · Esc cancel".
+    public var hintLine: String { keySheet.hintLine }
+}
+
+/// A key table as help and docs show it: a title, where the screen is reached, the lines and
+/// the hints. Built from the same records the handler dispatches through.
+public struct KeySheet: Hashable, Sendable {
+    public var title: String
+    public var about: String
+    public var lines: [KeyHelpLine]
+    public var hints: [KeyHint]
+    /// The hints as one line: "Enter ok · Esc cancel".
+    public var hintLine: String
+
+    public init<C>(_ title: String, _ about: String, _ table: KeyTable<C>) {
+        self.title = title; self.about = about; lines = table.helpLines; hints = table.hints
+        hintLine = table.hintLine
+    }
+}
+
+extension Bindings {
+    static let choiceSheet = KeySheet(KeyText.choiceTitle, KeyText.choiceAbout, choiceField)
+    static let suggestionSheet = KeySheet(KeyText.suggestionTitle, KeyText.suggestionAbout, suggestions)
+    static let textFieldSheet = KeySheet(KeyText.textFieldTitle, KeyText.textFieldAbout, textField)
+
+    /// Every key table: each screen's, then the fields' (the help's "every screen" view and
+    /// `docs/keys.md`).
+    public static let sheets: [KeySheet] =
+        Screen.allCases.map(\.keySheet) + [choiceSheet, suggestionSheet, textFieldSheet]
+
+    /// A screen's own key table, then those of the fields it holds.
+    public static func sheets(for screen: Screen) -> [KeySheet] { [screen.keySheet] + screen.fieldSheets }
+}
+
+/// Each screen's key sheet, built once from its table.
+private enum ScreenSheets {
+    static let board = KeySheet(KeyText.boardTitle, KeyText.boardAbout, Bindings.board)
+    static let detail = KeySheet(KeyText.detailTitle, KeyText.detailAbout, Bindings.detail)
+    static let moveTo = KeySheet(KeyText.moveToTitle, KeyText.moveToAbout, Bindings.moveTo)
+    static let lostReason = KeySheet(KeyText.lostReasonTitle, KeyText.lostReasonAbout, Bindings.lostReason)
+    static let confirmDelete = KeySheet(KeyText.confirmDeleteTitle, KeyText.confirmDeleteAbout, Bindings.confirmDelete)
+    static let nextAction = KeySheet(KeyText.nextActionTitle, KeyText.nextActionAbout, Bindings.nextAction)
+    static let npsPrompt = KeySheet(KeyText.npsTitle, KeyText.npsAbout, Bindings.npsPrompt)
+    static let dealForm = KeySheet(KeyText.dealFormTitle, KeyText.dealFormAbout, Bindings.dealForm)
+    static let search = KeySheet(KeyText.searchTitle, KeyText.searchAbout, Bindings.search)
+    static let filterMenu = KeySheet(KeyText.filterTitle, KeyText.filterAbout, Bindings.filterMenu)
+    static let agenda = KeySheet(KeyText.agendaTitle, KeyText.agendaAbout, Bindings.agenda)
+    static let reports = KeySheet(KeyText.reportsTitle, KeyText.reportsAbout, Bindings.reports)
+    static let stages = KeySheet(KeyText.stagesTitle, KeyText.stagesAbout, Bindings.stages)
+    static let stageForm = KeySheet(KeyText.stageFormTitle, KeyText.stageFormAbout, Bindings.stageForm)
+    static let stageDelete = KeySheet(KeyText.stageDeleteTitle, KeyText.stageDeleteAbout, Bindings.stageDelete)
+    static let help = KeySheet(KeyText.helpTitle, KeyText.helpAbout, Bindings.help)
+}

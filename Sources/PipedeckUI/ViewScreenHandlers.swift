@@ -1,0 +1,142 @@
+import PipedeckCore
+
+/// The keys of the screens that look at the whole pipeline: search (`Bindings.search`), the
+/// filter menu (`Bindings.filterMenu`), the agenda (`Bindings.agenda`) and the reports
+/// (`Bindings.reports`).
+extension AppState {
+    mutating func handleSearch(_ key: Key, _ editor: LineEditor) -> [Effect] {
+        guard let command = Bindings.search.command(for: key) else { return [] }
+        var editor = editor
+        switch command {
+        case .clear:
+            var f = filter
+            f.text = ""
+            setFilter(f)
+            mode = .board
+        case .keep: mode = .board
+        case .quit: return [.quit]
+        case .leave:
+            mode = .board
+            return handleBoard(key)
+        case .type:
+            if editor.handle(key) {
+                var f = filter
+                f.text = editor.text
+                setFilter(f)
+            }
+            mode = .search(editor)
+        }
+        return []
+    }
+
+    /// The values offered for a filter row, `nil` (any) first.
+    public func filterChoices(_ row: FilterRow) -> [String?] {
+        switch row {
+        case .owner: return [nil] + board.usedValues(\.owner)
+        case .source: return [nil] + board.usedValues(\.source)
+        case .tag: return [nil] + board.usedTags
+        default: return []
+        }
+    }
+
+    mutating func handleFilterMenu(_ key: Key, row: Int) -> [Effect] {
+        guard let command = Bindings.filterMenu.command(for: key) else { return [] }
+        let rows = FilterRow.allCases
+        let r = rows[min(max(0, row), rows.count - 1)]
+        switch command {
+        case .close: mode = .board
+        case .quit: return [.quit]
+        case .help: openHelp()
+        case .list(let step): mode = .filterMenu(row: step.apply(to: row, count: rows.count))
+        case .enter where r != .clear: mode = .board
+        case .previousValue: change(r, by: -1)
+        case .nextValue, .toggle, .enter: change(r, by: 1)
+        }
+        return []
+    }
+
+    /// Steps a filter row's value (a yes/no row toggles); the last row clears every filter and
+    /// closes the menu.
+    mutating func change(_ row: FilterRow, by delta: Int) {
+        var f = filter
+        func cycle(_ current: String?) -> String? {
+            let choices = filterChoices(row)
+            let i = choices.firstIndex(of: current) ?? 0
+            return choices[(i + delta + choices.count) % choices.count]
+        }
+        switch row {
+        case .owner: f.owner = cycle(f.owner)
+        case .source: f.source = cycle(f.source)
+        case .tag: f.tag = cycle(f.tag)
+        case .overdue: f.overdueOnly.toggle()
+        case .stale: f.staleOnly.toggle()
+        case .score:
+            let v = ((f.minScore ?? 0) + delta + 5) % 5
+            f.minScore = v == 0 ? nil : v
+        case .clear:
+            f = DealFilter()
+            mode = .board
+        }
+        setFilter(f)
+    }
+
+    /// The agenda shown on screen: the deals that pass the filter.
+    public var agenda: Agenda {
+        let deals =
+            filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
+        return Agenda(board: board, deals: deals, today: today)
+    }
+
+    mutating func handleAgenda(_ key: Key, selection: Int) -> [Effect] {
+        guard let command = Bindings.agenda.command(for: key) else { return [] }
+        let items = agenda.items
+        let sel = min(max(0, selection), max(0, items.count - 1))
+        switch command {
+        case .close: mode = .board
+        case .quit: return [.quit]
+        case .help: openHelp()
+        case .list(let step): mode = .agenda(selection: step.apply(to: sel, count: items.count, page: listPage))
+        case .item(let c):
+            guard items.indices.contains(sel) else {
+                if c == .show { mode = .board } // Enter on an empty agenda closes it
+                return []
+            }
+            return run(c, on: items[sel])
+        }
+        return []
+    }
+
+    /// An agenda command on the selected line's deal.
+    mutating func run(_ command: AgendaItemCommand, on item: Agenda.Item) -> [Effect] {
+        switch command {
+        case .show: jump(to: item.dealID)
+        case .change:
+            guard let d = board.deal(item.dealID) else { return [] }
+            if isReadOnly { return refuseReadOnly() }
+            jump(to: d.id)
+            mode = .nextAction(NextActionForm(deal: d, followUp: false))
+        case .complete:
+            jump(to: item.dealID)
+            return completeAction(item.dealID)
+        }
+        return []
+    }
+
+    mutating func handleReports(_ key: Key, tab: Int, scroll: Int) -> [Effect] {
+        guard let command = Bindings.reports.command(for: key) else { return [] }
+        let n = ReportKind.allCases.count
+        switch command {
+        case .close: mode = .board
+        case .quit: return [.quit]
+        case .help: openHelp()
+        case .nextTab: mode = .reports(tab: (tab + 1) % n, scroll: 0)
+        case .previousTab: mode = .reports(tab: (tab + n - 1) % n, scroll: 0)
+        case .tabNumber:
+            if case .char(let c) = key, let d = c.wholeNumberValue, d >= 1, d <= n {
+                mode = .reports(tab: d - 1, scroll: 0)
+            }
+        case .scroll(let step): mode = .reports(tab: tab, scroll: step.apply(to: scroll, page: listPage))
+        }
+        return []
+    }
+}
