@@ -129,7 +129,7 @@ private func change(_ file: FileOption, _ build: (Board) throws -> (Action, (Boa
 }
 
 private func percent(_ raw: String, option: String) throws -> Percent {
-    guard let p = Percent.parse(raw.replacingOccurrences(of: ",", with: ".")), p.isValid else {
+    guard case .success(let p) = DecimalParser.percent(raw) else {
         throw CLIFailure(Strings.CLI.optionProblem(option, Strings.probabilityRange))
     }
     return p

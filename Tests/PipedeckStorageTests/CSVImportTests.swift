@@ -272,6 +272,7 @@ final class CSVImportTests: XCTestCase {
             return values.map { v in
                 switch r.read(v) {
                 case .success(let (m, _)): return m.canonical
+                case .failure(.ambiguous): return "ambiguous"
                 case .failure(let f): return "\(f)"
                 }
             }
@@ -299,6 +300,27 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(AmountReader.currency(in: "Fr. 1'250.50"), "CHF")
         XCTAssertNil(AmountReader.currency(in: "12 abc"), "not an ISO 4217 code")
         XCTAssertNil(AmountReader.currency(in: "1200"))
+    }
+
+    /// Issue 13, point 16: one mistyped amount ("12,5,0") no longer makes the file's decimal mark
+    /// undecided, which made the valid "10.000" ambiguous.
+    func testTheDecimalMarkIsDecidedFromValidAmountsOnly() throws {
+        let p = try plan("title,value\nA,\"2.500,50\"\nB,10.000\nC,\"12,5,0\"\n")
+        XCTAssertEqual(p.amounts?.mark, .comma)
+        XCTAssertEqual(deal(p, "A").value, money("2500.50"))
+        XCTAssertEqual(deal(p, "B").value, money("10000"))
+        XCTAssertEqual(p.problems.map(\.line), [4], "only C is refused")
+        XCTAssertEqual(p.problems.first?.issues, [.amount("12,5,0", .notAnAmount)])
+        // Without row C, the same.
+        XCTAssertEqual(deal(try plan("title,value\nA,\"2.500,50\"\nB,10.000\n"), "B").value, money("10000"))
+    }
+
+    func testAnAmbiguousAmountNamesBothReadings() throws {
+        let p = try plan("title,value\nA,12.500\nB,7.25\n")
+        guard case .amount(_, .ambiguous(let a))? = p.problems.first?.issues.first else {
+            return XCTFail("\(p.problems)")
+        }
+        XCTAssertEqual([a.asDecimal, a.asThousands], [money("12.5"), money("12500")])
     }
 
     func testProbabilitiesPercentOrFraction() throws {
