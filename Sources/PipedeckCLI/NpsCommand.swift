@@ -43,16 +43,19 @@ struct NpsCommand: ParsableCommand {
             return
         }
         if clear {
-            guard deal.extra[Deal.npsKey] != nil else { Console.out(R.nothingToClear(label)); return }
+            guard deal.npsScore != nil || deal.extra[Deal.npsKey] != nil else {
+                Console.out(R.nothingToClear(label)); return
+            }
         } else if let s = newScore {
             guard deal.status == .won else { throw CLIFailure(R.notWon(label, Strings.status(deal.status))) }
-            if deal.npsScore == s && deal.extra[Deal.npsKey] == .number(String(s)) {
+            if deal.npsScore == s {
                 Console.out(R.scoreUnchanged(label, s)); return
             }
         }
 
         var d = deal
         d.npsScore = newScore
+        d.extra[Deal.npsKey] = nil // an answer in the file that could not be read
         let outcome = try board.applying(.update(d), at: Timestamp.now())
         guard outcome.changed else { Console.out(Strings.CLI.nothingChanged); return }
         try Store.save(outcome.board, to: path)

@@ -252,6 +252,7 @@ extension Board {
         if let c = d.currency, !Board.isCurrencyCode(c) {
             throw .invalid(field: "currency", reason: Strings.badCurrency(c))
         }
+        if let n = d.npsScore, !Deal.npsRange.contains(n) { throw .invalid(field: "nps", reason: Strings.npsRange) }
     }
 
     func validate(_ s: Stage) throws(PipelineError) {

@@ -7,6 +7,7 @@ public enum Strings {
     public static let negativeValue = "the value cannot be negative"
     public static let tooManyDecimals = "at most 2 decimals are allowed"
     public static let probabilityRange = "expected a percentage from 0 to 100 (up to 2 decimals)"
+    public static let npsRange = "expected a whole number from 0 to 10"
     public static func duplicateID(_ id: String) -> String { "the id \"\(id)\" is already used by another deal" }
     public static func badCurrency(_ c: String) -> String {
         "\"\(c)\" is not an ISO 4217 currency code (three capital letters, e.g. EUR)"

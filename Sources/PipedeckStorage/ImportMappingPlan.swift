@@ -107,8 +107,6 @@ public struct ImportPlan: Sendable {
 /// or updating), so the model's rules hold (a won deal is in a won stage, history entries,
 /// validation); the result is merged into the real board, which keeps 10 000-row imports linear.
 public enum Importer {
-    public static let importKeyField = "importKey"
-
     public static func plan(
         csv: CSVTable, into original: Board, options: ImportOptions, now: Timestamp,
         progress: ((Int, Int) -> Void)? = nil
@@ -228,7 +226,7 @@ public enum Importer {
         var nextRank: [String: Int] = [:]
         for (i, d) in board.deals.enumerated() {
             byID[d.id] = i
-            if case .string(let k)? = d.extra[importKeyField] { byKey[k] = i }
+            if let k = d.importKey { byKey[k] = i }
             nextRank[d.stage] = max(nextRank[d.stage] ?? 0, d.rank + 1)
         }
         var allIDs = Set(byID.keys)
@@ -403,7 +401,7 @@ public enum Importer {
                     d.nextAction?.due = due
                 }
                 if mapping.column(.lostReason) != nil { d.lostReason = cell(.lostReason).flatMap(readSingleLine) }
-                if let key { d.extra[importKeyField] = .string(key) }
+                if let key { d.importKey = key }
             }
             /// CRMs fill the probability from the stage; a deal keeps its own only when it differs,
             /// so that it follows its stage in Pipedeck too. Won and lost deals' 100 and 0 are dropped.

@@ -18,3 +18,21 @@ final class ValueInputTests: CLITestCase {
         XCTAssertTrue(shown.contains("35.5"), shown)
     }
 }
+
+/// `pipedeck nps` on a deal whose answer in the file could not be read.
+final class NPSFieldTests: CLITestCase {
+    func testClearingRemovesAnAnswerThatCouldNotBeRead() throws {
+        ok(["init", "--demo", "--file", file])
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        // A won deal of the demo gets an answer no version can read.
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let deals = try XCTUnwrap(json["deals"] as? [[String: Any]])
+        let id = try XCTUnwrap(deals.first { $0["status"] as? String == "won" }?["id"] as? String)
+        let member = try XCTUnwrap(text.range(of: "\"id\": \"\(id)\","))
+        text.insert(contentsOf: "\n      \"nps\": \"nine\",", at: member.upperBound)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(ok(["nps", id, "--file", file]).stdout.contains("no answer"), "not read")
+        XCTAssertTrue(ok(["nps", id, "--clear", "--file", file]).stdout.contains("Removed"))
+        XCTAssertFalse(try String(contentsOfFile: file, encoding: .utf8).contains("nine"))
+    }
+}

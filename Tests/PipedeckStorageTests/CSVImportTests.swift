@@ -78,7 +78,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.owner, "Camille")
         XCTAssertEqual(a.expectedClose, Day.parse("2026-07-15"))
         XCTAssertNil(a.probability)
-        XCTAssertEqual(a.extra[Importer.importKeyField], .string("pipedrive:101"))
+        XCTAssertEqual(a.importKey, "pipedrive:101")
 
         let b = deal(p, "Licences")
         XCTAssertEqual(b.currency, "USD")
@@ -118,7 +118,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.owner, "Sarah Lee")
         XCTAssertEqual(a.expectedClose, Day.parse("2026-06-30"))
         XCTAssertEqual(a.createdAt, Timestamp.parse("2026-01-12T09:30:00Z"))
-        XCTAssertEqual(a.extra[Importer.importKeyField], .string("hubspot:9001"))
+        XCTAssertEqual(a.importKey, "hubspot:9001")
         XCTAssertEqual(deal(p, "Globex renewal").stage, "closing")
         let won = deal(p, "Initech upsell")
         XCTAssertEqual(won.status, .won)
@@ -152,11 +152,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.source, "Newsletter")
         XCTAssertEqual(a.tags, ["Design", "Services"])
         XCTAssertEqual(a.expectedClose, Day.parse("2026-07-01"))
-        XCTAssertTrue(
-            a.extra[Importer.importKeyField].map {
-                if case .string(let k) = $0 { return k.hasPrefix("row:") } else { return false }
-            } ?? false,
-            "no id column: a key from the row")
+        XCTAssertEqual(a.importKey?.hasPrefix("row:"), true, "no id column: a key from the row")
         let b = deal(p, "Chairs")
         XCTAssertEqual(b.probability, Percent(hundredths: 3_550))
         XCTAssertEqual(b.stage, "qualification")
@@ -185,7 +181,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.company, "Grand Hotels & Resorts Ltd")
         XCTAssertEqual(a.owner, "Ann Smith")
         XCTAssertEqual(a.source, "External Referral")
-        XCTAssertEqual(a.extra[Importer.importKeyField], .string("salesforce:006A000001"))
+        XCTAssertEqual(a.importKey, "salesforce:006A000001")
         let won = deal(p, "Edge SLA")
         XCTAssertEqual(won.status, .won)
         XCTAssertNil(won.probability, "a won deal's 100 is not kept")
@@ -621,7 +617,7 @@ final class CSVImportTests: XCTestCase {
             XCTAssertEqual(d.notes, original.notes)
             XCTAssertEqual(d.createdAt, original.createdAt)
             XCTAssertEqual(d.updatedAt, original.updatedAt)
-            XCTAssertNil(d.extra[Importer.importKeyField], "a plain file's ids are the deals' ids")
+            XCTAssertNil(d.importKey, "a plain file's ids are the deals' ids")
             XCTAssertLessThanOrEqual(
                 d.history.last!.at, d.updatedAt, "a win or loss is dated by the file's last change")
         }
