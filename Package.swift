@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "PipedeckCore"),
         .target(name: "PipedeckStorage", dependencies: ["PipedeckCore"]),
         .target(name: "PipedeckUI", dependencies: ["PipedeckCore"]),
-        .target(name: "PipedeckRender", dependencies: ["PipedeckCore", "PipedeckUI"]),
+        // The shipped themes: Sources/PipedeckRender/Themes/*.theme, compiled into the binary.
+        .target(
+            name: "PipedeckRender", dependencies: ["PipedeckCore", "PipedeckUI"],
+            resources: [.embedInCode("Themes")]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "PipedeckTerminal",
                 dependencies: ["PipedeckRender", "PipedeckUI", "CNcursesw"],

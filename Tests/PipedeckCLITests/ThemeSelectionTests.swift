@@ -240,7 +240,7 @@ final class ThemeSelectionTests: CLITestCase {
 
     func testThemesCheckAcceptsEveryShippedFile() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("themes")
+            .deletingLastPathComponent().appendingPathComponent("Sources/PipedeckRender/Themes")
         for name in ShippedThemes.names {
             XCTAssertEqual(
                 ok(["themes", "check", folder.appendingPathComponent(name + ".theme").path]).stdout, "ok\n", name)
