@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "PipedeckCore"),
         .target(name: "PipedeckStorage", dependencies: ["PipedeckCore"]),
         .target(name: "PipedeckUI", dependencies: ["PipedeckCore"]),
-        .target(name: "PipedeckRender", dependencies: ["PipedeckCore", "PipedeckUI"]),
+        // The shipped themes: themes/*.theme, compiled into the binary by the EmbedThemes build step.
+        .target(name: "PipedeckRender", dependencies: ["PipedeckCore", "PipedeckUI"], plugins: ["EmbedThemes"]),
+        .executableTarget(name: "pipedeck-embed-themes"),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["pipedeck-embed-themes"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "PipedeckTerminal",
                 dependencies: ["PipedeckRender", "PipedeckUI", "CNcursesw"],

@@ -117,8 +117,9 @@ extension Strings {
                 let c = column(.value)
                 switch f {
                 case .notAnAmount: return "\(c) \"\(raw)\" is not an amount (e.g. 12500, 12 500,50 € or $12,500.50)"
-                case .ambiguous:
-                    return "\(c) \"\(raw)\" is ambiguous (thousands or decimals?); give --decimal , or --decimal ."
+                case .ambiguous(let a):
+                    return
+                        "\(c) \"\(raw)\" is ambiguous (\(Strings.amountReadings(a))?); give --decimal , or --decimal ."
                 case .tooManyDecimals: return "\(c) \"\(raw)\" has more than 2 decimals"
                 case .negative: return "\(c) \"\(raw)\" is negative"
                 case .otherMark(let m):

@@ -54,13 +54,14 @@ struct NpsCommand: ParsableCommand {
         let deal = try board.findDeal(id)
         let label = board.label(deal)
         if clear {
-            guard deal.extra[Deal.npsKey] != nil else { return R.nothingToClear(label) }
+            guard deal.npsScore != nil || deal.extra[Deal.npsKey] != nil else { return R.nothingToClear(label) }
         } else if let s = newScore {
             guard deal.status == .won else { throw CLIFailure(R.notWon(label, Strings.status(deal.status))) }
-            if deal.npsScore == s && deal.extra[Deal.npsKey] == .number(String(s)) { return R.scoreUnchanged(label, s) }
+            if deal.npsScore == s && deal.extra[Deal.npsKey] == nil { return R.scoreUnchanged(label, s) }
         }
         var d = deal
         d.npsScore = newScore
+        d.extra[Deal.npsKey] = nil // an answer in the file that could not be read
         let outcome = try board.applying(.update(d), at: Timestamp.now())
         guard outcome.changed else { return Strings.CLI.nothingChanged }
         board = outcome.board

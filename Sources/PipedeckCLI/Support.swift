@@ -203,39 +203,31 @@ enum OwnerFilter {
 // MARK: - Parsing option values
 
 enum Parse {
-    /// A deal value: plain digits with an optional "." or "," and at most two decimals.
+    /// A deal value: plain digits with an optional "." or "," and at most two decimals; a
+    /// separator before exactly three digits ("12.500") is refused as ambiguous.
     static func value(_ raw: String, option: String) throws -> Money {
-        var t = raw.trimmingCharacters(in: .whitespaces)
-        // A plain number: no sign ("-5" gets the message about negative values below).
-        if t.hasPrefix("+") { throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.CLI.noSign)) }
-        if let comma = t.firstIndex(of: ",") {
-            // A comma is only a decimal mark: one of them, no dot, one or two digits after it
-            // ("12,500" would be ambiguous with a thousands separator).
-            let after = t[t.index(after: comma)...]
-            guard !t.contains("."), !after.contains(","), (1...2).contains(after.count) else {
-                throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.CLI.notTwoDecimalsComma))
-            }
-            t.replaceSubrange(comma...comma, with: ".")
+        // A plain number: no sign ("-5" gets the message about negative values).
+        if raw.trimmingCharacters(in: .whitespaces).hasPrefix("+") {
+            throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.CLI.noSign))
         }
-        guard !t.isEmpty, let m = Money.parse(t, maxDecimals: 6) else {
-            throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.badNumber))
+        switch AmountParser.parse(raw, .plain) {
+        case .success(let r): return r.amount
+        case .failure(.notAnAmount):
+            throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.CLI.notTwoDecimalsComma))
+        case .failure(let p): throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.amountProblem(p)))
         }
-        if m.isNegative { throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.negativeValue)) }
-        if m.decimalsNeeded > 2 { throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.tooManyDecimals)) }
-        return m
     }
 
+    /// A percentage from 0 to 100, with a decimal point or comma.
     static func percent(_ raw: String, option: String) throws -> Percent {
-        var t = raw.trimmingCharacters(in: .whitespaces)
-        if t.filter({ $0 == "," }).count == 1 && !t.contains(".") { t = t.replacingOccurrences(of: ",", with: ".") }
-        guard let p = Percent.parse(t), p.isValid else {
+        guard case .success(let p) = DecimalParser.percent(raw) else {
             throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.probabilityRange))
         }
         return p
     }
 
     static func day(_ raw: String, option: String) throws -> Day {
-        guard let d = Day.parse(raw.trimmingCharacters(in: .whitespaces)) else {
+        guard case .success(let d) = DateParser.parse(raw, .iso) else {
             throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.badDate))
         }
         return d

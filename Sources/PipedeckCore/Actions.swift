@@ -50,7 +50,22 @@ public struct Outcome: Sendable {
 extension Board {
     public func apply(_ action: Action, at now: Timestamp) throws(PipelineError) -> Outcome {
         var b = self
-        let touched: [String]
+        let touched: [String]?
+        switch action {
+        case .addStage, .updateStage, .deleteStage, .moveStage, .setLostReasons:
+            touched = try changeStages(action, in: &b, at: now)
+        default:
+            touched = try changeDeals(action, in: &b, at: now)
+        }
+        guard let touched else { return Outcome(board: self, edit: nil) }
+        return Outcome(board: b, edit: Edit(from: self, to: b, touching: touched))
+    }
+
+    /// Applies an action on deals to `b` (a copy of this board); returns the deals it touched,
+    /// nil when nothing changes.
+    private func changeDeals(_ action: Action, in b: inout Board, at now: Timestamp) throws(PipelineError)
+        -> [String]?
+    {
         switch action {
         case .add(var deal):
             try validate(deal)
@@ -63,88 +78,42 @@ extension Board {
                 if deal.history.count == 1 { deal.history[0].status = .won }
             }
             b.deals.append(deal)
-            touched = [deal.id]
+            return [deal.id]
         case .update(let new):
-            guard let i = dealIndex(new.id) else { throw .unknownDeal(new.id) }
-            try validate(new)
-            let old = deals[i]
-            var d = new
-            d.history = old.history; d.createdAt = old.createdAt; d.updatedAt = old.updatedAt
-            d.stageEnteredAt = old.stageEnteredAt; d.stage = old.stage; d.status = old.status; d.rank = old.rank
-            let reason = new.lostReason?.trimmingCharacters(in: .whitespacesAndNewlines)
-            let cleanReason = (reason?.isEmpty ?? true) ? nil : reason
-            if old.status == .lost && new.status == .lost {
-                d.lostReason = cleanReason
-            } else {
-                d.lostReason = old.lostReason
-            }
-            b.deals[i] = d
-            if new.stage != old.stage { b.moveInPlace(i, to: new.stage, at: now) }
-            // A status change only when the caller asked for one; a stage change may already
-            // have changed it (into a won stage, or a lost deal moved to an open stage).
-            if new.status != old.status && new.status != b.deals[i].status {
-                switch new.status {
-                case .won: try b.winInPlace(i, at: now)
-                case .lost: b.loseInPlace(i, reason: cleanReason, at: now)
-                case .open: b.reopenInPlace(i, at: now)
-                }
-            }
-            if b.deals[i] == old { return Outcome(board: self, edit: nil) }
-            b.deals[i].updatedAt = now
-            touched = [new.id]
+            return try update(new, in: &b, at: now)
         case .delete(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             b.deals.remove(at: i)
-            touched = [id]
+            return [id]
         case .move(let id, let target):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             guard stage(target) != nil else { throw .unknownStage(target) }
-            if deals[i].stage == target { return Outcome(board: self, edit: nil) }
+            if deals[i].stage == target { return nil }
             b.moveInPlace(i, to: target, at: now)
             b.deals[i].updatedAt = now
-            touched = [id]
+            return [id]
         case .shift(let id, let by):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             guard let si = stageIndex(deals[i].stage) else { throw .unknownStage(deals[i].stage) }
             let ti = si + by
-            guard ti >= 0, ti < stages.count, by != 0 else { return Outcome(board: self, edit: nil) }
+            guard ti >= 0, ti < stages.count, by != 0 else { return nil }
             b.moveInPlace(i, to: stages[ti].id, at: now)
             b.deals[i].updatedAt = now
-            touched = [id]
+            return [id]
         case .reorder(let id, let by):
-            guard let d = deal(id) else { throw .unknownDeal(id) }
-            // Lost deals keep their place; open and won deals are ordered among themselves.
-            var column = deals(inStage: d.stage, includeLost: true).filter {
-                ($0.status == .lost) == (d.status == .lost)
-            }
-            guard let pos = column.firstIndex(where: { $0.id == id }) else { return Outcome(board: self, edit: nil) }
-            let target = pos + by
-            guard by != 0, target >= 0, target < column.count else { return Outcome(board: self, edit: nil) }
-            let moved = column.remove(at: pos)
-            column.insert(moved, at: target)
-            // Renumber the column 0…n-1; only deals whose rank changes are touched.
-            var ids: [String] = [id]
-            let ranks = column.map(\.rank).sorted()
-            let base = Set(ranks).count == ranks.count ? ranks : Array(0..<column.count)
-            for (n, c) in column.enumerated() where c.rank != base[n] {
-                let k = b.dealIndex(c.id)!
-                b.deals[k].rank = base[n]
-                if c.id != id { ids.append(c.id) }
-            }
-            if let k = b.dealIndex(id) { b.deals[k].updatedAt = now }
-            touched = ids
+            return try reorder(id, by: by, in: &b, at: now)
         case .markWon(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
-            if deals[i].status == .won { return Outcome(board: self, edit: nil) }
+            if deals[i].status == .won { return nil }
             try b.winInPlace(i, at: now)
             b.deals[i].updatedAt = now
-            touched = [id]
+            return [id]
         case .markLost(let id, let reason):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             let r = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
             let clean = (r?.isEmpty ?? true) ? nil : r
             if deals[i].status == .lost {
-                if deals[i].lostReason == clean { return Outcome(board: self, edit: nil) }
+                if deals[i].lostReason == clean { return nil }
                 b.deals[i].lostReason = clean
             } else {
                 b.loseInPlace(i, reason: clean, at: now)
@@ -154,93 +123,87 @@ extension Board {
                 b.settings.lostReasons.append(r)
             }
             b.deals[i].updatedAt = now
-            touched = [id]
+            return [id]
         case .reopen(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
-            if deals[i].status == .open { return Outcome(board: self, edit: nil) }
+            if deals[i].status == .open { return nil }
             b.reopenInPlace(i, at: now)
             b.deals[i].updatedAt = now
-            touched = [id]
+            return [id]
         case .setNextAction(let id, let next):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             if let n = next, n.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw .invalid(field: "nextAction", reason: Strings.emptyText)
             }
-            if deals[i].nextAction == next { return Outcome(board: self, edit: nil) }
+            if deals[i].nextAction == next { return nil }
             b.deals[i].nextAction = next
             b.deals[i].updatedAt = now
-            touched = [id]
+            return [id]
         case .completeNextAction(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
-            guard let n = deals[i].nextAction, !n.done else { return Outcome(board: self, edit: nil) }
+            guard let n = deals[i].nextAction, !n.done else { return nil }
             b.deals[i].nextAction?.done = true
             b.deals[i].updatedAt = now
-            touched = [id]
-        case .addStage(var stage, let at):
-            stage.name = stage.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            if stage.id.isEmpty { stage.id = makeStageID(name: stage.name) }
-            try validate(stage)
-            if self.stage(stage.id) != nil { throw .invalid(field: "id", reason: Strings.duplicateStageID(stage.id)) }
-            try refuseTakenName(stage.name, except: nil)
-            let position = at ?? stages.firstIndex { $0.kind == .won } ?? stages.count
-            b.stages.insert(stage, at: max(0, min(position, stages.count)))
-            touched = []
-        case .updateStage(var stage):
-            guard let si = stageIndex(stage.id) else { throw .unknownStage(stage.id) }
-            stage.name = stage.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            stage.extra = stages[si].extra
-            try validate(stage)
-            if stage.name != stages[si].name { try refuseTakenName(stage.name, except: stage.id) }
-            if stage == stages[si] { return Outcome(board: self, edit: nil) }
-            if stage.kind != stages[si].kind && deals.contains(where: { $0.stage == stage.id }) {
-                throw .invalid(field: "kind", reason: Strings.stageKindWithDeals)
-            }
-            b.stages[si] = stage
-            touched = []
-        case .deleteStage(let id, let target):
-            guard let si = stageIndex(id) else { throw .unknownStage(id) }
-            // In column order, so the deals keep their manual order in the target stage.
-            let inStage = deals.indices.filter { deals[$0].stage == id }.sorted {
-                Board.columnOrder(deals[$0], deals[$1])
-            }
-            if !inStage.isEmpty {
-                guard let t = target else {
-                    throw .invalid(field: "stage", reason: Strings.stageHasDeals(stages[si].name, inStage.count))
-                }
-                guard t != id else { throw .invalid(field: "stage", reason: Strings.moveToItself) }
-                guard stage(t) != nil else { throw .unknownStage(t) }
-                for i in inStage {
-                    if deals[i].status == .lost {
-                        // A lost deal stays lost: it only changes stage.
-                        b.deals[i].rank = b.nextRank(inStage: t)
-                        b.deals[i].stage = t
-                        b.deals[i].stageEnteredAt = now
-                        b.deals[i].history.append(HistoryEntry(at: now, from: id, to: t))
-                    } else {
-                        b.moveInPlace(i, to: t, at: now)
-                    }
-                    b.deals[i].updatedAt = now
-                }
-            }
-            b.stages.remove(at: si)
-            touched = inStage.map { deals[$0].id }
-        case .moveStage(let id, let by):
-            guard let si = stageIndex(id) else { throw .unknownStage(id) }
-            let ti = si + by
-            guard by != 0, ti >= 0, ti < stages.count else { return Outcome(board: self, edit: nil) }
-            let s = b.stages.remove(at: si)
-            b.stages.insert(s, at: ti)
-            touched = []
-        case .setLostReasons(let reasons):
-            var seen = Set<String>()
-            let clean = reasons.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
-                !$0.isEmpty && seen.insert($0.lowercased()).inserted
-            }
-            if clean == settings.lostReasons { return Outcome(board: self, edit: nil) }
-            b.settings.lostReasons = clean
-            touched = []
+            return [id]
+        default:
+            return nil
         }
-        return Outcome(board: b, edit: Edit(from: self, to: b, touching: touched))
+    }
+
+    private func update(_ new: Deal, in b: inout Board, at now: Timestamp) throws(PipelineError) -> [String]? {
+        guard let i = dealIndex(new.id) else { throw .unknownDeal(new.id) }
+        try validate(new)
+        let old = deals[i]
+        var d = new
+        d.history = old.history; d.createdAt = old.createdAt; d.updatedAt = old.updatedAt
+        d.stageEnteredAt = old.stageEnteredAt; d.stage = old.stage; d.status = old.status; d.rank = old.rank
+        let reason = new.lostReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleanReason = (reason?.isEmpty ?? true) ? nil : reason
+        if old.status == .lost && new.status == .lost {
+            d.lostReason = cleanReason
+        } else {
+            d.lostReason = old.lostReason
+        }
+        b.deals[i] = d
+        if new.stage != old.stage { b.moveInPlace(i, to: new.stage, at: now) }
+        // A status change only when the caller asked for one; a stage change may already
+        // have changed it (into a won stage, or a lost deal moved to an open stage).
+        if new.status != old.status && new.status != b.deals[i].status {
+            switch new.status {
+            case .won: try b.winInPlace(i, at: now)
+            case .lost: b.loseInPlace(i, reason: cleanReason, at: now)
+            case .open: b.reopenInPlace(i, at: now)
+            }
+        }
+        if b.deals[i] == old { return nil }
+        b.deals[i].updatedAt = now
+        return [new.id]
+    }
+
+    private func reorder(_ id: String, by: Int, in b: inout Board, at now: Timestamp) throws(PipelineError)
+        -> [String]?
+    {
+        guard let d = deal(id) else { throw .unknownDeal(id) }
+        // Lost deals keep their place; open and won deals are ordered among themselves.
+        var column = deals(inStage: d.stage, includeLost: true).filter {
+            ($0.status == .lost) == (d.status == .lost)
+        }
+        guard let pos = column.firstIndex(where: { $0.id == id }) else { return nil }
+        let target = pos + by
+        guard by != 0, target >= 0, target < column.count else { return nil }
+        let moved = column.remove(at: pos)
+        column.insert(moved, at: target)
+        // Renumber the column 0…n-1; only deals whose rank changes are touched.
+        var ids: [String] = [id]
+        let ranks = column.map(\.rank).sorted()
+        let base = Set(ranks).count == ranks.count ? ranks : Array(0..<column.count)
+        for (n, c) in column.enumerated() where c.rank != base[n] {
+            let k = b.dealIndex(c.id)!
+            b.deals[k].rank = base[n]
+            if c.id != id { ids.append(c.id) }
+        }
+        if let k = b.dealIndex(id) { b.deals[k].updatedAt = now }
+        return ids
     }
 
     func validate(_ d: Deal) throws(PipelineError) {
@@ -254,39 +217,7 @@ extension Board {
         if let c = d.currency, !Board.isCurrencyCode(c) {
             throw .invalid(field: "currency", reason: Strings.badCurrency(c))
         }
-    }
-
-    func validate(_ s: Stage) throws(PipelineError) {
-        if s.name.isEmpty { throw .invalid(field: "name", reason: Strings.emptyStageName) }
-        if !s.probability.isValid { throw .invalid(field: "probability", reason: Strings.probabilityRange) }
-        if s.rotDays < 0 || s.rotDays > 3650 { throw .invalid(field: "rotDays", reason: Strings.rotDaysRange) }
-    }
-
-    /// A stage must be reachable by its name: no other stage may have that name or id (any case).
-    func refuseTakenName(_ name: String, except id: String?) throws(PipelineError) {
-        let key = name.lowercased()
-        if let other = stages.first(where: { $0.id != id && ($0.name.lowercased() == key || $0.id.lowercased() == key) }
-        ) {
-            throw .invalid(field: "name", reason: Strings.stageNameTaken(name, other))
-        }
-    }
-
-    /// A stable id from a stage name: lower-case ASCII letters, digits and hyphens, made unique.
-    public func makeStageID(name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var slug = ""
-        for ch in folded.unicodeScalars {
-            if (ch.value >= 97 && ch.value <= 122) || (ch.value >= 48 && ch.value <= 57) {
-                slug.unicodeScalars.append(ch)
-            } else if !slug.isEmpty && !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.isEmpty { slug = "stage" }
-        var id = slug, n = 2
-        while stage(id) != nil { id = "\(slug)-\(n)"; n += 1 }
-        return id
+        if let n = d.npsScore, !Deal.npsRange.contains(n) { throw .invalid(field: "nps", reason: Strings.npsRange) }
     }
 
     public static func isCurrencyCode(_ c: String) -> Bool {

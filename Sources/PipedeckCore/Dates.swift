@@ -56,15 +56,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Strict YYYY-MM-DD.
     public static func parse(_ s: String) -> Day? {
-        let u = Array(s.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r { let c = u[i]; guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
-            return v
-        }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        var s = s
+        return s.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// Strict YYYY-MM-DD from UTF-8 bytes (the board file's dates, read in place).
+    public static func parse(utf8 u: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard u.count == 10, u[4] == 45, u[7] == 45, let y = digits(u, 0, 4), let m = digits(u, 5, 7),
+            let d = digits(u, 8, 10)
+        else { return nil }
         return Day(year: y, month: m, day: d)
+    }
+
+    /// The number written with the ASCII digits u[a..<b], nil when one is not a digit.
+    @inline(__always) static func digits(_ u: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int? {
+        var v = 0
+        for i in a..<b {
+            let c = u[i] &- 48
+            guard c < 10 else { return nil }
+            v = v * 10 + Int(c)
+        }
+        return v
     }
 
     /// Today in the given time zone (the user's by default).
@@ -101,15 +113,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses "YYYY-MM-DDTHH:MM:SSZ" and also accepts an explicit offset ("+02:00") or fractional seconds
     /// (which are dropped), so files edited by hand or by other tools still load.
     public static func parse(_ s: String) -> Timestamp? {
-        let u = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// `parse` from UTF-8 bytes (the board file's times, read in place).
+    public static func parse(utf8 u: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard u.count >= 20, u[10] == 84 || u[10] == 116, u[13] == 58, u[16] == 58,
-            let day = Day.parse(String(decoding: u[0..<10], as: UTF8.self))
+            let day = Day.parse(utf8: UnsafeBufferPointer(rebasing: u[0..<10]))
         else { return nil }
-        func num(_ a: Int, _ b: Int) -> Int? {
-            var v = 0
-            for i in a..<b { let c = u[i]; guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
-            return v
-        }
+        let num = { (a: Int, b: Int) in Day.digits(u, a, b) }
         guard let h = num(11, 13), let m = num(14, 16), let sec = num(17, 19), h < 24, m < 60, sec < 61 else {
             return nil
         }
@@ -140,35 +153,3 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 @inline(__always) func floorMod(_ a: Int64, _ b: Int64) -> Int64 { let r = a % b; return r < 0 ? r + b : r }
-
-extension Day {
-    /// Reads a due date as people type it: "2026-12-04", "today", "tomorrow", "+3" (days),
-    /// "+2w" (weeks), or a weekday name ("mon", "friday": the next such day after today).
-    public static func parseRelative(_ text: String, today: Day) -> Day? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if let d = Day.parse(t) { return d }
-        switch t {
-        case "today", "tod": return today
-        case "tomorrow", "tom", "tmr": return today.adding(days: 1)
-        default: break
-        }
-        if t.hasPrefix("+") {
-            var body = t.dropFirst()
-            var unit = 1
-            if body.hasSuffix("w") {
-                unit = 7; body = body.dropLast()
-            } else if body.hasSuffix("d") {
-                body = body.dropLast()
-            }
-            if let n = Int(body), n >= 0, n <= 3650 { return today.adding(days: n * unit) }
-            return nil
-        }
-        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        if t.count >= 3, let w = names.firstIndex(where: { $0.hasPrefix(t) }) {
-            var ahead = (w - today.weekday + 7) % 7
-            if ahead == 0 { ahead = 7 }
-            return today.adding(days: ahead)
-        }
-        return nil
-    }
-}

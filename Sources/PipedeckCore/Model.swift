@@ -75,6 +75,15 @@ public struct Deal: Hashable, Sendable, Identifiable {
     public var stageEnteredAt: Timestamp
     public var history: [HistoryEntry]
     public var rank: Int
+    /// For a won deal in follow-up: the customer's answer (0–10) to "how likely are you to
+    /// recommend us?", nil when there is none. (An answer in the file that is no whole number from
+    /// 0 to 10 is not read: it stays in `extra`, unchanged, while there is no answer.)
+    public var npsScore: Int? = nil
+    /// Written by the CSV import: the key of the record in the file the deal came from
+    /// ("pipedrive:101", or one made from the title), so that importing the file again updates
+    /// the deal instead of adding it twice.
+    public var importKey: String? = nil
+    /// Fields of the file that this version does not know, written back unchanged.
     public var extra: UnknownFields = [:]
 
     public init(

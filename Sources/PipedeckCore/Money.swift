@@ -111,88 +111,9 @@ public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(w).\(f < 10 ? "0" : "")\(f)"
     }
 
-    /// Parses "50", "65.5", "12.25" (optionally followed by "%"). Range is not checked here: see `isValid`.
+    /// Parses "50", "65.5", "35,5", "12.25 %" (see `DecimalParser.percent`); nil for anything
+    /// else, including a percentage above 100.
     public static func parse(_ text: String) -> Percent? {
-        var t = text.trimmingCharacters(in: .whitespaces)
-        if t.hasSuffix("%") { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces) }
-        guard !t.hasPrefix("-"), let m = Money.parse(t, maxDecimals: 2) else { return nil }
-        let h = m.micros / 10_000
-        guard h <= Int128(Int32.max) else { return nil }
-        return Percent(hundredths: Int(h))
+        try? DecimalParser.percent(text).get()
     }
-}
-
-extension Money {
-    /// Reads an amount as people type it: "12500", "12 500", "12,500.50", "12 500,50 €", "€1,200".
-    /// Spaces (also no-break), currency symbols and codes are ignored. When both "," and "." appear,
-    /// the last one is the decimal mark. A lone "," is a decimal mark unless exactly three digits
-    /// follow it (then it groups thousands); a lone "." is a decimal mark unless it appears more
-    /// than once. `decimalComma` forces "," as the decimal mark (and "." as grouping).
-    public static func parseLenient(_ text: String, maxDecimals: Int = 2, decimalComma: Bool = false) -> Money? {
-        // Strip a currency code ("EUR", "usd") or symbol ("€", "$") at either end, and spaces.
-        var t = Substring(text.trimmingCharacters(in: .whitespaces))
-        func stripAffixes() {
-            while let c = t.first, c.isCurrencySymbol || c.isWhitespace { t = t.dropFirst() }
-            while let c = t.last, c.isCurrencySymbol || c.isWhitespace { t = t.dropLast() }
-            if t.count > 3, t.prefix(3).allSatisfy({ $0.isASCII && $0.isLetter }),
-                !(t.dropFirst(3).first?.isLetter ?? false)
-            {
-                t = t.dropFirst(3)
-            }
-            if t.count > 3, t.suffix(3).allSatisfy({ $0.isASCII && $0.isLetter }),
-                !(t.dropLast(3).last?.isLetter ?? false)
-            {
-                t = t.dropLast(3)
-            }
-            while let c = t.first, c.isCurrencySymbol || c.isWhitespace { t = t.dropFirst() }
-            while let c = t.last, c.isCurrencySymbol || c.isWhitespace { t = t.dropLast() }
-        }
-        stripAffixes()
-        var s = ""
-        var neg = false
-        for ch in t {
-            if ch.isNumber && ch.isASCII || ch == "," || ch == "." {
-                s.append(ch)
-            } else if ch == "-" && s.isEmpty && !neg {
-                neg = true
-            } else if ch == " " || ch == "\u{202F}" || ch == "\u{00A0}" || ch == "'" || ch == "’" || ch == "_" {
-                continue
-            } else {
-                return nil
-            }
-        }
-        guard !s.isEmpty else { return nil }
-        let commas = s.filter { $0 == "," }.count, dots = s.filter { $0 == "." }.count
-        var decimal: Character? = nil
-        if decimalComma {
-            decimal = ","
-        } else if commas > 0 && dots > 0 {
-            decimal = s.lastIndex(of: ",")! > s.lastIndex(of: ".")! ? "," : "."
-        } else if commas == 1 {
-            let after = s[s.index(after: s.firstIndex(of: ",")!)...]
-            decimal = after.count == 3 ? nil : ","
-        } else if dots == 1 {
-            decimal = "."
-        }
-        // Grouping separators must stand every three digits: "1,234,567" yes, "1,2,3" no.
-        let intPart = decimal.flatMap { d in s.lastIndex(of: d).map { String(s[..<$0]) } } ?? s
-        let groups = intPart.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "." }
-        if groups.count > 1 {
-            guard let first = groups.first, (1...3).contains(first.count),
-                groups.dropFirst().allSatisfy({ $0.count == 3 })
-            else { return nil }
-        }
-        var plain = ""
-        for ch in s {
-            if ch == decimal { plain.append(".") } else if ch == "," || ch == "." { continue } else { plain.append(ch) }
-        }
-        // Grouping must have come in threes; a misplaced separator is an error, not a guess.
-        if let d = decimal, (d == "," ? commas : dots) > 1 { return nil }
-        guard let m = parse(plain, maxDecimals: maxDecimals) else { return nil }
-        return neg ? -m : m
-    }
-}
-
-extension Character {
-    var isCurrencySymbol: Bool { unicodeScalars.allSatisfy { $0.properties.generalCategory == .currencySymbol } }
 }

@@ -28,16 +28,6 @@ extension Board {
     /// Whole days since the deal entered its stage (UTC calendar days, never negative).
     public func daysInStage(_ d: Deal, today: Day) -> Int { max(0, d.stageEnteredAt.utcDay.days(until: today)) }
 
-    /// A deal's weight as the summary counts it: open deals by probability, won deals in full,
-    /// lost deals nothing.
-    public func countedWeight(of d: Deal) -> Money {
-        switch d.status {
-        case .open: return weightedValue(of: d)
-        case .won: return d.value
-        case .lost: return .zero
-        }
-    }
-
     /// An open, undone next action whose due date has passed.
     public func isOverdue(_ d: Deal, today: Day) -> Bool {
         guard d.status == .open, let a = d.nextAction, !a.done, let due = a.due else { return false }

@@ -193,29 +193,7 @@ struct NameGroups<Value> {
 // MARK: - The customer's recommendation score
 
 extension Deal {
-    /// The key under which the customer's answer to "how likely are you to recommend us?" is kept
-    /// in the deal's object in the file (an unknown field to older versions, so it survives them).
+    /// The name of `npsScore` in the deal's object in the file.
     public static let npsKey = "nps"
     public static let npsRange = 0...10
-
-    /// The customer's answer (0–10) to "how likely are you to recommend us?", kept in
-    /// `extra["nps"]` as a JSON number. Reading gives nil when there is no answer or the stored
-    /// value is not a whole number from 0 to 10 (`9` and `9.0` are read as 9). Setting nil removes
-    /// it; a value outside 0...10 is clamped into it (validate before, e.g. with `npsRange`).
-    public var npsScore: Int? {
-        get {
-            guard case .number(let text)? = extra[Deal.npsKey] else { return nil }
-            guard let m = Money.parse(text, maxDecimals: 6), m.decimalsNeeded == 0 else { return nil }
-            let units = m.micros / Money.scale
-            guard units >= 0, units <= 10 else { return nil }
-            return Int(units)
-        }
-        set {
-            if let v = newValue {
-                extra[Deal.npsKey] = .number(String(min(Deal.npsRange.upperBound, max(Deal.npsRange.lowerBound, v))))
-            } else {
-                extra[Deal.npsKey] = nil
-            }
-        }
-    }
 }

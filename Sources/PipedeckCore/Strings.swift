@@ -7,6 +7,7 @@ public enum Strings {
     public static let negativeValue = "the value cannot be negative"
     public static let tooManyDecimals = "at most 2 decimals are allowed"
     public static let probabilityRange = "expected a percentage from 0 to 100 (up to 2 decimals)"
+    public static let npsRange = "expected a whole number from 0 to 10"
     public static func duplicateID(_ id: String) -> String { "the id \"\(id)\" is already used by another deal" }
     public static func badCurrency(_ c: String) -> String {
         "expected an ISO 4217 currency code such as EUR, USD or GBP (got \"\(c)\")"
@@ -24,6 +25,31 @@ public enum Strings {
         "“\(name)” still has \(n == 1 ? "1 deal" : "\(n) deals"); move them to another stage first"
     }
     public static let badNumber = "expected a number such as 12500 or 12500.50"
+    /// The two readings of "12.500": "12.50 or 12500".
+    public static func amountReadings(_ a: AmbiguousAmount) -> String {
+        "\(a.asDecimal.plain(decimals: max(2, a.asDecimal.decimalsNeeded))) or \(a.asThousands.canonical)"
+    }
+    /// Both readings of "12.500", and how to write the one meant.
+    public static func ambiguousAmount(_ a: AmbiguousAmount) -> String {
+        let fix =
+            a.asDecimal.decimalsNeeded <= 2
+            ? "type \(a.asDecimal.plain(decimals: 2)) or \(a.asThousands.canonical)"
+            : "type \(a.asThousands.canonical) or 2 decimals"
+        return "ambiguous: \(amountReadings(a))? \(fix)"
+    }
+    public static func otherDecimalMark(_ m: DecimalMark) -> String {
+        "written with a decimal \(m == .comma ? "comma" : "point") where a decimal \(m == .comma ? "point" : "comma") is expected"
+    }
+    /// Why an amount was refused.
+    public static func amountProblem(_ p: AmountProblem) -> String {
+        switch p {
+        case .notAnAmount: return badNumber
+        case .ambiguous(let a): return ambiguousAmount(a)
+        case .tooManyDecimals: return tooManyDecimals
+        case .negative: return negativeValue
+        case .otherMark(let m): return otherDecimalMark(m)
+        }
+    }
     public static let badDate = "expected a date as YYYY-MM-DD"
 
     public static func describe(_ e: PipelineError) -> String {

@@ -61,7 +61,9 @@ extension BoardRenderer {
         }
         if let e = form.error {
             text(g.overdue + " " + e, r.x, r.y + r.h - 1, .error, max: r.w)
-        } else if !form.due.isEmpty, let day = Day.parseRelative(form.due.text, today: state.today) {
+        } else if !form.due.isEmpty,
+            case .success(let day) = DateParser.parse(form.due.text, .typed(today: state.today))
+        {
             text(
                 "= " + day.description + "  (" + RenderText.weekday(day) + ")", r.x + labelW, r.y + r.h - 1, .cardDim,
                 max: fieldW)

@@ -98,45 +98,25 @@ public enum BoardMerge {
         return mine
     }
 
-    /// Where a deal is: these fields change together (a move, a win, a loss, a reordering) and
-    /// are merged as one, so that a merged deal is never half moved.
-    struct Placement: Equatable {
-        var stage: String
-        var status: DealStatus
-        var lostReason: String?
-        var stageEnteredAt: Timestamp
-        var rank: Int
-        init(_ d: Deal) {
-            stage = d.stage; status = d.status; lostReason = d.lostReason; stageEnteredAt = d.stageEnteredAt;
-            rank = d.rank
-        }
-        func write(to d: inout Deal) {
-            d.stage = stage; d.status = status; d.lostReason = lostReason; d.stageEnteredAt = stageEnteredAt;
-            d.rank = rank
-        }
-    }
-
+    /// One deal changed on both sides, merged field by field as the deal schema says
+    /// (`DealSchema`, each field's `MergeRule`).
     static func mergeDeal(base b: Deal, mine m: Deal, theirs t: Deal, conflict c: inout Bool) -> Deal {
         if t == b { return m }
         if t == m { return m }
         var d = t
-        d.title = pick(b.title, m.title, t.title, &c)
-        d.company = pick(b.company, m.company, t.company, &c)
-        d.contact = pick(b.contact, m.contact, t.contact, &c)
-        d.value = pick(b.value, m.value, t.value, &c)
-        d.currency = pick(b.currency, m.currency, t.currency, &c)
-        d.probability = pick(b.probability, m.probability, t.probability, &c)
-        d.owner = pick(b.owner, m.owner, t.owner, &c)
-        d.source = pick(b.source, m.source, t.source, &c)
-        d.tags = pick(b.tags, m.tags, t.tags, &c)
-        d.expectedClose = pick(b.expectedClose, m.expectedClose, t.expectedClose, &c)
-        d.nextAction = pick(b.nextAction, m.nextAction, t.nextAction, &c)
-        d.qualification = pick(b.qualification, m.qualification, t.qualification, &c)
-        d.notes = pick(b.notes, m.notes, t.notes, &c)
+        for f in DealSchema.deal.fields where f.merge == .field {
+            if f.pick(base: b, mine: m, theirs: t, into: &d) { c = true }
+        }
+        // The fields this version does not know: as one value.
         d.extra = pick(b.extra, m.extra, t.extra, &c)
-        d.createdAt = pick(b.createdAt, m.createdAt, t.createdAt, &c)
-        let mineMoved = Placement(m) != Placement(b)
-        pick(Placement(b), Placement(m), Placement(t), &c).write(to: &d)
+        // Where the deal is (stage, status, lost reason, time in stage, rank): merged as one, so
+        // that a merged deal is never half moved.
+        let placement = DealSchema.placement
+        let mineMoved = !placement.allSatisfy({ $0.same(m, b) })
+        if mineMoved {
+            for f in placement { f.take(&d, m) }
+            if !placement.allSatisfy({ $0.same(t, b) }) && !placement.allSatisfy({ $0.same(t, m) }) { c = true }
+        }
         // History: entries added on both sides are all kept. Those of the side whose placement
         // won come last (they lead to where the deal now is) and the first of them starts where
         // the other side's last one ended, so the history reads in order.

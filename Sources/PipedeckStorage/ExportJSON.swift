@@ -7,7 +7,7 @@ public enum DealsJSON {
     /// with a final newline.
     public static func encode(_ deals: [Deal]) -> [UInt8] {
         let w = ByteWriter(capacity: 256 + deals.count * 900)
-        w.array { for d in deals { w.element(); d.write(to: w) } }
+        w.array { for d in deals { w.element(); w.object(d, DealSchema.deal) } }
         w.bytes.append(0x0A)
         return w.bytes
     }

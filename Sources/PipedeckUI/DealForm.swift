@@ -137,6 +137,14 @@ public struct DealForm: Hashable, Sendable {
         }
     }
 
+    /// What the value field saves as it reads now: nil while it is empty, else the amount (with
+    /// `Money.canonical`, the exact figure) or why it cannot be read; an ambiguous "12.500" gives
+    /// both readings. The form shows it as the user types.
+    public var valueReading: Result<ParsedAmount, AmountProblem>? {
+        let v = value(.value)
+        return v.isEmpty ? nil : AmountParser.parse(v, .written)
+    }
+
     /// Validates every field. On success returns the deal to add or update; on failure sets the
     /// fields' errors, moves the focus to the first wrong field and returns nil.
     public mutating func build(board: Board, base: Deal) -> Deal? {
@@ -150,26 +158,17 @@ public struct DealForm: Hashable, Sendable {
         let title = value(.title)
         if title.isEmpty { fail(.title, Strings.emptyTitle) }
         d.title = title
-        let v = value(.value)
-        if v.isEmpty {
-            d.value = .zero
-        } else if let m = Money.parseLenient(v, maxDecimals: 6) {
-            if m.isNegative {
-                fail(.value, Strings.negativeValue)
-            } else if m.decimalsNeeded > 2 {
-                fail(.value, Strings.tooManyDecimals)
-            } else {
-                d.value = m
-            }
-        } else {
-            fail(.value, Strings.badNumber)
+        switch valueReading {
+        case nil: d.value = .zero
+        case .success(let r)?: d.value = r.amount
+        case .failure(let problem)?: fail(.value, Strings.amountProblem(problem))
         }
         let sf = field(.stage)
         if let opts = sf.options, sf.choice < opts.count { d.stage = opts[sf.choice] }
         let p = value(.probability)
         if p.isEmpty {
             d.probability = nil
-        } else if let pc = Percent.parse(p), pc.isValid {
+        } else if case .success(let pc) = DecimalParser.percent(p) {
             d.probability = pc
         } else {
             fail(.probability, Strings.probabilityRange)
@@ -182,14 +181,20 @@ public struct DealForm: Hashable, Sendable {
         let c = value(.close)
         if c.isEmpty {
             d.expectedClose = nil
-        } else if let day = Day.parse(c) {
+        } else if case .success(let day) = DateParser.parse(c, .iso) {
             d.expectedClose = day
         } else {
             fail(.close, Strings.badDate)
         }
         let nextText = value(.next), dueText = value(.due)
         var due: Day? = nil
-        if !dueText.isEmpty { if let day = Day.parse(dueText) { due = day } else { fail(.due, Strings.badDate) } }
+        if !dueText.isEmpty {
+            if case .success(let day) = DateParser.parse(dueText, .iso) {
+                due = day
+            } else {
+                fail(.due, Strings.badDate)
+            }
+        }
         if nextText.isEmpty {
             if !dueText.isEmpty { fail(.next, FormText.dueWithoutAction) }
             if base.nextAction?.done != true { d.nextAction = nil }

@@ -120,6 +120,14 @@ extension AppState {
     private enum Bucket: Hashable {
         case open, won, lost
         case stage(Int)
+
+        init(_ status: DealStatus) {
+            switch status {
+            case .open: self = .open
+            case .won: self = .won
+            case .lost: self = .lost
+            }
+        }
     }
 
     private func figures(_ s: PipelineSummary, _ b: Bucket) -> Figures {
@@ -140,24 +148,12 @@ extension AppState {
         }
     }
 
-    /// What a deal adds to the figures, the way `PipelineSummary` counts it.
+    /// What a deal adds to the figures: the core's rule (`Board.contribution(of:)`), by bucket.
     private func contributions(_ d: Deal) -> [(bucket: Bucket, currency: String, total: Money, weighted: Money)] {
-        let cur = d.currency ?? board.currency
-        let si = column(ofStage: d.stage)
-        switch d.status {
-        case .open:
-            let p = d.probability ?? (si.map { board.stages[$0].probability } ?? .zero)
-            let w = d.value.weighted(by: p)
-            var out = [(Bucket.open, cur, d.value, w)]
-            if let si, board.stages[si].kind == .open { out.append((.stage(si), cur, d.value, w)) }
-            return out
-        case .won:
-            var out = [(Bucket.won, cur, d.value, d.value)]
-            if let si, board.stages[si].kind == .won { out.append((.stage(si), cur, d.value, d.value)) }
-            return out
-        case .lost:
-            return [(.lost, cur, d.value, .zero)]
-        }
+        let c = board.contribution(of: d, stageIndex: column(ofStage: d.stage))
+        var out = [(Bucket(c.status), c.currency, c.value, c.weighted)]
+        if let si = c.stageIndex { out.append((.stage(si), c.currency, c.value, c.weighted)) }
+        return out
     }
 
     /// Takes a deal's share out of the figures and adds another deal's (by index in `board`).
@@ -200,21 +196,12 @@ extension AppState {
 
     private func anyDealCounts(in bucket: Bucket, currency: String) -> Bool {
         let boardCurrency = board.currency
-        let stages = board.stages
         var index: [String: Int] = [:]
-        for (i, s) in stages.enumerated() { index[s.id] = i }
+        for (i, s) in board.stages.enumerated() { index[s.id] = i }
         return board.deals.withUnsafeBufferPointer { deals in
             for i in deals.indices where (deals[i].currency ?? boardCurrency) == currency {
-                let status = deals[i].status
-                switch bucket {
-                case .open: if status == .open { return true }
-                case .won: if status == .won { return true }
-                case .lost: if status == .lost { return true }
-                case .stage(let si):
-                    guard index[deals[i].stage] == si else { continue }
-                    if status == .open && stages[si].kind == .open { return true }
-                    if status == .won && stages[si].kind == .won { return true }
-                }
+                let c = board.contribution(of: deals[i], stageIndex: index[deals[i].stage])
+                if bucket == Bucket(c.status) || bucket == c.stageIndex.map(Bucket.stage) { return true }
             }
             return false
         }

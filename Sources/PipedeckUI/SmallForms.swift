@@ -42,7 +42,9 @@ public struct NextActionForm: Hashable, Sendable {
             return d.isEmpty ? .success(Optional<NextAction>.none) : .failure(FormProblem(FormText.dueWithoutAction))
         }
         if d.isEmpty { return .success(NextAction(text: t)) }
-        guard let day = Day.parseRelative(d, today: today) else { return .failure(FormProblem(FormText.badDue)) }
+        guard case .success(let day) = DateParser.parse(d, .typed(today: today)) else {
+            return .failure(FormProblem(FormText.badDue))
+        }
         return .success(NextAction(text: t, due: day))
     }
 }
@@ -79,7 +81,7 @@ public struct StageForm: Hashable, Sendable {
     public func build(base: Stage?) -> Result<Stage, FormProblem> {
         let n = name.text.trimmingCharacters(in: .whitespaces)
         if n.isEmpty { return .failure(FormProblem(Strings.emptyStageName)) }
-        guard let p = Percent.parse(probability.text), p.isValid else {
+        guard case .success(let p) = DecimalParser.percent(probability.text) else {
             return .failure(FormProblem(Strings.probabilityRange))
         }
         guard let r = Int(rotDays.text.trimmingCharacters(in: .whitespaces)), r >= 0, r <= 3650 else {

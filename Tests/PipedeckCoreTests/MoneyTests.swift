@@ -168,7 +168,7 @@ final class MoneyTests: XCTestCase {
         XCTAssertTrue(Percent(100).isValid)
         XCTAssertFalse(Percent(hundredths: 10_001).isValid)
         XCTAssertFalse(Percent(hundredths: -1).isValid)
-        XCTAssertEqual(Percent.parse("100.01").map(\.isValid), false)
+        XCTAssertNil(Percent.parse("100.01"), "read only within 0...100")
     }
 
     func testPercentDescription() {
@@ -179,20 +179,6 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual(Percent(hundredths: 1).description, "0.01")
         for h in stride(from: 0, through: 10_000, by: 7) {
             XCTAssertEqual(Percent.parse(Percent(hundredths: h).description), Percent(hundredths: h))
-        }
-    }
-}
-
-final class LenientAmountTests: XCTestCase {
-    func testAmountsAsPeopleTypeThem() {
-        let cases: [(String, String?)] = [
-            ("12500", "12500"), ("12 500", "12500"), ("12,500.50", "12500.5"), ("12 500,50 €", "12500.5"),
-            ("€1,200", "1200"), ("EUR 99.90", "99.9"), ("10.000,50", "10000.5"), ("1,5", "1.5"), ("-3", "-3"),
-            ("$10,000.50", "10000.5"), ("12\u{202F}500,50", "12500.5"),
-            ("12k", nil), ("12k€x", nil), ("abc", nil), ("", nil), ("1.2.3", nil), ("1,2,3", nil), ("12-3", nil),
-        ]
-        for (input, expected) in cases {
-            XCTAssertEqual(Money.parseLenient(input)?.canonical, expected, "input \(input)")
         }
     }
 }

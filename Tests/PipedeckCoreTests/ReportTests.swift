@@ -145,30 +145,17 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(DayStats.text(tenths: 120), "12.0")
     }
 
-    func testNPSScoreIsKeptInTheDealsExtraFields() {
-        var d = openDeal("n1", stage: "won")
+    func testNPSScoreIsAFieldOfTheDealFrom0To10() throws {
+        var d = wonDeal("n1", wonAt: "2026-11-10T09:00:00Z")
+        let board = standardBoard([d])
         XCTAssertNil(d.npsScore)
         d.npsScore = 9
-        XCTAssertEqual(d.extra["nps"], .number("9"))
-        XCTAssertEqual(d.npsScore, 9)
-        d.npsScore = 0
-        XCTAssertEqual(d.npsScore, 0)
-        d.npsScore = 12 // clamped
-        XCTAssertEqual(d.extra["nps"], .number("10"))
-        d.npsScore = nil
-        XCTAssertNil(d.extra["nps"])
-        XCTAssertTrue(d.extra.isEmpty)
-
-        // Values written by hand or by another tool.
-        d.extra["nps"] = .number("9.0"); XCTAssertEqual(d.npsScore, 9)
-        d.extra["nps"] = .number("8.5"); XCTAssertNil(d.npsScore)
-        d.extra["nps"] = .number("11"); XCTAssertNil(d.npsScore)
-        d.extra["nps"] = .number("-1"); XCTAssertNil(d.npsScore)
-        d.extra["nps"] = .string("9"); XCTAssertNil(d.npsScore)
-        // Other unknown fields are left alone.
-        d.extra["crmRef"] = .string("X")
-        d.npsScore = nil
-        XCTAssertEqual(d.extra, ["crmRef": .string("X")])
+        let saved = try board.apply(.update(d), at: Timestamp(seconds: 0)).board
+        XCTAssertEqual(saved.deals[0].npsScore, 9)
+        d.npsScore = 11
+        XCTAssertThrowsError(try board.apply(.update(d), at: Timestamp(seconds: 0))) { e in
+            XCTAssertEqual(e as? PipelineError, .invalid(field: "nps", reason: Strings.npsRange))
+        }
     }
 
     func testWonAtIsTheLastWinAndOverdueNeedsAnUndoneAction() {

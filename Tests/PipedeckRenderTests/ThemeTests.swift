@@ -148,8 +148,8 @@ final class ThemeFileTests: XCTestCase {
     }
 }
 
-/// The themes that ship: each parses, sets every role explicitly, and is byte for byte the
-/// file in themes/ (the binary carries the texts, so it needs no files beside it).
+/// The themes that ship: each parses, sets every role explicitly, and is byte for byte its file
+/// in themes/ (the binary carries the texts, so it needs no files beside it).
 final class ShippedThemeFileTests: XCTestCase {
     static let required = ["default", "dark", "light", "solarized-dark", "high-contrast", "monochrome"]
 
@@ -221,71 +221,20 @@ final class ShippedThemeFileTests: XCTestCase {
         }
     }
 
-    /// Byte-identical to themes/NAME.theme, and no theme file is left out. Set
-    /// PIPEDECK_RECORD=1 to rewrite Sources/PipedeckRender/ShippedThemes.swift from the files.
-    func testEmbeddedTextsAreTheFilesInThemesFolder() throws {
+    /// Byte-identical to themes/NAME.theme, and no theme file is left out of `ShippedThemes.names`.
+    /// (The files are embedded by the EmbedThemes build step; nothing here writes a source.)
+    func testEmbeddedTextsAreTheFilesInTheThemesFolder() throws {
         let folder = ShippedThemeFileTests.themesFolder
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }.sorted()
-        if ProcessInfo.processInfo.environment["PIPEDECK_RECORD"] == "1" {
-            let order =
-                ShippedThemeFileTests.required.filter(files.contains)
-                + files.filter { !ShippedThemeFileTests.required.contains($0) }
-            var texts: [(String, String)] = []
-            for name in order {
-                texts.append(
-                    (name, try String(contentsOf: folder.appendingPathComponent(name + ".theme"), encoding: .utf8)))
-            }
-            let source = ShippedThemeFileTests.swiftSource(texts)
-            let out = ShippedThemeFileTests.packageRoot.appendingPathComponent(
-                "Sources/PipedeckRender/ShippedThemes.swift")
-            try Data(source.utf8).write(to: out, options: .atomic)
-            print("rewrote \(out.path); build again and rerun without PIPEDECK_RECORD")
-            return
-        }
         XCTAssertEqual(
             Set(files), Set(ShippedThemes.names),
-            "themes/ and ShippedThemes.swift list different themes: run PIPEDECK_RECORD=1 swift test --filter ShippedThemeFileTests"
-        )
+            "every file of themes/ has its name in ShippedThemes.names, and only those")
+        XCTAssertEqual(Set(files), ShippedThemes.embeddedNames, "the build step embeds every file of themes/")
         for name in files {
             let data = try Data(contentsOf: folder.appendingPathComponent(name + ".theme"))
-            let embedded = ShippedThemes.text(named: name).map { Data($0.utf8) }
-            XCTAssertEqual(
-                embedded, data,
-                "themes/\(name).theme differs from its copy in ShippedThemes.swift: run PIPEDECK_RECORD=1 swift test --filter ShippedThemeFileTests"
-            )
+            XCTAssertEqual(ShippedThemes.text(named: name).map { Data($0.utf8) }, data, name)
         }
-    }
-
-    /// The Swift file that carries the theme texts.
-    static func swiftSource(_ themes: [(name: String, text: String)]) -> String {
-        var s = """
-            // Generated from themes/*.theme: do not edit by hand. After changing a file in themes/, run
-            //   PIPEDECK_RECORD=1 swift test --filter ShippedThemeFileTests
-            // to rewrite this file; without it, that test fails while the two differ.
-
-            /// The themes shipped with Pipedeck, compiled into the binary so that it finds them wherever it
-            /// is run from. Each text is byte for byte the file `themes/NAME.theme` of the source tree.
-            public enum ShippedThemes {
-                /// The shipped theme names, in the order the `t` key cycles through them.
-                public static let names: [String] = [\(themes.map { "\"\($0.name)\"" }.joined(separator: ", "))]
-
-                /// The text of the shipped theme `name`, or nil.
-                public static func text(named name: String) -> String? {
-                    switch name {
-
-            """
-        for (i, t) in themes.enumerated() { s += "        case \"\(t.name)\": return theme\(i)\n" }
-        s += "        default: return nil\n        }\n    }\n"
-        for (i, t) in themes.enumerated() {
-            precondition(
-                !t.text.contains("\"\"\"#") && !t.text.contains("\\#"), "\(t.name): needs a longer raw-string delimiter"
-            )
-            precondition(t.text.hasSuffix("\n"), "\(t.name): must end with a newline")
-            // The blank line before the closing delimiter keeps the file's final newline.
-            s += "\n    // themes/\(t.name).theme\n    static let theme\(i) = #\"\"\"\n" + t.text + "\n\"\"\"#\n"
-        }
-        return s + "}\n"
     }
 }
 

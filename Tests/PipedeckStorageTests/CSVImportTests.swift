@@ -78,7 +78,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.owner, "Camille")
         XCTAssertEqual(a.expectedClose, Day.parse("2026-07-15"))
         XCTAssertNil(a.probability)
-        XCTAssertEqual(a.extra[Importer.importKeyField], .string("pipedrive:101"))
+        XCTAssertEqual(a.importKey, "pipedrive:101")
 
         let b = deal(p, "Licences")
         XCTAssertEqual(b.currency, "USD")
@@ -118,7 +118,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.owner, "Sarah Lee")
         XCTAssertEqual(a.expectedClose, Day.parse("2026-06-30"))
         XCTAssertEqual(a.createdAt, Timestamp.parse("2026-01-12T09:30:00Z"))
-        XCTAssertEqual(a.extra[Importer.importKeyField], .string("hubspot:9001"))
+        XCTAssertEqual(a.importKey, "hubspot:9001")
         XCTAssertEqual(deal(p, "Globex renewal").stage, "closing")
         let won = deal(p, "Initech upsell")
         XCTAssertEqual(won.status, .won)
@@ -152,11 +152,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.source, "Newsletter")
         XCTAssertEqual(a.tags, ["Design", "Services"])
         XCTAssertEqual(a.expectedClose, Day.parse("2026-07-01"))
-        XCTAssertTrue(
-            a.extra[Importer.importKeyField].map {
-                if case .string(let k) = $0 { return k.hasPrefix("row:") } else { return false }
-            } ?? false,
-            "no id column: a key from the row")
+        XCTAssertEqual(a.importKey?.hasPrefix("row:"), true, "no id column: a key from the row")
         let b = deal(p, "Chairs")
         XCTAssertEqual(b.probability, Percent(hundredths: 3_550))
         XCTAssertEqual(b.stage, "qualification")
@@ -185,7 +181,7 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(a.company, "Grand Hotels & Resorts Ltd")
         XCTAssertEqual(a.owner, "Ann Smith")
         XCTAssertEqual(a.source, "External Referral")
-        XCTAssertEqual(a.extra[Importer.importKeyField], .string("salesforce:006A000001"))
+        XCTAssertEqual(a.importKey, "salesforce:006A000001")
         let won = deal(p, "Edge SLA")
         XCTAssertEqual(won.status, .won)
         XCTAssertNil(won.probability, "a won deal's 100 is not kept")
@@ -272,6 +268,7 @@ final class CSVImportTests: XCTestCase {
             return values.map { v in
                 switch r.read(v) {
                 case .success(let (m, _)): return m.canonical
+                case .failure(.ambiguous): return "ambiguous"
                 case .failure(let f): return "\(f)"
                 }
             }
@@ -299,6 +296,27 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(AmountReader.currency(in: "Fr. 1'250.50"), "CHF")
         XCTAssertNil(AmountReader.currency(in: "12 abc"), "not an ISO 4217 code")
         XCTAssertNil(AmountReader.currency(in: "1200"))
+    }
+
+    /// Issue 13, point 16: one mistyped amount ("12,5,0") no longer makes the file's decimal mark
+    /// undecided, which made the valid "10.000" ambiguous.
+    func testTheDecimalMarkIsDecidedFromValidAmountsOnly() throws {
+        let p = try plan("title,value\nA,\"2.500,50\"\nB,10.000\nC,\"12,5,0\"\n")
+        XCTAssertEqual(p.amounts?.mark, .comma)
+        XCTAssertEqual(deal(p, "A").value, money("2500.50"))
+        XCTAssertEqual(deal(p, "B").value, money("10000"))
+        XCTAssertEqual(p.problems.map(\.line), [4], "only C is refused")
+        XCTAssertEqual(p.problems.first?.issues, [.amount("12,5,0", .notAnAmount)])
+        // Without row C, the same.
+        XCTAssertEqual(deal(try plan("title,value\nA,\"2.500,50\"\nB,10.000\n"), "B").value, money("10000"))
+    }
+
+    func testAnAmbiguousAmountNamesBothReadings() throws {
+        let p = try plan("title,value\nA,12.500\nB,7.25\n")
+        guard case .amount(_, .ambiguous(let a))? = p.problems.first?.issues.first else {
+            return XCTFail("\(p.problems)")
+        }
+        XCTAssertEqual([a.asDecimal, a.asThousands], [money("12.5"), money("12500")])
     }
 
     func testProbabilitiesPercentOrFraction() throws {
@@ -599,7 +617,7 @@ final class CSVImportTests: XCTestCase {
             XCTAssertEqual(d.notes, original.notes)
             XCTAssertEqual(d.createdAt, original.createdAt)
             XCTAssertEqual(d.updatedAt, original.updatedAt)
-            XCTAssertNil(d.extra[Importer.importKeyField], "a plain file's ids are the deals' ids")
+            XCTAssertNil(d.importKey, "a plain file's ids are the deals' ids")
             XCTAssertLessThanOrEqual(
                 d.history.last!.at, d.updatedAt, "a win or loss is dated by the file's last change")
         }

@@ -286,18 +286,10 @@ final class RoundTripTests: XCTestCase {
             let wd = ByteWriter(); wd.day(t.utcDay)
             XCTAssertEqual(String(decoding: wd.bytes, as: UTF8.self), "\"\(t.utcDay.description)\"")
             let text = Array(t.description.utf8)
-            XCTAssertEqual(text.withUnsafeBufferPointer { DateText.timestamp($0) }, Timestamp.parse(t.description))
+            XCTAssertEqual(text.withUnsafeBufferPointer { Timestamp.parse(utf8: $0) }, t)
         }
         let huge = Money(micros: Int128(UInt64.max) * 1_000 + 5)
         let w = ByteWriter(); w.money(huge)
         XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), huge.canonical)
-    }
-
-    func testFieldTablesMatchTheCaseNames() {
-        func check<F: FieldKey>(_: F.Type) {
-            for f in F.allCases { XCTAssertEqual(f.name, String(describing: f)) }
-        }
-        check(BoardField.self); check(StageField.self); check(DealField.self); check(NextActionField.self)
-        check(QualificationField.self); check(HistoryField.self); check(SettingsField.self)
     }
 }

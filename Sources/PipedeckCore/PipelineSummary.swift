@@ -19,6 +19,11 @@ public struct Figures: Hashable, Sendable {
     public var total = Amounts()
     public var weighted = Amounts()
     public init() {}
+
+    /// Counts one deal in these figures.
+    public mutating func add(_ c: DealContribution) {
+        count += 1; total.add(c.value, c.currency); weighted.add(c.weighted, c.currency)
+    }
 }
 
 public struct StageFigures: Hashable, Sendable {
@@ -49,26 +54,13 @@ public struct PipelineSummary: Hashable, Sendable {
         var n = 0
         for d in deals {
             n += 1
-            let cur = d.currency ?? board.currency
-            let si = index[d.stage]
-            let p = d.probability ?? (si.map { board.stages[$0].probability } ?? .zero)
-            switch d.status {
-            case .open:
-                let w = d.value.weighted(by: p)
-                open.count += 1; open.total.add(d.value, cur); open.weighted.add(w, cur)
-                if let si, board.stages[si].kind == .open {
-                    per[si].figures.count += 1; per[si].figures.total.add(d.value, cur);
-                    per[si].figures.weighted.add(w, cur)
-                }
-            case .won:
-                won.count += 1; won.total.add(d.value, cur); won.weighted.add(d.value, cur)
-                if let si, board.stages[si].kind == .won {
-                    per[si].figures.count += 1; per[si].figures.total.add(d.value, cur);
-                    per[si].figures.weighted.add(d.value, cur)
-                }
-            case .lost:
-                lost.count += 1; lost.total.add(d.value, cur); lost.weighted.add(.zero, cur)
+            let c = board.contribution(of: d, stageIndex: index[d.stage])
+            switch c.status {
+            case .open: open.add(c)
+            case .won: won.add(c)
+            case .lost: lost.add(c)
             }
+            if let si = c.stageIndex { per[si].figures.add(c) }
         }
         self.stages = per; self.open = open; self.won = won; self.lost = lost; self.dealCount = n
     }
