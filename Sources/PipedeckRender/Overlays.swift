@@ -244,7 +244,13 @@ extension BoardRenderer {
         lines.append([])
         lines.append([(RenderText.historyTitle, .helpTitle)])
         for (i, h) in d.history.enumerated() {
-            let next = i + 1 < d.history.count ? d.history[i + 1].at.utcDay : state.today
+            if let note = h.merge {
+                let locale = state.board.settings.locale ?? options.locale
+                let what = Strings.Changes.note(note, deal: d, board: state.board, locale: locale)
+                lines.append([(h.at.utcDay.description + "  ", .cardDim), (BoardRenderer.oneLine(what), .help)])
+                continue
+            }
+            let next = d.history[(i + 1)...].first(where: \.isMove)?.at.utcDay ?? state.today
             var what: String
             if let from = h.from, from != h.to {
                 what = stageName(from) + " → " + stageName(h.to)

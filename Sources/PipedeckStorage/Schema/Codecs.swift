@@ -73,6 +73,16 @@ extension Codec where Value == DealStatus {
         read: { d, i, name throws(LoadError) in try d.status(i, name) }, write: { $0.string($1.rawValue) })
 }
 
+extension Codec where Value == MergeNote.Kind {
+    static let mergeKind = Codec(
+        read: { d, i, name throws(LoadError) in try d.mergeKind(i, name) }, write: { $0.string($1.rawValue) })
+}
+
+extension Codec where Value == JSONValue {
+    /// Any JSON value, written back as it was read.
+    static let json = Codec(read: { d, i, name throws(LoadError) in try d.anyValue(i, name) }, write: { $0.value($1) })
+}
+
 extension Codec where Value == [String] {
     static let strings = Codec(
         read: { d, i, name throws(LoadError) in try d.strings(i, name) }, write: { w, a in w.strings(a) })
