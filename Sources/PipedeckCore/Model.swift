@@ -50,8 +50,15 @@ public struct HistoryEntry: Hashable, Sendable {
     public var from: String?
     public var to: String
     public var status: DealStatus?
-    public var merge: MergeNote? = nil
+    /// `merge`, stored out of line: few entries have one, and a board holds hundreds of thousands.
+    public var mergeNote: Boxed<MergeNote>? = nil
     public var extra: UnknownFields = [:]
+
+    public var merge: MergeNote? {
+        get { mergeNote?.value }
+        set { mergeNote = newValue.map(Boxed.init) }
+    }
+
     public init(at: Timestamp, from: String?, to: String, status: DealStatus? = nil) {
         self.at = at; self.from = from; self.to = to; self.status = status
     }
@@ -63,6 +70,20 @@ public struct HistoryEntry: Hashable, Sendable {
 
     /// A stage change, win, loss, reopening or creation (not a merge's note).
     public var isMove: Bool { merge == nil }
+}
+
+/// A value kept out of line: 8 bytes where it is stored, for the rare parts of records that a
+/// board holds by the hundred thousand. Compared and hashed by its value.
+public struct Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
+    private final class Storage: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+    private let storage: Storage
+    public var value: Value { storage.value }
+    public init(_ value: Value) { storage = Storage(value) }
+    public static func == (a: Boxed, b: Boxed) -> Bool { a.storage === b.storage || a.value == b.value }
+    public func hash(into h: inout Hasher) { h.combine(value) }
 }
 
 /// What a merge of two versions of a board decided about a deal, kept in the deal's history so

@@ -17,17 +17,31 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let T = Strings.Team.self
         // An empty common version: the board was added on both sides; there is nothing in common.
-        let baseBoard = try read(base, side: T.base, emptyIsNone: true) ?? Board(name: "", stages: [])
-        guard let mine = try read(ours, side: T.ours), let other = try read(theirs, side: T.theirs) else { return }
+        // The three versions are read side by side (a large board takes most of the time here).
+        let sides = [(base, T.base, true), (ours, T.ours, false), (theirs, T.theirs, false)]
+        let boards = MergeCommand.concurrently(
+            sides.map { side in { try read(side.0, side: side.1, emptyIsNone: side.2) } })
+        let baseBoard = try boards[0].get() ?? Board(name: "", stages: [])
+        guard let mine = try boards[1].get(), let other = try boards[2].get() else { return }
         let (merged, report) = BoardCommit.merge(base: baseBoard, mine: mine, theirs: other)
+        // Git reads OURS at once and removes it: replaced whole (never half written), no fsync.
         do {
-            try BoardFile.save(bytes: BoardDocument.encodeBytes(merged), to: ours)
+            try Data(BoardDocument.encodeBytes(merged)).write(to: URL(fileURLWithPath: ours), options: .atomic)
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIFailure(Strings.Team.gitFailed("merge", error.localizedDescription))
         }
         if !report.notes.isEmpty {
             Console.error(T.mergedWithConflicts(name ?? ours, report.notes.count))
         }
+    }
+
+    /// Runs the jobs on as many threads as there are cores; their results in order.
+    static func concurrently<T>(_ jobs: [() throws -> T]) -> [Result<T, any Error>] {
+        let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: jobs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in results[i] = Result { try jobs[i]() } }
+        return results.map { $0! }
     }
 
     /// The board in `path`; nil for an empty file when `emptyIsNone`.

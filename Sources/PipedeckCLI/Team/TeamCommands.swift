@@ -13,16 +13,20 @@ struct TeamCommand: ParsableCommand {
 /// Who is at the keyboard: `me =` in Pipedeck's settings file, else git's `user.name`.
 enum TeamIdentity {
     static func me(boardFolder: String?, environment: [String: String] = CLIEnvironment.variables) -> String? {
-        let places = ThemePlaces(environment: environment)
-        if let text = ThemeConfig.read(places) {
-            for line in text.split(whereSeparator: \.isNewline) {
-                if let (k, v) = ThemeConfig.setting(line), k == "me", !v.isEmpty { return v }
-            }
-        }
+        if let me = fromSettings(environment) { return me }
         let folder = boardFolder.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil } ?? "/"
         guard let git = try? Git(folder: folder, environment: environment, interactive: false) else { return nil }
         let name = git.run(["config", "user.name"]).text
         return name.isEmpty ? nil : name
+    }
+
+    /// `me =` in Pipedeck's settings file.
+    static func fromSettings(_ environment: [String: String]) -> String? {
+        guard let text = ThemeConfig.read(ThemePlaces(environment: environment)) else { return nil }
+        for line in text.split(whereSeparator: \.isNewline) {
+            if let (k, v) = ThemeConfig.setting(line), k == "me", !v.isEmpty { return v }
+        }
+        return nil
     }
 
     /// This program, for git to run as the merge driver.
@@ -46,8 +50,7 @@ struct SyncCommand: ParsableCommand {
         let env = CLIEnvironment.variables
         let options = TeamSync.Options(
             board: path, environment: env, interactive: isatty(0) == 1,
-            me: TeamIdentity.me(boardFolder: (path as NSString).deletingLastPathComponent),
-            program: TeamIdentity.program)
+            me: TeamIdentity.fromSettings(env), program: TeamIdentity.program)
         let result: TeamSync.Result
         do { result = try TeamSync(options).run() } catch { throw CLIFailure(error.message) }
         if json {

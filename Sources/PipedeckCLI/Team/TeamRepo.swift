@@ -74,7 +74,9 @@ struct TeamRepo {
 
     /// What keeps Pipedeck from committing and merging now (nil: nothing): a merge, rebase,
     /// cherry-pick or revert left unfinished, or a HEAD on no branch.
-    func blocker() -> String? {
+    func blocker() -> String? { blocker(branch: branch, unmerged: !git.run(["ls-files", "--unmerged"]).text.isEmpty) }
+
+    func blocker(branch: String?, unmerged: Bool) -> String? {
         let names = ["rebase-merge", "rebase-apply", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"]
         let paths = gitPaths(names)
         guard paths.count == names.count else { return Strings.Team.gitFailed("rev-parse", top) }
@@ -83,7 +85,7 @@ struct TeamRepo {
         if there[2] { return Strings.Team.midMerge(top) }
         if there[3] { return Strings.Team.midCherryPick(top) }
         if there[4] { return Strings.Team.midRevert(top) }
-        if !git.run(["ls-files", "--unmerged"]).text.isEmpty { return Strings.Team.unmerged(top) }
+        if unmerged { return Strings.Team.unmerged(top) }
         if branch == nil { return Strings.Team.detached(top) }
         return nil
     }
@@ -197,5 +199,69 @@ struct TeamRepo {
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         text += line + "\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
+extension TeamRepo {
+    /// What a sync needs to know before it starts, in four git commands: git's state, the
+    /// status of every file, the configuration and the branch.
+    struct Snapshot {
+        var blocker: String?
+        var branch: String?
+        var config: [String: String]
+        /// The board's status letters ("??" untracked, " M" changed…); nil when unchanged.
+        var boardStatus: String?
+        var otherStaged: [String]
+        var usesDriver: Bool
+
+        var tracksBoard: Bool { boardStatus != "??" }
+        var boardChanged: Bool { boardStatus != nil }
+        var remote: String? {
+            if let b = branch, let own = config["branch.\(b).remote"], !own.isEmpty { return own }
+            let remotes = Set(
+                config.keys.filter { $0.hasPrefix("remote.") && $0.hasSuffix(".url") }.map {
+                    String($0.dropFirst("remote.".count).dropLast(".url".count))
+                })
+            if remotes.contains("origin") { return "origin" }
+            return remotes.count == 1 ? remotes.first : nil
+        }
+        /// The remote's branch this one follows (its own name by default), and whether it is set.
+        var upstreamBranch: (name: String, configured: Bool)? {
+            guard let b = branch else { return nil }
+            let merge = config["branch.\(b).merge"] ?? ""
+            return merge.hasPrefix("refs/heads/") ? (String(merge.dropFirst("refs/heads/".count)), true) : (b, false)
+        }
+    }
+
+    func snapshot() -> Snapshot {
+        var s = Snapshot(
+            blocker: nil, branch: branch, config: [:], boardStatus: nil, otherStaged: [], usesDriver: false)
+        // `config --list -z`: "key\nvalue\0".
+        for entry in git.run(["config", "--list", "-z"]).out.split(separator: 0) {
+            let text = String(decoding: entry, as: UTF8.self)
+            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            s.config[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        // `status --porcelain -z`: "XY path\0" (a rename adds "\0old path").
+        let entries = git.run(["status", "--porcelain", "-z", "--untracked-files=no", "--", "."]).out.split(
+            separator: 0)
+        var skip = false, unmerged = false
+        for e in entries {
+            if skip { skip = false; continue }
+            let text = String(decoding: e, as: UTF8.self)
+            guard text.count > 3 else { continue }
+            let xy = String(text.prefix(2)), path = String(text.dropFirst(3))
+            if xy.first == "R" || xy.first == "C" { skip = true }
+            if xy.contains("U") || xy == "AA" || xy == "DD" { unmerged = true }
+            if path == relative {
+                s.boardStatus = xy
+            } else if let x = xy.first, x != " ", x != "?" {
+                s.otherStaged.append(path)
+            }
+        }
+        s.blocker = blocker(branch: s.branch, unmerged: unmerged)
+        if s.boardStatus == nil && !tracksBoard { s.boardStatus = "??" }
+        s.usesDriver = boardUsesDriver
+        return s
     }
 }

@@ -16,7 +16,8 @@ struct TeamSync {
         var environment: [String: String]
         /// Git may ask for a password on the terminal (false: in the background).
         var interactive: Bool
-        /// Written as `updatedBy` on the deals changed here since the last commit.
+        /// Written as `updatedBy` on the deals changed here since the last commit (nil: git's
+        /// `user.name`).
         var me: String?
         /// The `pipedeck` that git runs as the merge driver.
         var program: String
@@ -60,65 +61,77 @@ struct TeamSync {
     func run() throws(Refusal) -> Result {
         let repo = try TeamRepo.open(
             board: options.board, environment: options.environment, interactive: options.interactive)
-        if let why = repo.blocker() { throw Refusal(why) }
-        if !repo.tracksBoard { throw Refusal(Strings.Team.notTracked(options.board)) }
-        if !repo.boardUsesDriver { throw Refusal(Strings.Team.noAttribute(repo.relative)) }
-        let staged = repo.otherStagedFiles
-        if !staged.isEmpty { throw Refusal(Strings.Team.otherStaged(staged)) }
+        let snap = repo.snapshot()
+        if let why = snap.blocker { throw Refusal(why) }
+        if !snap.tracksBoard { throw Refusal(Strings.Team.notTracked(options.board)) }
+        if !snap.usesDriver { throw Refusal(Strings.Team.noAttribute(repo.relative)) }
+        if !snap.otherStaged.isEmpty { throw Refusal(Strings.Team.otherStaged(snap.otherStaged)) }
+        var work = Work(repo: repo, me: options.me ?? snap.config["user.name"])
         var result = Result(outcome: .synced)
         let driver = TeamRepo.driverCommand(program: options.program, environment: options.environment)
-        if !repo.driverRegistered {
+        if (snap.config["merge.\(TeamRepo.driverName).driver"] ?? "").isEmpty {
             repo.registerDriver(command: driver)
             result.notices.append(Strings.Team.driverRegistered(repo.top))
         }
         let lock = BoardLock(boardPath: options.board)
 
         progress?(.committing)
-        let local = try locked(lock) { () throws(Refusal) in try commitChanges(repo) }
+        let local = try locked(lock) { () throws(Refusal) in try work.commit(changed: snap.boardChanged) }
         result.committed = local?.subject
         result.sent = local?.changes ?? BoardChanges()
-        guard let remote = repo.remote, let branch = repo.branch else {
+        guard let remote = snap.remote, let (branch, configured) = snap.upstreamBranch else {
             result.outcome = .notShared(Strings.Team.noRemote)
-            return finish(result, repo)
+            return work.finish(result)
         }
-        let upstream = "refs/remotes/\(remote)/\(upstreamBranch(repo, branch))"
-        result.remote = "\(remote)/\(upstreamBranch(repo, branch))"
+        let upstream = "refs/remotes/\(remote)/\(branch)"
+        result.remote = "\(remote)/\(branch)"
         var received: [String: DealChange] = [:]
         var receivedOrder: [String] = []
+        var merged = false
         for attempt in 1...options.attempts {
             progress?(.fetching)
             let fetched = repo.git.run(["fetch", "--quiet", "--no-tags", remote])
             if !fetched.ok {
                 result.outcome = .notShared(Strings.Team.unreachable(remote, fetched.problem))
-                return finish(result, repo)
+                return work.finish(result)
             }
             let up = repo.commit(upstream)
             if let up, !repo.isAncestor(up, of: "HEAD") {
                 progress?(.merging)
-                let merged = try locked(lock) { () throws(Refusal) -> (BoardChanges?, String?) in
-                    if try commit(repo) != nil && result.committed == nil { result.committed = repo.lastSubject }
-                    return merge(repo, upstream: up, driver: driver)
+                merged = true
+                let (changes, why) = try locked(lock) { () throws(Refusal) -> (BoardChanges?, String?) in
+                    // Saved again since the commit (an open board): committed first.
+                    if let again = try work.commit(changed: repo.boardChanged), result.committed == nil {
+                        result.committed = again.subject
+                    }
+                    return work.merge(upstream: up, driver: driver)
                 }
-                if let why = merged.1 {
+                if let why {
                     result.outcome = .notShared(Strings.Team.mergeBlocked(why))
-                    return finish(result, repo)
+                    return work.finish(result)
                 }
-                for c in merged.0?.deals ?? [] {
-                    if received.updateValue(c, forKey: c.id) == nil { receivedOrder.append(c.id) }
+                for c in changes?.deals ?? [] where received.updateValue(c, forKey: c.id) == nil {
+                    receivedOrder.append(c.id)
                 }
-                result.received.stages += merged.0?.stages ?? []
+                result.received.stages += changes?.stages ?? []
             }
             result.received.deals = receivedOrder.compactMap { received[$0] }
             if let up, repo.commit("HEAD") == up {
                 if result.received.isEmpty && result.committed == nil { result.outcome = .alreadyInSync }
-                return finish(result, repo, sentFrom: nil)
+                result.sent = BoardChanges()
+                return work.finish(result)
             }
             progress?(.pushing)
-            var push = ["push", "--quiet", remote, "HEAD:refs/heads/\(upstreamBranch(repo, branch))"]
-            if repo.git.run(["config", "--get", "branch.\(branch).merge"]).text.isEmpty { push.insert("-u", at: 1) }
+            var push = ["push", "--quiet", remote, "HEAD:refs/heads/\(branch)"]
+            if !configured { push.insert("-u", at: 1) }
             let pushed = repo.git.run(push)
-            if pushed.ok { return finish(result, repo, sentFrom: up ?? "") }
+            if pushed.ok {
+                // What the team got: this side's one commit on top of theirs (already known), or more.
+                if merged || (up != nil && repo.commit("HEAD~1") != up) { work.sent(since: up, into: &result) }
+                return work.finish(result)
+            }
             if TeamSync.isRace(pushed.err) && attempt < options.attempts { continue }
+            result.sent = BoardChanges()
             if TeamSync.isRace(pushed.err) {
                 result.outcome = .notShared(Strings.Team.stillBehind(remote, attempt))
             } else if pushed.err.contains("[remote rejected]") {
@@ -126,15 +139,9 @@ struct TeamSync {
             } else {
                 result.outcome = .notShared(Strings.Team.unreachable(remote, pushed.problem))
             }
-            return finish(result, repo)
+            return work.finish(result)
         }
-        return finish(result, repo)
-    }
-
-    /// The branch of the remote this branch follows (its own name by default).
-    func upstreamBranch(_ repo: TeamRepo, _ branch: String) -> String {
-        let merge = repo.git.run(["config", "--get", "branch.\(branch).merge"]).text
-        return merge.hasPrefix("refs/heads/") ? String(merge.dropFirst("refs/heads/".count)) : branch
+        return work.finish(result)
     }
 
     /// A push refused because the remote moved on since the fetch.
@@ -154,34 +161,105 @@ struct TeamSync {
         }
     }
 
-    /// Under the lock: commits the board if it changed since the last commit, with the deals
-    /// changed here marked as changed by `me`. Returns the commit's subject.
-    func commit(_ repo: TeamRepo) throws(Refusal) -> String? { try commitChanges(repo)?.subject }
+    /// The steps that touch the repository, keeping the board as HEAD has it once known (so that
+    /// a 10 000-deal board is decoded as few times as possible).
+    struct Work {
+        let repo: TeamRepo
+        let me: String?
+        /// The board at HEAD, once read.
+        var head: Board?
 
-    func commitChanges(_ repo: TeamRepo) throws(Refusal) -> (subject: String, changes: BoardChanges)? {
-        guard repo.boardChanged else { return nil }
-        let working: Board
-        do { working = try BoardFile.readVersion(path: repo.board).board } catch {
-            throw Refusal(Strings.Team.unreadableBoard(error.message))
+        init(repo: TeamRepo, me: String?) {
+            self.repo = repo
+            self.me = me
         }
-        let previous = repo.board(at: "HEAD")
-        let stamped = TeamSync.stamp(working, since: previous, by: options.me)
-        if stamped != working {
-            do { try BoardFile.save(stamped, to: repo.board) } catch { throw Refusal(error.message) }
-        }
-        let changes = BoardChanges(from: previous ?? Board(name: stamped.name, stages: []), to: stamped)
-        let words = ChangeWords(board: stamped, locale: CLIEnvironment.locale(options.environment))
-        let (subject, body) = words.commitMessage(changes)
-        var args = ["commit", "--quiet", "-m", subject]
-        if !body.isEmpty { args += ["-m", body] }
-        let r = repo.git.run(args + ["--", repo.relative])
-        if !r.ok {
-            if r.err.contains("tell me who you are") || r.err.contains("empty ident") || r.err.contains("auto-detect") {
-                throw Refusal(Strings.Team.noIdentity(r.problem))
+
+        /// The board file as it is (under the lock and unchanged, it is what HEAD has).
+        func working() throws(Refusal) -> Board {
+            do { return try BoardFile.readVersion(path: repo.board).board } catch {
+                throw Refusal(Strings.Team.unreadableBoard(error.message))
             }
-            throw Refusal(Strings.Team.gitFailed("commit", r.problem))
         }
-        return (subject, changes)
+
+        /// Under the lock: commits the board if it changed since the last commit, with the deals
+        /// changed here marked as changed by `me`. Returns the commit's subject and its changes.
+        mutating func commit(changed: Bool) throws(Refusal) -> (subject: String, changes: BoardChanges)? {
+            guard changed else { return nil }
+            let board = try working()
+            let previous = head ?? repo.board(at: "HEAD")
+            let stamped = TeamSync.stamp(board, since: previous, by: me)
+            if stamped != board {
+                do { try BoardFile.save(stamped, to: repo.board) } catch { throw Refusal(error.message) }
+            }
+            let changes = BoardChanges(from: previous ?? Board(name: stamped.name, stages: []), to: stamped)
+            let words = ChangeWords(board: stamped, locale: CLIEnvironment.locale(repo.git.environment))
+            let (subject, body) = words.commitMessage(changes)
+            // The board's new version is stored with light compression: a few times quicker to
+            // write for a large board, and git packs it again later anyway.
+            var args = ["-c", "core.looseCompression=1", "commit", "--quiet", "-m", subject]
+            if !body.isEmpty { args += ["-m", body] }
+            let r = repo.git.run(args + ["--", repo.relative])
+            if !r.ok {
+                if r.err.contains("tell me who you are") || r.err.contains("empty ident")
+                    || r.err.contains("auto-detect")
+                {
+                    throw Refusal(Strings.Team.noIdentity(r.problem))
+                }
+                throw Refusal(Strings.Team.gitFailed("commit", r.problem))
+            }
+            head = stamped
+            return (subject, changes)
+        }
+
+        /// Under the lock: merges `upstream` into HEAD, the board merged by `driver`. Returns what
+        /// came in, or why git could not merge (the merge is then abandoned: nothing changed).
+        mutating func merge(upstream: String, driver: String) -> (BoardChanges?, String?) {
+            let before = head ?? (try? working())
+            let r = repo.git.run([
+                "-c", "merge.\(TeamRepo.driverName).driver=\(driver)",
+                "-c", "merge.\(TeamRepo.driverName).name=\(Strings.Team.driverDescription)",
+                "-c", "core.looseCompression=1",
+                "merge", "--no-edit", "--no-stat", "--quiet", "-m", Strings.Team.mergeCommit, upstream,
+            ])
+            if r.ok {
+                head = try? working()
+                guard let before, let after = head else { return (nil, nil) }
+                return (BoardChanges(from: before, to: after), nil)
+            }
+            let conflicted = repo.git.run(["diff", "--name-only", "--diff-filter=U"]).text.split(separator: "\n").map(
+                String.init)
+            if FileManager.default.fileExists(atPath: repo.gitPath("MERGE_HEAD")) {
+                repo.git.run(["merge", "--abort"])
+            }
+            if !conflicted.isEmpty {
+                var why = Strings.Team.conflictsIn(conflicted)
+                let driverSaid = r.err.split(separator: "\n").filter { $0.hasPrefix("pipedeck:") }
+                if !driverSaid.isEmpty { why += " — " + driverSaid.joined(separator: " ") }
+                return (nil, why)
+            }
+            let files = r.err.split(separator: "\n").filter { $0.hasPrefix("\t") }.map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            if r.err.contains("would be overwritten") && !files.isEmpty {
+                return (nil, Strings.Team.wouldOverwrite(files))
+            }
+            return (nil, r.problem.isEmpty ? Strings.Team.gitFailed("merge", "status \(r.status)") : r.problem)
+        }
+
+        /// What the team got by this push: the board at `up` (theirs before) compared with HEAD.
+        mutating func sent(since up: String?, into result: inout Result) {
+            guard let up, let theirs = repo.board(at: up) else { return }
+            if head == nil { head = try? working() }
+            if let now = head { result.sent = BoardChanges(from: theirs, to: now) }
+        }
+
+        /// The result with the board its changes are described on.
+        mutating func finish(_ result: Result) -> Result {
+            var r = result
+            if head == nil { head = try? working() }
+            r.board = head
+            return r
+        }
     }
 
     /// The deals that differ from `previous` (or are new) get `updatedBy = me`.
@@ -195,58 +273,6 @@ struct TeamSync {
             out.deals[i].updatedBy = me
         }
         return out
-    }
-
-    /// Under the lock: merges `upstream` into HEAD with the board merged by `driver`. Returns what
-    /// came in, or why git could not merge (the merge is then abandoned, nothing changed).
-    func merge(_ repo: TeamRepo, upstream: String, driver: String) -> (BoardChanges?, String?) {
-        let before = repo.board(at: "HEAD")
-        let r = repo.git.run([
-            "-c", "merge.\(TeamRepo.driverName).driver=\(driver)",
-            "-c", "merge.\(TeamRepo.driverName).name=\(Strings.Team.driverDescription)",
-            "merge", "--no-edit", "--no-stat", "--quiet", "-m", Strings.Team.mergeCommit, upstream,
-        ])
-        if r.ok {
-            guard let before, let after = repo.board(at: "HEAD") else { return (nil, nil) }
-            return (BoardChanges(from: before, to: after), nil)
-        }
-        let conflicted = repo.git.run(["diff", "--name-only", "--diff-filter=U"]).text.split(separator: "\n").map(
-            String.init)
-        if FileManager.default.fileExists(atPath: repo.gitPath("MERGE_HEAD")) {
-            repo.git.run(["merge", "--abort"])
-        }
-        if !conflicted.isEmpty {
-            var why = Strings.Team.conflictsIn(conflicted)
-            let driverSaid = r.err.split(separator: "\n").filter { $0.hasPrefix("pipedeck:") }
-            if !driverSaid.isEmpty { why += " — " + driverSaid.joined(separator: " ") }
-            return (nil, why)
-        }
-        let files = r.err.split(separator: "\n").filter { $0.hasPrefix("\t") }.map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
-        if r.err.contains("would be overwritten") && !files.isEmpty { return (nil, Strings.Team.wouldOverwrite(files)) }
-        return (nil, r.problem.isEmpty ? Strings.Team.gitFailed("merge", "status \(r.status)") : r.problem)
-    }
-
-    /// Fills in what was sent (the team's board at `sentFrom`, a commit, compared with HEAD).
-    func finish(_ result: Result, _ repo: TeamRepo, sentFrom: String? = nil) -> Result {
-        var r = result
-        r.board = repo.board(at: "HEAD")
-        if let from = sentFrom, let now = r.board {
-            // The first push: what was committed now (the rest is the board as it started).
-            if !from.isEmpty, let theirs = repo.board(at: from) { r.sent = BoardChanges(from: theirs, to: now) }
-        } else {
-            r.sent = BoardChanges()
-        }
-        return r
-    }
-}
-
-extension TeamRepo {
-    /// The subject of the last commit.
-    var lastSubject: String? {
-        let r = git.run(["log", "-1", "--format=%s"])
-        return r.ok ? r.text : nil
     }
 }
 

@@ -102,6 +102,13 @@ extension Codec where Value == [Deal] {
         write: { w, deals in w.array { for deal in deals { w.element(); w.object(deal, DealSchema.deal) } } })
 }
 
+extension Codec where Value == Boxed<MergeNote> {
+    /// A merge's note on a history entry, kept out of line.
+    static let boxedNote = Codec(
+        read: { d, i, name throws(LoadError) in Boxed(try d.object(i, DealSchema.mergeNote, name)) },
+        write: { w, b in w.object(b.value, DealSchema.mergeNote) })
+}
+
 extension Codec where Value: Sendable {
     /// An object that `schema` describes.
     static func object(_ schema: Schema<Value>) -> Codec {

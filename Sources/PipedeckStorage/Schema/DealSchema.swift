@@ -112,7 +112,7 @@ enum DealSchema {
             .optional("from", \.from, .string),
             .required("to", \.to, .string),
             .optional("status", \.status, .status),
-            .optional("merge", \.merge, .object(mergeNote)),
+            .optional("merge", \.mergeNote, .boxedNote),
         ], unknown: \.extra, blank: HistoryEntry(at: Timestamp(seconds: 0), from: nil, to: ""))
 
     static let mergeNote = Schema<MergeNote>(
