@@ -256,6 +256,8 @@ struct TeamSync {
         /// The result with the board its changes are described on.
         mutating func finish(_ result: Result) -> Result {
             var r = result
+            // Nothing went out when the team could not be reached: the commit stays here.
+            if case .notShared = r.outcome { r.sent = BoardChanges() }
             if head == nil { head = try? working() }
             r.board = head
             return r
