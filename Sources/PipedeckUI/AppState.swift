@@ -14,8 +14,10 @@ public enum Effect: Hashable, Sendable {
     case redrawAll
     case suspend
     case cycleTheme
-    /// Open the deal's notes in $VISUAL / $EDITOR; the loop calls `setNotes` with the result.
+    /// Open the deal's notes in $VISUAL / $EDITOR; the loop sends the result as `Event.notesEdited`.
     case editNotes(dealID: String)
+    /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
+    case discardTypeahead
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -24,7 +26,8 @@ public struct StatusMessage: Hashable, Sendable {
     public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
 }
 
-/// The whole state of the interactive board. Changed only by `handle(_:)`.
+/// The whole state of the interactive board. Changed only by `handle(_:)`, by keys and by the
+/// other events (Events.swift).
 public struct AppState: Equatable, Sendable {
     public internal(set) var board: Board
     public internal(set) var history = UndoHistory(limit: 1000)
@@ -55,6 +58,8 @@ public struct AppState: Equatable, Sendable {
     public var totalCount: Int { board.deals.count }
     /// Mouse drag in progress: the deal pressed on.
     public internal(set) var dragDealID: String?
+    /// The board was replaced by changes made elsewhere and has not been drawn since.
+    public internal(set) var boardReplacedUnseen = false
 
     public init(board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int) {
         self.board = board

@@ -45,7 +45,8 @@ final class TmuxSession {
     /// kill-server; `kill()` removes it).
     private(set) var socketPath = ""
 
-    private static var counter = 0
+    /// Numbers the sessions of this process; read and written with `counterLock` held.
+    nonisolated(unsafe) private static var counter = 0
     private static let counterLock = NSLock()
 
     // MARK: Starting

@@ -1,5 +1,6 @@
 import Foundation
 import PipedeckStorage
+import PipedeckTestSupport
 import XCTest
 
 @testable import PipedeckCLI
@@ -88,7 +89,7 @@ final class FileSafetyTests: CLITestCase {
                     var edit = edits[b]
                     edit.title = title
                     let move = moves[b][i % 2]
-                    let commands: [() throws -> Void] = [{ try edit.run() }, { try move.run() }]
+                    let commands: [@Sendable () throws -> Void] = [{ [edit] in try edit.run() }, { try move.run() }]
                     let done = DispatchGroup()
                     for command in commands {
                         done.enter()
@@ -132,7 +133,10 @@ final class FileSafetyTests: CLITestCase {
                 ["move", "d01lea", i % 2 == 0 ? "next" : "prev", "--file", file],
             ]
             nonisolated(unsafe) var runs: [CLIRun?] = [nil, nil]
-            DispatchQueue.concurrentPerform(iterations: 2) { n in runs[n] = self.run(commands[n]) }
+            let (binary, env) = (CLITestCase.binary ?? PipedeckBinary.urlOrGuess, environment)
+            DispatchQueue.concurrentPerform(iterations: 2) { n in
+                runs[n] = try? ProcessRun.run(binary, commands[n], environment: env)
+            }
             XCTAssertEqual(runs.map { $0?.status }, [0, 0], "\(runs.map { $0?.stderr ?? "" })")
             if deal("d05qua")?["title"] as? String != title { lost.append("\(i): edit") }
             if deal("d01lea")?["stage"] as? String != (i % 2 == 0 ? "qualification" : "lead") {
@@ -151,11 +155,12 @@ final class FileSafetyTests: CLITestCase {
         let lock = BoardLock(boardPath: file)
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var status: Int32 = -1
+        let file = self.file
         try silencingStandardOutput {
             try lock.withLock {
                 Thread {
                     status = PipedeckMain.execute([
-                        "edit", "d05qua", "--title", "Edited by the command", "--file", self.file,
+                        "edit", "d05qua", "--title", "Edited by the command", "--file", file,
                     ])
                     done.signal()
                 }.start()
