@@ -9,7 +9,9 @@ import XCTest
 
 /// Keys pressed just after a change made elsewhere, the losing side of a conflict, and command-line
 /// writers racing the open board.
-final class BoardSyncRaceTests: BoardSyncTestCase {
+extension BoardSyncTests {
+    // MARK: Keys after a change made elsewhere, the losing side of a conflict, racing writers
+
     /// Another program moves the selected deal and puts a new deal before it in its old column;
     /// then a key arrives. The key was meant for the board as it was: it is not applied (it would
     /// move the deal a second time), the new board is what the screen shows, the selection is
@@ -19,8 +21,8 @@ final class BoardSyncRaceTests: BoardSyncTestCase {
         defer { sync.close() }
         XCTAssertEqual(state.selectedDeal?.id, "d01lea")
         try editOnDisk { b in
-            b = try! b.apply(.move(id: "d01lea", toStage: "qualification"), at: Self.now).board
-            var intruder = b.newDeal(title: "Intruder", value: Money(units: 1), stage: "lead", at: Self.now)
+            b = try! b.apply(.move(id: "d01lea", toStage: "qualification"), at: BoardSyncTests.now).board
+            var intruder = b.newDeal(title: "Intruder", value: Money(units: 1), stage: "lead", at: BoardSyncTests.now)
             intruder.rank = -1
             b.deals.append(intruder)
         }
