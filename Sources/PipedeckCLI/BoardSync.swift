@@ -30,6 +30,8 @@ final class BoardSync {
     private var broken: (fingerprint: FileFingerprint?, message: String)?
     private var missingReported = false
     private var lastRetry = Date.distantPast
+    /// How many events were sent to the state: the event loop draws again when it changed.
+    private var eventsSent = 0
 
     static let idleCheckMilliseconds = 2_000
     static let retrySeconds: Double = 10
@@ -49,6 +51,7 @@ final class BoardSync {
     /// is handed to the saver); the others are returned for the event loop.
     @discardableResult
     func send(_ event: Event, _ state: inout AppState) -> [Effect] {
+        eventsSent += 1
         var rest: [Effect] = []
         for effect in state.handle(event) {
             if effect == .save { save(state) } else { rest.append(effect) }
@@ -134,58 +137,56 @@ final class BoardSync {
     }
 
     /// Compares the file with the version this board is based on; reloads it (nothing unsaved)
-    /// or has the saver merge this side's changes into it (unsaved changes). Returns whether the
-    /// state changed.
-    @discardableResult
-    func look(_ state: inout AppState) -> Bool {
-        if saver.isBusy { return false } // the save checks for itself
+    /// or has the saver merge this side's changes into it (unsaved changes). What it finds is sent
+    /// to the state as events.
+    func look(_ state: inout AppState) {
+        if saver.isBusy { return } // the save checks for itself
         let known = saver.known
         let now = FileFingerprint.of(path: path)
-        if now == known.fingerprint { return false }
+        if now == known.fingerprint { return }
         let unsaved = state.hasUnsavedChanges
         // A form holds a copy of what it edits: reloading under it would let its unchanged fields
         // write old values back. The reload waits until it is closed (a save it makes merges).
-        if !unsaved && !BoardSync.canReload(state.mode) { return false }
+        if !unsaved && !BoardSync.canReload(state.mode) { return }
         if now == nil, BoardFile.inspect(path) == .missing {
             // Removed (or renamed away): the next save writes it again.
             saver.adopt(BoardVersion(board: known.board, content: nil, fingerprint: nil))
             let note = missingReported ? nil : StatusMessage(SyncText.removedOnDisk, isError: true)
             missingReported = true
             send(.file(.removed(note: note)), &state)
-            return true
+            return
         }
-        if let b = broken, b.fingerprint == now { return false }
+        if let b = broken, b.fingerprint == now { return }
         followPermissions(&state)
         if unsaved {
             // The save reads the file under the lock and merges (see `Saver`).
             if state.saveState != .readOnly { saver.request(state.board) }
-            return false
+            return
         }
-        return reload(&state, changed: now)
+        reload(&state, changed: now)
     }
 
     /// Reads the file changed elsewhere (nothing unsaved here) and shows it.
-    private func reload(_ state: inout AppState, changed now: FileFingerprint?) -> Bool {
+    private func reload(_ state: inout AppState, changed now: FileFingerprint?) {
         let version: BoardVersion
         do { version = try BoardFile.readVersion(path: path) } catch {
             let text = SyncText.unreadableOnDisk(error.message)
             broken = (now, text)
             send(.file(.unreadable(text)), &state)
-            return true
+            return
         }
         broken = nil
         missingReported = false
         let known = saver.known
         if version.content == known.content || version.board == known.board {
-            // Touched, or written back unchanged.
+            // Touched, or written back unchanged (or only its permissions changed).
             saver.adopt(version)
-            return false
+            return
         }
         let replaced = BoardSync.replaced(saver.takeOwnEdits(), by: version.board)
         saver.adopt(version)
         let note = StatusMessage(SyncText.reloaded(replaced), isError: !replaced.isClean)
         send(.file(.reloaded(board: version.board, note: note)), &state)
-        return true
     }
 
     /// Which of this side's saved changes the version just read undid: a field this side changed
@@ -226,17 +227,18 @@ final class BoardSync {
     }
 
     /// Nothing happened for a while: look at the file, and retry a failed save now and then.
-    /// Returns whether the state changed.
+    /// Returns whether anything was sent to the state (it has to be drawn again).
     func idle(_ state: inout AppState) -> Bool {
-        var changed = collect(&state)
-        changed = look(&state) || changed
+        let before = eventsSent
+        collect(&state)
+        look(&state)
         if case .failed = state.saveState, broken == nil, !saver.isBusy,
             Date().timeIntervalSince(lastRetry) >= BoardSync.retrySeconds
         {
             lastRetry = Date()
             saver.request(state.board)
         }
-        return changed
+        return eventsSent != before
     }
 
     /// Before quitting: lets running saves end and takes their outcomes in, with the saves that

@@ -183,6 +183,22 @@ final class BoardSyncTests: XCTestCase {
         XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "qualification")
     }
 
+    /// A file made read-only, then writable again, while the board sits idle: the look that
+    /// notices says the state changed, so the event loop draws it without waiting for a key.
+    func testAPermissionChangeNoticedWhileIdleIsShown() throws {
+        var (sync, state) = try open()
+        defer { sync.close() }
+        XCTAssertEqual(chmod(path, 0o444), 0)
+        XCTAssertTrue(sync.idle(&state), "the change must be drawn")
+        XCTAssertEqual(state.saveState, .readOnly)
+        XCTAssertEqual(state.message?.text, SyncText.becameReadOnly)
+        XCTAssertEqual(chmod(path, 0o644), 0)
+        XCTAssertTrue(sync.idle(&state), "the change must be drawn")
+        XCTAssertEqual(state.saveState, .saved)
+        XCTAssertEqual(state.message?.text, SyncText.writableAgain)
+        XCTAssertFalse(sync.idle(&state), "nothing new")
+    }
+
     /// A save that fails (here: its folder was replaced by a file, which even root cannot write
     /// into) keeps the board in memory, says so, and succeeds on a later try.
     func testFailedSaveKeepsWorkingAndRetries() throws {
