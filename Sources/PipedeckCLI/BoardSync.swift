@@ -91,10 +91,12 @@ final class BoardSync {
         saver.request(state.board)
     }
 
-    private func replace(_ state: inout AppState, with board: Board) {
-        guard board != state.board else { return }
-        state.replaceBoard(board)
+    /// Shows a board written elsewhere; returns what the message adds about the undo history.
+    private func replace(_ state: inout AppState, with board: Board) -> String {
+        guard board != state.board else { return "" }
+        let kept = state.replaceBoard(board)
         replacedUnseen = true
+        return UIText.undoAfterReload(kept)
     }
 
     /// Whether the board was replaced by changes made elsewhere since this was last asked; the
@@ -141,8 +143,8 @@ final class BoardSync {
                 let board =
                     state.board == mine
                     ? written : BoardCommit.merge(base: mine, mine: state.board, theirs: written).board
-                replace(&state, with: board)
-                state.message = StatusMessage(SyncText.merged(report), isError: !report.isClean)
+                let undo = replace(&state, with: board)
+                state.message = StatusMessage(SyncText.merged(report) + undo, isError: !report.isClean)
                 saver.resume(with: board == written ? nil : board)
             }
             if !saver.isBusy, BoardSync.hasUnsaved(state) {
@@ -206,8 +208,8 @@ final class BoardSync {
         }
         let replaced = BoardSync.replaced(saver.takeOwnEdits(), by: version.board)
         saver.adopt(version)
-        replace(&state, with: version.board)
-        state.message = StatusMessage(SyncText.reloaded(replaced), isError: !replaced.isClean)
+        let undo = replace(&state, with: version.board)
+        state.message = StatusMessage(SyncText.reloaded(replaced) + undo, isError: !replaced.isClean)
         return true
     }
 

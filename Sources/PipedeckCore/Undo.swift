@@ -65,8 +65,8 @@ public struct Edit: Hashable, Sendable {
 
 /// Undo and redo stacks. Recording a new edit clears the redo stack.
 public struct UndoHistory: Equatable, Sendable {
-    public private(set) var undoStack: [Edit] = []
-    public private(set) var redoStack: [Edit] = []
+    public internal(set) var undoStack: [Edit] = []
+    public internal(set) var redoStack: [Edit] = []
     public var limit: Int
     public init(limit: Int = 1000) { self.limit = limit }
 
@@ -92,4 +92,16 @@ public struct UndoHistory: Equatable, Sendable {
         return e
     }
     public mutating func clear() { undoStack.removeAll(); redoStack.removeAll() }
+
+    /// The rank a deal had in a stage when it last left it, if an edit still remembers it: a move
+    /// back there restores the deal's place in the column (`Action.moveBack`).
+    public func formerRank(of id: String, inStage stage: String) -> Int? {
+        for e in undoStack.reversed() {
+            guard let old = e.before.values.first(where: { $0.id == id }), old.stage == stage,
+                let new = e.after.values.first(where: { $0.id == id }), new.stage != stage
+            else { continue }
+            return old.rank
+        }
+        return nil
+    }
 }
