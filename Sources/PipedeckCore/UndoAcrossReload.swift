@@ -20,35 +20,35 @@ extension UndoHistory {
     public mutating func adopt(from mine: Board, to theirs: Board) -> KeptHistory {
         let total = undoStack.count
         let changed = ChangedElsewhere(mine: mine, theirs: theirs)
-        var undo: [Edit] = []
-        var theirDeals = theirs.deals, myDeals = mine.deals
-        for e in undoStack.reversed() {
-            guard changed.allows(e, writing: e.before) else { break }
-            let r = Rebase(from: e.after, to: e.before, theirs: theirDeals, mine: myDeals)
-            var kept = e
-            kept.after = r.from
-            kept.before = r.to
-            undo.append(kept)
-            theirDeals = r.theirsAfter
-            myDeals = r.mineAfter
-        }
-        var redo: [Edit] = []
-        theirDeals = theirs.deals
-        myDeals = mine.deals
-        for e in redoStack.reversed() {
-            guard changed.allows(e, writing: e.after) else { break }
-            let r = Rebase(from: e.before, to: e.after, theirs: theirDeals, mine: myDeals)
-            var kept = e
-            kept.before = r.from
-            kept.after = r.to
-            redo.append(kept)
-            theirDeals = r.theirsAfter
-            myDeals = r.mineAfter
-        }
-        undoStack = undo.reversed()
-        redoStack = redo.reversed()
+        let undo = UndoHistory.keep(undoStack, undoing: true, changed, mine, theirs)
+        redoStack = UndoHistory.keep(redoStack, undoing: false, changed, mine, theirs)
+        undoStack = undo
         if total == 0 { return .nothingToKeep }
         return undo.count == total ? .kept(total) : .cut(kept: undo.count, dropped: total - undo.count)
+    }
+
+    /// The newest edits of a stack (its end) that may be replayed on the other side's board,
+    /// moved to the places of their deals there; the first that may not and all older ones go.
+    private static func keep(
+        _ stack: [Edit], undoing: Bool, _ changed: ChangedElsewhere, _ mine: Board, _ theirs: Board
+    ) -> [Edit] {
+        var kept: [Edit] = []
+        var theirDeals = theirs.deals, myDeals = mine.deals
+        for e in stack.reversed() {
+            let (from, to) = undoing ? (e.after, e.before) : (e.before, e.after)
+            guard changed.allows(e, writing: to) else { break }
+            let r = Rebase(from: from, to: to, theirs: theirDeals, mine: myDeals)
+            var moved = e
+            if undoing {
+                (moved.after, moved.before) = (r.from, r.to)
+            } else {
+                (moved.before, moved.after) = (r.from, r.to)
+            }
+            kept.append(moved)
+            theirDeals = r.theirsAfter
+            myDeals = r.mineAfter
+        }
+        return kept.reversed()
     }
 }
 

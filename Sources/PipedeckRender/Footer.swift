@@ -44,6 +44,11 @@ extension BoardRenderer {
             // Say that the figures are those of the filtered deals.
             chosen.insert((" " + FilterText.filtered(state.shownCount, state.totalCount) + " " + g.dot, .match), at: 0)
             if BoardRenderer.width(chosen) > w { chosen = [chosen[0]] + line(true, labels: false, others: false) }
+            if BoardRenderer.width(chosen) > w {
+                // Narrow: "1/25 ·", so that no amount is cut.
+                let short = " " + FilterText.filteredShort(state.shownCount, state.totalCount) + " " + g.dot
+                chosen = [(short, .match)] + line(true, labels: false, others: false)
+            }
         }
         grid.fill(x: 0, y: layout.footerRow, width: w, height: 1, role: .footer)
         pieces(chosen, 0, layout.footerRow, max: w)

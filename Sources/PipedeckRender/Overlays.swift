@@ -37,7 +37,8 @@ extension BoardRenderer {
             drawOverlay(typing)
             cursor = nil
             drawDialog(
-                title: KeyText.discardTitle, lines: [(FormText.discardQuestion, .dialog)], hints: Screen.discard.hints)
+                title: RenderText.interruptTitle, lines: [(FormText.discardQuestion, .dialog)],
+                hints: Screen.discard.hints)
         }
     }
 

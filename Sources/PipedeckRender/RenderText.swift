@@ -44,6 +44,8 @@ public enum RenderText {
     public static let stageProbability = "Probability %"
     public static let stageRot = "Stale after (days, 0 = off)"
     public static let stageRotShort = "Stale (days)"
+    /// The title of the question Ctrl-C asks in a box where something was typed.
+    public static let interruptTitle = "Ctrl-C"
     /// Beside the deal's present stage in the move dialog.
     public static let currentStage = "(now)"
     public static let stageDeleteTitle = "Delete stage"

@@ -153,6 +153,8 @@ extension BoardRenderer {
                 ],
                 y, focused ? .cardTitleSelected : .help)
         }
+        if top > 0 { text(g.moreAbove, r.x + r.w + 1, r.y + 2, .scrollMarker) }
+        if top + visible < b.stages.count { text(g.moreBelow, r.x + r.w + 1, r.y + 1 + visible, .scrollMarker) }
         if fits {
             for (k, l) in legend.enumerated() { text(l, r.x, r.y + r.h - legend.count + k, .cardDim, max: r.w) }
         }

@@ -113,6 +113,8 @@ public enum FilterText {
     public static let clearAll = "Clear all filters"
     public static let searchPrompt = "Search: "
     public static func filtered(_ shown: Int, _ total: Int) -> String { "filtered: \(shown) of \(total) deals" }
+    /// The same where the footer is narrow: "1/25".
+    public static func filteredShort(_ shown: Int, _ total: Int) -> String { "\(shown)/\(total)" }
     public static func label(_ row: FilterRow) -> String {
         switch row {
         case .owner: return "Owner"

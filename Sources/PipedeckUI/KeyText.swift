@@ -25,7 +25,8 @@ public enum KeyText {
     public static let detailTitle = "Deal details"
     public static let detailAbout = "`Enter` on a deal: every field, the stage history, the notes."
     public static let moveToTitle = "Move to stage"
-    public static let moveToAbout = "`m` on a deal."
+    public static let moveToAbout =
+        "`m` on a deal. Its number, the letters beside it or ↑ ↓ choose a stage; nothing moves before `Enter`."
     public static let lostReasonTitle = "Mark as lost"
     public static let lostReasonAbout = "`x` on a deal."
     public static let confirmDeleteTitle = "Delete deal"

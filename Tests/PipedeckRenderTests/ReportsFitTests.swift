@@ -84,6 +84,38 @@ final class ReportsFitTests: XCTestCase {
         }
     }
 
+    /// Larger amounts in three currencies (euros, dollars and pounds) make the sources table wider than the old box: at 160
+    /// columns every bar shown is whole, and none is cut by the edge of the box.
+    func testBarsAreNeverCutAtWideSizes() {
+        var board = Fixture.demo
+        for i in board.deals.indices { board.deals[i].value = Money(micros: board.deals[i].value.micros * 10) }
+        board.deals[0].currency = "GBP"
+        var text = ReportText(board: board, today: Fixture.today, owner: nil, unicode: true, locale: "C")
+        let cli = text.render(.sources, deals: board.deals).split(separator: "\n").map(String.init)
+        let widest = cli.map { TextWidth.width($0) }.max()!
+        XCTAssertGreaterThan(widest, 116, "wider than the old box:\n" + cli.joined(separator: "\n"))
+        XCTAssertLessThanOrEqual(widest, 136, "but not than the box at 160 columns")
+        for (w, h) in [(160, 45), (120, 40)] {
+            var s = Fixture.state(board, width: w, height: h)
+            Fixture.press(&s, .char("r"), .char("4"))
+            let box = ScreenText.box(ScreenText.render(s))
+            let barsShown = box.contains { $0.hasPrefix("SOURCE") && $0.contains("(WIN RATE)") }
+            if w == 160 {
+                XCTAssertTrue(barsShown, "at 160 columns the bars have room:\n" + box.joined(separator: "\n"))
+            }
+            for line in cli where line.contains("█") {
+                let name = String(line.prefix(10))
+                let row = box.first { $0.hasPrefix(name) } ?? ""
+                let bar = String(line.drop { $0 != "█" })
+                if barsShown {
+                    XCTAssertTrue(row.hasSuffix(bar), "\(w): a whole bar: \(row)")
+                } else {
+                    XCTAssertFalse(row.contains("█"), "\(w): no bar, or a whole one: \(row)")
+                }
+            }
+        }
+    }
+
     /// Narrow widths drop whole columns, lowest priority first, and wrap the sentences.
     func testNarrowWidthsDropWholeColumnsAndWrapSentences() {
         for width in [36, 60, 76, 96] {
