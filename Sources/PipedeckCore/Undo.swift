@@ -51,10 +51,27 @@ public struct Edit: Hashable, Sendable {
         return out
     }
 
+    /// Replays one direction of the edit: a deal in both `remove` and `insert` (changed in place)
+    /// is replaced where it is now; the others are taken out, or put back at their position. So
+    /// an edit still replays right on a board where other deals were added or removed since (a
+    /// reload: `UndoHistory.adopt`), leaving those where they are.
     static func replay(_ board: inout Board, remove: [Int: Deal], insert: [Int: Deal], meta: Meta?) {
-        let ids = Set(remove.values.map(\.id))
-        if !ids.isEmpty { board.deals.removeAll { ids.contains($0.id) } }
-        for (i, d) in insert.sorted(by: { $0.key < $1.key }) {
+        var pending = insert
+        if !remove.isEmpty {
+            var key: [String: Int] = [:]
+            for (k, d) in insert { key[d.id] = k }
+            let found = positions(of: Array(Set(remove.values.map(\.id))), in: board.deals)
+            var gone: [Int] = []
+            for i in found.keys.sorted() {
+                if let k = key[found[i]!.id], let d = pending.removeValue(forKey: k) {
+                    board.deals[i] = d
+                } else {
+                    gone.append(i)
+                }
+            }
+            for i in gone.reversed() { board.deals.remove(at: i) }
+        }
+        for (i, d) in pending.sorted(by: { $0.key < $1.key }) {
             board.deals.insert(d, at: min(i, board.deals.count))
         }
         meta?.write(to: &board)

@@ -9,26 +9,28 @@ extension BoardRenderer {
     func valueLine(_ d: Deal, room: Int) -> (left: [(String, StyleRole)], marker: (text: String, role: StyleRole)?) {
         let cur = state.board.currency(of: d)
         let amountRole: StyleRole = d.status == .lost ? .lost : .money
-        let amounts = [money(d.value, cur), compact(d.value, cur)]
-        let prob = d.status == .open ? " " + g.dot + " " + RenderText.prob(state.board.probability(of: d)) : nil
         let m = actionMarker(d)
-        let tiny = m.role == .noAction ? g.none : m.short
-        var markers: [String] = []
-        for t in [m.long, m.short, tiny] where !markers.contains(t) { markers.append(t) }
-        var tries: [(amount: String, prob: String?, marker: String?)] = []
-        for t in markers { tries.append((amounts[0], prob, t)) }
-        for t in markers.dropFirst() { tries.append((amounts[1], prob, t)) }
-        if prob != nil { tries.append((amounts[1], nil, tiny)) }
-        tries.append((amounts[1], nil, nil))
-        for t in tries {
-            let need =
-                TextWidth.width(t.amount) + (t.prob.map(TextWidth.width) ?? 0)
-                + (t.marker.map { 1 + TextWidth.width($0) } ?? 0)
-            guard need <= room || t.marker == nil else { continue }
-            var left: [(String, StyleRole)] = [(t.amount, amountRole)]
-            if let p = t.prob { left.append((p, .cardDim)) }
-            return (left, t.marker.map { ($0, m.role) })
+        let prob = d.status == .open ? " " + g.dot + " " + RenderText.prob(state.board.probability(of: d)) : nil
+        let pw = prob.map(TextWidth.width) ?? 0
+        var markers: [(text: String, width: Int)] = []
+        for t in [m.long, m.short, m.role == .noAction ? g.none : m.short]
+        where !markers.contains(where: { $0.text == t }) {
+            markers.append((t, TextWidth.width(t)))
         }
-        return ([(amounts[1], amountRole)], nil)
+        func line(_ amount: String, _ p: String?, _ mk: String?) -> ([(String, StyleRole)], (String, StyleRole)?) {
+            var left: [(String, StyleRole)] = [(amount, amountRole)]
+            if let p { left.append((p, .cardDim)) }
+            return (left, mk.map { ($0, m.role) })
+        }
+        // The whole amount with the probability, the marker shorter and shorter.
+        let full = money(d.value, cur)
+        let fw = TextWidth.width(full)
+        for mk in markers where fw + pw + 1 + mk.width <= room { return line(full, prob, mk.text) }
+        // Then the amount compact, then no probability, then no marker.
+        let short = compact(d.value, cur)
+        let sw = TextWidth.width(short)
+        for mk in markers.dropFirst() where sw + pw + 1 + mk.width <= room { return line(short, prob, mk.text) }
+        if prob != nil, let tiny = markers.last, sw + 1 + tiny.width <= room { return line(short, nil, tiny.text) }
+        return line(short, nil, nil)
     }
 }

@@ -82,9 +82,13 @@ extension BoardRenderer {
     }
 
     /// The keys of the screen the help was opened from, or of every screen, from the key tables.
+    /// Each line is the keys, then what they do; a description longer than the room left wraps
+    /// under itself, and keys too long for their column go on a line of their own.
     mutating func drawHelp(_ view: HelpView) {
+        let r = box(width: 88, height: layout.height - 2, title: Strings.helpTitle, hints: Screen.help.hints)
         var lines: [[(String, StyleRole)]] = []
-        let keyWidth = 22
+        let keyWidth = r.w >= 60 ? 22 : 12
+        let pad = String(repeating: " ", count: keyWidth)
         let sheets = view.sheets
         for sheet in sheets {
             var group: String? = nil
@@ -99,12 +103,17 @@ extension BoardRenderer {
                     lines.append([(heading, .helpTitle)])
                 }
                 let keys = l.allKeys.joined(separator: "  ")
-                lines.append([
-                    (TextWidth.fit(keys, to: keyWidth, ellipsis: g.ellipsis), .helpKey), (l.description, .help),
-                ])
+                var first: (String, StyleRole) = (pad, .helpKey)
+                if TextWidth.width(keys) < keyWidth {
+                    first.0 = TextWidth.fit(keys, to: keyWidth)
+                } else {
+                    lines.append([(keys, .helpKey)])
+                }
+                for (i, d) in BoardRenderer.wrap(l.description, width: max(8, r.w - keyWidth)).enumerated() {
+                    lines.append([i == 0 ? first : (pad, .helpKey), (d, .help)])
+                }
             }
         }
-        let r = box(width: 88, height: layout.height - 2, title: Strings.helpTitle, hints: Screen.help.hints)
         scrolled(lines, in: r, scroll: view.scroll)
     }
 
