@@ -233,14 +233,19 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
-    /// Replaces the board (after a reload from disk); undo history is cleared.
-    public mutating func replaceBoard(_ b: Board) {
+    /// Replaces the board with a version written elsewhere (a reload, or a merge with it). The
+    /// undo history keeps the steps that touch nothing changed elsewhere (`UndoHistory.adopt`);
+    /// the result says what was kept, for the message that reports the reload
+    /// (`UIText.undoAfterReload`).
+    @discardableResult
+    public mutating func replaceBoard(_ b: Board) -> KeptHistory {
         let selected = selectedDeal?.id
+        let kept = history.adopt(from: board, to: b)
         board = b
-        history.clear()
         rebuildColumns()
         if let id = selected { select(dealID: id) }
         keepVisible()
+        return kept
     }
 
     /// Saves notes edited outside (in $EDITOR). Returns the effects (a save when they changed).
