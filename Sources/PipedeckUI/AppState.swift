@@ -24,6 +24,8 @@ public struct StatusMessage: Hashable, Sendable {
     public var text: String
     public var isError: Bool
     public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+    /// The same message with `more` said after it.
+    func adding(_ more: String) -> StatusMessage { StatusMessage(text + more, isError: isError) }
 }
 
 /// The whole state of the interactive board. Changed only by `handle(_:)`, by keys and by the

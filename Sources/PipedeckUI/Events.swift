@@ -97,8 +97,7 @@ extension AppState {
             if case .failed = saveState { message = StatusMessage(UIText.savedAgain) }
             saveState = .saved
         case .merged(let board, let onDisk, let note):
-            showReplaced(board)
-            message = note
+            message = note.adding(showReplaced(board))
             if !onDisk { return markChanged() }
             if hasUnsavedChanges { saveState = .saved }
         case .saveFailed(let why):
@@ -107,8 +106,7 @@ extension AppState {
             message = StatusMessage(why, isError: true)
             if hasUnsavedChanges { saveState = .failed(why) }
         case .reloaded(let board, let note):
-            showReplaced(board)
-            message = note
+            message = note.adding(showReplaced(board))
         case .removed(let note):
             if let note { message = note }
             if hasUnsavedChanges { return [.save] }
@@ -118,10 +116,12 @@ extension AppState {
 
     /// Shows a board made elsewhere (reloaded, or merged with changes made elsewhere), keeping
     /// the selection on the same deal; until it is drawn, keys that act on deals are not used.
-    mutating func showReplaced(_ new: Board) {
-        guard new != board else { return }
-        replaceBoard(new)
+    /// Returns what the message adds about the undo history (`UIText.undoAfterReload`).
+    mutating func showReplaced(_ new: Board) -> String {
+        guard new != board else { return "" }
+        let kept = replaceBoard(new)
         boardReplacedUnseen = true
+        return UIText.undoAfterReload(kept)
     }
 }
 
