@@ -196,9 +196,16 @@ while !args.isEmpty {
         let list = (args.first ?? "300000,3000000,200000000").split(separator: ",").compactMap { Int($0) }
         measureLongNotes(sizes: list)
         exit(0)
+    case "--write":
+        // A board to try by hand: pipedeck-bench --write /tmp/big.json 10000
+        guard args.count >= 2, let n = Int(args[1]), n >= 0 else { fail("--write FILE DEALS") }
+        do { try BoardFile.save(generateBoard(deals: n), to: args[0]) } catch { fail("cannot write \(args[0]): \(error)") }
+        print("wrote \(n) deals to \(args[0])")
+        exit(0)
     case "-h", "--help":
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
         print("       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES")
+        print("       pipedeck-bench --write FILE DEALS   (a generated board to try by hand)")
         exit(0)
     default: fail("unknown argument \(a)")
     }
