@@ -199,7 +199,9 @@ while !args.isEmpty {
     case "--write":
         // A board to try by hand: pipedeck-bench --write /tmp/big.json 10000
         guard args.count >= 2, let n = Int(args[1]), n >= 0 else { fail("--write FILE DEALS") }
-        do { try BoardFile.save(generateBoard(deals: n), to: args[0]) } catch { fail("cannot write \(args[0]): \(error)") }
+        do { try BoardFile.save(generateBoard(deals: n), to: args[0]) } catch {
+            fail("cannot write \(args[0]): \(error)")
+        }
         print("wrote \(n) deals to \(args[0])")
         exit(0)
     case "-h", "--help":
