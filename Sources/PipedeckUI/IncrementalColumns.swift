@@ -71,7 +71,8 @@ extension AppState {
             }
         case .update(let deal):
             guard replaceInColumns(deal.id, old: old) else { return false }
-        case .move(let id, _), .shift(let id, _), .markWon(let id), .markLost(let id, _), .reopen(let id),
+        case .move(let id, _), .moveBack(let id, _, _), .shift(let id, _), .markWon(let id), .markLost(let id, _),
+            .reopen(let id),
             .setNextAction(let id, _), .completeNextAction(let id):
             guard replaceInColumns(id, old: old) else { return false }
         default:

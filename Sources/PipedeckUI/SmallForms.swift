@@ -23,7 +23,12 @@ public struct NextActionForm: Hashable, Sendable {
         let current = followUp ? nil : deal.nextAction.flatMap { $0.done ? nil : $0 }
         text = LineEditor(current?.text ?? "")
         due = LineEditor(current?.due?.description ?? "")
+        opening = [text.text, due.text]
     }
+
+    private var opening: [String] = []
+    /// Whether a field differs from what the dialog opened with.
+    public var hasTyped: Bool { [text.text, due.text] != opening }
 
     /// Two fields: next and previous are the other one.
     public mutating func focusNext() { focus = 1 - focus }
@@ -64,7 +69,12 @@ public struct StageForm: Hashable, Sendable {
         name = LineEditor(stage?.name ?? "")
         probability = LineEditor(stage?.probability.description ?? "")
         rotDays = LineEditor(stage.map { String($0.rotDays) } ?? "14")
+        opening = [name.text, probability.text, rotDays.text]
     }
+
+    private var opening: [String] = []
+    /// Whether a field differs from what the form opened with.
+    public var hasTyped: Bool { [name.text, probability.text, rotDays.text] != opening }
 
     public mutating func focusNext() { focus = (focus + 1) % 3 }
     public mutating func focusPrevious() { focus = (focus + 2) % 3 }
@@ -84,8 +94,11 @@ public struct StageForm: Hashable, Sendable {
         guard case .success(let p) = DecimalParser.percent(probability.text) else {
             return .failure(FormProblem(Strings.probabilityRange))
         }
-        guard let r = Int(rotDays.text.trimmingCharacters(in: .whitespaces)), r >= 0, r <= 3650 else {
-            return .failure(FormProblem(Strings.rotDaysRange))
+        let r: Int
+        switch DecimalParser.whole(rotDays.text, in: 0...3650) {
+        case .success(let n): r = n
+        case .failure(.tooManyDecimals): return .failure(FormProblem(Strings.rotDaysWhole))
+        case .failure: return .failure(FormProblem(Strings.rotDaysRange))
         }
         var s = base ?? Stage(id: "", name: n, probability: p)
         s.name = n; s.probability = p; s.rotDays = r

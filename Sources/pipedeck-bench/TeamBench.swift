@@ -12,7 +12,7 @@ import PipedeckStorage
 //     pipedeck-bench --sync N       `pipedeck sync` of a one-deal change on an N-deal board, with a
 //                                   local bare repository as the remote (needs the release
 //                                   `pipedeck` next to the bench: swift build -c release)
-//     pipedeck-bench --make N FILE  writes a board of N deals (for scripts/measure-open.py)
+//     (pipedeck-bench --write FILE N writes a board of N deals for scripts/measure-open.py)
 
 /// `count` changes of the kinds people make, `start` seconds after the board's time, on deals
 /// picked by `g`: moves, wins, values, owners, next actions, new deals.
@@ -165,9 +165,4 @@ func measureSync(deals n: Int) {
     print(
         "| one deal changed here, one by a teammate who pushed first: commit, fetch, merge (driver), push | "
             + String(format: "%.0f", median(merging)) + " |")
-}
-
-/// `--make N FILE`.
-func makeBoard(deals n: Int, file: String) {
-    do { try BoardFile.save(generateBoard(deals: n), to: file) } catch { fail("cannot write \(file): \(error)") }
 }

@@ -199,18 +199,23 @@ while !args.isEmpty {
     case "--sync":
         measureSync(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
-    case "--make":
-        guard args.count >= 2, let n = Int(args[0]) else { fail("--make N FILE") }
-        makeBoard(deals: n, file: args[1])
-        exit(0)
     case "--notes":
         let list = (args.first ?? "300000,3000000,200000000").split(separator: ",").compactMap { Int($0) }
         measureLongNotes(sizes: list)
         exit(0)
+    case "--write":
+        // A board to try by hand: pipedeck-bench --write /tmp/big.json 10000
+        guard args.count >= 2, let n = Int(args[1]), n >= 0 else { fail("--write FILE DEALS") }
+        do { try BoardFile.save(generateBoard(deals: n), to: args[0]) } catch {
+            fail("cannot write \(args[0]): \(error)")
+        }
+        print("wrote \(n) deals to \(args[0])")
+        exit(0)
     case "-h", "--help":
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
         print("       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES")
-        print("       pipedeck-bench --merge N | --sync N | --make N FILE")
+        print("       pipedeck-bench --write FILE DEALS   (a generated board to try by hand)")
+        print("       pipedeck-bench --merge N | --sync N")
         exit(0)
     default: fail("unknown argument \(a)")
     }

@@ -129,11 +129,12 @@ final class TeamSyncTests: TeamTestCase {
         try apply(b, at: 1, .markWon(id: "d18clo"))
         try apply(c, at: 1, .markLost(id: "d10nee", reason: "Timing"))
         let others = Atomic()
+        let (optionsB, optionsC) = (options(b), options(c))
         let sync = TeamSync(options(a)) { step in
             guard step == .pushing, others.once() else { return }
             // Both others get in first.
-            XCTAssertEqual(try? TeamSync(self.options(b)).run().outcome, .synced)
-            XCTAssertEqual(try? TeamSync(self.options(c)).run().outcome, .synced)
+            XCTAssertEqual(try? TeamSync(optionsB).run().outcome, .synced)
+            XCTAssertEqual(try? TeamSync(optionsC).run().outcome, .synced)
         }
         let r = try sync.run()
         XCTAssertEqual(r.outcome, .synced)

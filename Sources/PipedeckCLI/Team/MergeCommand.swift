@@ -19,8 +19,11 @@ struct MergeCommand: ParsableCommand {
         // An empty common version: the board was added on both sides; there is nothing in common.
         // The three versions are read side by side (a large board takes most of the time here).
         let sides = [(base, T.base, true), (ours, T.ours, false), (theirs, T.theirs, false)]
+        let name = name
         let boards = MergeCommand.concurrently(
-            sides.map { side in { try read(side.0, side: side.1, emptyIsNone: side.2) } })
+            sides.map { side in
+                { @Sendable in try MergeCommand.read(side.0, side: side.1, name: name, emptyIsNone: side.2) }
+            })
         let baseBoard = try boards[0].get() ?? Board(name: "", stages: [])
         guard let mine = try boards[1].get(), let other = try boards[2].get() else { return }
         let (merged, report) = BoardCommit.merge(base: baseBoard, mine: mine, theirs: other)
@@ -36,8 +39,10 @@ struct MergeCommand: ParsableCommand {
     }
 
     /// Runs the jobs on as many threads as there are cores; their results in order.
-    static func concurrently<T>(_ jobs: [() throws -> T]) -> [Result<T, any Error>] {
-        let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: jobs.count)
+    static func concurrently<T: Sendable>(_ jobs: [@Sendable () throws -> T]) -> [Result<T, any Error>] {
+        // Each job writes only its own slot.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(
+            capacity: jobs.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in results[i] = Result { try jobs[i]() } }
@@ -45,7 +50,7 @@ struct MergeCommand: ParsableCommand {
     }
 
     /// The board in `path`; nil for an empty file when `emptyIsNone`.
-    func read(_ path: String, side: String, emptyIsNone: Bool = false) throws -> Board? {
+    static func read(_ path: String, side: String, name: String?, emptyIsNone: Bool = false) throws -> Board? {
         let label = Strings.Team.sideName(side, name)
         do {
             let bytes = try BoardFile.readBytes(path: path)
