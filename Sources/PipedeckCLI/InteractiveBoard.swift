@@ -50,6 +50,8 @@ final class EventLoop {
     let environment: [String: String]
     /// Read-only marker, another Pipedeck on the same file, saves, changes made elsewhere.
     let sync: BoardSync
+    /// Who I am, syncs with the team's git remote (Team/TeamLink.swift).
+    let team: TeamLink
     var state: AppState
     /// `q` was pressed with changes not saved: the next `q` quits anyway.
     var quitArmed = false
@@ -67,8 +69,10 @@ final class EventLoop {
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
             now: .now(), today: Day.today(), width: size.width, height: size.height)
         sync = BoardSync(path: options.path, version: version)
+        team = TeamLink(path: options.path, environment: env)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
         sync.start(&state)
+        team.start(sync, &state)
     }
 
     /// Runs until the person quits or a signal ends the program; returns the exit status.
@@ -77,10 +81,12 @@ final class EventLoop {
         var redraw = true
         loop: while true {
             if sync.collect(&state) { redraw = true }
+            if team.collect(sync, &state) { redraw = true }
             if redraw { draw() }
             redraw = true
             // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
-            switch terminal.readEvent(timeoutMilliseconds: sync.readTimeout) {
+            let timeout = min(sync.readTimeout, team.readTimeout ?? Int.max)
+            switch terminal.readEvent(timeoutMilliseconds: timeout) {
             case .timeout:
                 redraw = tick()
             case .terminate(let sig):
@@ -91,8 +97,10 @@ final class EventLoop {
             }
         }
         sync.finish(&state)
+        let synced = team.finish(sync, &state, draw: draw)
         sync.close()
         terminal.restore()
+        if let synced { print(Strings.quitSynced(synced)) }
         if state.hasUnsavedChanges {
             var why = "the last changes were not written"
             if case .failed(let w) = state.saveState { why = w }
@@ -113,6 +121,7 @@ final class EventLoop {
     private func tick() -> Bool {
         let day = state.today
         state.setClock(now: .now(), today: Day.today())
+        team.tick(sync, &state)
         return sync.idle(&state) || state.today != day
     }
 
@@ -137,6 +146,7 @@ final class EventLoop {
             case .redrawAll: terminal.forceRedraw()
             case .suspend: terminal.suspend()
             case .discardTypeahead: terminal.discardTypeahead()
+            case .sync: team.request(sync, &state)
             case .editNotes(let id): editNotes(id)
             case .cycleTheme:
                 sync.send(.notice(themes.cycle()), &state)
@@ -174,4 +184,5 @@ extension Strings {
     static let quitUnsaved =
         "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry."
     static func quitWithUnsaved(_ why: String) -> String { "pipedeck: quit with unsaved changes: \(why)" }
+    static func quitSynced(_ said: String) -> String { "pipedeck: \(said)" }
 }

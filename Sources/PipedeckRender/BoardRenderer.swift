@@ -113,6 +113,7 @@ public struct BoardRenderer {
         }
         if state.sort != .rank { right.append((RenderText.sortLabel(state.sort) + "  ", .headerDim)) }
         if state.showLost { right.append((Strings.lostShown + "  ", .headerDim)) }
+        if let step = state.team.syncing { right.append((BoardRenderer.oneLine(step) + "  ", .dueToday)) }
         switch state.saveState {
         case .saved: right.append((g.saved + " " + Strings.saved, .won))
         case .pending: right.append((g.unsaved + " " + Strings.saving, .dueToday))
@@ -272,6 +273,12 @@ public struct BoardRenderer {
         if selected {
             for dy in 0..<lines { text(g.selectionBar, x, y + dy, .scrollMarker) }
             grid.fill(x: x + 1, y: y, width: w - 1, height: 1, role: .cardTitleSelected)
+        }
+        // Changed by the team since the person last looked: a mark in the card's margin.
+        switch state.team.marks[d.id] {
+        case .changed: text(g.teamChanged, x, y, .match)
+        case .conflict: text(g.teamConflict, x, y, .error)
+        case nil: break
         }
         let titleRole: StyleRole = selected ? .cardTitleSelected : (d.status == .lost ? .cardDim : .cardTitle)
         highlighted(BoardRenderer.oneLine(d.title), tx, y, titleRole, max: tw)

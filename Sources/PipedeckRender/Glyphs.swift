@@ -5,6 +5,8 @@ public struct Glyphs: Sendable, Equatable {
     public var ellipsis, selectionBar, dot, scoreOn, scoreOff: String
     public var moreAbove, moreBelow, moreLeft, moreRight: String
     public var overdue, today, upcoming, none, stale, won, lost, approx, saved, unsaved, tag: String
+    /// Beside a card the team changed since the person last looked, and one changed on both sides.
+    public var teamChanged, teamConflict: String
 
     public static let unicode = Glyphs(
         vertical: "│", horizontal: "─", cross: "┼", teeDown: "┬",
@@ -12,7 +14,7 @@ public struct Glyphs: Sendable, Equatable {
         ellipsis: "…", selectionBar: "▌", dot: "·", scoreOn: "●", scoreOff: "○",
         moreAbove: "▲", moreBelow: "▼", moreLeft: "◀", moreRight: "▶",
         overdue: "⚠", today: "◆", upcoming: "▸", none: "○", stale: "◷", won: "✓", lost: "✗",
-        approx: "≈", saved: "●", unsaved: "◌", tag: "#")
+        approx: "≈", saved: "●", unsaved: "◌", tag: "#", teamChanged: "✦", teamConflict: "!")
 
     public static let ascii = Glyphs(
         vertical: "|", horizontal: "-", cross: "+", teeDown: "+",
@@ -20,5 +22,5 @@ public struct Glyphs: Sendable, Equatable {
         ellipsis: "~", selectionBar: ">", dot: "-", scoreOn: "*", scoreOff: ".",
         moreAbove: "^", moreBelow: "v", moreLeft: "<", moreRight: ">",
         overdue: "!", today: "*", upcoming: ">", none: "o", stale: "@", won: "+", lost: "x",
-        approx: "~", saved: "*", unsaved: "o", tag: "#")
+        approx: "~", saved: "*", unsaved: "o", tag: "#", teamChanged: "*", teamConflict: "!")
 }
