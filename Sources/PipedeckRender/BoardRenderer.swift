@@ -113,13 +113,15 @@ public struct BoardRenderer {
         }
         if state.sort != .rank { right.append((RenderText.sortLabel(state.sort) + "  ", .headerDim)) }
         if state.showLost { right.append((Strings.lostShown + "  ", .headerDim)) }
-        if let step = state.team.syncing { right.append((BoardRenderer.oneLine(step) + "  ", .dueToday)) }
         switch state.saveState {
         case .saved: right.append((g.saved + " " + Strings.saved, .won))
         case .pending: right.append((g.unsaved + " " + Strings.saving, .dueToday))
         case .failed: right.append((g.overdue + " " + Strings.unsaved, .error))
         case .readOnly: right.append((g.overdue + " " + Strings.readOnly, .dueToday))
         }
+        // A sync under way says its step last, so that it stays when the line is narrow (a save
+        // that fails says so in the footer too).
+        if let step = state.team.syncing { right.append(("  " + BoardRenderer.oneLine(step), .dueToday)) }
         // The name and file keep at least 20 cells; the filter text gives way first.
         while BoardRenderer.width(right) > max(10, w - 22) && right.count > 1 { right.removeFirst() }
         let rw = min(BoardRenderer.width(right), max(0, w - 2))

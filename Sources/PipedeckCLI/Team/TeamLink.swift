@@ -33,6 +33,8 @@ final class TeamLink {
 
     let path: String
     let environment: [String: String]
+    /// The `pipedeck` git runs as the merge driver.
+    let program: String
     let auto: AutoSync
     private let jobs = JobQueue<Output>(label: "pipedeck.team")
     private let steps = Mailbox<TeamSync.Step>()
@@ -42,9 +44,10 @@ final class TeamLink {
     private(set) var syncing = false
     private var lastSync = Date()
 
-    init(path: String, environment: [String: String]) {
+    init(path: String, environment: [String: String], program: String = TeamIdentity.program) {
         self.path = path
         self.environment = environment
+        self.program = program
         auto = AutoSync(settings: TeamIdentity.settingsText(environment))
     }
 
@@ -56,8 +59,11 @@ final class TeamLink {
         jobs.start { .looked(TeamLink.lookAt(board: path, environment: env)) }
     }
 
+    /// Git is at work, or a sync waits for a save to end.
+    var isBusy: Bool { jobs.isBusy || wanted }
+
     /// How long the event loop may wait for a key: briefly while git works, to show its steps.
-    var readTimeout: Int? { jobs.isBusy || wanted ? 100 : nil }
+    var readTimeout: Int? { isBusy ? 100 : nil }
 
     /// `Y`, or an automatic sync: started once no save is under way.
     func request(_ board: BoardSync, _ state: inout AppState) {
@@ -72,7 +78,7 @@ final class TeamLink {
         syncing = true
         let options = TeamSync.Options(
             board: path, environment: environment, interactive: false, me: TeamIdentity.fromSettings(environment),
-            program: TeamIdentity.program)
+            program: program)
         let steps = self.steps
         jobs.start {
             .synced(Result { () throws(TeamRepo.Refusal) in try TeamSync(options, progress: { steps.post($0) }).run() })
@@ -142,7 +148,7 @@ final class TeamLink {
         board.finish(&state)
         request(board, &state)
         draw()
-        while jobs.isBusy || wanted {
+        while isBusy {
             startIfReady(board)
             guard let output = jobs.waitForNext() else { break }
             take(output, board, &state)
