@@ -151,7 +151,9 @@ final class TeamBoardTests: TeamTestCase {
         let alone = dir + "/alone/pipeline.json"
         try FileManager.default.createDirectory(atPath: dir + "/alone", withIntermediateDirectories: true)
         try BoardFile.save(Demo.board(now: TeamTestCase.start, today: TeamTestCase.start.utcDay), to: alone)
+        try "[user]\n\tname = Sofia Global\n".write(toFile: dir + "/home/.gitconfig", atomically: true, encoding: .utf8)
         var o = try open(Clone(folder: dir + "/alone", person: "Nobody"))
+        XCTAssertEqual(o.state.team.me, "Sofia Global", "git's user.name, outside any repository too")
         press(.char("Y"), &o)
         settle(&o)
         var said = o.state.message?.text ?? ""

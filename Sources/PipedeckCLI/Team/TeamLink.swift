@@ -158,10 +158,12 @@ final class TeamLink {
 
     /// In the background: the repository holding the board, if any, and what the board needs from it.
     static func lookAt(board path: String, environment: [String: String]) -> Look {
-        var look = Look(me: TeamIdentity.fromSettings(environment))
         guard let repo = try? TeamRepo.find(board: path, environment: environment, interactive: false) else {
-            return look
+            // Not shared: git's user.name may still say who I am.
+            let folder = (TeamRepo.realPath(path) as NSString).deletingLastPathComponent
+            return Look(me: TeamIdentity.me(boardFolder: folder, environment: environment))
         }
+        var look = Look(me: TeamIdentity.fromSettings(environment))
         if look.me == nil {
             let name = repo.git.run(["config", "user.name"]).text
             look.me = name.isEmpty ? nil : name
