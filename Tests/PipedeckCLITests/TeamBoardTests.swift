@@ -203,6 +203,24 @@ final class TeamBoardTests: TeamTestCase {
         XCTAssertEqual(try board(a).deal(moved)?.updatedBy, "Julien Dubois")
     }
 
+    /// `sync = every 1 min`: once a minute has gone by since the last sync, an idle board syncs.
+    func testAnIdleBoardSyncsEveryFewMinutesWhenAsked() throws {
+        let a = try founder(), b = try join("Julien")
+        try settings("sync = every 1 min\n")
+        var o = try open(b)
+        defer { o.sync.close() }
+        try apply(a, at: 1, .markWon(id: "d18clo"))
+        try sync(a)
+        o.team.tick(o.sync, &o.state)
+        XCTAssertFalse(o.team.isBusy, "not a minute yet")
+        o.team.lastSync = Date(timeIntervalSinceNow: -61)
+        o.team.tick(o.sync, &o.state)
+        XCTAssertTrue(o.team.isBusy)
+        settle(&o)
+        XCTAssertEqual(o.state.board.deal("d18clo")?.status, .won)
+        XCTAssertTrue(o.state.message?.text.hasPrefix("synced with origin/main · 1 change from the team") ?? false)
+    }
+
     func testTheSyncSettingIsReadOrSaidToBeWrong() {
         XCTAssertEqual(AutoSync(settings: nil), AutoSync(value: ""))
         let all = AutoSync(settings: "theme = dark\nsync = open, quit, every 15 min\n")

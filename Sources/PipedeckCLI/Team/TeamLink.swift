@@ -42,7 +42,8 @@ final class TeamLink {
     /// A sync was asked for and waits for the saves under way to end.
     private var wanted = false
     private(set) var syncing = false
-    private var lastSync = Date()
+    /// When the last sync ended (or the board opened).
+    var lastSync = Date()
 
     init(path: String, environment: [String: String], program: String = TeamIdentity.program) {
         self.path = path
