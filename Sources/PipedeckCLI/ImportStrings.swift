@@ -154,6 +154,8 @@ extension Strings {
                     "\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy"
             case .flag(let f, let raw):
                 return "\(column(f)) \"\(raw)\" is not yes or no"
+            case .time(let raw):
+                return "\(column(.nextActionTime)) \"\(raw)\" is not a time of day (e.g. 14:30 or 2:30 PM)"
             case .dueWithoutAction:
                 return "a next action date or done flag without a next action"
             case .duplicate(let first):
@@ -288,15 +290,19 @@ extension Strings {
         }
         static let emptyCalendar =
             "No open deal has a dated next action still to do: the calendar is valid and empty (its events are gone)."
-        static func icsSummary(action: String, title: String, company: String?) -> String {
-            company.map { "\(action) — \(title) (\($0))" } ?? "\(action) — \(title)"
+        /// "Call: Follow up on the quote — ERP integration (Acme)".
+        static func icsSummary(type: String, action: String, title: String, company: String?) -> String {
+            let what = "\(type): \(action)"
+            return company.map { "\(what) — \(title) (\($0))" } ?? "\(what) — \(title)"
         }
         static func icsDescription(
             value: String, weighted: String, stage: String, probability: String,
-            contact: String?, id: String
+            contact: String?, phone: String?, email: String?, id: String
         ) -> String {
             var lines = ["Value: \(value) (weighted \(weighted), \(probability)%)", "Stage: \(stage)"]
             if let contact { lines.append("Contact: \(contact)") }
+            if let phone { lines.append("Phone: \(phone)") }
+            if let email { lines.append("Email: \(email)") }
             lines.append("Deal: \(id) (pipedeck show \(id))")
             return lines.joined(separator: "\n")
         }

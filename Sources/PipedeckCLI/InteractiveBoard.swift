@@ -41,6 +41,7 @@ public enum InteractiveBoard {
         var state = AppState(
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
             now: .now(), today: Day.today(), width: size.width, height: size.height)
+        state.zone = .current
         if let m = themes.startupMessage { state.message = m }
         // Read-only marker, another Pipedeck on the same file, changes made elsewhere (BoardSync.swift).
         let sync = BoardSync(path: options.path, version: version)
@@ -86,6 +87,7 @@ public enum InteractiveBoard {
                     switch effect {
                     case .save: sync.save(&state)
                     case .redrawAll: terminal.forceRedraw()
+                    case .copyToClipboard(let text): terminal.copyToClipboard(text)
                     case .suspend: terminal.suspend()
                     case .editNotes(let id):
                         guard let deal = state.board.deal(id) else { break }

@@ -19,8 +19,10 @@ public struct ReportText {
     var primary: String { board.currency }
 
     /// One report as text.
-    public mutating func render(_ kind: ReportKind, deals: [Deal], months: Int = ForecastReport.defaultMonths) -> String
-    {
+    public mutating func render(
+        _ kind: ReportKind, deals: [Deal], months: Int = ForecastReport.defaultMonths,
+        weeks: Int = ActivitiesReport.defaultWeeks
+    ) -> String {
         switch kind {
         case .forecast: return text(ForecastReport(board: board, deals: deals, today: today, months: months))
         case .funnel: return text(FunnelReport(board: board, deals: deals))
@@ -29,6 +31,7 @@ public struct ReportText {
         case .owners: return text(BreakdownReport(.owner, board: board, deals: deals, today: today))
         case .lost: return text(LostReasonsReport(board: board, deals: deals))
         case .nps: return text(NPSReport(board: board, deals: deals))
+        case .activities: return text(ActivitiesReport(board: board, deals: deals, today: today, weeks: weeks))
         }
     }
 

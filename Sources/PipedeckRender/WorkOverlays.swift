@@ -1,7 +1,7 @@
 import PipedeckCore
 import PipedeckUI
 
-/// The overlays for working the pipeline: filter menu, next action, agenda, stages.
+/// The overlays for working the pipeline: filter menu, agenda, stages.
 extension BoardRenderer {
     mutating func drawFilterMenu(row: Int) {
         let f = state.filter
@@ -36,50 +36,20 @@ extension BoardRenderer {
         text(counts, r.x + 1, r.y + r.h - 1, .cardDim, max: r.w - 1)
     }
 
-    mutating func drawNextAction(_ form: NextActionForm) {
-        let deal = state.board.deal(form.dealID)
+    mutating func drawAgenda(_ view: AgendaView) {
+        let agenda = state.agenda(type: view.type)
+        let title = RenderText.agendaTitle + (view.type.map { " " + g.dot + " " + RenderText.agendaOnly($0) } ?? "")
         let r = box(
-            width: 70, height: 7, title: form.followUp ? RenderText.nextActionFollowUp : RenderText.nextActionTitle,
-            footer: Screen.nextAction.hintLine)
-        text(BoardRenderer.oneLine(deal?.title ?? ""), r.x, r.y, .cardTitle, max: r.w)
-        let labelW = 8
-        let fieldW = max(4, r.w - labelW)
-        for (i, (label, editor)) in [(RenderText.whatLabel, form.text), (RenderText.dueLabel, form.due)].enumerated() {
-            let y = r.y + 2 + i
-            let focused = i == form.focus
-            text(label, r.x, y, .formLabel)
-            grid.fill(x: r.x + labelW, y: y, width: fieldW, height: 1, role: focused ? .formFieldFocused : .formField)
-            if editor.isEmpty && !focused && i == 1 {
-                text(RenderText.dueExamples, r.x + labelW, y, .cardDim, max: fieldW)
-            } else {
-                text(editor.text, r.x + labelW, y, focused ? .formFieldFocused : .formField, max: fieldW)
-            }
-            if focused {
-                let cx = r.x + labelW + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
-                cursor = (min(cx, r.x + r.w - 1), y)
-            }
+            width: min(layout.width, 100), height: layout.height - 2, title: title, footer: Screen.agenda.hintLine)
+        guard !agenda.items.isEmpty else {
+            text(view.type == nil ? RenderText.agendaEmpty : RenderText.agendaNoneOfType, r.x, r.y, .cardDim, max: r.w)
+            return
         }
-        if let e = form.error {
-            text(g.overdue + " " + e, r.x, r.y + r.h - 1, .error, max: r.w)
-        } else if !form.due.isEmpty,
-            case .success(let day) = DateParser.parse(form.due.text, .typed(today: state.today))
-        {
-            text(
-                "= " + day.description + "  (" + RenderText.weekday(day) + ")", r.x + labelW, r.y + r.h - 1, .cardDim,
-                max: fieldW)
-        }
-    }
-
-    mutating func drawAgenda(selection: Int) {
-        let agenda = state.agenda
-        let r = box(
-            width: min(layout.width, 100), height: layout.height - 2, title: RenderText.agendaTitle,
-            footer: Screen.agenda.hintLine)
-        guard !agenda.items.isEmpty else { text(RenderText.agendaEmpty, r.x, r.y, .cardDim, max: r.w); return }
         // Lines: a heading per bucket, then its items; remember which line shows the selection.
         var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
         var selectedLine = 0
         var last: Agenda.Bucket? = nil
+        let whenWidth = r.w >= 70 ? 22 : 11
         for (i, item) in agenda.items.enumerated() {
             if item.bucket != last {
                 if last != nil { lines.append((nil, [])) }
@@ -91,16 +61,7 @@ extension BoardRenderer {
                     : item.bucket == .today ? .dueToday : item.bucket == .nonePlanned ? .noAction : .helpTitle
                 lines.append((nil, [(Strings.agendaBucket(item.bucket) + "  (\(n))", role)]))
             }
-            if i == selection { selectedLine = lines.count }
-            let when: String
-            if let due = item.due {
-                let days = item.days ?? 0
-                when =
-                    due.description + "  "
-                    + (days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days))
-            } else {
-                when = item.action == nil ? "" : RenderText.noDate
-            }
+            if i == view.selection { selectedLine = lines.count }
             let whenRole: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : .upcoming
             let deal =
                 BoardRenderer.oneLine(item.title)
@@ -110,7 +71,14 @@ extension BoardRenderer {
                 (
                     i,
                     [
-                        (TextWidth.fit(when, to: 22, ellipsis: g.ellipsis), whenRole), (" ", .help),
+                        (
+                            TextWidth.fit(agendaWhen(item, wide: whenWidth > 11), to: whenWidth, ellipsis: g.ellipsis),
+                            whenRole
+                        ),
+                        (
+                            " " + (item.type.map { g.activity($0) } ?? g.none) + " ",
+                            item.type == nil ? .noAction : .formLabel
+                        ),
                         (
                             TextWidth.fit(action, to: max(10, r.w / 2 - 12), ellipsis: g.ellipsis),
                             item.action == nil ? .noAction : .help
@@ -122,7 +90,7 @@ extension BoardRenderer {
         let top = max(0, min(selectedLine - r.h / 2, lines.count - r.h))
         for (n, line) in lines.dropFirst(top).prefix(r.h).enumerated() {
             let y = r.y + n
-            if let i = line.item, i == selection {
+            if let i = line.item, i == view.selection {
                 grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected)
                 text(
                     TextWidth.truncate(line.pieces.map(\.0).joined(), to: r.w, ellipsis: g.ellipsis), r.x, y,
@@ -133,6 +101,15 @@ extension BoardRenderer {
         }
         if top > 0 { text(g.moreAbove, r.x + r.w + 1, r.y, .scrollMarker) }
         if top + r.h < lines.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
+    }
+
+    /// "2026-12-03 14:30  in 3d" (wide) or "14:30 in 3d" / "2d late" (narrow).
+    func agendaWhen(_ item: Agenda.Item, wide: Bool) -> String {
+        guard let due = item.due else { return item.action == nil ? "" : RenderText.noDate }
+        let days = item.days ?? 0
+        let relative = days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days)
+        let time = item.time.map { $0.description + " " } ?? ""
+        return wide ? due.description + " " + time + relative : (days == 0 ? time : "") + relative
     }
 
     mutating func drawStages(selection: Int) {

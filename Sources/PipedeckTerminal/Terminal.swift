@@ -53,7 +53,7 @@ public final class Terminal {
 
     let screen: OpaquePointer
     private let inputFile: UnsafeMutablePointer<FILE>?
-    private let outputFile: UnsafeMutablePointer<FILE>?
+    let outputFile: UnsafeMutablePointer<FILE>?
     var window: UnsafeMutablePointer<WINDOW> { pd_stdscr() }
 
     /// Whether curses is currently in control of the terminal.

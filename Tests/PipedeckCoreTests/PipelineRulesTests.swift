@@ -37,11 +37,11 @@ final class PipelineRulesTests: XCTestCase {
         _ id: String, title: String? = nil, value: Int = 1_000, stage: String = "fresh",
         status: DealStatus = .open, rank: Int = 0, created: Timestamp = Fixed.now.adding(days: -30),
         updated: Timestamp? = nil, entered: Timestamp? = nil, probability: Percent? = nil,
-        close: Day? = nil, next: NextAction? = nil, qualification: Qualification? = nil
+        close: Day? = nil, next: Activity? = nil, qualification: Qualification? = nil
     ) -> Deal {
         var d = Deal(
             id: id, title: title ?? id, value: Money(units: value), stage: stage, createdAt: created,
-            probability: probability, status: status, expectedClose: close, nextAction: next,
+            probability: probability, status: status, expectedClose: close, activities: next.map { [$0] } ?? [],
             qualification: qualification, rank: rank)
         if let u = updated { d.updatedAt = u }
         if let e = entered { d.stageEnteredAt = e }
@@ -166,10 +166,10 @@ final class PipelineRulesTests: XCTestCase {
 
     func testOverdueOnlyWhenDueBeforeToday() {
         let today = day("2026-11-30")
-        let yesterday = deal("y", next: NextAction(text: "Call", due: day("2026-11-29")))
-        let dueToday = deal("t", next: NextAction(text: "Call", due: today))
-        let tomorrow = deal("m", next: NextAction(text: "Call", due: day("2026-12-01")))
-        let longAgo = deal("a", next: NextAction(text: "Call", due: day("2025-01-01")))
+        let yesterday = deal("y", next: step("Call", due: day("2026-11-29")))
+        let dueToday = deal("t", next: step("Call", due: today))
+        let tomorrow = deal("m", next: step("Call", due: day("2026-12-01")))
+        let longAgo = deal("a", next: step("Call", due: day("2025-01-01")))
         let b = rulesBoard(deals: [yesterday, dueToday, tomorrow, longAgo])
         XCTAssertTrue(b.isOverdue(yesterday, today: today))
         XCTAssertTrue(b.isOverdue(longAgo, today: today))
@@ -181,8 +181,8 @@ final class PipelineRulesTests: XCTestCase {
     }
 
     func testOverdueAcrossMonthYearAndLeapDay() {
-        let newYearsEve = deal("nye", next: NextAction(text: "Call", due: day("2026-12-31")))
-        let leap = deal("leap", next: NextAction(text: "Call", due: day("2028-02-29")))
+        let newYearsEve = deal("nye", next: step("Call", due: day("2026-12-31")))
+        let leap = deal("leap", next: step("Call", due: day("2028-02-29")))
         let b = rulesBoard(deals: [newYearsEve, leap])
         XCTAssertFalse(b.isOverdue(newYearsEve, today: day("2026-12-31")))
         XCTAssertTrue(b.isOverdue(newYearsEve, today: day("2027-01-01")))
@@ -193,8 +193,8 @@ final class PipelineRulesTests: XCTestCase {
 
     func testDoneMissingOrUndatedActionsAreNeverOverdue() {
         let today = day("2026-11-30")
-        let done = deal("done", next: NextAction(text: "Call", due: day("2026-11-01"), done: true))
-        let undated = deal("undated", next: NextAction(text: "Call"))
+        let done = deal("done", next: step("Call", due: day("2026-11-01"), done: true))
+        let undated = deal("undated", next: step("Call"))
         let none = deal("none")
         let b = rulesBoard(deals: [done, undated, none])
         XCTAssertFalse(b.isOverdue(done, today: today), "a done action is never overdue")
@@ -204,7 +204,7 @@ final class PipelineRulesTests: XCTestCase {
 
     func testClosedDealsAreNeverOverdue() {
         let today = day("2026-11-30")
-        let late = NextAction(text: "Call", due: day("2026-11-01"))
+        let late = step("Call", due: day("2026-11-01"))
         let won = deal("won", stage: "won", status: .won, next: late)
         let lost = deal("lost", status: .lost, next: late)
         let open = deal("open", next: late)
@@ -295,7 +295,7 @@ final class PipelineRulesTests: XCTestCase {
         let deals = (0..<7).map { n in
             deal(
                 "d\(n)", value: 500, rank: 6 - n, close: day("2026-12-15"),
-                next: NextAction(text: "Call", due: day("2026-12-02")),
+                next: step("Call", due: day("2026-12-02")),
                 qualification: Qualification(budget: true, need: true))
         }
         let b = rulesBoard(deals: deals)
@@ -308,7 +308,7 @@ final class PipelineRulesTests: XCTestCase {
         }
         // And with every date missing.
         let undated = inManualOrder.map { d -> Deal in
-            var x = d; x.expectedClose = nil; x.nextAction = nil; x.qualification = nil; return x
+            var x = d; x.expectedClose = nil; x.activities = []; x.qualification = nil; return x
         }
         for key in SortKey.allCases {
             XCTAssertEqual(
@@ -392,11 +392,11 @@ final class PipelineRulesTests: XCTestCase {
     func testDueSortIsSoonestFirstWithoutADateLast() {
         let deals = [
             deal("noAction", rank: 0),
-            deal("feb", rank: 1, next: NextAction(text: "a", due: day("2028-02-29"))),
-            deal("doneEarly", rank: 2, next: NextAction(text: "a", due: day("2020-01-01"), done: true)),
-            deal("undated", rank: 3, next: NextAction(text: "a")),
-            deal("late", rank: 4, next: NextAction(text: "a", due: day("2026-11-01"))),
-            deal("feb2", rank: 5, next: NextAction(text: "a", due: day("2028-02-29"))),
+            deal("feb", rank: 1, next: step("a", due: day("2028-02-29"))),
+            deal("doneEarly", rank: 2, next: step("a", due: day("2020-01-01"), done: true)),
+            deal("undated", rank: 3, next: step("a")),
+            deal("late", rank: 4, next: step("a", due: day("2026-11-01"))),
+            deal("feb2", rank: 5, next: step("a", due: day("2028-02-29"))),
         ]
         let b = rulesBoard(deals: deals)
         XCTAssertEqual(
@@ -416,8 +416,10 @@ final class PipelineRulesTests: XCTestCase {
             if g.int(2) == 0 { d.probability = Percent(g.int(101)) }
             if g.int(2) == 0 { d.expectedClose = Fixed.today.adding(days: g.int(20) - 10) }
             if g.int(2) == 0 {
-                d.nextAction = NextAction(
-                    text: "n", due: g.int(3) == 0 ? nil : Fixed.today.adding(days: g.int(9) - 4), done: g.int(4) == 0)
+                d.activities = [
+                    step(
+                        "n", due: g.int(3) == 0 ? nil : Fixed.today.adding(days: g.int(9) - 4), done: g.int(4) == 0)
+                ]
             }
             if g.int(2) == 0 { d.qualification = Qualification(budget: g.int(2) == 0, need: g.int(2) == 0) }
             d.stageEnteredAt = d.createdAt.adding(days: g.int(5))
@@ -455,7 +457,7 @@ final class PipelineRulesTests: XCTestCase {
     func agendaBoard(_ items: [(id: String, due: Day?, done: Bool, hasAction: Bool)]) -> Board {
         rulesBoard(
             deals: items.enumerated().map { n, x in
-                deal(x.id, rank: n, next: x.hasAction ? NextAction(text: "do \(x.id)", due: x.due, done: x.done) : nil)
+                deal(x.id, rank: n, next: x.hasAction ? step("do \(x.id)", due: x.due, done: x.done) : nil)
             })
     }
 
@@ -502,12 +504,12 @@ final class PipelineRulesTests: XCTestCase {
     func testAgendaItemFields() throws {
         var d = deal(
             "abc123", title: "Big renewal", stage: "slow",
-            next: NextAction(text: "Send the quote", due: day("2026-11-27")))
+            next: step("Send the quote", due: day("2026-11-27")))
         d.company = "Acme"; d.owner = "Ana"
         var e = deal(
-            "def456", title: "Quiet one", next: NextAction(text: "Old step", due: day("2026-11-01"), done: true))
+            "def456", title: "Quiet one", next: step("Old step", due: day("2026-11-01"), done: true))
         e.company = nil; e.owner = nil
-        let f = deal("ghi789", title: "Soon", next: NextAction(text: "Call back", due: day("2026-12-03")))
+        let f = deal("ghi789", title: "Soon", next: step("Call back", due: day("2026-12-03")))
         let b = rulesBoard(deals: [d, e, f])
         let a = Agenda(board: b, deals: b.deals, today: day("2026-11-30"))
         let late = try XCTUnwrap(a.items.first { $0.dealID == "abc123" })
@@ -515,7 +517,8 @@ final class PipelineRulesTests: XCTestCase {
             late,
             Agenda.Item(
                 dealID: "abc123", title: "Big renewal", company: "Acme", owner: "Ana", stage: "slow",
-                action: "Send the quote", due: day("2026-11-27"), bucket: .overdue, days: -3))
+                activityID: "step0001", type: .task, action: "Send the quote", due: day("2026-11-27"), bucket: .overdue,
+                days: -3))
         let quiet = try XCTUnwrap(a.items.first { $0.dealID == "def456" })
         XCTAssertEqual(quiet.bucket, .nonePlanned)
         XCTAssertNil(quiet.action, "a done action is not shown as planned")
@@ -527,7 +530,7 @@ final class PipelineRulesTests: XCTestCase {
     }
 
     func testAgendaOnlyListsOpenDeals() {
-        let due = NextAction(text: "Call", due: day("2026-11-30"))
+        let due = step("Call", due: day("2026-11-30"))
         let b = rulesBoard(deals: [
             deal("open", next: due),
             deal("won", stage: "won", status: .won, next: due),
@@ -651,7 +654,7 @@ final class PipelineRulesTests: XCTestCase {
     func testAgendaOrderIsBucketThenDueThenTitle() {
         let today = day("2026-11-30")
         func d(_ id: String, _ title: String, _ due: Day?, done: Bool = false, action: Bool = true, rank: Int) -> Deal {
-            deal(id, title: title, rank: rank, next: action ? NextAction(text: "x", due: due, done: done) : nil)
+            deal(id, title: title, rank: rank, next: action ? step("x", due: due, done: done) : nil)
         }
         let b = rulesBoard(deals: [
             d("n2", "Zulu", nil, action: false, rank: 0),
@@ -695,11 +698,11 @@ final class PipelineRulesTests: XCTestCase {
         var deals: [Deal] = []
         for n in 0..<60 {
             let status: DealStatus = [.open, .open, .open, .won, .lost][g.int(5)]
-            let next: NextAction? =
+            let next: Activity? =
                 g.int(5) == 0
                 ? nil
-                : NextAction(
-                    text: "s\(n)", due: g.int(6) == 0 ? nil : today.adding(days: g.int(21) - 10), done: g.int(5) == 0)
+                : step(
+                    "s\(n)", due: g.int(6) == 0 ? nil : today.adding(days: g.int(21) - 10), done: g.int(5) == 0)
             deals.append(deal("g\(n)", stage: status == .won ? "won" : "fresh", status: status, rank: n, next: next))
         }
         let b = rulesBoard(deals: deals)

@@ -153,7 +153,7 @@ final class BoardScreenTests: XCTestCase {
         for b in Bindings.board { XCTAssertTrue(help.contains(b.description), "help lists \(b.description)") }
         Fixture.press(&s, .escape, .enter)
         let detail = Fixture.rows(s)
-        XCTAssertTrue(detail.contains { $0.contains("History") })
+        XCTAssertTrue(detail.contains { $0.contains("Timeline") })
         XCTAssertTrue(detail.contains { $0.contains("created in Lead generation") })
         assertSnapshot(detail, named: "detail-100x40")
         Fixture.press(&s, .escape, .char("a"), .tab)
