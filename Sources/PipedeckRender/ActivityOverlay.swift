@@ -95,7 +95,7 @@ extension RenderText {
     public static let typeLetters = "c call · m meeting · e email · t task · d deadline · ← → too"
     public static let planTitle = "Plan the next step"
     public static let changeTitle = "Change the planned activity"
-    public static func followUpTitle(_ subject: String) -> String { "Done: \(subject)" }
+    public static func followUpTitle(_ subject: String) -> String { "Done: \(subject) — what next?" }
     public static func activityLabel(_ id: ActivityForm.FieldID, purpose: ActivityForm.Purpose) -> String {
         switch id {
         case .type: return "Type"

@@ -49,7 +49,7 @@ extension BoardRenderer {
         var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
         var selectedLine = 0
         var last: Agenda.Bucket? = nil
-        let whenWidth = r.w >= 70 ? 22 : 11
+        let whenWidth = r.w >= 90 ? 26 : 15
         for (i, item) in agenda.items.enumerated() {
             if item.bucket != last {
                 if last != nil { lines.append((nil, [])) }
@@ -103,13 +103,13 @@ extension BoardRenderer {
         if top + r.h < lines.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
     }
 
-    /// "2026-12-03 14:30  in 3d" (wide) or "14:30 in 3d" / "2d late" (narrow).
+    /// "2026-12-03 14:30 · in 3d" (wide) or "in 3d 14:30" (narrow: the group says the rest).
     func agendaWhen(_ item: Agenda.Item, wide: Bool) -> String {
         guard let due = item.due else { return item.action == nil ? "" : RenderText.noDate }
         let days = item.days ?? 0
         let relative = days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days)
-        let time = item.time.map { $0.description + " " } ?? ""
-        return wide ? due.description + " " + time + relative : (days == 0 ? time : "") + relative
+        let time = item.time.map { " " + $0.description } ?? ""
+        return wide ? due.description + time + " " + g.dot + " " + relative : relative + time
     }
 
     mutating func drawStages(selection: Int) {

@@ -82,7 +82,7 @@ public enum Bindings {
             hint: "log", group: "Follow-up"),
         KeyBinding(
             [.char("n")], .deal(.nextAction), "plan the next step (type, subject, when) or change it",
-            hint: "next step", group: "Follow-up"),
+            hint: "plan", group: "Follow-up"),
         KeyBinding(
             [.char("c")], .deal(.completeAction),
             "mark the next step done, note its outcome, plan the next", group: "Follow-up"),

@@ -65,7 +65,7 @@ extension Bindings {
                 [.escape, .enter, .char("q"), .char("?")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
             KeyBinding([.char("e")], .deal(.edit), "edit the deal", hint: "edit"),
             KeyBinding(
-                [.char("n")], .deal(.nextAction), "plan the next step, or change it (open deals)", hint: "next step"),
+                [.char("n")], .deal(.nextAction), "plan the next step, or change it (open deals)", hint: "plan"),
             KeyBinding(
                 [.char("c")], .deal(.completeAction),
                 "mark the next step done, note its outcome, plan the next",

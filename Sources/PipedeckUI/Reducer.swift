@@ -80,7 +80,7 @@ extension AppState {
             .completeActivity(dealID: id, activityID: a.id, outcome: nil), label: UIText.labelDone, follow: id)
         if !fx.isEmpty, let nd = board.deal(id), let done = nd.activities.first(where: { $0.id == a.id }) {
             mode = .activity(.followUp(nd, done: done, origin: origin))
-            message = StatusMessage(UIText.doneWhatNext(a.subject))
+            message = StatusMessage(UIText.markedDone(a.subject))
         }
         return fx
     }

@@ -31,9 +31,7 @@ public enum UIText {
     public static func planned(_ t: String) -> String { "next step: \(t)" }
     public static let noStepPlanned = "no next step planned"
     public static let nothingToComplete = "this deal has no planned activity (n plans one)"
-    public static func doneWhatNext(_ t: String) -> String {
-        "done: \(t) — what came of it, and what is next? (Esc: nothing)"
-    }
+    public static func markedDone(_ t: String) -> String { "done: \(t)" }
     public static let closedDeal = "next steps are planned on open deals (i logs what was done)"
     public static func logged(_ type: ActivityType, _ subject: String) -> String {
         "logged: \(Strings.activityType(type)) · \(subject)"

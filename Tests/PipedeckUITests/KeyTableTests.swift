@@ -54,7 +54,7 @@ final class KeyTableTests: XCTestCase {
     func testHintLinesAreTheOnesTheScreensShowed() {
         let expected: [Screen: String] = [
             .detail:
-                "Esc close · e edit · n next step · c done · i log · y/Y copy · N notes · 1-4 score · p NPS · ↑↓ scroll",
+                "Esc close · e edit · n plan · c done · i log · y/Y copy · N notes · 1-4 score · p NPS · ↑↓ scroll",
             .dealForm: "Tab next field · Enter save · Esc cancel",
             .stageForm: "Tab next field · Enter save · Esc cancel",
             .lostReason: "Enter ok · Esc cancel",
