@@ -49,7 +49,9 @@ extension BoardRenderer {
         var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
         var selectedLine = 0
         var last: Agenda.Bucket? = nil
-        let whenWidth = r.w >= 90 ? 26 : 15
+        let whenWidth = r.w >= 90 ? 28 : 15
+        // The subject gets half of what is left, or nearly all of it on a narrow screen.
+        let actionWidth = r.w >= 70 ? max(10, (r.w - whenWidth - 3) / 2) : max(8, r.w - whenWidth - 5)
         for (i, item) in agenda.items.enumerated() {
             if item.bucket != last {
                 if last != nil { lines.append((nil, [])) }
@@ -72,7 +74,7 @@ extension BoardRenderer {
                     i,
                     [
                         (
-                            TextWidth.fit(agendaWhen(item, wide: whenWidth > 11), to: whenWidth, ellipsis: g.ellipsis),
+                            TextWidth.fit(agendaWhen(item, wide: whenWidth > 15), to: whenWidth, ellipsis: g.ellipsis),
                             whenRole
                         ),
                         (
@@ -80,7 +82,7 @@ extension BoardRenderer {
                             item.type == nil ? .noAction : .formLabel
                         ),
                         (
-                            TextWidth.fit(action, to: max(10, r.w / 2 - 12), ellipsis: g.ellipsis),
+                            TextWidth.fit(action, to: actionWidth, ellipsis: g.ellipsis),
                             item.action == nil ? .noAction : .help
                         ),
                         ("  " + deal, .cardDim),
@@ -109,7 +111,9 @@ extension BoardRenderer {
         let days = item.days ?? 0
         let relative = days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days)
         let time = item.time.map { " " + $0.description } ?? ""
-        return wide ? due.description + time + " " + g.dot + " " + relative : relative + time
+        // Wide, the times stand in a column: a day without one keeps its place blank.
+        return wide
+            ? due.description + (item.time == nil ? "      " : time) + " " + g.dot + " " + relative : relative + time
     }
 
     mutating func drawStages(selection: Int) {
