@@ -158,16 +158,39 @@ public struct Agenda: Sendable, Equatable {
                         bucket: .nonePlanned, days: nil))
             }
         }
+        // One key per item, compared as plain numbers and strings (the title in lower case): a
+        // board of 10 000 deals has thousands of ties on a day, and comparing titles the
+        // locale's way at each of them took a quarter of a second.
         let order = Dictionary(uniqueKeysWithValues: Bucket.allCases.enumerated().map { ($1, $0) })
-        items = list.sorted { a, b in
-            if a.bucket != b.bucket { return order[a.bucket]! < order[b.bucket]! }
-            if let x = Board.optionalDayLess(a.due, b.due) { return x }
-            if a.time != b.time { return a.time.map { t in b.time.map { t < $0 } ?? false } ?? true }
-            let byTitle = a.title.localizedStandardCompare(b.title)
-            if byTitle != .orderedSame { return byTitle == .orderedAscending }
-            return (a.activityID ?? "") < (b.activityID ?? "")
+        let keyed = list.map { item -> (Int, Int, Int, String, String, Item) in
+            (
+                order[item.bucket]!, item.due?.ordinal ?? Int.max, item.time?.minutes ?? -1,
+                item.title.lowercased(),
+                item.activityID ?? item.dealID, item
+            )
         }
+        items = keyed.sorted { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2 < b.2 }
+            if a.3 != b.3 { return a.3 < b.3 }
+            return a.4 < b.4
+        }.map(\.5)
     }
 
     public func items(in bucket: Bucket) -> [Item] { items.filter { $0.bucket == bucket } }
+
+    /// How many lines `Agenda(board:deals:today:type:)` would have, without building them.
+    public static func count<S: Sequence>(deals: S, type: ActivityType? = nil) -> Int where S.Element == Deal {
+        var n = 0
+        for d in deals where d.status == .open {
+            var planned = false
+            for a in d.activities where !a.done {
+                planned = true
+                if type == nil || a.type == type { n += 1 }
+            }
+            if !planned && type == nil { n += 1 }
+        }
+        return n
+    }
 }

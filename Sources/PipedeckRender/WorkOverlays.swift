@@ -46,51 +46,35 @@ extension BoardRenderer {
             return
         }
         // Lines: a heading per bucket, then its items; remember which line shows the selection.
-        var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
+        // Only the lines on screen are written out (an agenda can hold thousands).
+        var counts: [Agenda.Bucket: Int] = [:]
+        for item in agenda.items { counts[item.bucket, default: 0] += 1 }
+        var rows: [(item: Int?, heading: Agenda.Bucket?)] = []
         var selectedLine = 0
         var last: Agenda.Bucket? = nil
+        for (i, item) in agenda.items.enumerated() {
+            if item.bucket != last {
+                if last != nil { rows.append((nil, nil)) }
+                last = item.bucket
+                rows.append((nil, item.bucket))
+            }
+            if i == view.selection { selectedLine = rows.count }
+            rows.append((i, nil))
+        }
         let whenWidth = r.w >= 90 ? 28 : 15
         // The subject gets half of what is left, or nearly all of it on a narrow screen.
         let actionWidth = r.w >= 70 ? max(10, (r.w - whenWidth - 3) / 2) : max(8, r.w - whenWidth - 5)
-        for (i, item) in agenda.items.enumerated() {
-            if item.bucket != last {
-                if last != nil { lines.append((nil, [])) }
-                last = item.bucket
-                let n = agenda.items.filter { $0.bucket == item.bucket }.count
+        let top = max(0, min(selectedLine - r.h / 2, rows.count - r.h))
+        let lines = rows.dropFirst(top).prefix(r.h).map { row -> (item: Int?, pieces: [(String, StyleRole)]) in
+            if let b = row.heading {
                 let role: StyleRole =
-                    item.bucket == .overdue
-                    ? .overdue
-                    : item.bucket == .today ? .dueToday : item.bucket == .nonePlanned ? .noAction : .helpTitle
-                lines.append((nil, [(Strings.agendaBucket(item.bucket) + "  (\(n))", role)]))
+                    b == .overdue ? .overdue : b == .today ? .dueToday : b == .nonePlanned ? .noAction : .helpTitle
+                return (nil, [(Strings.agendaBucket(b) + "  (\(counts[b] ?? 0))", role)])
             }
-            if i == view.selection { selectedLine = lines.count }
-            let whenRole: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : .upcoming
-            let deal =
-                BoardRenderer.oneLine(item.title)
-                + (item.company.map { " " + g.dot + " " + BoardRenderer.oneLine($0) } ?? "")
-            let action = item.action.map(BoardRenderer.oneLine) ?? Strings.noNextAction
-            lines.append(
-                (
-                    i,
-                    [
-                        (
-                            TextWidth.fit(agendaWhen(item, wide: whenWidth > 15), to: whenWidth, ellipsis: g.ellipsis),
-                            whenRole
-                        ),
-                        (
-                            " " + (item.type.map { g.activity($0) } ?? g.none) + " ",
-                            item.type == nil ? .noAction : .formLabel
-                        ),
-                        (
-                            TextWidth.fit(action, to: actionWidth, ellipsis: g.ellipsis),
-                            item.action == nil ? .noAction : .help
-                        ),
-                        ("  " + deal, .cardDim),
-                    ]
-                ))
+            guard let i = row.item else { return (nil, []) }
+            return (i, agendaPieces(agenda.items[i], whenWidth: whenWidth, actionWidth: actionWidth))
         }
-        let top = max(0, min(selectedLine - r.h / 2, lines.count - r.h))
-        for (n, line) in lines.dropFirst(top).prefix(r.h).enumerated() {
+        for (n, line) in lines.enumerated() {
             let y = r.y + n
             if let i = line.item, i == view.selection {
                 grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected)
@@ -102,7 +86,22 @@ extension BoardRenderer {
             }
         }
         if top > 0 { text(g.moreAbove, r.x + r.w + 1, r.y, .scrollMarker) }
-        if top + r.h < lines.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
+        if top + r.h < rows.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
+    }
+
+    /// One line of the agenda: when, the type, the subject, the deal.
+    func agendaPieces(_ item: Agenda.Item, whenWidth: Int, actionWidth: Int) -> [(String, StyleRole)] {
+        let whenRole: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : .upcoming
+        let deal =
+            BoardRenderer.oneLine(item.title)
+            + (item.company.map { " " + g.dot + " " + BoardRenderer.oneLine($0) } ?? "")
+        let action = item.action.map(BoardRenderer.oneLine) ?? Strings.noNextAction
+        return [
+            (TextWidth.fit(agendaWhen(item, wide: whenWidth > 15), to: whenWidth, ellipsis: g.ellipsis), whenRole),
+            (" " + (item.type.map { g.activity($0) } ?? g.none) + " ", item.type == nil ? .noAction : .formLabel),
+            (TextWidth.fit(action, to: actionWidth, ellipsis: g.ellipsis), item.action == nil ? .noAction : .help),
+            ("  " + deal, .cardDim),
+        ]
     }
 
     /// "2026-12-03 14:30 · in 3d" (wide) or "in 3d 14:30" (narrow: the group says the rest).

@@ -83,22 +83,27 @@ extension AppState {
     /// The agenda shown on screen: the planned activities of the deals that pass the filter,
     /// narrowed to one type when `type` is given.
     public func agenda(type: ActivityType? = nil) -> Agenda {
-        let deals =
-            filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
-        return Agenda(board: board, deals: deals, today: today, type: type)
+        Agenda(board: board, deals: agendaDeals, today: today, type: type)
+    }
+
+    /// The deals the agenda looks at: those the filter shows.
+    var agendaDeals: [Deal] {
+        filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
     }
 
     mutating func handleAgenda(_ key: Key, _ view: AgendaView) -> [Effect] {
         guard let command = Bindings.agenda.command(for: key) else { return [] }
-        let items = agenda(type: view.type).items
+        // Moving through the list needs only how long it is; the lines are built for a command
+        // on one of them (thousands of activities make that the slow part).
+        let count = Agenda.count(deals: agendaDeals, type: view.type)
         var view = view
-        view.selection = min(max(0, view.selection), max(0, items.count - 1))
+        view.selection = min(max(0, view.selection), max(0, count - 1))
         switch command {
         case .close: mode = .board
         case .quit: return [.quit]
         case .help: openHelp()
         case .list(let step):
-            view.selection = step.apply(to: view.selection, count: items.count, page: listPage)
+            view.selection = step.apply(to: view.selection, count: count, page: listPage)
             mode = .agenda(view)
         case .nextType:
             let all: [ActivityType?] = [nil] + ActivityType.allCases
@@ -107,6 +112,7 @@ extension AppState {
             mode = .agenda(view)
             message = StatusMessage(UIText.agendaOnly(view.type))
         case .item(let c):
+            let items = agenda(type: view.type).items
             guard items.indices.contains(view.selection) else {
                 if c == .show { mode = .board } // Enter on an empty agenda closes it
                 return []

@@ -94,6 +94,14 @@ final class ActivityTests: XCTestCase {
         let calls = Agenda(board: b, deals: b.deals, today: today, type: .call)
         XCTAssertEqual(calls.items.map(\.activityID), ["late", "am"], "only calls, and no deal with nothing planned")
         XCTAssertTrue(b.isOverdue(one, today: today))
+        for type in [nil] + ActivityType.allCases {
+            XCTAssertEqual(
+                Agenda.count(deals: b.deals, type: type),
+                Agenda(board: b, deals: b.deals, today: today, type: type).items.count)
+        }
+        let demo = Fixed.demo
+        XCTAssertEqual(
+            Agenda.count(deals: demo.deals), Agenda(board: demo, deals: demo.deals, today: today).items.count)
     }
 
     func testTheTimelineIsNewestFirst() {
