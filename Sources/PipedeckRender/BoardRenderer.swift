@@ -281,10 +281,11 @@ public struct BoardRenderer {
         let glyph = g.activity(a.type)
         guard let due = a.due else { return (glyph + " " + RenderText.noDate, glyph, .upcoming) }
         let days = state.today.days(until: due)
-        if days < 0 { return (glyph + " " + RenderText.lateBy(-days), glyph + "\(-days)d", .overdue) }
+        // The short forms keep the urgency readable without colour: "☎⚠6d" late, "☎◆" today.
+        if days < 0 { return (glyph + " " + RenderText.lateBy(-days), glyph + g.overdue + "\(-days)d", .overdue) }
         if days == 0 {
-            let at = a.time.map { " " + $0.description } ?? ""
-            return (glyph + " " + RenderText.dueToday + at, glyph + at, .dueToday)
+            let at = a.time.map { " " + $0.description }
+            return (glyph + " " + RenderText.dueToday + (at ?? ""), glyph + (at ?? g.today), .dueToday)
         }
         return (glyph + " " + RenderText.dueIn(days), glyph + "\(days)d", .upcoming)
     }
