@@ -9,7 +9,6 @@ import PackageDescription
 //   PipedeckTerminal  (ncursesw: blit, keys, mouse, signals)        -> Render, UI, CNcursesw
 //   PipedeckCLI       (commands, event loop, saving)                -> all of the above
 //   pipedeck          (the executable: calls PipedeckCLI)
-let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
     name: "Pipedeck",
@@ -30,15 +29,13 @@ let package = Package(
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["pipedeck-embed-themes"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "PipedeckTerminal",
-                dependencies: ["PipedeckRender", "PipedeckUI", "CNcursesw"],
-                swiftSettings: v5),
+                dependencies: ["PipedeckRender", "PipedeckUI", "CNcursesw"]),
         .target(name: "PipedeckCLI",
                 dependencies: [
                     "PipedeckCore", "PipedeckStorage", "PipedeckUI", "PipedeckRender", "PipedeckTerminal",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                ],
-                swiftSettings: v5),
-        .executableTarget(name: "pipedeck", dependencies: ["PipedeckCLI"], swiftSettings: v5),
+                ]),
+        .executableTarget(name: "pipedeck", dependencies: ["PipedeckCLI"]),
         // Benchmark (swift run -c release pipedeck-bench) and the crash-test helper that the
         // storage tests kill at random moments. Neither is part of the product.
         .executableTarget(name: "pipedeck-bench", dependencies: ["PipedeckCore", "PipedeckStorage", "PipedeckUI", "PipedeckRender"]),
@@ -49,12 +46,11 @@ let package = Package(
 
         .testTarget(name: "PipedeckCoreTests", dependencies: ["PipedeckCore"]),
         .testTarget(name: "PipedeckStorageTests", dependencies: ["PipedeckStorage", "pipedeck-torture"]),
-        .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckRender", "PipedeckCLI"], swiftSettings: v5),
+        .testTarget(name: "PipedeckUITests", dependencies: ["PipedeckUI", "PipedeckStorage", "PipedeckRender", "PipedeckCLI"]),
         .testTarget(name: "PipedeckRenderTests", dependencies: ["PipedeckRender"], exclude: ["Snapshots"]),
-        .testTarget(name: "PipedeckTerminalTests", dependencies: ["PipedeckTerminal"], swiftSettings: v5),
+        .testTarget(name: "PipedeckTerminalTests", dependencies: ["PipedeckTerminal"]),
         .testTarget(
-            name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "PipedeckRender", "pipedeck", "PipedeckTestSupport"],
-            swiftSettings: v5),
-        .testTarget(name: "EndToEndTests", dependencies: ["pipedeck", "PipedeckTestSupport"], swiftSettings: v5),
+            name: "PipedeckCLITests", dependencies: ["PipedeckCLI", "PipedeckRender", "pipedeck", "PipedeckTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pipedeck", "PipedeckTestSupport"]),
     ]
 )

@@ -27,6 +27,8 @@ static inline int pd_cols(void) { return COLS; }
 static inline int pd_color_pairs(void) { return COLOR_PAIRS; }
 static inline int pd_colors(void) { return COLORS; }
 static inline int pd_escdelay(void) { return ESCDELAY; }
+static inline FILE *pd_stdin(void) { return stdin; }
+static inline FILE *pd_stdout(void) { return stdout; }
 
 /* ------------------------------------------------------------------ */
 /* Attributes (cast macros are not imported).                          */

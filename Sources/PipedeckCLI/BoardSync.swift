@@ -5,18 +5,22 @@ import PipedeckUI
 
 /// Keeps the board on screen and the file on disk in step for the interactive board:
 ///
-/// - every change is saved at once, off the UI thread (`Saver`), through `BoardCommit` like every
-///   other writer: under the board's lock the file is read again and, when another Pipedeck, a
-///   command, an editor or a `git pull` changed it, this side's unsaved changes are merged into
-///   it before writing — never a silent lost update;
+/// - every change is saved at once, off the event loop's thread (`Saver`), through `BoardCommit`
+///   like every other writer: under the board's lock the file is read again and, when another
+///   Pipedeck, a command, an editor or a `git pull` changed it, this side's unsaved changes are
+///   merged into it before writing — never a silent lost update;
 /// - with nothing unsaved, a file changed elsewhere is simply reloaded; this is noticed when a
 ///   key arrives and every two seconds while idle (one `stat`, no measurable CPU). The new board
-///   is drawn before any key acts on it: a key that arrives with the news is not applied
-///   (`admit`), and keys typed before the new board was drawn are dropped;
+///   is drawn before any key acts on it: the reducer does not use a key that arrives with the
+///   news, and keys typed before the new board was drawn are dropped;
 /// - a reload says which of this side's saved changes it replaced;
 /// - a file that cannot be written (read-only file, folder, disk full) leaves the board working
 ///   in memory; the save state says so until a save succeeds, and a save is retried every ten
 ///   seconds and on every change.
+///
+/// BoardSync belongs to the event loop's thread. It reads the state to decide what to look at,
+/// and changes it only by sending events through the reducer (`send`): what a save or a look at
+/// the file found arrives in the state the way a key does.
 final class BoardSync {
     let path: String
     let lock: BoardLock
@@ -26,8 +30,8 @@ final class BoardSync {
     private var broken: (fingerprint: FileFingerprint?, message: String)?
     private var missingReported = false
     private var lastRetry = Date.distantPast
-    /// The board was replaced by changes made elsewhere and the screen has not shown it yet.
-    private var replacedUnseen = false
+    /// How many events were sent to the state: the event loop draws again when it changed.
+    private var eventsSent = 0
 
     static let idleCheckMilliseconds = 2_000
     static let retrySeconds: Double = 10
@@ -43,16 +47,39 @@ final class BoardSync {
         saver = Saver(path: path, lock: lock, version: version)
     }
 
+    /// Applies an event through the reducer. The `save` effects are carried out here (the board
+    /// is handed to the saver); the others are returned for the event loop.
+    @discardableResult
+    func send(_ event: Event, _ state: inout AppState) -> [Effect] {
+        eventsSent += 1
+        var rest: [Effect] = []
+        for effect in state.handle(event) {
+            if effect == .save { save(state) } else { rest.append(effect) }
+        }
+        return rest
+    }
+
+    /// A key arrived: the file is looked at first (a change made elsewhere is shown before a key
+    /// acts on it), then the key goes to the reducer.
+    func press(_ key: Key, _ state: inout AppState) -> [Effect] {
+        look(&state)
+        return send(.key(key), &state)
+    }
+
+    /// Hands the board to the saver (after a change).
+    private func save(_ state: AppState) {
+        guard state.saveState != .readOnly else { return }
+        saver.request(state.board)
+    }
+
     /// Read-only marker, temporary files of killed saves, and whether another Pipedeck is here.
     func start(_ state: inout AppState) {
         switch BoardFile.writeAccess(path: path) {
         case .readOnly:
-            state.saveState = .readOnly
-            state.message = StatusMessage(SyncText.openedReadOnly)
+            send(.file(.readOnly(note: StatusMessage(SyncText.openedReadOnly))), &state)
             return
         case .ownedByOther(let uid):
-            state.saveState = .readOnly
-            state.message = StatusMessage(SyncText.ownedByOther(uid))
+            send(.file(.readOnly(note: StatusMessage(SyncText.ownedByOther(uid)))), &state)
             return
         case .allowed: break
         }
@@ -64,9 +91,11 @@ final class BoardSync {
         do {
             let others = try lock.register()
             registered = true
-            if !others.isEmpty { state.message = StatusMessage(SyncText.otherInstance(others), isError: true) }
+            if !others.isEmpty {
+                send(.notice(StatusMessage(SyncText.otherInstance(others), isError: true)), &state)
+            }
         } catch {
-            state.message = StatusMessage(Store.message(of: error), isError: true)
+            send(.notice(StatusMessage(Store.message(of: error), isError: true)), &state)
         }
     }
 
@@ -76,139 +105,88 @@ final class BoardSync {
 
     /// How long the event loop may wait for a key: briefly while a save is under way (to show
     /// its result), else long enough to cost nothing.
-    var readTimeout: Int { saver.hasPendingWork ? 40 : BoardSync.idleCheckMilliseconds }
+    var readTimeout: Int { saver.isBusy ? 40 : BoardSync.idleCheckMilliseconds }
 
-    static func hasUnsaved(_ state: AppState) -> Bool {
-        switch state.saveState {
-        case .pending, .failed: return true
-        case .saved, .readOnly: return false
-        }
-    }
-
-    /// Hands the board to the saver (after a change).
-    func save(_ state: inout AppState) {
-        guard state.saveState != .readOnly else { return }
-        saver.request(state.board)
-    }
-
-    private func replace(_ state: inout AppState, with board: Board) {
-        guard board != state.board else { return }
-        state.replaceBoard(board)
-        replacedUnseen = true
-    }
-
-    /// Whether the board was replaced by changes made elsewhere since this was last asked; the
-    /// event loop asks after drawing, and then drops the keys typed before the new board showed.
-    func takeReplacedUnseen(_ state: AppState) -> Bool {
-        defer { replacedUnseen = false }
-        return replacedUnseen && BoardSync.keysActOnDeals(state.mode)
-    }
-
-    /// A key arrived: the file is looked at first. When that replaced the board, a key that acts
-    /// on deals is not applied — the person pressed it looking at the old board (it would move
-    /// a deal already moved elsewhere, or another deal than the one they saw selected). Returns
-    /// whether the key may act.
-    func admit(_ key: Key, _ state: inout AppState) -> Bool {
-        check(&state)
-        if case .resize = key { return true }
-        guard replacedUnseen, BoardSync.keysActOnDeals(state.mode) else { return true }
-        let said = state.message?.text ?? SyncText.reloaded
-        state.message = StatusMessage(SyncText.keyIgnored + said, isError: state.message?.isError ?? false)
-        return false
-    }
-
-    /// Screens where keys act on the deal or stage under the selection.
-    static func keysActOnDeals(_ mode: Mode) -> Bool {
-        switch mode {
-        case .board, .detail, .agenda, .stages: return true
-        default: return false
-        }
-    }
-
-    /// Takes the saver's result, if any. Returns whether the state changed.
+    /// Takes the outcome of a save that ended, if any, to the reducer. Returns whether there was one.
     @discardableResult
     func collect(_ state: inout AppState) -> Bool {
         guard let result = saver.takeResult() else { return false }
+        send(.file(event(for: result, state)), &state)
+        return true
+    }
+
+    /// What a save's outcome means for the board on screen.
+    private func event(for result: Saver.Result, _ state: AppState) -> FileEvent {
         switch result {
         case .saved(let written, let mine, let report):
             broken = nil
             missingReported = false
-            let wasFailing: Bool
-            if case .failed = state.saveState { wasFailing = true } else { wasFailing = false }
-            if let report {
-                // Merged with changes made elsewhere: show the merge, with the changes made
-                // here since the save was asked for carried over, and save that.
-                let board =
-                    state.board == mine
-                    ? written : BoardCommit.merge(base: mine, mine: state.board, theirs: written).board
-                replace(&state, with: board)
-                state.message = StatusMessage(SyncText.merged(report), isError: !report.isClean)
-                saver.resume(with: board == written ? nil : board)
-            }
-            if !saver.isBusy, BoardSync.hasUnsaved(state) {
-                state.saveState = .saved
-                if wasFailing && report == nil { state.message = StatusMessage(SyncText.savedAgain) }
-            }
+            guard let report else { return .saved(more: saver.isBusy) }
+            // Merged with changes made elsewhere: the screen shows the merge, with the changes
+            // made here since the save was asked for carried over (saved next).
+            let board =
+                state.board == mine ? written : BoardCommit.merge(base: mine, mine: state.board, theirs: written).board
+            let note = StatusMessage(SyncText.merged(report), isError: !report.isClean)
+            return .merged(board: board, onDisk: board == written, note: note)
         case .failed(let why):
-            // The bottom line shows it (from the save state) until a save succeeds.
-            state.saveState = .failed(why)
+            return .saveFailed(why)
         case .unreadable(let text, let fingerprint):
             broken = (fingerprint, text)
-            state.message = StatusMessage(text, isError: true)
-            state.saveState = .failed(text)
+            return .unreadable(text)
         }
-        return true
     }
 
     /// Compares the file with the version this board is based on; reloads it (nothing unsaved)
-    /// or has the saver merge this side's changes into it (unsaved changes). Returns whether the
-    /// state changed.
-    @discardableResult
-    func check(_ state: inout AppState) -> Bool {
-        if saver.isBusy { return false } // the save checks for itself
+    /// or has the saver merge this side's changes into it (unsaved changes). What it finds is sent
+    /// to the state as events.
+    func look(_ state: inout AppState) {
+        if saver.isBusy { return } // the save checks for itself
         let known = saver.known
         let now = FileFingerprint.of(path: path)
-        if now == known.fingerprint { return false }
-        let unsaved = BoardSync.hasUnsaved(state)
+        if now == known.fingerprint { return }
+        let unsaved = state.hasUnsavedChanges
         // A form holds a copy of what it edits: reloading under it would let its unchanged fields
         // write old values back. The reload waits until it is closed (a save it makes merges).
-        if !unsaved && !BoardSync.canReload(state.mode) { return false }
+        if !unsaved && !BoardSync.canReload(state.mode) { return }
         if now == nil, BoardFile.inspect(path) == .missing {
             // Removed (or renamed away): the next save writes it again.
             saver.adopt(BoardVersion(board: known.board, content: nil, fingerprint: nil))
-            if !missingReported {
-                missingReported = true
-                state.message = StatusMessage(SyncText.removedOnDisk, isError: true)
-            }
-            if unsaved { saver.request(state.board) }
-            return true
+            let note = missingReported ? nil : StatusMessage(SyncText.removedOnDisk, isError: true)
+            missingReported = true
+            send(.file(.removed(note: note)), &state)
+            return
         }
-        if let b = broken, b.fingerprint == now { return false }
+        if let b = broken, b.fingerprint == now { return }
         followPermissions(&state)
         if unsaved {
             // The save reads the file under the lock and merges (see `Saver`).
             if state.saveState != .readOnly { saver.request(state.board) }
-            return false
+            return
         }
+        reload(&state, changed: now)
+    }
+
+    /// Reads the file changed elsewhere (nothing unsaved here) and shows it.
+    private func reload(_ state: inout AppState, changed now: FileFingerprint?) {
         let version: BoardVersion
         do { version = try BoardFile.readVersion(path: path) } catch {
             let text = SyncText.unreadableOnDisk(error.message)
             broken = (now, text)
-            state.message = StatusMessage(text, isError: true)
-            return true
+            send(.file(.unreadable(text)), &state)
+            return
         }
         broken = nil
         missingReported = false
+        let known = saver.known
         if version.content == known.content || version.board == known.board {
-            // Touched, or written back unchanged.
+            // Touched, or written back unchanged (or only its permissions changed).
             saver.adopt(version)
-            return false
+            return
         }
         let replaced = BoardSync.replaced(saver.takeOwnEdits(), by: version.board)
         saver.adopt(version)
-        replace(&state, with: version.board)
-        state.message = StatusMessage(SyncText.reloaded(replaced), isError: !replaced.isClean)
-        return true
+        let note = StatusMessage(SyncText.reloaded(replaced), isError: !replaced.isClean)
+        send(.file(.reloaded(board: version.board, note: note)), &state)
     }
 
     /// Which of this side's saved changes the version just read undid: a field this side changed
@@ -237,13 +215,10 @@ final class BoardSync {
 
     /// A file that became read-only (or writable again) while open.
     private func followPermissions(_ state: inout AppState) {
-        let readOnly = BoardFile.isReadOnly(path: path)
-        if readOnly, state.saveState == .saved {
-            state.saveState = .readOnly
-            state.message = StatusMessage(SyncText.becameReadOnly, isError: true)
-        } else if !readOnly, state.saveState == .readOnly {
-            state.saveState = .saved
-            state.message = StatusMessage(SyncText.writableAgain)
+        if BoardFile.isReadOnly(path: path) {
+            send(.file(.readOnly(note: StatusMessage(SyncText.becameReadOnly, isError: true))), &state)
+        } else if state.saveState == .readOnly {
+            send(.file(.writable(note: StatusMessage(SyncText.writableAgain))), &state)
             if !registered {
                 BoardFile.removeStaleTemporaryFiles(for: path)
                 register(&state)
@@ -252,34 +227,33 @@ final class BoardSync {
     }
 
     /// Nothing happened for a while: look at the file, and retry a failed save now and then.
-    /// Returns whether the state changed.
+    /// Returns whether anything was sent to the state (it has to be drawn again).
     func idle(_ state: inout AppState) -> Bool {
-        var changed = collect(&state)
-        changed = check(&state) || changed
+        let before = eventsSent
+        collect(&state)
+        look(&state)
         if case .failed = state.saveState, broken == nil, !saver.isBusy,
             Date().timeIntervalSince(lastRetry) >= BoardSync.retrySeconds
         {
             lastRetry = Date()
             saver.request(state.board)
         }
-        return changed
+        return eventsSent != before
     }
 
-    /// Before quitting: lets running saves end and settles their merges (a few rounds at most).
+    /// Before quitting: lets running saves end and takes their outcomes in, with the saves that
+    /// merges ask for (a few rounds at most).
     func finish(_ state: inout AppState) {
-        for _ in 0..<5 {
-            saver.waitUntilIdle()
-            collect(&state)
-            if !saver.isBusy { break }
+        for _ in 0..<10 {
+            guard let result = saver.waitForResult() else { return }
+            send(.file(event(for: result, state)), &state)
         }
-        saver.waitUntilIdle()
-        collect(&state)
     }
 }
 
 /// What the interactive board says about its file.
 enum SyncText {
-    static let reloaded = "reloaded: the file changed on disk"
+    static let reloaded = UIText.boardReloaded
     static func reloaded(_ replaced: MergeReport) -> String {
         func names(_ xs: [String]) -> String { xs.map { "“\($0)”" }.joined(separator: ", ") }
         var s = reloaded
@@ -290,9 +264,6 @@ enum SyncText {
         }
         return s
     }
-    /// Put before the reload's own message when the key that brought it was not applied.
-    static let keyIgnored = "your key was not used — "
-    static let savedAgain = "saved: all your changes are on disk now"
     static let openedReadOnly = "the file is read-only: you can look, not change (make it writable to edit)"
     static func ownedByOther(_ uid: UInt32) -> String {
         "the file belongs to another user (uid \(uid)): saving would change its owner, so it is opened read-only"

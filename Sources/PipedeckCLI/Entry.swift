@@ -27,7 +27,7 @@ public enum PipedeckMain {
                 if !message.isEmpty { print(message) }
                 return 0
             }
-            fflush(stdout)
+            fflush(nil) // all output streams, standard output among them
             let text = UsageErrors.lines(for: error, arguments: arguments).joined(separator: "\n") + "\n"
             FileHandle.standardError.write(Data(text.utf8))
             return 1

@@ -74,7 +74,7 @@ struct ExportCommand: ParsableCommand {
         guard let out else {
             // A terminal gets control characters shown as the board shows them (an escape
             // sequence in a deal must not retitle or clear the terminal); a pipe the exact bytes.
-            fflush(stdout)
+            fflush(nil) // all output streams, standard output among them
             FileHandle.standardOutput.write(Data(isatty(STDOUT_FILENO) != 0 ? ExportCommand.forTerminal(bytes) : bytes))
             return
         }

@@ -6,9 +6,11 @@ import PipedeckTerminal
 import PipedeckUI
 
 /// Opens the interactive board on a file: the event loop that joins the terminal, the
-/// reducer, the renderer and the saver.
+/// reducer, the renderer and the saver. It runs on the main thread, which owns the terminal
+/// and the state; saves run in the background and come back as events (`BoardSync`).
+@MainActor
 public enum InteractiveBoard {
-    public struct Options {
+    public struct Options: Sendable {
         public var path: String
         public var theme: String?
         public var noColor: Bool
@@ -25,104 +27,147 @@ public enum InteractiveBoard {
             FileHandle.standardError.write(Data(("pipedeck: " + Store.message(of: error) + "\n").utf8))
             return 2
         }
-        let env = ProcessInfo.processInfo.environment
         let utf8 = Terminal.prepareLocale()
         let terminal: Terminal
         do { terminal = try Terminal(mouse: options.mouse) } catch {
             FileHandle.standardError.write(Data(("pipedeck: " + String(describing: error) + "\n").utf8))
             return 1
         }
-        // --theme, $PIPEDECK_THEME, the settings file; monochrome for NO_COLOR / --no-color (Themes.swift).
-        let themes = ThemeSession(
-            flag: options.theme, noColor: options.noColor, colorCount: terminal.colorCount, environment: env)
-        let renderOptions = RenderOptions(
-            glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
-        let size = terminal.size
-        var state = AppState(
-            board: version.board, fileName: (options.path as NSString).lastPathComponent,
-            now: .now(), today: Day.today(), width: size.width, height: size.height)
-        state.zone = .current
-        if let m = themes.startupMessage { state.message = m }
-        // Read-only marker, another Pipedeck on the same file, changes made elsewhere (BoardSync.swift).
-        let sync = BoardSync(path: options.path, version: version)
-        sync.start(&state)
-        defer { sync.close() }
         // A file size limit makes a save fail with an error instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
-        var quitArmed = false
+        let loop = EventLoop(options: options, version: version, terminal: terminal, utf8: utf8)
+        return loop.run()
+    }
+}
+
+/// The interactive board's loop: draw, wait for a key (or a save's outcome, or two idle
+/// seconds), send it through the reducer, carry out the effects.
+@MainActor
+final class EventLoop {
+    let terminal: Terminal
+    let themes: ThemeSession
+    let renderOptions: RenderOptions
+    let environment: [String: String]
+    /// Read-only marker, another Pipedeck on the same file, saves, changes made elsewhere.
+    let sync: BoardSync
+    var state: AppState
+    /// `q` was pressed with changes not saved: the next `q` quits anyway.
+    var quitArmed = false
+
+    init(options: InteractiveBoard.Options, version: BoardVersion, terminal: Terminal, utf8: Bool) {
+        let env = ProcessInfo.processInfo.environment
+        self.terminal = terminal
+        environment = env
+        // --theme, $PIPEDECK_THEME, the settings file; monochrome for NO_COLOR / --no-color (Themes.swift).
+        themes = ThemeSession(
+            flag: options.theme, noColor: options.noColor, colorCount: terminal.colorCount, environment: env)
+        renderOptions = RenderOptions(glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
+        let size = terminal.size
+        state = AppState(
+            board: version.board, fileName: (options.path as NSString).lastPathComponent,
+            now: .now(), today: Day.today(), width: size.width, height: size.height)
+        sync = BoardSync(path: options.path, version: version)
+        if let m = themes.startupMessage { sync.send(.notice(m), &state) }
+        sync.start(&state)
+    }
+
+    /// Runs until the person quits or a signal ends the program; returns the exit status.
+    func run() -> Int32 {
         var status: Int32 = 0
         var redraw = true
-
         loop: while true {
             if sync.collect(&state) { redraw = true }
-            if redraw {
-                let frame = BoardRenderer.render(state, options: renderOptions)
-                terminal.draw(frame.grid, style: themes.theme.style, cursor: frame.cursor)
-                // Keys typed before a board changed elsewhere was shown were meant for the old one.
-                if sync.takeReplacedUnseen(state) { terminal.discardTypeahead() }
-            }
+            if redraw { draw() }
             redraw = true
             // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
-            let event = terminal.readEvent(timeoutMilliseconds: sync.readTimeout)
-            switch event {
+            switch terminal.readEvent(timeoutMilliseconds: sync.readTimeout) {
             case .timeout:
-                let day = state.today
-                state.setClock(now: .now(), today: Day.today())
-                redraw = sync.idle(&state) || state.today != day
-                continue
+                redraw = tick()
             case .terminate(let sig):
                 status = 128 + sig
                 break loop
             case .key(let key):
-                if case .resize = key {
-                    let s = terminal.size
-                    state.resize(width: s.width, height: s.height)
-                }
-                state.setClock(now: .now(), today: Day.today())
-                // A file changed elsewhere is reloaded (or merged) and shown before a key acts on it.
-                guard sync.admit(key, &state) else { continue }
-                let effects = state.handle(key)
-                if !effects.contains(.quit) { quitArmed = false }
-                for effect in effects {
-                    switch effect {
-                    case .save: sync.save(&state)
-                    case .redrawAll: terminal.forceRedraw()
-                    case .copyToClipboard(let text): terminal.copyToClipboard(text)
-                    case .suspend: terminal.suspend()
-                    case .editNotes(let id):
-                        guard let deal = state.board.deal(id) else { break }
-                        switch NotesEditor.edit(
-                            deal.notes ?? "", title: deal.title, environment: env, terminal: terminal)
-                        {
-                        case .success(let text):
-                            for e in state.setNotes(dealID: id, text) where e == .save { sync.save(&state) }
-                        case .failure(let why):
-                            state.message = StatusMessage(UIText.editorFailed(why.message), isError: true)
-                        }
-                    case .cycleTheme:
-                        state.message = themes.cycle()
-                        terminal.themeChanged()
-                    case .quit:
-                        sync.finish(&state)
-                        if BoardSync.hasUnsaved(state), !quitArmed {
-                            quitArmed = true
-                            state.message = StatusMessage(Strings.quitUnsaved, isError: true)
-                            continue
-                        }
-                        break loop
-                    }
-                }
+                if !press(key) { break loop }
             }
         }
         sync.finish(&state)
+        sync.close()
         terminal.restore()
-        if BoardSync.hasUnsaved(state) {
+        if state.hasUnsavedChanges {
             var why = "the last changes were not written"
             if case .failed(let w) = state.saveState { why = w }
             FileHandle.standardError.write(Data((Strings.quitWithUnsaved(why) + "\n").utf8))
             if status == 0 { status = 1 }
         }
         return status
+    }
+
+    private func draw() {
+        let frame = BoardRenderer.render(state, options: renderOptions)
+        terminal.draw(frame.grid, style: themes.theme.style, cursor: frame.cursor)
+        _ = perform(sync.send(.drawn, &state))
+    }
+
+    /// Nothing was pressed for a while: the clock moves on (midnight changes markers and sorts),
+    /// the file is looked at. Returns whether anything changed.
+    private func tick() -> Bool {
+        let day = state.today
+        state.setClock(now: .now(), today: Day.today())
+        return sync.idle(&state) || state.today != day
+    }
+
+    /// Returns false when the key quits.
+    private func press(_ key: Key) -> Bool {
+        if case .resize = key {
+            let s = terminal.size
+            state.resize(width: s.width, height: s.height)
+        }
+        state.setClock(now: .now(), today: Day.today())
+        let effects = sync.press(key, &state)
+        if !effects.contains(.quit) { quitArmed = false }
+        return perform(effects)
+    }
+
+    /// Carries out the effects the reducer asked for (saves are taken by `BoardSync.send`).
+    /// Returns false when one of them quits.
+    private func perform(_ effects: [Effect]) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .save: break
+            case .redrawAll: terminal.forceRedraw()
+            case .suspend: terminal.suspend()
+            case .discardTypeahead: terminal.discardTypeahead()
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
+            case .editNotes(let id): editNotes(id)
+            case .cycleTheme:
+                sync.send(.notice(themes.cycle()), &state)
+                terminal.themeChanged()
+            case .quit:
+                if !mayQuit() { continue }
+                return false
+            }
+        }
+        return true
+    }
+
+    private func editNotes(_ id: String) {
+        guard let deal = state.board.deal(id) else { return }
+        let edited = NotesEditor.edit(deal.notes ?? "", title: deal.title, environment: environment, terminal: terminal)
+        switch edited {
+        case .success(let text):
+            sync.send(.notesEdited(dealID: id, text: text), &state)
+        case .failure(let why):
+            sync.send(.notice(StatusMessage(UIText.editorFailed(why.message), isError: true)), &state)
+        }
+    }
+
+    /// Lets running saves end; with changes still not saved, the first `q` only says so.
+    private func mayQuit() -> Bool {
+        sync.finish(&state)
+        guard state.hasUnsavedChanges, !quitArmed else { return true }
+        quitArmed = true
+        sync.send(.notice(StatusMessage(Strings.quitUnsaved, isError: true)), &state)
+        return false
     }
 }
 

@@ -3,6 +3,8 @@ import PipedeckTerminal
 import PipedeckUI
 
 /// Opens a deal's notes in the user's editor ($VISUAL, then $EDITOR, then vi) and returns the text.
+/// On the main thread, which owns the terminal the editor borrows.
+@MainActor
 enum NotesEditor {
     struct Failure: Error { var message: String }
 

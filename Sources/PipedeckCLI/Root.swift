@@ -53,7 +53,8 @@ enum BoardOpener {
         try Store.check(path)
         let options = InteractiveBoard.Options(
             path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
-        let status = InteractiveBoard.run(options)
+        // The board runs on the main thread, which owns the terminal (commands run there).
+        let status = MainActor.assumeIsolated { InteractiveBoard.run(options) }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -16,7 +16,7 @@ enum Console {
     static func error(_ text: String) {
         var t = text
         if !t.hasSuffix("\n") { t += "\n" }
-        fflush(stdout)
+        fflush(nil) // all output streams, standard output among them
         FileHandle.standardError.write(Data(("pipedeck: " + t).utf8))
     }
 }

@@ -10,6 +10,9 @@ public enum Action: Hashable, Sendable {
     case delete(id: String)
     /// Moves a deal to a stage (by id). Into a `won` stage: marks it won.
     case move(id: String, toStage: String)
+    /// Moves a deal back to a stage it left, at the rank it had there (`UndoHistory.formerRank`), so
+    /// that a move there and back puts it where it was in the column.
+    case moveBack(id: String, toStage: String, rank: Int)
     /// Moves a deal to the next (+1) or previous (-1) stage; no change at either end.
     case shift(id: String, by: Int)
     /// Moves a deal up (-1) or down (+1) inside its column.
@@ -93,12 +96,9 @@ extension Board {
             b.deals.remove(at: i)
             return [id]
         case .move(let id, let target):
-            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
-            guard stage(target) != nil else { throw .unknownStage(target) }
-            if deals[i].stage == target { return nil }
-            b.moveInPlace(i, to: target, at: now)
-            b.deals[i].updatedAt = now
-            return [id]
+            return try move(id, to: target, rank: nil, in: &b, at: now)
+        case .moveBack(let id, let target, let rank):
+            return try move(id, to: target, rank: rank, in: &b, at: now)
         case .shift(let id, let by):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             guard let si = stageIndex(deals[i].stage) else { throw .unknownStage(deals[i].stage) }
@@ -142,6 +142,18 @@ extension Board {
         default:
             return nil
         }
+    }
+
+    private func move(_ id: String, to target: String, rank: Int?, in b: inout Board, at now: Timestamp)
+        throws(PipelineError) -> [String]?
+    {
+        guard let i = dealIndex(id) else { throw .unknownDeal(id) }
+        guard stage(target) != nil else { throw .unknownStage(target) }
+        if deals[i].stage == target { return nil }
+        b.moveInPlace(i, to: target, at: now)
+        if let rank { b.deals[i].rank = rank }
+        b.deals[i].updatedAt = now
+        return [id]
     }
 
     private func update(_ new: Deal, in b: inout Board, at now: Timestamp) throws(PipelineError) -> [String]? {

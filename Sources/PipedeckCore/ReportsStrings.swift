@@ -17,6 +17,15 @@ extension Strings {
             }
         }
 
+        /// The tab's name where the full one does not fit.
+        public static func shortTitle(_ k: ReportKind) -> String {
+            switch k {
+            case .lost: return "Lost"
+            case .nps: return "Follow-up"
+            default: return title(k)
+            }
+        }
+
         /// "Forecast — Demo pipeline (EUR), 2026-11-30" plus the filter, if any.
         public static func heading(_ k: ReportKind, board: String, currency: String, today: Day, owner: String?)
             -> String
@@ -124,6 +133,7 @@ extension Strings {
         public static let colOverdue = "OVERDUE"
         public static let sourcesExplained =
             "Win rate = won / (won + lost). Open value and weighted value count open deals only."
+        public static let winRateBars = "The (WIN RATE) bars draw the win rate: a full bar is 100%."
         public static let ownersExplained = """
             Weighted = Σ value × probability of the owner's open deals. Win rate = won / (won + lost).
             Overdue: open deals whose next action was due before today.

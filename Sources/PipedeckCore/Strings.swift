@@ -20,6 +20,7 @@ public enum Strings {
     public static let emptyStageName = "a stage needs a name"
     public static let moveToItself = "the deals cannot move to the stage being deleted; choose another stage"
     public static let rotDaysRange = "expected a whole number of days from 0 (off) to 3650"
+    public static let rotDaysWhole = "stale days are whole days (no decimals), from 0 (off) to 3650"
     public static let stageKindWithDeals = "a stage's kind (open/won) can only change while it has no deals"
     public static func stageHasDeals(_ name: String, _ n: Int) -> String {
         "“\(name)” still has \(n == 1 ? "1 deal" : "\(n) deals"); move them to another stage first"
@@ -157,8 +158,9 @@ public enum Strings {
     public static let lostShown = "lost shown"
     public static let noNextAction = "no next step"
     public static func deleteConfirm(_ title: String) -> String { "Delete “\(title)”? y/n" }
-    public static let lostReasonPrompt = "Why was it lost? (Enter to confirm, Esc to cancel)"
-    public static let moveToPrompt = "Move to: type the stage's number (Enter) or its first letter; Esc cancels"
+    public static let lostReasonPrompt = "Why was it lost?"
+    public static let moveToPrompt = "Its number, letters or ↑↓, then Enter:"
+    public static let moveToPromptShort = "Choose, then Enter:"
     public static let nothingToUndo = "nothing to undo"
     public static let nothingToRedo = "nothing to redo"
     public static func undone(_ what: String) -> String { "undone: \(what)" }

@@ -51,10 +51,27 @@ public struct Edit: Hashable, Sendable {
         return out
     }
 
+    /// Replays one direction of the edit: a deal in both `remove` and `insert` (changed in place)
+    /// is replaced where it is now; the others are taken out, or put back at their position. So
+    /// an edit still replays right on a board where other deals were added or removed since (a
+    /// reload: `UndoHistory.adopt`), leaving those where they are.
     static func replay(_ board: inout Board, remove: [Int: Deal], insert: [Int: Deal], meta: Meta?) {
-        let ids = Set(remove.values.map(\.id))
-        if !ids.isEmpty { board.deals.removeAll { ids.contains($0.id) } }
-        for (i, d) in insert.sorted(by: { $0.key < $1.key }) {
+        var pending = insert
+        if !remove.isEmpty {
+            var key: [String: Int] = [:]
+            for (k, d) in insert { key[d.id] = k }
+            let found = positions(of: Array(Set(remove.values.map(\.id))), in: board.deals)
+            var gone: [Int] = []
+            for i in found.keys.sorted() {
+                if let k = key[found[i]!.id], let d = pending.removeValue(forKey: k) {
+                    board.deals[i] = d
+                } else {
+                    gone.append(i)
+                }
+            }
+            for i in gone.reversed() { board.deals.remove(at: i) }
+        }
+        for (i, d) in pending.sorted(by: { $0.key < $1.key }) {
             board.deals.insert(d, at: min(i, board.deals.count))
         }
         meta?.write(to: &board)
@@ -65,8 +82,8 @@ public struct Edit: Hashable, Sendable {
 
 /// Undo and redo stacks. Recording a new edit clears the redo stack.
 public struct UndoHistory: Equatable, Sendable {
-    public private(set) var undoStack: [Edit] = []
-    public private(set) var redoStack: [Edit] = []
+    public internal(set) var undoStack: [Edit] = []
+    public internal(set) var redoStack: [Edit] = []
     public var limit: Int
     public init(limit: Int = 1000) { self.limit = limit }
 
@@ -92,4 +109,16 @@ public struct UndoHistory: Equatable, Sendable {
         return e
     }
     public mutating func clear() { undoStack.removeAll(); redoStack.removeAll() }
+
+    /// The rank a deal had in a stage when it last left it, if an edit still remembers it: a move
+    /// back there restores the deal's place in the column (`Action.moveBack`).
+    public func formerRank(of id: String, inStage stage: String) -> Int? {
+        for e in undoStack.reversed() {
+            guard let old = e.before.values.first(where: { $0.id == id }), old.stage == stage,
+                let new = e.after.values.first(where: { $0.id == id }), new.stage != stage
+            else { continue }
+            return old.rank
+        }
+        return nil
+    }
 }

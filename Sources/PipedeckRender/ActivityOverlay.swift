@@ -6,10 +6,22 @@ extension BoardRenderer {
     mutating func drawActivityForm(_ form: ActivityForm) {
         let deal = state.board.deal(form.dealID)
         let fields = form.fields
-        let r = box(
-            width: 72, height: fields.count + 5, title: activityTitle(form), footer: Screen.activity.hintLine)
-        text(BoardRenderer.oneLine(deal?.title ?? ""), r.x, r.y, .cardDim, max: r.w)
+        let width = min(layout.width, 72)
         let labelW = 10
+        // Under the fields: the problem (wrapped), or what the when or duration will save, or the type letters.
+        var message: (String, StyleRole, Int)? = nil
+        if let e = form.error {
+            message = (g.overdue + " " + e, .error, 0)
+        } else if let preview = whenPreview(form) {
+            message = (preview, .cardDim, labelW)
+        } else if form.focus == .type {
+            message = (RenderText.typeLetters, .formLabel, labelW)
+        }
+        let lines = message.map { BoardRenderer.messageLines($0.0, width: max(4, width - 4 - $0.2)) } ?? []
+        let r = box(
+            width: width, height: fields.count + 4 + max(1, lines.count), title: activityTitle(form),
+            hints: Screen.activity.hints)
+        text(BoardRenderer.oneLine(deal?.title ?? ""), r.x, r.y, .cardDim, max: r.w)
         let fieldW = max(4, r.w - labelW)
         for (i, id) in fields.enumerated() {
             let y = r.y + 2 + i
@@ -24,26 +36,15 @@ extension BoardRenderer {
                 drawTypeChoice(form.type, x: x, y: y, width: fieldW, focused: focused)
                 continue
             }
-            let editor = form.editor(id) ?? LineEditor()
-            grid.fill(x: x, y: y, width: fieldW, height: 1, role: focused ? .formFieldFocused : .formField)
-            if editor.isEmpty && !focused {
-                text(RenderText.activityPlaceholder(id), x, y, .cardDim, max: fieldW)
-                continue
-            }
-            let chars = editor.characters
-            var start = 0
-            func w(_ a: Int, _ b: Int) -> Int { chars[a..<b].reduce(0) { $0 + TextWidth.width($1) } }
-            while start < editor.cursor && w(start, editor.cursor) > fieldW - 1 { start += 1 }
-            text(String(chars[start...]), x, y, focused ? .formFieldFocused : .formField, max: fieldW)
-            if focused { cursor = (x + w(start, editor.cursor), y) }
+            field(
+                form.editor(id) ?? LineEditor(), x: x, y: y, width: fieldW, focused: focused,
+                placeholder: RenderText.activityPlaceholder(id))
         }
-        let bottom = r.y + r.h - 1
-        if let e = form.error {
-            text(g.overdue + " " + e, r.x, bottom, .error, max: r.w)
-        } else if let preview = whenPreview(form) {
-            text(preview, r.x + labelW, bottom, .cardDim, max: fieldW)
-        } else if form.focus == .type {
-            text(RenderText.typeLetters, r.x + labelW, bottom, .formLabel, max: fieldW)
+        if let message {
+            let top = r.y + 2 + fields.count
+            for (k, l) in lines.enumerated() where top + k < r.y + r.h {
+                text(l, r.x + message.2, top + k, message.1, max: r.w - message.2)
+            }
         }
     }
 

@@ -174,36 +174,7 @@ public struct BoardRenderer {
     mutating func drawColumn(_ c: Int, x: Int, w: Int) {
         let stage = state.board.stages[c]
         let focused = c == state.focusedStage
-        let cur = state.board.currency
-        let figures = state.summary.stages[c].figures
-        // Row 1: name and default probability.
-        let prob = RenderText.prob(stage.probability)
-        let nameRole: StyleRole = focused ? .columnHeaderFocused : .columnHeader
-        let pw = TextWidth.width(prob)
-        text(BoardRenderer.oneLine(stage.name), x + 1, layout.headerTop, nameRole, max: w - pw - 3)
-        text(prob, x + w - 1 - pw, layout.headerTop, .columnFigures)
-        // Row 2: count, total and weighted value, shortened until they fit.
-        let stale = stage.rotDays > 0 ? staleCount(c, stage) : 0
-        let weighted = stage.kind == .won ? "" : g.approx + compact(figures.weighted[cur], cur)
-        let ww = TextWidth.width(weighted)
-        let room = max(0, w - ww - 3)
-        let count = RenderText.columnCount(figures.count), total = compact(figures.total[cur], cur)
-        let staleText = stale > 0 ? "  " + g.stale + "\(stale)" : ""
-        var variants: [[(String, StyleRole)]] = []
-        if figures.total[cur].isZero {
-            variants = [[(count, .columnFigures)], [("\(figures.count)", .columnFigures)]]
-        } else {
-            variants = [
-                [(count, .columnFigures), ("  " + total, .money), (staleText, .stale)],
-                [(count, .columnFigures), ("  " + total, .money)],
-                [(count, .columnFigures), (" " + total, .money)],
-                [("\(figures.count) " + g.dot + " ", .columnFigures), (total, .money)],
-                [(count, .columnFigures)],
-            ]
-        }
-        let line = variants.first { BoardRenderer.width($0) <= room } ?? variants.last!
-        pieces(line, x + 1, layout.headerTop + 1, max: room)
-        if !weighted.isEmpty && ww <= w - 2 { text(weighted, x + w - 1 - ww, layout.headerTop + 1, .weightedMoney) }
+        drawColumnHeader(c, x: x, w: w, focused: focused)
         // Row 3: the rule; the focused column's is highlighted.
         text(
             String(repeating: g.horizontal, count: max(0, w)), x, layout.ruleRow,
@@ -307,23 +278,10 @@ public struct BoardRenderer {
         let titleRole: StyleRole = selected ? .cardTitleSelected : (d.status == .lost ? .cardDim : .cardTitle)
         highlighted(BoardRenderer.oneLine(d.title), tx, y, titleRole, max: tw)
 
-        let cur = state.board.currency(of: d)
-        var valueLine: [(String, StyleRole)] = [(money(d.value, cur), d.status == .lost ? .lost : .money)]
-        if d.status == .open {
-            valueLine.append((" " + g.dot + " " + RenderText.prob(state.board.probability(of: d)), .cardDim))
-        }
-        let marker = actionMarker(d)
         let valueRow = y + lines - (lines == 4 ? 2 : 1)
-        var vw = BoardRenderer.width(valueLine)
-        let mk = vw + 1 + TextWidth.width(marker.long) <= tw ? marker.long : marker.short
-        let mw = TextWidth.width(mk)
-        // An amount is never cut short: when it does not fit in full it is written compact (€1000T).
-        if TextWidth.width(valueLine[0].0) > max(0, tw - mw - 1) { valueLine[0].0 = compact(d.value, cur) }
-        // Nor is a probability ("· 6…"): it goes when value, probability and marker do not all fit.
-        vw = BoardRenderer.width(valueLine)
-        if valueLine.count > 1 && vw > tw - mw - 1 { valueLine.removeLast() }
-        pieces(valueLine, tx, valueRow, max: max(0, tw - mw - 1))
-        if mw < tw { text(mk, tx + tw - mw, valueRow, marker.role) }
+        let line = valueLine(d, room: tw)
+        pieces(line.left, tx, valueRow, max: tw)
+        if let mk = line.marker { text(mk.text, tx + tw - TextWidth.width(mk.text), valueRow, mk.role) }
         guard lines >= 3 else { return }
 
         var meta: [(String, StyleRole)] = []

@@ -44,6 +44,11 @@ extension BoardRenderer {
             // Say that the figures are those of the filtered deals.
             chosen.insert((" " + FilterText.filtered(state.shownCount, state.totalCount) + " " + g.dot, .match), at: 0)
             if BoardRenderer.width(chosen) > w { chosen = [chosen[0]] + line(true, labels: false, others: false) }
+            if BoardRenderer.width(chosen) > w {
+                // Narrow: "1/25 ·", so that no amount is cut.
+                let short = " " + FilterText.filteredShort(state.shownCount, state.totalCount) + " " + g.dot
+                chosen = [(short, .match)] + line(true, labels: false, others: false)
+            }
         }
         grid.fill(x: 0, y: layout.footerRow, width: w, height: 1, role: .footer)
         pieces(chosen, 0, layout.footerRow, max: w)
@@ -55,19 +60,28 @@ extension BoardRenderer {
     mutating func drawHintRow() {
         let w = layout.width
         if case .search(let editor) = state.mode {
+            // The hints that fit whole after the prompt and a field of at least 10 cells.
             let x = text(" " + FilterText.searchPrompt, 0, layout.hintRow, .footerKey)
-            let end = text(editor.text, x, layout.hintRow, .formFieldFocused, max: max(0, w - x - 1))
-            let cx = x + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
-            cursor = (min(cx, w - 1), layout.hintRow)
-            text(
-                "   " + Screen.search.hintLine, max(end, x + 1), layout.hintRow, .footer,
-                max: max(0, w - max(end, x + 1)))
+            let hints = BoardRenderer.fitting(Screen.search.hints, width: w - x - 10 - 4)
+            let hw = hints.isEmpty ? 0 : BoardRenderer.hintsWidth(hints) + 3
+            let fieldW = max(1, w - x - hw - 1)
+            let end = field(
+                editor, x: x, y: layout.hintRow, width: min(fieldW, TextWidth.width(editor.text) + 1), focused: true)
+            if !hints.isEmpty {
+                text(
+                    "   " + BoardRenderer.hintText(hints), max(end, x + 1), layout.hintRow, .footer,
+                    max: max(0, w - max(end, x + 1)))
+            }
             return
         }
         if case .failed(let why) = state.saveState, !(state.message?.isError ?? false) {
             drawSaveFailure(why, after: state.message, width: w)
         } else if let m = state.message {
-            text(" " + BoardRenderer.oneLine(m.text), 0, layout.hintRow, m.isError ? .error : .status, max: w)
+            // A message longer than the row takes the rows above it (the figures' row first).
+            let lines = BoardRenderer.messageLines(m.text, width: w - 2).prefix(max(1, layout.height - layout.cardTop))
+            let top = layout.hintRow - lines.count + 1
+            if lines.count > 1 { grid.fill(x: 0, y: top, width: w, height: lines.count - 1, role: .footer) }
+            for (k, l) in lines.enumerated() { text(" " + l, 0, top + k, m.isError ? .error : .status, max: w) }
         } else {
             // "? help" and "q quit" always show; the other hints fill the room left, in table order.
             let all = Bindings.footerHints()

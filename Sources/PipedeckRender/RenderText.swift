@@ -45,11 +45,18 @@ public enum RenderText {
     public static let stageName = "Name"
     public static let stageProbability = "Probability %"
     public static let stageRot = "Stale after (days, 0 = off)"
+    public static let stageRotShort = "Stale (days)"
+    /// The title of the question Ctrl-C asks in a box where something was typed.
+    public static let interruptTitle = "Ctrl-C"
+    /// Beside the deal's present stage in the move dialog.
+    public static let currentStage = "(now)"
     public static let stageDeleteTitle = "Delete stage"
     public static func stageDeleteMove(_ name: String, _ n: Int) -> String {
         "“\(name)” has \(n == 1 ? "1 deal" : "\(n) deals"). Move them to:"
     }
-    public static let columnsHeader = ["#", "stage", "prob.", "stale after", "kind", "deals"]
+    public static let columnsHeader = ["#", "stage", "prob.", "stale after", "kind", "deals", "lost"]
+    public static let stagesCountsExplained =
+        "deals: those the board's column counts (open deals; won ones in a won stage). lost: the lost deals, apart."
     public static let off = "off"
     public static let qualificationHint = "1 budget · 2 authority · 3 need · 4 timeline (toggle)"
     public static let npsAsk = "not asked yet — press p to record the answer (0–10)"

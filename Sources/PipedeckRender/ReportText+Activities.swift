@@ -5,9 +5,9 @@ extension ReportText {
     func text(_ r: ActivitiesReport) -> String {
         let types = ActivityType.allCases
         var done = TextTable(
-            [.init(title: R.colWeekOf), .init(title: R.colOwner, maxWidth: 24)]
-                + types.map { .init(title: R.colType($0), align: .right) } + [
-                    .init(title: R.colTotal, align: .right), .init(title: ""),
+            [.init(title: R.colWeekOf), .init(title: R.colOwner, maxWidth: 24, minWidth: 8)]
+                + types.enumerated().map { .init(title: R.colType($1), align: .right, drop: 5 - $0) } + [
+                    .init(title: R.colTotal, align: .right), barColumn(R.colTotal),
                 ])
         let maxTotal = r.rows.map(\.total).max() ?? 0
         var lastWeek: Day? = nil
@@ -18,13 +18,13 @@ extension ReportText {
             lastWeek = row.week
         }
         done.add([R.total, ""] + r.totals.counts.map(String.init) + [String(r.totals.total), ""])
-        var doneBlock = R.doneTitle(r.weeks) + "\n" + (r.rows.isEmpty ? R.nothingDone : done.rendered())
+        var doneBlock = R.doneTitle(r.weeks) + "\n" + (r.rows.isEmpty ? R.nothingDone : rendered(done))
         if r.undated > 0 { doneBlock += "\n" + R.undatedDone(r.undated) }
 
         var idle = TextTable([
-            .init(title: R.colStage, maxWidth: 28), .init(title: R.colOpenDeals, align: .right),
-            .init(title: R.colNothingPlanned, align: .right), .init(title: R.colShare, align: .right),
-            .init(title: ""),
+            .init(title: R.colStage, maxWidth: 28, minWidth: 10), .init(title: R.colOpenDeals, align: .right, drop: 1),
+            .init(title: R.colNothingPlanned, align: .right), .init(title: R.colShare, align: .right, drop: 2),
+            barColumn(R.colNothingPlanned),
         ])
         let maxIdle = r.stages.map(\.idle.count).max() ?? 0
         for s in r.stages {
@@ -33,9 +33,9 @@ extension ReportText {
             ])
         }
         var deals = TextTable([
-            .init(title: R.colStage, maxWidth: 24), .init(title: R.colTitle, maxWidth: 34),
-            .init(title: R.colCompany, maxWidth: 24), .init(title: R.colOwner, maxWidth: 18),
-            .init(title: R.colLastDone), .init(title: R.colID),
+            .init(title: R.colStage, maxWidth: 24, drop: 3), .init(title: R.colTitle, maxWidth: 34, minWidth: 10),
+            .init(title: R.colCompany, maxWidth: 24, drop: 1), .init(title: R.colOwner, maxWidth: 18, drop: 2),
+            .init(title: R.colLastDone), .init(title: R.colID, drop: 4),
         ])
         for s in r.stages {
             for d in s.idle {
@@ -44,8 +44,8 @@ extension ReportText {
                 ])
             }
         }
-        var idleBlock = R.idleTitle + "\n" + idle.rendered() + "\n\n" + R.idleLine(r.idleDeals, r.openDeals)
-        if r.idleDeals > 0 { idleBlock += "\n" + deals.rendered() }
+        var idleBlock = R.idleTitle + "\n" + rendered(idle) + "\n\n" + R.idleLine(r.idleDeals, r.openDeals)
+        if r.idleDeals > 0 { idleBlock += "\n" + rendered(deals) }
         return ReportText.joinBlocks([heading(.activities), doneBlock, idleBlock, R.activitiesExplained])
     }
 }

@@ -8,6 +8,8 @@ public struct ReportText {
     public let owner: String?
     public let unicode: Bool
     var fmt: AmountText
+    /// The width the text must fit in (the reports screen's), nil for none (the command line).
+    var width: Int?
     public static let barWidth = 20
     let R = Strings.Reports.self
 
@@ -18,11 +20,21 @@ public struct ReportText {
 
     var primary: String { board.currency }
 
-    /// One report as text.
+    /// One report as text. With `width`, every line fits in it: tables drop whole columns in the
+    /// order their `drop` says (a bar first), sentences wrap.
     public mutating func render(
         _ kind: ReportKind, deals: [Deal], months: Int = ForecastReport.defaultMonths,
-        weeks: Int = ActivitiesReport.defaultWeeks
+        weeks: Int = ActivitiesReport.defaultWeeks, width: Int? = nil
     ) -> String {
+        self.width = width
+        let out = text(kind, deals: deals, months: months, weeks: weeks)
+        guard let width else { return out }
+        return out.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            TextWidth.width(String(line)) <= width ? [String(line)] : BoardRenderer.wrap(String(line), width: width)
+        }.joined(separator: "\n")
+    }
+
+    mutating func text(_ kind: ReportKind, deals: [Deal], months: Int, weeks: Int) -> String {
         switch kind {
         case .forecast: return text(ForecastReport(board: board, deals: deals, today: today, months: months))
         case .funnel: return text(FunnelReport(board: board, deals: deals))
@@ -49,6 +61,12 @@ public struct ReportText {
 
     func bar(_ n: Int, max: Int) -> String { Bar.draw(n, of: max, width: ReportText.barWidth, unicode: unicode) }
 
+    /// A bar's column: right after the figure it draws, named after it, the first to go when
+    /// the table is too wide.
+    func barColumn(_ figure: String) -> TextTable.Column { .init(title: "(" + figure + ")", drop: 0) }
+
+    func rendered(_ t: TextTable) -> String { t.rendered(width: width) }
+
     /// The explanation line about currencies, only when there is more than one.
     func currencyNote(_ all: [Amounts]) -> [String] {
         currencies(all).count > 1 ? [R.barsIn(primary)] : []
@@ -64,9 +82,9 @@ public struct ReportText {
 
     mutating func text(_ r: ForecastReport) -> String {
         var open = TextTable([
-            .init(title: R.colExpectedClose), .init(title: R.colDeals, align: .right),
-            .init(title: R.colValue, align: .right), .init(title: R.colWeighted, align: .right),
-            .init(title: ""),
+            .init(title: R.colExpectedClose), .init(title: R.colDeals, align: .right, drop: 2),
+            .init(title: R.colValue, align: .right, drop: 1), .init(title: R.colWeighted, align: .right),
+            barColumn(R.colWeighted),
         ])
         let maxW = r.rows.map { $0.figures.weighted[primary] }.max() ?? .zero
         for row in r.rows {
@@ -78,8 +96,8 @@ public struct ReportText {
         open.add([R.total, String(r.open.count), money(r.open.total), money(r.open.weighted), ""])
 
         var won = TextTable([
-            .init(title: R.colWonIn), .init(title: R.colDeals, align: .right),
-            .init(title: R.colValue, align: .right), .init(title: ""),
+            .init(title: R.colWonIn), .init(title: R.colDeals, align: .right, drop: 1),
+            .init(title: R.colValue, align: .right), barColumn(R.colValue),
         ])
         let maxWon = r.won.map { $0.value[primary] }.max() ?? .zero
         for row in r.won {
@@ -89,18 +107,18 @@ public struct ReportText {
         let all = r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value)
         return ReportText.joinBlocks([
             heading(.forecast),
-            R.forecastOpenTitle + "\n" + open.rendered(),
-            R.forecastWonTitle(r.months) + "\n" + won.rendered(),
+            R.forecastOpenTitle + "\n" + rendered(open),
+            R.forecastWonTitle(r.months) + "\n" + rendered(won),
             ([R.forecastExplained] + currencyNote(all)).joined(separator: "\n"),
         ])
     }
 
     func text(_ r: FunnelReport) -> String {
         var t = TextTable([
-            .init(title: R.colStage, maxWidth: 28), .init(title: R.colReached, align: .right), .init(title: ""),
-            .init(title: R.colWentOn, align: .right), .init(title: R.colConversion, align: .right),
-            .init(title: R.colOpenNow, align: .right), .init(title: R.colLostHere, align: .right),
-            .init(title: ""),
+            .init(title: R.colStage, maxWidth: 28, minWidth: 10), .init(title: R.colReached, align: .right),
+            barColumn(R.colReached), .init(title: R.colWentOn, align: .right, drop: 2),
+            .init(title: R.colConversion, align: .right), .init(title: R.colOpenNow, align: .right, drop: 3),
+            .init(title: R.colLostHere, align: .right, drop: 1), .init(title: ""),
         ])
         let maxReached = r.rows.map(\.reached).max() ?? 0
         for row in r.rows {
@@ -119,27 +137,28 @@ public struct ReportText {
             lines.append(R.noBottleneck)
         }
         return ReportText.joinBlocks([
-            heading(.funnel), t.rendered(), lines.map(TextWidth.sanitize).joined(separator: "\n"),
+            heading(.funnel), rendered(t), lines.map(TextWidth.sanitize).joined(separator: "\n"),
             R.funnelExplained,
         ])
     }
 
     func text(_ r: VelocityReport) -> String {
         var t = TextTable([
-            .init(title: R.colStage, maxWidth: 28), .init(title: R.colDeals, align: .right),
-            .init(title: R.colAverageDays, align: .right), .init(title: R.colMedianDays, align: .right),
-            .init(title: ""), .init(title: R.colOpenNow, align: .right), .init(title: R.colStale, align: .right),
+            .init(title: R.colStage, maxWidth: 28, minWidth: 10), .init(title: R.colDeals, align: .right, drop: 2),
+            .init(title: R.colAverageDays, align: .right), barColumn(R.colAverageDays),
+            .init(title: R.colMedianDays, align: .right, drop: 1), .init(title: R.colOpenNow, align: .right, drop: 3),
+            .init(title: R.colStale, align: .right),
         ])
         let maxAvg = r.rows.compactMap(\.days.averageTenths).max() ?? 0
         for row in r.rows {
             t.add([
                 row.stage.name, String(row.days.count), R.days(tenths: row.days.averageTenths),
-                R.days(tenths: row.days.medianTenths), bar(row.days.averageTenths ?? 0, max: maxAvg),
+                bar(row.days.averageTenths ?? 0, max: maxAvg), R.days(tenths: row.days.medianTenths),
                 String(row.openNow), row.stage.rotDays > 0 ? String(row.stale) : R.undefined,
             ])
         }
         return ReportText.joinBlocks([
-            heading(.velocity), t.rendered(),
+            heading(.velocity), rendered(t),
             [R.salesCycle(r.salesCycle), R.staleTotal(r.stale, r.openNow)].joined(separator: "\n"),
             R.velocityExplained,
         ])
@@ -153,55 +172,59 @@ public struct ReportText {
         rows.append((r.totals, R.total))
         if bySource {
             t = TextTable([
-                .init(title: R.colSource, maxWidth: 24), .init(title: R.colDeals, align: .right),
-                .init(title: R.colOpenValue, align: .right), .init(title: R.colWeighted, align: .right),
+                .init(title: R.colSource, maxWidth: 24, minWidth: 8), .init(title: R.colDeals, align: .right, drop: 3),
+                .init(title: R.colOpenValue, align: .right, drop: 1),
+                .init(title: R.colWeighted, align: .right, drop: 2),
                 .init(title: R.colWonValue, align: .right), .init(title: R.colWinRate, align: .right),
-                .init(title: ""),
+                barColumn(R.colWinRate),
             ])
-            let maxWon = r.rows.map { $0.wonValue[primary] }.max() ?? .zero
             for (i, (row, label)) in rows.enumerated() {
                 t.add([
                     label, String(row.deals), money(row.openValue), money(row.weighted), money(row.wonValue),
-                    R.rate(row.winRate), i < r.rows.count ? bar(row.wonValue[primary], max: maxWon) : "",
+                    R.rate(row.winRate), i < r.rows.count ? bar(row.winRate.part, max: row.winRate.whole) : "",
                 ])
             }
         } else {
             t = TextTable([
-                .init(title: R.colOwner, maxWidth: 24), .init(title: R.colOpenDeals, align: .right),
-                .init(title: R.colWeighted, align: .right), .init(title: R.colWonValue, align: .right),
-                .init(title: R.colWinRate, align: .right), .init(title: R.colOverdue, align: .right),
-                .init(title: ""),
+                .init(title: R.colOwner, maxWidth: 24, minWidth: 8),
+                .init(title: R.colOpenDeals, align: .right, drop: 1),
+                .init(title: R.colWeighted, align: .right, drop: 2), barColumn(R.colWeighted),
+                .init(title: R.colWonValue, align: .right), .init(title: R.colWinRate, align: .right),
+                .init(title: R.colOverdue, align: .right),
             ])
             let maxW = r.rows.map { $0.weighted[primary] }.max() ?? .zero
             for (i, (row, label)) in rows.enumerated() {
                 t.add([
-                    label, String(row.open), money(row.weighted), money(row.wonValue), R.rate(row.winRate),
-                    String(row.overdueNextActions), i < r.rows.count ? bar(row.weighted[primary], max: maxW) : "",
+                    label, String(row.open), money(row.weighted),
+                    i < r.rows.count ? bar(row.weighted[primary], max: maxW) : "", money(row.wonValue),
+                    R.rate(row.winRate), String(row.overdueNextActions),
                 ])
             }
         }
         let all = r.rows.flatMap { [$0.openValue, $0.weighted, $0.wonValue] }
         return ReportText.joinBlocks([
-            heading(kind), t.rendered(),
-            ([bySource ? R.sourcesExplained : R.ownersExplained] + currencyNote(all)).joined(separator: "\n"),
+            heading(kind), rendered(t),
+            ([bySource ? R.sourcesExplained : R.ownersExplained] + (bySource ? [R.winRateBars] : []) + currencyNote(all))
+                .joined(separator: "\n"),
         ])
     }
 
     mutating func text(_ r: LostReasonsReport) -> String {
         var t = TextTable([
-            .init(title: R.colReason, maxWidth: 30), .init(title: R.colDeals, align: .right),
-            .init(title: R.colShare, align: .right), .init(title: R.colValue, align: .right), .init(title: ""),
+            .init(title: R.colReason, maxWidth: 30, minWidth: 8), .init(title: R.colDeals, align: .right),
+            .init(title: R.colShare, align: .right), barColumn(R.colShare),
+            .init(title: R.colValue, align: .right, drop: 1),
         ])
         let maxCount = r.rows.map(\.count).max() ?? 0
         for row in r.rows {
             t.add([
-                R.name(row.reason), String(row.count), R.percent(row.share), money(row.value),
-                bar(row.count, max: maxCount),
+                R.name(row.reason), String(row.count), R.percent(row.share), bar(row.count, max: maxCount),
+                money(row.value),
             ])
         }
-        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, money(r.value), ""])
+        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, "", money(r.value)])
         return ReportText.joinBlocks([
-            heading(.lost), t.rendered(),
+            heading(.lost), rendered(t),
             ([R.lostExplained] + currencyNote(r.rows.map(\.value))).joined(separator: "\n"),
         ])
     }
@@ -209,18 +232,18 @@ public struct ReportText {
     mutating func text(_ r: NPSReport) -> String {
         var t = TextTable([
             .init(title: R.colCategory), .init(title: R.colAnswers, align: .right),
-            .init(title: R.colShare, align: .right), .init(title: ""),
+            .init(title: R.colShare, align: .right), barColumn(R.colShare),
         ])
         let maxCount = r.rows.map(\.count).max() ?? 0
         for row in r.rows {
             t.add([R.category(row.category), String(row.count), R.percent(row.share), bar(row.count, max: maxCount)])
         }
-        var blocks = [heading(.nps), R.answered(r) + "\n" + t.rendered(), R.npsLine(r)]
+        var blocks = [heading(.nps), R.answered(r) + "\n" + rendered(t), R.npsLine(r)]
 
         var p = TextTable([
-            .init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
-            .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right),
-            .init(title: R.colScore, align: .right),
+            .init(title: R.colID, drop: 4), .init(title: R.colTitle, maxWidth: 36, minWidth: 10),
+            .init(title: R.colCompany, maxWidth: 28, drop: 1), .init(title: R.colOwner, maxWidth: 20, drop: 2),
+            .init(title: R.colValue, align: .right, drop: 3), .init(title: R.colScore, align: .right),
         ])
         for e in r.promoters {
             p.add([
@@ -228,16 +251,17 @@ public struct ReportText {
                 e.score.map(String.init) ?? "",
             ])
         }
-        blocks.append(R.promotersTitle + "\n" + (r.promoters.isEmpty ? R.noPromoters : p.rendered()))
+        blocks.append(R.promotersTitle + "\n" + (r.promoters.isEmpty ? R.noPromoters : rendered(p)))
         if !r.unanswered.isEmpty {
             var u = TextTable([
-                .init(title: R.colID), .init(title: R.colTitle, maxWidth: 36), .init(title: R.colCompany, maxWidth: 28),
-                .init(title: R.colOwner, maxWidth: 20), .init(title: R.colValue, align: .right),
+                .init(title: R.colID, drop: 4), .init(title: R.colTitle, maxWidth: 36, minWidth: 10),
+                .init(title: R.colCompany, maxWidth: 28, drop: 1), .init(title: R.colOwner, maxWidth: 20, drop: 2),
+                .init(title: R.colValue, align: .right, drop: 3),
             ])
             for e in r.unanswered {
                 u.add([e.id, e.title, e.company ?? "", e.owner ?? "", fmt.string(e.value, e.currency)])
             }
-            blocks.append(R.unansweredTitle + "\n" + u.rendered())
+            blocks.append(R.unansweredTitle + "\n" + rendered(u))
         }
         blocks.append(R.npsExplained)
         return ReportText.joinBlocks(blocks)
@@ -284,46 +308,5 @@ public struct AmountText {
     /// Amounts in several currencies, the board's first: "€12,000 + $3,000".
     public mutating func string(_ a: Amounts, primary: String) -> String {
         a.currencies(primary: primary).map { string(a[$0], $0) }.joined(separator: " + ")
-    }
-}
-
-/// A table of text cells, aligned by display width (a CJK character or an emoji takes two cells).
-/// Cells wider than their column's limit are cut with "…".
-public struct TextTable {
-    public struct Column {
-        public var title: String
-        public var align: Alignment = .left
-        public var maxWidth: Int = .max
-        public init(title: String, align: Alignment = .left, maxWidth: Int = .max) {
-            self.title = title; self.align = align; self.maxWidth = maxWidth
-        }
-    }
-    public var columns: [Column]
-    public var rows: [[String]] = []
-
-    public init(_ columns: [Column]) { self.columns = columns }
-
-    public mutating func add(_ cells: [String]) { rows.append(cells.map(TextWidth.sanitize)) }
-
-    public func rendered(gap: String = "  ") -> String {
-        var widths = columns.map { TextWidth.width($0.title) }
-        for r in rows {
-            for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], TextWidth.width(c)) }
-        }
-        for i in widths.indices {
-            widths[i] = min(widths[i], max(columns[i].maxWidth, TextWidth.width(columns[i].title)))
-        }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (i, col) in columns.enumerated() {
-                parts.append(TextWidth.fit(i < cells.count ? cells[i] : "", to: widths[i], align: col.align))
-            }
-            var s = parts.joined(separator: gap)
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s
-        }
-        var lines = [line(columns.map(\.title))]
-        for r in rows { lines.append(line(r)) }
-        return lines.joined(separator: "\n")
     }
 }

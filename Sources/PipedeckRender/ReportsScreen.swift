@@ -8,17 +8,9 @@ extension BoardRenderer {
         let kinds = ReportKind.allCases
         let kind = kinds[min(max(0, tab), kinds.count - 1)]
         let r = box(
-            width: min(layout.width, 120), height: layout.height, title: RenderText.reportsTitle,
-            footer: Screen.reports.hintLine)
-        // Tab bar.
-        var x = r.x
-        for (i, k) in kinds.enumerated() {
-            let label = " \(i + 1) " + Strings.Reports.title(k) + " "
-            let w = TextWidth.width(label)
-            if x + w > r.x + r.w { break }
-            text(label, x, r.y, k == kind ? .formFieldFocused : .formLabel)
-            x += w + 1
-        }
+            width: min(layout.width, 140), height: layout.height, title: RenderText.reportsTitle,
+            hints: Screen.reports.hints)
+        drawTabs(kinds, chosen: kind, x: r.x, y: r.y, width: r.w)
         var top = r.y + 1
         if state.filter.isActive {
             text(RenderText.reportsFiltered(state.filter.summary), r.x, top, .match, max: r.w)
@@ -31,7 +23,7 @@ extension BoardRenderer {
         var report = ReportText(
             board: state.board, today: state.today, owner: state.filter.owner, unicode: g == .unicode,
             locale: options.locale)
-        let lines = report.render(kind, deals: deals, months: ForecastReport.defaultMonths).split(
+        let lines = report.render(kind, deals: deals, months: ForecastReport.defaultMonths, width: r.w).split(
             separator: "\n", omittingEmptySubsequences: false
         ).map(String.init)
         let height = max(0, r.y + r.h - top - 1)
@@ -46,12 +38,34 @@ extension BoardRenderer {
         if first + height < lines.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
     }
 
+    /// The tab bar: every report's number and name; where they do not fit, shorter names, then
+    /// numbers alone but for the report shown.
+    mutating func drawTabs(_ kinds: [ReportKind], chosen: ReportKind, x: Int, y: Int, width: Int) {
+        let R = Strings.Reports.self
+        let styles: [(ReportKind) -> String] = [
+            { " \(kinds.firstIndex(of: $0)! + 1) " + R.title($0) + " " },
+            { " \(kinds.firstIndex(of: $0)! + 1) " + R.shortTitle($0) + " " },
+            { k in " \(kinds.firstIndex(of: k)! + 1) " + (k == chosen ? R.shortTitle(k) + " " : "") },
+            { k in " \(kinds.firstIndex(of: k)! + 1)" + (k == chosen ? " " : "") },
+        ]
+        var labels = kinds.map(styles.last!)
+        for style in styles {
+            let l = kinds.map(style)
+            if l.map(TextWidth.width).reduce(0, +) <= width { labels = l; break }
+        }
+        var cx = x
+        for (k, label) in zip(kinds, labels) {
+            cx = text(label, cx, y, k == chosen ? .formFieldFocused : .formLabel, max: x + width - cx)
+        }
+    }
+
     /// A table's heading row: capital letters, digits and spaces only.
     static func isTableHeader(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)
         return t.count > 3
             && t.unicodeScalars.allSatisfy {
                 ($0.value >= 65 && $0.value <= 90) || $0 == " " || $0 == "%" || $0 == "(" || $0 == ")"
+                    || $0 == "–"
             }
     }
 
@@ -68,13 +82,5 @@ extension BoardRenderer {
             }
             x += 1
         }
-    }
-
-    mutating func drawNPSPrompt(_ editor: LineEditor, error: String?) {
-        let r = box(width: 56, height: 5, title: RenderText.npsTitle, footer: Screen.npsPrompt.hintLine)
-        grid.fill(x: r.x, y: r.y + 1, width: 6, height: 1, role: .formFieldFocused)
-        text(editor.text, r.x, r.y + 1, .formFieldFocused, max: 6)
-        cursor = (r.x + min(5, TextWidth.width(editor.text)), r.y + 1)
-        if let e = error { text(g.overdue + " " + e, r.x + 8, r.y + 1, .error, max: r.w - 8) }
     }
 }

@@ -20,7 +20,7 @@ extension BoardRenderer {
             }
         }
         let r = box(
-            width: 60, height: FilterRow.allCases.count + 4, title: FilterText.title, footer: Screen.filterMenu.hintLine
+            width: 60, height: FilterRow.allCases.count + 4, title: FilterText.title, hints: Screen.filterMenu.hints
         )
         for (i, fr) in FilterRow.allCases.enumerated() where i < r.h {
             let y = r.y + i
@@ -40,7 +40,7 @@ extension BoardRenderer {
         let agenda = state.agenda(type: view.type)
         let title = RenderText.agendaTitle + (view.type.map { " " + g.dot + " " + RenderText.agendaOnly($0) } ?? "")
         let r = box(
-            width: min(layout.width, 100), height: layout.height - 2, title: title, footer: Screen.agenda.hintLine)
+            width: min(layout.width, 100), height: layout.height - 2, title: title, hints: Screen.agenda.hints)
         guard !agenda.items.isEmpty else {
             text(view.type == nil ? RenderText.agendaEmpty : RenderText.agendaNoneOfType, r.x, r.y, .cardDim, max: r.w)
             return
@@ -115,26 +115,44 @@ extension BoardRenderer {
             ? due.description + (item.time == nil ? "      " : time) + " " + g.dot + " " + relative : relative + time
     }
 
+    /// The stages: number, name, probability, stale days, kind, the deals counted as the board's
+    /// headers count them and the lost ones apart. A narrow box drops whole columns: kind first,
+    /// then stale days, then probability.
     mutating func drawStages(selection: Int) {
         let b = state.board
+        let legend = BoardRenderer.messageLines(RenderText.stagesCountsExplained, width: min(layout.width, 96) - 4)
+        let fits = b.stages.count + 3 + legend.count <= layout.height - 4
         let r = box(
-            width: min(layout.width, 84), height: min(layout.height - 2, b.stages.count + 5),
-            title: RenderText.stagesTitle,
-            footer: Screen.stages.hintLine)
-        let widths = [3, max(12, r.w - 46), 7, 13, 6, 6]
+            width: min(layout.width, 96),
+            height: min(layout.height - 2, b.stages.count + 4 + (fits ? legend.count + 1 : 0)),
+            title: RenderText.stagesTitle, hints: Screen.stages.hints)
+        // Column widths; nil for a column dropped. The name takes what is left.
+        var widths: [Int?] = [3, 0, 7, 11, 4, 5, 4]
+        for drop in [4, 3, 2]
+        where widths.compactMap({ $0 }).reduce(0, +) + widths.compactMap({ $0 }).count - 1 + 10 > r.w {
+            widths[drop] = nil
+        }
+        let used = widths.compactMap { $0 }.reduce(0, +) + widths.compactMap { $0 }.count - 1
+        widths[1] = max(4, min(40, r.w - used))
         func row(_ cells: [String], _ y: Int, _ role: StyleRole) {
             var x = r.x
             for (i, c) in cells.enumerated() {
-                text(
-                    TextWidth.fit(c, to: widths[i], align: i >= 2 && i != 4 ? .right : .left, ellipsis: g.ellipsis), x,
-                    y, role, max: widths[i])
-                x += widths[i] + 1
+                guard let w = widths[i] else { continue }
+                let align: Alignment = i >= 2 && i != 4 ? .right : .left
+                text(TextWidth.fit(c, to: w, align: align, ellipsis: g.ellipsis), x, y, role, max: w)
+                x += w + 1
             }
         }
         row(RenderText.columnsHeader, r.y, .helpTitle)
-        var counts: [String: Int] = [:]
-        for d in b.deals { counts[d.stage, default: 0] += 1 }
-        let visible = max(1, r.h - 2)
+        var counted = Array(repeating: 0, count: b.stages.count), lost = counted
+        var index: [String: Int] = [:]
+        for (i, s) in b.stages.enumerated() { index[s.id] = i }
+        for d in b.deals {
+            guard let si = index[d.stage] else { continue }
+            if d.status == .lost { lost[si] += 1 }
+            if b.contribution(of: d, stageIndex: si).stageIndex != nil { counted[si] += 1 }
+        }
+        let visible = max(1, r.h - 2 - (fits ? legend.count + 1 : 0))
         let top = max(0, min(selection - visible + 1, b.stages.count - visible))
         for (n, i) in (top..<min(b.stages.count, top + visible)).enumerated() {
             let s = b.stages[i]
@@ -145,50 +163,15 @@ extension BoardRenderer {
                 [
                     "\(i + 1)", BoardRenderer.oneLine(s.name), RenderText.prob(s.probability),
                     s.rotDays == 0 ? RenderText.off : RenderText.daysIn(s.rotDays), s.kind.rawValue,
-                    "\(counts[s.id] ?? 0)",
+                    "\(counted[i])", "\(lost[i])",
                 ],
                 y, focused ? .cardTitleSelected : .help)
         }
-    }
-
-    mutating func drawStageForm(_ form: StageForm) {
-        let r = box(
-            width: 64, height: 7, title: form.stageID == nil ? RenderText.stageAddTitle : RenderText.stageEditTitle,
-            footer: Screen.stageForm.hintLine)
-        let labelW = 30
-        let fields = [
-            (RenderText.stageName, form.name), (RenderText.stageProbability, form.probability),
-            (RenderText.stageRot, form.rotDays),
-        ]
-        for (i, (label, editor)) in fields.enumerated() {
-            let y = r.y + i
-            let focused = i == form.focus
-            text(label, r.x, y, .formLabel, max: labelW - 1)
-            let fw = max(4, r.w - labelW)
-            grid.fill(x: r.x + labelW, y: y, width: fw, height: 1, role: focused ? .formFieldFocused : .formField)
-            text(editor.text, r.x + labelW, y, focused ? .formFieldFocused : .formField, max: fw)
-            if focused {
-                let cx = r.x + labelW + editor.characters.prefix(editor.cursor).reduce(0) { $0 + TextWidth.width($1) }
-                cursor = (min(cx, r.x + r.w - 1), y)
-            }
+        if top > 0 { text(g.moreAbove, r.x + r.w + 1, r.y + 2, .scrollMarker) }
+        if top + visible < b.stages.count { text(g.moreBelow, r.x + r.w + 1, r.y + 1 + visible, .scrollMarker) }
+        if fits {
+            for (k, l) in legend.enumerated() { text(l, r.x, r.y + r.h - legend.count + k, .cardDim, max: r.w) }
         }
-        if let e = form.error { text(g.overdue + " " + e, r.x, r.y + r.h - 1, .error, max: r.w) }
-    }
-
-    mutating func drawStageDelete(_ sid: String, target: Int) {
-        guard let stage = state.board.stage(sid) else { return }
-        let others = state.board.stages.filter { $0.id != sid }
-        let n = state.board.deals.filter { $0.stage == sid }.count
-        var lines: [(String, StyleRole)] = [(RenderText.stageDeleteMove(BoardRenderer.oneLine(stage.name), n), .dialog)]
-        for (i, s) in others.enumerated() {
-            lines.append(
-                (
-                    (i == target ? g.upcoming + " " : "  ") + BoardRenderer.oneLine(s.name),
-                    i == target ? .formFieldFocused : .dialog
-                ))
-        }
-        lines.append((Screen.stageDelete.hintLine, .formLabel))
-        drawDialog(title: RenderText.stageDeleteTitle, lines: lines)
     }
 }
 

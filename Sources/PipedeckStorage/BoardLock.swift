@@ -22,15 +22,19 @@ import PipedeckCore
 /// lock file again when no open board is listed in it. When the folder cannot hold a lock file
 /// (it is read-only), writers go ahead without one: they cannot write the board there either, and
 /// their own error says why.
-public final class BoardLock: @unchecked Sendable {
+///
+/// A `BoardLock` holds only constants, so it may be handed to a background save: what it guards
+/// is on disk, and every call opens the lock file afresh.
+public final class BoardLock: Sendable {
     /// The lock file's path.
     public let path: String
-    /// How long a writer waits for another one before giving up.
-    public var timeout: Double = 10
+    /// How long a writer waits for another one before giving up, in seconds.
+    public let timeout: Double
 
-    public init(boardPath: String) {
+    public init(boardPath: String, timeout: Double = 10) {
         let (folder, name) = BoardFile.split(BoardFile.saveTarget(boardPath))
         path = BoardFile.join(folder, "." + name + ".lock")
+        self.timeout = timeout
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {

@@ -17,9 +17,11 @@ enum SignalTrap {
     /// The signals that ask the program to finish.
     static let terminating: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
 
-    /// The recorded signal number; 0 = none. Touched by the handler, hence a
-    /// raw pointer read and written with atomic operations.
-    static let slot: UnsafeMutablePointer<Int32> = {
+    /// The recorded signal number; 0 = none. Shared by the signal handlers and
+    /// the main thread, hence a raw word of memory that is only ever read and
+    /// written with the shim's atomic operations (which is why the compiler is
+    /// told not to check it: a pointer is not `Sendable`).
+    nonisolated(unsafe) static let slot: UnsafeMutablePointer<Int32> = {
         let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         p.initialize(to: 0)
         return p

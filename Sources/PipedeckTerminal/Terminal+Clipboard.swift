@@ -1,3 +1,4 @@
+import CNcursesw
 import Foundation
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ extension Terminal {
     /// Puts `text` on the clipboard with the OSC 52 escape, which terminals (and tmux with
     /// `set-clipboard on`) pass on, over ssh too. A terminal that does not know it ignores it.
     public func copyToClipboard(_ text: String) {
-        let out = outputFile ?? stdout
+        let out = outputFile ?? pd_stdout()
         fputs(Terminal.osc52(text), out)
         fflush(out)
     }

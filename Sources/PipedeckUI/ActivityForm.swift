@@ -84,7 +84,13 @@ public struct ActivityForm: Hashable, Sendable {
         focus = .type
         if case .followUp = purpose { focus = .outcome }
         if activity != nil { focus = .subject }
+        opening = typed
     }
+
+    private var opening: [String] = []
+    private var typed: [String] { [type.rawValue, subject.text, when.text, duration.text, outcome.text] }
+    /// Whether a field differs from what the dialog opened with (Ctrl-C then asks before closing).
+    public var hasTyped: Bool { typed != opening }
 
     public var isLog: Bool { purpose == .log }
 

@@ -15,19 +15,24 @@ public enum Effect: Hashable, Sendable {
     case redrawAll
     case suspend
     case cycleTheme
-    /// Open the deal's notes in $VISUAL / $EDITOR; the loop calls `setNotes` with the result.
+    /// Open the deal's notes in $VISUAL / $EDITOR; the loop sends the result as `Event.notesEdited`.
     case editNotes(dealID: String)
     /// Put the text on the clipboard (the terminal's, through OSC 52).
     case copyToClipboard(String)
+    /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
+    case discardTypeahead
 }
 
 public struct StatusMessage: Hashable, Sendable {
     public var text: String
     public var isError: Bool
     public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+    /// The same message with `more` said after it.
+    func adding(_ more: String) -> StatusMessage { StatusMessage(text + more, isError: isError) }
 }
 
-/// The whole state of the interactive board. Changed only by `handle(_:)`.
+/// The whole state of the interactive board. Changed only by `handle(_:)`, by keys and by the
+/// other events (Events.swift).
 public struct AppState: Equatable, Sendable {
     public internal(set) var board: Board
     public internal(set) var history = UndoHistory(limit: 1000)
@@ -60,6 +65,8 @@ public struct AppState: Equatable, Sendable {
     public var totalCount: Int { board.deals.count }
     /// Mouse drag in progress: the deal pressed on.
     public internal(set) var dragDealID: String?
+    /// The board was replaced by changes made elsewhere and has not been drawn since.
+    public internal(set) var boardReplacedUnseen = false
 
     public init(board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int) {
         self.board = board
@@ -233,14 +240,19 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
-    /// Replaces the board (after a reload from disk); undo history is cleared.
-    public mutating func replaceBoard(_ b: Board) {
+    /// Replaces the board with a version written elsewhere (a reload, or a merge with it). The
+    /// undo history keeps the steps that touch nothing changed elsewhere (`UndoHistory.adopt`);
+    /// the result says what was kept, for the message that reports the reload
+    /// (`UIText.undoAfterReload`).
+    @discardableResult
+    public mutating func replaceBoard(_ b: Board) -> KeptHistory {
         let selected = selectedDeal?.id
+        let kept = history.adopt(from: board, to: b)
         board = b
-        history.clear()
         rebuildColumns()
         if let id = selected { select(dealID: id) }
         keepVisible()
+        return kept
     }
 
     /// Saves notes edited outside (in $EDITOR). Returns the effects (a save when they changed).

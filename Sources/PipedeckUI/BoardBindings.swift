@@ -64,7 +64,7 @@ public enum Bindings {
             [.shiftLeft, .char("H"), .char("<")], .deal(.movePrev), "move the deal to the previous stage", hint: "move",
             group: "Move deals"),
         KeyBinding(
-            [.char("m")], .deal(.moveTo), "move the deal to any stage (then its number or letter)", group: "Move deals"),
+            [.char("m")], .deal(.moveTo), "move the deal to any stage (choose it, then Enter)", group: "Move deals"),
         KeyBinding(
             [.shiftUp, .char("K")], .deal(.rankUp), "raise the deal's priority in its column", group: "Move deals"),
         KeyBinding(

@@ -63,14 +63,18 @@ extension AppState {
     mutating func run(_ command: DealCommand, on deal: Deal) -> [Effect] {
         switch command {
         case .moveNext, .movePrev:
-            let fx = perform(
-                .shift(id: deal.id, by: command == .moveNext ? 1 : -1), label: UIText.labelMove, follow: deal.id)
+            let by = command == .moveNext ? 1 : -1
+            let target = board.stageIndex(deal.stage).map { $0 + by }.flatMap {
+                board.stages.indices.contains($0) ? board.stages[$0] : nil
+            }
+            let action = target.map { moveAction(deal.id, to: $0) } ?? .shift(id: deal.id, by: by)
+            let fx = perform(action, label: UIText.labelMove, follow: deal.id)
             if !fx.isEmpty, let moved = board.deal(deal.id), let s = board.stage(moved.stage) {
                 message = StatusMessage(moved.status == .won ? UIText.wonDeal(deal.title) : UIText.movedTo(s.name))
             }
             keepVisible()
             return fx
-        case .moveTo: mode = .moveTo(dealID: deal.id, typed: "")
+        case .moveTo: mode = .moveTo(MoveDialog(dealID: deal.id, choice: board.stageIndex(deal.stage) ?? 0))
         case .rankUp, .rankDown:
             if sort != .rank {
                 message = StatusMessage(UIText.reorderNeedsManual)

@@ -1,7 +1,7 @@
 import PipedeckCore
 
-/// The dialogs the board opens on a deal: delete (`Bindings.confirmDelete`), lost
-/// (`Bindings.lostReason`) and move (`Bindings.moveTo`).
+/// The dialogs the board opens on a deal: delete (`Bindings.confirmDelete`) and lost
+/// (`Bindings.lostReason`); move (`Bindings.moveTo`) is in MoveDialog.swift.
 extension AppState {
     mutating func handleConfirmDelete(_ key: Key, dealID id: String) -> [Effect] {
         guard let command = Bindings.confirmDelete.command(for: key) else { return [] }
@@ -25,7 +25,7 @@ extension AppState {
         var editor = editor
         switch command {
         case .cancel: mode = .board
-        case .quit: return [.quit]
+        case .interrupt: interrupt(typed: !editor.isEmpty, cancel: .board)
         case .list(let step):
             mode = .lostReason(dealID: id, choice: step.apply(to: choice, count: reasons.count), editor: editor)
         case .confirm:
@@ -46,35 +46,5 @@ extension AppState {
             mode = .lostReason(dealID: id, choice: choice, editor: editor)
         }
         return []
-    }
-
-    mutating func handleMoveTo(_ key: Key, dealID id: String, typed: String) -> [Effect] {
-        guard let command = Bindings.moveTo.command(for: key) else { return [] }
-        let n = board.stages.count
-        switch command {
-        case .digit:
-            guard case .char(let c) = key, let v = Int(typed + String(c)), v >= 1, v <= n else { return [] }
-            // Wait for another digit only when one could still name a stage.
-            if v * 10 <= n {
-                mode = .moveTo(dealID: id, typed: typed + String(c))
-                return []
-            }
-            mode = .board
-            return move(id, to: board.stages[v - 1])
-        case .confirm:
-            mode = .board
-            guard let v = Int(typed), v >= 1, v <= n else { return [] }
-            return move(id, to: board.stages[v - 1])
-        case .erase:
-            mode = .moveTo(dealID: id, typed: String(typed.dropLast()))
-            return []
-        case .letter:
-            mode = .board
-            guard case .char(let c) = key, let target = stageForShortcut(c) else { return [] }
-            return move(id, to: target)
-        case .cancel:
-            mode = .board
-            return []
-        }
     }
 }

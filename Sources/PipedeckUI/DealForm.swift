@@ -27,6 +27,8 @@ public struct DealForm: Hashable, Sendable {
     public var suggestions: [FieldID: [String]] = [:]
     /// Which suggestion Ctrl-N / Ctrl-P has reached for the focused field.
     public var suggestionIndex = 0
+    /// The fields as the form opened with them: something was typed when they differ.
+    private var opening: [String] = []
 
     public var isNew: Bool { dealID == nil }
     public var title: String { isNew ? FormText.addTitle : FormText.editTitle }
@@ -64,11 +66,16 @@ public struct DealForm: Hashable, Sendable {
             ),
         ]
         focus = 0
+        opening = entries
         suggestions = [
             .owner: board.usedValues(\.owner), .source: board.usedValues(\.source), .tags: board.usedTags,
             .company: board.usedValues(\.company),
         ]
     }
+
+    private var entries: [String] { fields.map { $0.editor.text + "\u{0}" + String($0.choice) } }
+    /// Whether a field differs from what the form opened with (Ctrl-C then asks before closing).
+    public var hasTyped: Bool { entries != opening }
 
     public func field(_ id: FieldID) -> Field { fields.first { $0.id == id }! }
     public func value(_ id: FieldID) -> String { field(id).editor.text.trimmingCharacters(in: .whitespaces) }
@@ -254,7 +261,10 @@ public enum FormText {
     public static let whenWithoutSubject = "a date needs a subject: what is to be done?"
     public static let choiceHint = "← → choose"
     public static let accept = "accept"
+    /// Beside a field that suggests values: "→ accept · Ctrl-N 3".
+    public static func acceptHint(_ count: Int) -> String { "→ " + accept + (count > 1 ? " · Ctrl-N \(count)" : "") }
     public static let fixFields = "Fix the fields marked in red, then press Enter."
+    public static let discardQuestion = "Throw away what you typed here?"
     public static func label(_ id: DealForm.FieldID) -> String {
         switch id {
         case .title: return "Title"

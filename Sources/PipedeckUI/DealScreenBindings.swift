@@ -29,14 +29,16 @@ public enum ConfirmCommand: Hashable, Sendable {
 /// `x`: why was the deal lost?
 public enum LostReasonCommand: Hashable, Sendable {
     case list(ListCommand)
-    case chooseNumber, confirm, cancel, quit
+    case chooseNumber, confirm, cancel, interrupt
     /// Typing another reason.
     case type
 }
 
 /// `m`: the stage to move the deal to.
 public enum MoveToCommand: Hashable, Sendable {
-    case digit, confirm, erase, letter, cancel
+    case digit, letter
+    case list(ListCommand)
+    case confirm, erase, cancel
 }
 
 /// The Type field of the activity dialog.
@@ -48,14 +50,19 @@ public enum ActivityTypeCommand: Hashable, Sendable {
 
 /// Forms of several fields: the deal form, the stage form, the activity dialog.
 public enum FormCommand: Hashable, Sendable {
-    case nextField, previousField, save, cancel, quit
+    case nextField, previousField, save, cancel, interrupt
     /// Any other key: edits the focused field.
     case type
 }
 
 /// A prompt of one field (the recommendation score).
 public enum PromptCommand: Hashable, Sendable {
-    case save, cancel, quit, type
+    case save, cancel, interrupt, type
+}
+
+/// "Discard what you typed?" after Ctrl-C.
+public enum DiscardCommand: Hashable, Sendable {
+    case discard, keepEditing
 }
 
 extension Bindings {
@@ -102,21 +109,22 @@ extension Bindings {
             KeyBinding(.number, label: "1–9", .chooseNumber, "choose a reason by its number (while none is typed)"),
             KeyBinding([.enter], .confirm, "mark the deal lost with the chosen or typed reason", hint: "ok"),
             KeyBinding([.escape], .cancel, "cancel", hint: "cancel"),
-            .quit(.quit),
+            KeyBinding([.ctrl("c")], .interrupt, KeyText.interrupt),
             KeyBinding(
                 .anyKey, label: KeyText.otherKeys, .type,
                 "type another reason; it joins the list of reasons"),
         ])
 
     public static let moveTo = KeyTable<MoveToCommand>([
+        KeyBinding(.digit, .digit, "choose the stage by its number", hint: "choose", hintKeys: "1–9/a–z/↑↓"),
         KeyBinding(
-            .digit, .digit,
-            "the stage's number (moves when no second digit can follow)"),
-        KeyBinding([.enter], .confirm, "move to the stage whose number is typed"),
-        KeyBinding([.backspace], .erase, "erase the last digit"),
-        KeyBinding(
-            .character, label: KeyText.aLetter, .letter, "move to the first stage whose name starts with it"),
-        KeyBinding(.anyKey, plus: [.escape], .cancel, "cancel (Ctrl-C too)"),
+            .character, label: KeyText.aLetter, .letter,
+            "choose the stage by its letters or the start of its name"),
+        KeyBinding([.up], .list(.up), "previous stage"),
+        KeyBinding([.down], .list(.down), "next stage"),
+        KeyBinding([.enter], .confirm, "move the deal to the chosen stage", hint: "move"),
+        KeyBinding([.backspace], .erase, "erase the last digit or letter typed"),
+        KeyBinding(.anyKey, plus: [.escape], .cancel, "cancel (Ctrl-C too)", hint: "cancel", hintKeys: "Esc"),
     ])
 
     public static let activityForm = fieldForm(
@@ -138,6 +146,11 @@ extension Bindings {
             hint: "0–10 · empty clears", hintKeys: ""),
         KeyBinding([.enter], .save, "save the score (empty clears it)", hint: "save"),
         KeyBinding([.escape], .cancel, "back to the details without changes", hint: "cancel"),
-        .quit(.quit),
+        KeyBinding([.ctrl("c")], .interrupt, KeyText.interrupt),
+    ])
+
+    public static let discard = KeyTable<DiscardCommand>([
+        KeyBinding([.char("y"), .char("Y")], .discard, "discard what was typed and close", hint: "discard"),
+        KeyBinding(.anyKey, .keepEditing, "back to what you were typing, as it was", hint: "keeps editing"),
     ])
 }

@@ -51,7 +51,9 @@ extension AppState {
         var editor = editor
         switch command {
         case .cancel: mode = .detail(dealID: id, scroll: 0)
-        case .quit: return [.quit]
+        case .interrupt:
+            let saved = board.deal(id)?.npsScore.map(String.init) ?? ""
+            interrupt(typed: editor.text != saved, cancel: .detail(dealID: id, scroll: 0))
         case .save: return saveRecommendation(editor, dealID: id)
         case .type:
             _ = editor.handle(key)
@@ -66,11 +68,14 @@ extension AppState {
         let score: Int?
         if t.isEmpty {
             score = nil
-        } else if let n = Int(t), Deal.npsRange.contains(n) {
-            score = n
         } else {
-            mode = .npsPrompt(dealID: id, editor: editor, error: UIText.npsRange)
-            return []
+            switch DecimalParser.whole(t, in: Deal.npsRange) {
+            case .success(let n): score = n
+            case .failure(let problem):
+                let why = problem == .tooManyDecimals ? UIText.npsWhole : UIText.npsRange
+                mode = .npsPrompt(dealID: id, editor: editor, error: why)
+                return []
+            }
         }
         guard var d = board.deal(id) else { mode = .board; return [] }
         mode = .detail(dealID: id, scroll: 0)

@@ -19,10 +19,23 @@ public struct DealFilter: Hashable, Sendable {
         !text.isEmpty || owner != nil || source != nil || tag != nil || overdueOnly || staleOnly || minScore != nil
     }
 
-    /// Search text folded for matching: case and accents ignored ("cafe" finds "Café").
+    /// Search text folded for matching: case and accents ignored ("cafe" finds "Café"), and the
+    /// letters people write as two ("oeuvray" finds "Œuvray", "strasse" finds "Straße").
     public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        guard folded.unicodeScalars.contains(where: { $0.value >= 0xC0 }) else { return folded }
+        var out = ""
+        out.reserveCapacity(folded.utf8.count)
+        for ch in folded { out += DealFilter.spelledOut[ch] ?? String(ch) }
+        return out
     }
+
+    /// Letters that accent folding leaves alone, as they are typed on a keyboard without them.
+    static let spelledOut: [Character: String] = [
+        "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+        "đ": "d", "Đ": "d", "ı": "i", "ĳ": "ij", "Ĳ": "ij", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+        "ﬅ": "st", "ﬆ": "st",
+    ]
 
     public func matches(_ d: Deal, board: Board, today: Day) -> Bool {
         if let o = owner, DealFilter.fold(d.owner ?? "") != DealFilter.fold(o) { return false }
@@ -34,7 +47,9 @@ public struct DealFilter: Hashable, Sendable {
         if !text.isEmpty {
             let needle = DealFilter.fold(text.trimmingCharacters(in: .whitespaces))
             if needle.isEmpty { return true }
-            let haystack = [d.title, d.company ?? "", d.contact ?? "", d.notes ?? "", d.tags.joined(separator: " ")]
+            // Tags as the cards write them, so "#erp" finds the tag erp.
+            let tags = d.tags.map { "#" + $0 }.joined(separator: " ")
+            let haystack = [d.title, d.company ?? "", d.contact ?? "", d.notes ?? "", tags]
             // The standard library's search (Foundation's `contains` traps on some inputs on Linux).
             if !haystack.contains(where: { DealFilter.fold($0).firstRange(of: needle) != nil }) { return false }
         }
@@ -54,18 +69,28 @@ public struct DealFilter: Hashable, Sendable {
         return parts.joined(separator: " · ")
     }
 
-    /// The ranges of a text that match the search (for highlighting), by character offsets.
+    /// The ranges of a text that match the search (for highlighting), by character offsets. Each
+    /// character is folded on its own, so "oeuvray" underlines the six letters of "Œuvray".
     public func highlights(in s: String) -> [Range<Int>] {
         let needle = text.trimmingCharacters(in: .whitespaces)
         guard !needle.isEmpty else { return [] }
-        let chars = Array(s)
-        let n = Array(needle).count
-        guard n <= chars.count else { return [] }
         let target = DealFilter.fold(needle)
+        let folded = s.map { DealFilter.fold(String($0)) }
         var out: [Range<Int>] = []
         var i = 0
-        while i + n <= chars.count {
-            if DealFilter.fold(String(chars[i..<(i + n)])) == target { out.append(i..<(i + n)); i += n } else { i += 1 }
+        while i < folded.count {
+            var joined = "", j = i
+            while j < folded.count, joined.count < target.count {
+                joined += folded[j]
+                j += 1
+                if !target.hasPrefix(joined) { break }
+            }
+            if joined == target && j > i {
+                out.append(i..<j)
+                i = j
+            } else {
+                i += 1
+            }
         }
         return out
     }
@@ -88,6 +113,8 @@ public enum FilterText {
     public static let clearAll = "Clear all filters"
     public static let searchPrompt = "Search: "
     public static func filtered(_ shown: Int, _ total: Int) -> String { "filtered: \(shown) of \(total) deals" }
+    /// The same where the footer is narrow: "1/25".
+    public static func filteredShort(_ shown: Int, _ total: Int) -> String { "\(shown)/\(total)" }
     public static func label(_ row: FilterRow) -> String {
         switch row {
         case .owner: return "Owner"

@@ -24,7 +24,7 @@ extension Bindings {
             KeyBinding([.backTab, .up], .previousField, "previous field"),
             KeyBinding([.enter], .save, save, hint: "save"),
             KeyBinding([.escape], .cancel, cancel, hint: "cancel"),
-            .quit(.quit),
+            KeyBinding([.ctrl("c")], .interrupt, KeyText.interrupt),
             KeyBinding(.anyKey, label: KeyText.otherKeys, .type, type),
         ])
     }

@@ -10,6 +10,8 @@ protocol FieldForm {
     mutating func focusPrevious()
     /// A key for the focused field (text, a choice, a suggestion).
     mutating func edit(_ key: Key)
+    /// Whether something was typed since the form opened.
+    var hasTyped: Bool { get }
 }
 
 extension DealForm: FieldForm {
@@ -39,7 +41,7 @@ extension AppState {
         var form = form
         switch command {
         case .cancel: mode = cancel
-        case .quit: return [.quit]
+        case .interrupt: interrupt(typed: form.hasTyped, cancel: cancel)
         case .save: return save(&self, form)
         case .nextField:
             form.focusNext()
@@ -52,6 +54,33 @@ extension AppState {
             mode = form.mode
         }
         return []
+    }
+
+    /// Ctrl-C in a box where text is typed: closes it when nothing was typed, else asks whether to
+    /// discard what was (`Mode.discard`).
+    mutating func interrupt(typed: Bool, cancel: Mode) {
+        mode = typed ? .discard(mode) : cancel
+    }
+
+    /// The answer to "discard what you typed?": `y` closes the box as Esc would, any other key
+    /// goes back to it as it was.
+    mutating func handleDiscard(_ key: Key, typing: Mode) -> [Effect] {
+        switch Bindings.discard.command(for: key) {
+        case .discard?: mode = cancelTarget(of: typing)
+        case .keepEditing?, nil: mode = typing
+        }
+        return []
+    }
+
+    /// Where Esc goes from a box where text is typed.
+    func cancelTarget(of m: Mode) -> Mode {
+        switch m {
+        case .stageForm(let form): return .stages(selection: board.stageIndex(form.stageID ?? "") ?? 0)
+        case .npsPrompt(let id, _, _): return .detail(dealID: id, scroll: 0)
+        case .activity(let form): return form.origin.mode(dealID: form.dealID)
+        case .discard(let inner): return cancelTarget(of: inner)
+        default: return .board
+        }
     }
 
     mutating func submit(_ form: DealForm) -> [Effect] {

@@ -25,7 +25,8 @@ public enum KeyText {
     public static let detailTitle = "Deal details"
     public static let detailAbout = "`Enter` on a deal: every field, the stage history, the notes."
     public static let moveToTitle = "Move to stage"
-    public static let moveToAbout = "`m` on a deal."
+    public static let moveToAbout =
+        "`m` on a deal. Its number, the letters beside it or ↑ ↓ choose a stage; nothing moves before `Enter`."
     public static let lostReasonTitle = "Mark as lost"
     public static let lostReasonAbout = "`x` on a deal."
     public static let confirmDeleteTitle = "Delete deal"
@@ -52,6 +53,11 @@ public enum KeyText {
     public static let stageFormAbout = "`a`, `e` or `Enter` on the stages screen."
     public static let stageDeleteTitle = "Delete stage"
     public static let stageDeleteAbout = "`d` on a stage that still holds deals."
+    public static let discardTitle = "Discard what you typed?"
+    public static let discardAbout =
+        "Ctrl-C in a form, the next action, the lost reason or the recommendation score, once something was typed."
+    /// Ctrl-C in a box where text is typed.
+    public static let interrupt = "close; asks “discard what you typed?” first if you typed"
     public static let helpTitle = "Help"
     public static let helpAbout = "`?` on the board, the filter menu, the agenda, the reports and the stages."
     public static let activityTypeTitle = "Activity type"

@@ -14,21 +14,20 @@ extension AppState {
         case .help(let view): return handleHelp(key, view)
         case .detail(let id, let scroll): return handleDetail(key, dealID: id, scroll: scroll)
         case .npsPrompt(let id, let editor, _): return handleNPSPrompt(key, dealID: id, editor: editor)
-        case .form(let form): return handleForm(key, form, cancel: .board) { $0.submit($1) }
+        case .form(let form): return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.submit($1) }
         case .activity(let form):
-            return handleForm(key, form, cancel: form.origin.mode(dealID: form.dealID)) { $0.saveActivity($1) }
+            return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.saveActivity($1) }
         case .confirmDelete(let id): return handleConfirmDelete(key, dealID: id)
         case .lostReason(let id, let choice, let editor):
             return handleLostReason(key, dealID: id, choice: choice, editor: editor)
-        case .moveTo(let id, let typed): return handleMoveTo(key, dealID: id, typed: typed)
+        case .moveTo(let dialog): return handleMoveTo(key, dialog)
         case .search(let editor): return handleSearch(key, editor)
         case .filterMenu(let row): return handleFilterMenu(key, row: row)
         case .agenda(let view): return handleAgenda(key, view)
         case .reports(let tab, let scroll): return handleReports(key, tab: tab, scroll: scroll)
         case .stages(let selection): return handleStages(key, selection: selection)
-        case .stageForm(let form):
-            let back = Mode.stages(selection: board.stageIndex(form.stageID ?? "") ?? 0)
-            return handleForm(key, form, cancel: back) { $0.saveStage($1) }
+        case .stageForm(let form): return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.saveStage($1) }
+        case .discard(let typing): return handleDiscard(key, typing: typing)
         case .stageDelete(let sid, let target): return handleStageDelete(key, stageID: sid, target: target)
         }
     }
@@ -109,15 +108,18 @@ extension AppState {
         keepVisible()
     }
 
-    /// A stage chosen by the first letter of its name.
-    public func stageForShortcut(_ c: Character) -> Stage? {
-        let l = String(c).lowercased()
-        return board.stages.first { $0.name.lowercased().hasPrefix(l) }
-    }
-
     mutating func move(_ id: String, to stage: Stage) -> [Effect] {
-        let fx = perform(.move(id: id, toStage: stage.id), label: UIText.labelMove, follow: id)
+        let fx = perform(moveAction(id, to: stage), label: UIText.labelMove, follow: id)
         if !fx.isEmpty { message = StatusMessage(UIText.movedTo(stage.name)) }
         return fx
+    }
+
+    /// A move to `stage`: back to the deal's former place there when the undo history remembers
+    /// it (L then H leaves the column as it was), else to the bottom of the column.
+    func moveAction(_ id: String, to stage: Stage) -> Action {
+        if let rank = history.formerRank(of: id, inStage: stage.id) {
+            return .moveBack(id: id, toStage: stage.id, rank: rank)
+        }
+        return .move(id: id, toStage: stage.id)
     }
 }

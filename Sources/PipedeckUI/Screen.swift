@@ -7,8 +7,8 @@ public enum Mode: Hashable, Sendable {
     case form(DealForm)
     case confirmDelete(dealID: String)
     case lostReason(dealID: String, choice: Int, editor: LineEditor)
-    /// Choosing a stage for a deal: its number (digits typed so far) or the first letter of its name.
-    case moveTo(dealID: String, typed: String)
+    /// Choosing a stage for a deal: by its number, its letters or ↑ ↓, then Enter.
+    case moveTo(MoveDialog)
     case search(LineEditor)
     case filterMenu(row: Int)
     /// Logging, planning, changing an activity, or saying what came of one just done.
@@ -21,6 +21,8 @@ public enum Mode: Hashable, Sendable {
     case reports(tab: Int, scroll: Int)
     /// Recording a won customer's answer (0–10) to "how likely are you to recommend us?".
     case npsPrompt(dealID: String, editor: LineEditor, error: String?)
+    /// Ctrl-C in a box where something was typed: "discard what you typed?" over that box.
+    indirect case discard(Mode)
 
     public var screen: Screen {
         switch self {
@@ -40,6 +42,7 @@ public enum Mode: Hashable, Sendable {
         case .stageDelete: return .stageDelete
         case .reports: return .reports
         case .npsPrompt: return .npsPrompt
+        case .discard: return .discard
         }
     }
 }
@@ -63,7 +66,7 @@ public struct HelpView: Hashable, Sendable {
 /// Each screen of the app, one per `Mode`, with its key table.
 public enum Screen: String, Hashable, Sendable, CaseIterable {
     case board, detail, moveTo, lostReason, confirmDelete, activity, npsPrompt, dealForm
-    case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, help
+    case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, discard, help
 
     /// The screen's own key table, for help and docs (built once).
     public var keySheet: KeySheet {
@@ -83,6 +86,7 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
         case .stages: return ScreenSheets.stages
         case .stageForm: return ScreenSheets.stageForm
         case .stageDelete: return ScreenSheets.stageDelete
+        case .discard: return ScreenSheets.discard
         case .help: return ScreenSheets.help
         }
     }
@@ -99,6 +103,8 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
 
     /// The words of the screen's key hints, for the footer of its box: "Enter ok · Esc cancel".
     public var hintLine: String { keySheet.hintLine }
+    /// The same hints one by one, for a footer that keeps the ones that fit whole.
+    public var hints: [KeyHint] { keySheet.hints }
 }
 
 /// A key table as help and docs show it: a title, where the screen is reached, the lines and
@@ -149,5 +155,6 @@ private enum ScreenSheets {
     static let stages = KeySheet(KeyText.stagesTitle, KeyText.stagesAbout, Bindings.stages)
     static let stageForm = KeySheet(KeyText.stageFormTitle, KeyText.stageFormAbout, Bindings.stageForm)
     static let stageDelete = KeySheet(KeyText.stageDeleteTitle, KeyText.stageDeleteAbout, Bindings.stageDelete)
+    static let discard = KeySheet(KeyText.discardTitle, KeyText.discardAbout, Bindings.discard)
     static let help = KeySheet(KeyText.helpTitle, KeyText.helpAbout, Bindings.help)
 }

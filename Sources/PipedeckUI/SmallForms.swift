@@ -21,7 +21,12 @@ public struct StageForm: Hashable, Sendable {
         name = LineEditor(stage?.name ?? "")
         probability = LineEditor(stage?.probability.description ?? "")
         rotDays = LineEditor(stage.map { String($0.rotDays) } ?? "14")
+        opening = [name.text, probability.text, rotDays.text]
     }
+
+    private var opening: [String] = []
+    /// Whether a field differs from what the form opened with.
+    public var hasTyped: Bool { [name.text, probability.text, rotDays.text] != opening }
 
     public mutating func focusNext() { focus = (focus + 1) % 3 }
     public mutating func focusPrevious() { focus = (focus + 2) % 3 }
@@ -41,8 +46,11 @@ public struct StageForm: Hashable, Sendable {
         guard case .success(let p) = DecimalParser.percent(probability.text) else {
             return .failure(FormProblem(Strings.probabilityRange))
         }
-        guard let r = Int(rotDays.text.trimmingCharacters(in: .whitespaces)), r >= 0, r <= 3650 else {
-            return .failure(FormProblem(Strings.rotDaysRange))
+        let r: Int
+        switch DecimalParser.whole(rotDays.text, in: 0...3650) {
+        case .success(let n): r = n
+        case .failure(.tooManyDecimals): return .failure(FormProblem(Strings.rotDaysWhole))
+        case .failure: return .failure(FormProblem(Strings.rotDaysRange))
         }
         var s = base ?? Stage(id: "", name: n, probability: p)
         s.name = n; s.probability = p; s.rotDays = r

@@ -61,8 +61,19 @@ public enum UIText {
     public static let labelNPS = "recommendation score"
     public static let npsOnlyWon = "the recommendation score is asked of won customers"
     public static let npsRange = "expected a whole number from 0 to 10 (empty clears it)"
+    public static let npsWhole = "the score is a whole number from 0 to 10, without decimals"
     public static func npsSaved(_ n: Int?) -> String {
         n.map { "recommendation score: \($0)/10" } ?? "recommendation score cleared"
+    }
+    /// Added to the message that reports a reload: what became of the undo history.
+    public static func undoAfterReload(_ k: KeptHistory) -> String {
+        switch k {
+        case .nothingToKeep, .kept: return ""
+        case .cut(0, _): return "; undo history cleared: it touched what changed elsewhere"
+        case .cut(let kept, _):
+            return
+                "; undo keeps your last \(kept == 1 ? "change" : "\(kept) changes"), older ones touched what changed elsewhere"
+        }
     }
     public static let notesSaved = "notes saved"
     public static let notesUnchanged = "notes unchanged"

@@ -40,14 +40,13 @@ final class BoardSyncTests: XCTestCase {
 
     /// A key, as the event loop handles it: take the last save's result, look at the file (a key
     /// that arrives with a change made elsewhere is not applied), apply the key, save; then the
-    /// frame is drawn.
+    /// frame is drawn. Returns whether the key was used.
     @discardableResult
     func press(_ key: Key, _ sync: BoardSync, _ state: inout AppState) -> Bool {
         sync.collect(&state)
-        defer { _ = sync.takeReplacedUnseen(state) }
-        guard sync.admit(key, &state) else { return false }
-        for e in state.handle(key) where e == .save { sync.save(&state) }
-        return true
+        defer { sync.send(.drawn, &state) }
+        _ = sync.press(key, &state)
+        return !(state.message?.text.hasPrefix(UIText.keyIgnored) ?? false)
     }
 
     /// Someone else changes the file: another Pipedeck, an editor, a git pull.
@@ -103,7 +102,7 @@ final class BoardSyncTests: XCTestCase {
             b.deals.removeAll { $0.id == "d25lea" }
         }
         // The key's own check is skipped here: the save is what finds the change.
-        for e in state.handle(.char("L")) where e == .save { sync.save(&state) }
+        sync.send(.key(.char("L")), &state)
         sync.finish(&state)
         XCTAssertEqual(state.saveState, .saved)
         let disk = try BoardFile.load(path: path)
@@ -120,7 +119,7 @@ final class BoardSyncTests: XCTestCase {
         var (sync, state) = try open()
         defer { sync.close() }
         try editOnDisk { b in _ = b.deals[b.dealIndex("d01lea")!].stage = "needs" }
-        for e in state.handle(.char("L")) where e == .save { sync.save(&state) }
+        sync.send(.key(.char("L")), &state)
         sync.finish(&state)
         XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "qualification")
         XCTAssertTrue(
@@ -133,7 +132,7 @@ final class BoardSyncTests: XCTestCase {
         var (sync, state) = try open()
         defer { sync.close() }
         try editOnDisk { b in b.deals.removeAll { $0.id == "d01lea" } }
-        for e in state.handle(.char("L")) where e == .save { sync.save(&state) }
+        sync.send(.key(.char("L")), &state)
         sync.finish(&state)
         let disk = try BoardFile.load(path: path)
         XCTAssertNil(disk.deal("d01lea"))
@@ -148,7 +147,7 @@ final class BoardSyncTests: XCTestCase {
         defer { sync.close() }
         let broken = Data("{ \"version\": 1, \"stages\": [".utf8)
         try broken.write(to: URL(fileURLWithPath: path))
-        for e in state.handle(.char("L")) where e == .save { sync.save(&state) }
+        sync.send(.key(.char("L")), &state)
         sync.finish(&state)
         XCTAssertEqual(
             try Data(contentsOf: URL(fileURLWithPath: path)), broken, "the broken file is left for a person to fix")
@@ -182,6 +181,22 @@ final class BoardSyncTests: XCTestCase {
         press(.char("L"), sync, &state)
         sync.finish(&state)
         XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "qualification")
+    }
+
+    /// A file made read-only, then writable again, while the board sits idle: the look that
+    /// notices says the state changed, so the event loop draws it without waiting for a key.
+    func testAPermissionChangeNoticedWhileIdleIsShown() throws {
+        var (sync, state) = try open()
+        defer { sync.close() }
+        XCTAssertEqual(chmod(path, 0o444), 0)
+        XCTAssertTrue(sync.idle(&state), "the change must be drawn")
+        XCTAssertEqual(state.saveState, .readOnly)
+        XCTAssertEqual(state.message?.text, SyncText.becameReadOnly)
+        XCTAssertEqual(chmod(path, 0o644), 0)
+        XCTAssertTrue(sync.idle(&state), "the change must be drawn")
+        XCTAssertEqual(state.saveState, .saved)
+        XCTAssertEqual(state.message?.text, SyncText.writableAgain)
+        XCTAssertFalse(sync.idle(&state), "nothing new")
     }
 
     /// A save that fails (here: its folder was replaced by a file, which even root cannot write
@@ -230,7 +245,7 @@ final class BoardSyncTests: XCTestCase {
         XCTAssertEqual(s2.saveState, .saved)
         XCTAssertTrue(lines(s2).top.contains("saved") && !lines(s2).top.contains("unsaved"), lines(s2).top)
         XCTAssertFalse(lines(s2).bottom.contains("NOT SAVED"), lines(s2).bottom)
-        XCTAssertEqual(s2.message?.text, SyncText.savedAgain)
+        XCTAssertEqual(s2.message?.text, UIText.savedAgain)
         let disk = try BoardFile.load(path: inner)
         XCTAssertEqual(stage("d01lea", in: disk), "qualification")
         XCTAssertEqual(disk, s2.board)
@@ -292,113 +307,35 @@ final class BoardSyncTests: XCTestCase {
         XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "qualification")
     }
 
-    // MARK: Keys after a change made elsewhere, the losing side of a conflict, racing writers
-
-    /// Another program moves the selected deal and puts a new deal before it in its old column;
-    /// then a key arrives. The key was meant for the board as it was: it is not applied (it would
-    /// move the deal a second time), the new board is what the screen shows, the selection is
-    /// still on the same deal, and the next key acts normally.
-    func testAKeyThatArrivesWithAChangeMadeElsewhereIsNotApplied() throws {
+    /// What the file side finds reaches the state through the reducer and nothing else: after a
+    /// save, a reload and a merge, the state is the one the reducer makes from the same keys and
+    /// the events that say what happened.
+    func testTheFileSideChangesTheStateOnlyThroughEvents() throws {
         var (sync, state) = try open()
         defer { sync.close() }
-        XCTAssertEqual(state.selectedDeal?.id, "d01lea")
-        try editOnDisk { b in
-            b = try! b.apply(.move(id: "d01lea", toStage: "qualification"), at: BoardSyncTests.now).board
-            var intruder = b.newDeal(title: "Intruder", value: Money(units: 1), stage: "lead", at: BoardSyncTests.now)
-            intruder.rank = -1
-            b.deals.append(intruder)
-        }
-        XCTAssertFalse(press(.char("L"), sync, &state), "the key was applied to a board the person had not seen")
-        XCTAssertEqual(stage("d01lea", in: state.board), "qualification")
-        XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "qualification", "moved once, not twice")
-        XCTAssertEqual(state.selectedDeal?.id, "d01lea", "the selection stays on the same deal")
-        XCTAssertTrue(
-            state.message?.text.contains("your key was not used") ?? false, "\(String(describing: state.message))")
-        // Now the screen shows it: keys act again.
-        XCTAssertTrue(press(.char("L"), sync, &state))
+        var expected = state
+        press(.char("L"), sync, &state)
         sync.finish(&state)
-        XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "needs")
-        // A screen where keys do not act on deals (help) keeps its keys.
-        press(.char("?"), sync, &state)
-        try editOnDisk { b in b.deals[b.dealIndex("d05qua")!].title = "Renamed" }
-        XCTAssertTrue(press(.down, sync, &state))
-    }
+        for event: Event in [.key(.char("L")), .drawn, .file(.saved(more: false))] { _ = expected.handle(event) }
+        XCTAssertEqual(state, expected)
 
-    /// Two boards change the same deal at the same moment: A moves it and saves first; B, not
-    /// having seen that, marks it won and saves second — B's change wins and B is told. A, when
-    /// it reloads, is told that its change was replaced; the deal's history reads in order.
-    func testTheSideWhoseChangeLostIsToldWhatWasReplaced() throws {
-        var (a, stateA) = try open()
-        var (b, stateB) = try open()
-        defer { a.close(); b.close() }
-        press(.char("L"), a, &stateA)
-        a.finish(&stateA)
-        XCTAssertEqual(stateA.saveState, .saved)
-        // B's key is applied without B looking at the file first (it arrived at that moment).
-        for e in stateB.handle(.char("w")) where e == .save { b.save(&stateB) }
-        b.finish(&stateB)
-        XCTAssertTrue(
-            stateB.message?.text.contains("changed in both, yours kept: “Website redesign”") ?? false,
-            "\(String(describing: stateB.message))")
-        let disk = try BoardFile.load(path: path)
-        XCTAssertEqual(disk.deal("d01lea")?.status, .won)
-        XCTAssertTrue(a.idle(&stateA))
-        XCTAssertEqual(stateA.board, disk)
-        let said = stateA.message?.text ?? ""
-        XCTAssertTrue(said.hasPrefix(SyncText.reloaded), said)
-        XCTAssertTrue(said.contains("your change was replaced elsewhere: “Website redesign”"), said)
-        XCTAssertTrue(stateA.message?.isError ?? false)
-        // The history: moved to Qualification (A), then won from there (B).
-        let history = try XCTUnwrap(disk.deal("d01lea")?.history)
-        XCTAssertEqual(history.suffix(2).map(\.from), ["lead", "qualification"])
-        XCTAssertEqual(history.last?.status, .won)
-        // A later reload with nothing of A's replaced says just "reloaded".
         try editOnDisk { b in b.deals[b.dealIndex("d05qua")!].title = "Renamed elsewhere" }
-        XCTAssertTrue(a.idle(&stateA))
-        XCTAssertEqual(stateA.message?.text, SyncText.reloaded)
-    }
+        XCTAssertTrue(sync.idle(&state))
+        let reloaded = try BoardFile.load(path: path)
+        _ = expected.handle(.file(.reloaded(board: reloaded, note: StatusMessage(SyncText.reloaded))))
+        XCTAssertEqual(state, expected)
+        sync.send(.drawn, &state)
+        _ = expected.handle(.drawn)
 
-    /// A command-line edit of one deal at the same moment as a move in the open board, a hundred
-    /// times: the board merges (or reloads), neither change is ever lost.
-    func testCommandLineEditsRacingTheBoardsMovesLoseNothing() throws {
-        var (sync, state) = try open()
-        defer { sync.close() }
-        let template = try EditCommand.parse(["d05qua", "--title", "?", "--file", path])
-        // Standard output is silenced while the commands run (they print what they did), and
-        // XCTest reports there: the problems are collected and asserted afterwards.
-        var problems: [String] = []
-        try silencingStandardOutput { problems = try race(template, sync, &state) }
-        XCTAssertEqual(problems, [])
-    }
-
-    func race(_ template: EditCommand, _ sync: BoardSync, _ state: inout AppState) throws -> [String] {
-        var expected = "lead"
-        for i in 0..<100 {
-            var command = template
-            command.title = "Command edit \(i)"
-            let edit = command
-            let done = DispatchSemaphore(value: 0)
-            nonisolated(unsafe) var failure: (any Error)?
-            Thread {
-                do { try edit.run() } catch { failure = error }
-                done.signal()
-            }.start()
-            let key: Key = expected == "lead" ? .char("L") : .char("H")
-            if press(key, sync, &state) { expected = expected == "lead" ? "qualification" : "lead" }
-            done.wait()
-            sync.finish(&state)
-            _ = sync.idle(&state)
-            sync.finish(&state)
-            let disk = try BoardFile.load(path: path)
-            var problems: [String] = []
-            if let failure { problems.append("round \(i): the command failed: \(failure)") }
-            if disk.deal("d05qua")?.title != "Command edit \(i)" {
-                problems.append("round \(i): the command's edit was lost")
-            }
-            if disk.deal("d01lea")?.stage != expected { problems.append("round \(i): the board's move was lost") }
-            if state.board != disk { problems.append("round \(i): the screen does not show the file") }
-            if !problems.isEmpty { return problems }
+        try editOnDisk { b in b.deals[b.dealIndex("d06qua")!].title = "Renamed again" }
+        sync.send(.key(.char("L")), &state)
+        sync.finish(&state)
+        let note = StatusMessage(SyncText.merged(MergeReport()))
+        let merged = try BoardFile.load(path: path)
+        for event: Event in [.key(.char("L")), .file(.merged(board: merged, onDisk: true, note: note))] {
+            _ = expected.handle(event)
         }
-        return []
+        XCTAssertEqual(state, expected)
+        XCTAssertEqual(merged.deal("d06qua")?.title, "Renamed again")
     }
 }

@@ -174,13 +174,13 @@ func cells(_ line: String, from: Int, count: Int) -> String {
 /// Runs `body` with the process's standard output sent to /dev/null (commands run in-process
 /// print what they did).
 func silencingStandardOutput(_ body: () throws -> Void) rethrows {
-    fflush(stdout)
+    fflush(nil)
     let saved = dup(STDOUT_FILENO)
     let null = open("/dev/null", O_WRONLY)
     dup2(null, STDOUT_FILENO)
     close(null)
     defer {
-        fflush(stdout)
+        fflush(nil)
         dup2(saved, STDOUT_FILENO)
         close(saved)
     }

@@ -5,7 +5,8 @@ import XCTest
 @testable import PipedeckUI
 
 /// Drives the app state with keys the way the event loop does, saving the file on every
-/// `.save` effect, so tests can assert both the state and what is on disk.
+/// `.save` effect (and telling the state so, as the event loop does), so tests can assert both
+/// the state and what is on disk.
 final class AppDriver {
     static let now = Timestamp.parse("2026-11-30T09:00:00Z")!
     static let today = Day.parse("2026-11-30")!
@@ -45,7 +46,7 @@ final class AppDriver {
             for e in fx where e == .save {
                 try BoardFile.save(state.board, to: path)
                 saves += 1
-                state.saveState = .saved
+                _ = state.handle(.file(.saved(more: false)))
             }
             all += fx
         }

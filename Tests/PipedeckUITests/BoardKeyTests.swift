@@ -70,15 +70,51 @@ final class BoardKeyTests: XCTestCase {
         XCTAssertEqual(try d.saved.deal("d18clo")?.status, .won)
     }
 
+    /// Issue 13, point 5: a digit or letters choose, Enter moves; Negotiation is reachable by
+    /// letters although Needs analysis starts with the same one.
     func testMoveToAnyStageByNumberOrLetter() throws {
         let d = try AppDriver()
         try d.press(.char("m"), .char("5"))
+        XCTAssertEqual(d.stageOf("d01lea"), "lead", "a digit chooses, it does not move")
+        XCTAssertEqual(d.state.mode, .moveTo(MoveDialog(dealID: "d01lea", typed: "5", choice: 4)))
+        try d.press(.enter)
         XCTAssertEqual(d.stageOf("d01lea"), "negotiation")
-        try d.press(.char("m"), .char("p"))
+        XCTAssertEqual(d.state.mode, .board, "the Enter that moves never opens the details")
+        try d.press(.char("m"), .char("p"), .enter)
         XCTAssertEqual(d.stageOf("d01lea"), "proposal")
-        try d.press(.char("m"), .escape)
+        try d.press(.char("m"), .char("n"))
+        XCTAssertEqual(d.state.mode, .moveTo(MoveDialog(dealID: "d01lea", typed: "n", choice: 2)))
+        try d.press(.char("e"), .enter)
+        XCTAssertEqual(d.stageOf("d01lea"), "negotiation", "n e reaches Negotiation")
+        try d.press(.char("m"), .char("n"), .char("a"), .enter)
+        XCTAssertEqual(d.stageOf("d01lea"), "needs", "n a reaches Needs analysis")
+        try d.press(.char("m"), .char("C"), .char("l"), .char("o"), .enter)
+        XCTAssertEqual(d.stageOf("d01lea"), "closing", "the start of a name works too")
+        try d.press(.char("m"), .up, .up, .enter)
+        XCTAssertEqual(d.stageOf("d01lea"), "proposal", "↑ ↓ choose from the deal's stage")
+        try d.press(.char("m"), .char("x"), .backspace, .char("9"))
+        XCTAssertEqual(d.state.mode, .moveTo(MoveDialog(dealID: "d01lea", typed: "", choice: 3)), "nothing named")
+        try d.press(.escape)
         XCTAssertEqual(d.stageOf("d01lea"), "proposal")
         XCTAssertEqual(d.state.mode, .board)
+        try d.press(.char("m"), .enter)
+        XCTAssertEqual(d.stageOf("d01lea"), "proposal", "Enter on the deal's own stage changes nothing")
+        XCTAssertEqual(d.state.mode, .board)
+    }
+
+    func testEveryStageHasItsOwnLetters() {
+        let names = ["Lead generation", "Qualification", "Needs analysis", "Proposal", "Negotiation", "Closing", "Won"]
+        let stages = names.enumerated().map { Stage(id: "s\($0.offset)", name: $0.element, probability: Percent(10)) }
+        XCTAssertEqual(MoveDialog.shortcuts(stages), ["l", "q", "na", "p", "ne", "c", "w"])
+        for (i, key) in MoveDialog.shortcuts(stages).enumerated() {
+            XCTAssertEqual(MoveDialog.stage(named: key, in: stages), i, key)
+        }
+        let same = ["Demo", "Demo", "Démo 2", "Deal", "🚀"].enumerated().map {
+            Stage(id: "s\($0.offset)", name: $0.element, probability: Percent(10))
+        }
+        let keys = MoveDialog.shortcuts(same)
+        XCTAssertEqual(keys, ["de", "dm", "do", "da", ""])
+        XCTAssertEqual(Set(keys.filter { !$0.isEmpty }).count, 4, "no two stages share their letters")
     }
 
     func testMoveToAStagePastNine() throws {
@@ -87,17 +123,13 @@ final class BoardKeyTests: XCTestCase {
         XCTAssertEqual(board.stages.count, 50)
         board.deals.append(Deal(id: "x1", title: "X", value: Money(units: 1), stage: "lead", createdAt: AppDriver.now))
         let d = try AppDriver(board: board, width: 120, height: 40)
-        try d.press(.char("m"), .char("2"))
-        XCTAssertEqual(d.state.mode, .moveTo(dealID: "x1", typed: "2"), "2 could still become 20–29")
-        try d.press(.char("7"))
+        try d.press(.char("m"), .char("2"), .char("7"), .enter)
         XCTAssertEqual(d.stageOf("x1"), board.stages[26].id)
-        try d.press(.char("m"), .char("6"))
-        XCTAssertEqual(d.stageOf("x1"), board.stages[5].id, "no stage 60–69: 6 moves at once")
-        try d.press(.char("m"), .char("4"))
-        XCTAssertEqual(d.state.mode, .moveTo(dealID: "x1", typed: "4"))
+        try d.press(.char("m"), .char("6"), .char("9"))
+        XCTAssertEqual(d.state.mode, .moveTo(MoveDialog(dealID: "x1", typed: "9", choice: 8)), "no stage 69: 9 alone")
         try d.press(.enter)
-        XCTAssertEqual(d.stageOf("x1"), board.stages[3].id, "Enter takes the number typed so far")
-        try d.press(.char("m"), .char("5"), .char("0"))
+        XCTAssertEqual(d.stageOf("x1"), board.stages[8].id)
+        try d.press(.char("m"), .char("5"), .char("0"), .enter)
         XCTAssertEqual(d.stageOf("x1"), "won", "50 names the last stage")
         XCTAssertEqual(d.state.mode, .board)
     }

@@ -57,4 +57,47 @@ final class FormInputTests: XCTestCase {
         try d.type("€ 9 900,5")
         XCTAssertEqual(try form(d)?.valueReading?.get(), ParsedAmount(amount: Money(cents: 990_050), currency: "EUR"))
     }
+
+    /// Issue 13, point 2, in every other field where a number is typed: the stage form's
+    /// probability takes either mark; its stale days and the recommendation score are whole
+    /// numbers, so "12,0" is 12 and "12,5" says that decimals make no sense there.
+    func testStageFormTakesEitherMarkAndSaysDaysAreWhole() throws {
+        let d = try AppDriver()
+        try d.press(.char("S"), .char("a"))
+        try d.type("Demo stage")
+        try d.press(.tab)
+        try d.type("35,5")
+        try d.press(.tab, .ctrl("u"))
+        try d.type("12,5")
+        try d.press(.enter)
+        guard case .stageForm(let f) = d.state.mode else { return XCTFail("12,5 days is refused") }
+        XCTAssertEqual(f.error, Strings.rotDaysWhole)
+        try d.press(.ctrl("u"))
+        try d.type("12.0")
+        try d.press(.enter)
+        let stage = try XCTUnwrap(d.state.board.stages.first { $0.name == "Demo stage" })
+        XCTAssertEqual(stage.probability, Percent(hundredths: 3550))
+        XCTAssertEqual(stage.rotDays, 12)
+        try d.press(.char("e"), .tab, .ctrl("u"))
+        try d.type("40.25 %")
+        try d.press(.enter)
+        XCTAssertEqual(d.state.board.stage(stage.id)?.probability, Percent(hundredths: 4025))
+    }
+
+    func testTheRecommendationScoreIsAWholeNumberWithEitherMark() throws {
+        let d = try AppDriver()
+        try d.press(.char("l"), .char("l"), .char("l"), .char("l"), .char("l"), .char("l"), .enter, .char("p"))
+        let id = try XCTUnwrap(d.selected?.id)
+        for (typed, error) in [("7,5", UIText.npsWhole), ("11", UIText.npsRange), ("abc", UIText.npsRange)] {
+            try d.press(.ctrl("u"))
+            try d.type(typed)
+            try d.press(.enter)
+            guard case .npsPrompt(_, _, let e) = d.state.mode else { return XCTFail("\(typed) is refused") }
+            XCTAssertEqual(e, error, typed)
+        }
+        try d.press(.ctrl("u"))
+        try d.type("8,0")
+        try d.press(.enter)
+        XCTAssertEqual(d.state.board.deal(id)?.npsScore, 8)
+    }
 }

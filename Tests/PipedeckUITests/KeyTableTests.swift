@@ -68,7 +68,8 @@ final class KeyTableTests: XCTestCase {
             .reports: "Tab/1–8 switch · ↑↓ scroll · Esc close",
             .npsPrompt: "0–10 · empty clears · Enter save · Esc cancel",
             .help: "Esc or ? closes this help · Tab all screens / this one",
-            .moveTo: "",
+            .moveTo: "1–9/a–z/↑↓ choose · Enter move · Esc cancel",
+            .discard: "y discard · any other key keeps editing",
         ]
         for (screen, line) in expected { XCTAssertEqual(screen.hintLine, line, "\(screen)") }
     }

@@ -93,17 +93,8 @@ final class RandomKeysTests: XCTestCase {
         return nil
     }
 
-    func testHundredThousandRandomKeys() throws {
-        let seed =
-            UInt64(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_SEED"] ?? "")
-            ?? UInt64.random(in: 1...UInt64.max)
-        let total = Int(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_KEYS"] ?? "") ?? 100_000
-        var r = SeededRandom(seed: seed)
-        var state = AppState(
-            board: RandomKeysTests.hostileBoard(), fileName: "monkey\u{1B}[2J.json",
-            now: RandomKeysTests.now, today: RandomKeysTests.today, width: 120, height: 40)
-        let options = RenderOptions(glyphs: .unicode, locale: "C")
-
+    /// The keys the monkey presses, and how often.
+    struct Monkey {
         let boardKeys = Bindings.board.flatMap(\.keys).filter { $0 != .ctrl("z") }
         let editing: [Key] = [
             .tab, .backTab, .backspace, .delete, .left, .right, .home, .end, .enter, .escape,
@@ -118,32 +109,113 @@ final class RandomKeysTests: XCTestCase {
         // would hit. Control characters that a paste could bring are typed.
         let letters = Array("abcdefghijklmnopqrstuvwxy")
 
-        var modes: [String: Int] = [:]
-        var adds = 0, deletes = 0, undos = 0, saves = 0, frames = 0, checkedFooters = 0, checks = 0
-        let started = Date()
-        for n in 0..<total {
-            let key: Key
+        /// The next key; a resize also resizes the state, as the terminal does.
+        func key(_ r: inout SeededRandom, _ state: inout AppState) -> Key {
             switch r.below(100) {
-            case 0..<42: key = r.pick(boardKeys)
-            case 42..<67: key = .char(r.pick(typed))
-            case 67..<84: key = r.pick(editing)
+            case 0..<42: return r.pick(boardKeys)
+            case 42..<67: return .char(r.pick(typed))
+            case 67..<84: return r.pick(editing)
             case 84..<92:
                 let kinds: [MouseEvent.Kind] = [.press, .release, .click, .wheelUp, .wheelDown, .drag]
-                key = .mouse(
+                return .mouse(
                     MouseEvent(
                         kind: r.pick(kinds), x: r.below(state.screen.width + 4) - 2,
                         y: r.below(state.screen.height + 4) - 2))
-            case 92..<95: key = .ctrl(r.pick(letters))
-            case 95..<97: key = .function(1 + r.below(12))
-            case 97: key = .escape
+            case 92..<95: return .ctrl(r.pick(letters))
+            case 95..<97: return .function(1 + r.below(12))
+            case 97: return .escape
             default:
                 // Resizes, down to 1×1; mostly to usable sizes.
                 let small = r.below(4) == 0
                 state.resize(
                     width: small ? 1 + r.below(45) : 40 + r.below(180),
                     height: small ? 1 + r.below(12) : 10 + r.below(50))
-                key = .resize
+                return .resize
             }
+        }
+    }
+
+    /// What the monkey did, for the summary printed at the end.
+    struct Tally {
+        var modes: [String: Int] = [:]
+        var adds = 0, deletes = 0, undos = 0, saves = 0, frames = 0, checkedFooters = 0, checks = 0
+    }
+
+    /// Whether a change of the deal count is explained by the edit this key recorded, undid or redid.
+    func countChangeIsExplained(_ delta: Int, _ step: (kind: String, edit: Edit)?) -> Bool {
+        switch (delta, step?.kind, step?.edit.label ?? "?") {
+        case (1, "record", UIText.labelAdd), (1, "redo", UIText.labelAdd), (1, "undo", UIText.labelDelete):
+            return true
+        case (-1, "record", UIText.labelDelete), (-1, "redo", UIText.labelDelete),
+            (-1, "undo", UIText.labelAdd):
+            return true
+        default: return false
+        }
+    }
+
+    /// Columns and figures equal a rebuild from scratch: what differs, or nil.
+    func figuresProblem(_ state: AppState, _ fresh: AppState, boardChanged: Bool) -> String? {
+        if fresh.columns != state.columns || fresh.summary != state.summary || fresh.shownCount != state.shownCount {
+            return
+                "columns or figures differ from a fresh computation (columns \(fresh.columns == state.columns), summary \(fresh.summary == state.summary), shown \(fresh.shownCount == state.shownCount); filter \(state.filter.isActive), sort \(state.sort), lost shown \(state.showLost), board changed \(boardChanged))"
+        }
+        if !state.filter.isActive, PipelineSummary(board: state.board) != state.summary {
+            return "summary differs from PipelineSummary(board:)"
+        }
+        return nil
+    }
+
+    /// A frame: no control character reaches the screen, and the footer's weighted value is the
+    /// fresh one whenever it is shown in full. Returns false after a failure.
+    func checkFrame(
+        _ state: AppState, _ fresh: AppState, options: RenderOptions, tally: inout Tally, n: Int, key: Key,
+        seed: UInt64
+    ) -> Bool {
+        let grid = BoardRenderer.render(state, options: options).grid
+        tally.frames += 1
+        XCTAssertEqual(grid.width, state.screen.width)
+        XCTAssertEqual(grid.height, state.screen.height)
+        for cell in grid.cells {
+            for s in cell.text.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) {
+                XCTFail("key \(n) (\(key)): control character U+\(String(s.value, radix: 16)) in a cell; seed \(seed)")
+                return false
+            }
+        }
+        // The footer's weighted value is the fresh one, whenever it is shown in full.
+        let rows = grid.rows()
+        if state.mode == .board, !state.screen.isTooSmall, rows.indices.contains(state.screen.footerRow) {
+            let footer = rows[state.screen.footerRow]
+            if let range = footer.range(of: Strings.footerWeighted + " "),
+                footer[range.upperBound...].contains("  " + Strings.footerWon + " ")
+            {
+                let cur = state.board.currency
+                let f = MoneyFormatter(currency: cur, locale: state.board.settings.locale ?? "C")
+                let w = fresh.summary.open.weighted[cur]
+                let after = footer[range.upperBound...]
+                XCTAssertTrue(
+                    after.hasPrefix(f.string(w)) || after.hasPrefix(f.compact(w)),
+                    "key \(n): footer \"\(footer)\" does not show \(f.string(w)); seed \(seed)")
+                tally.checkedFooters += 1
+            }
+        }
+        return true
+    }
+
+    func testHundredThousandRandomKeys() throws {
+        let seed =
+            UInt64(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_SEED"] ?? "")
+            ?? UInt64.random(in: 1...UInt64.max)
+        let total = Int(ProcessInfo.processInfo.environment["PIPEDECK_MONKEY_KEYS"] ?? "") ?? 100_000
+        var r = SeededRandom(seed: seed)
+        var state = AppState(
+            board: RandomKeysTests.hostileBoard(), fileName: "monkey\u{1B}[2J.json",
+            now: RandomKeysTests.now, today: RandomKeysTests.today, width: 120, height: 40)
+        let options = RenderOptions(glyphs: .unicode, locale: "C")
+        let monkey = Monkey()
+        var tally = Tally()
+        let started = Date()
+        for n in 0..<total {
+            let key = monkey.key(&r, &state)
             // Time passes (about a day every 50 keys). A new day changes what is overdue or stale
             // and the days in stage; the app shows that at its next rebuild, as the test does here.
             state.now = state.now.adding(seconds: Int64(r.below(3_500)))
@@ -152,110 +224,72 @@ final class RandomKeysTests: XCTestCase {
                 state.rebuildColumns()
             }
 
-            let beforeCount = state.board.deals.count
-            let beforeHistory = state.history
-            let beforeMode = state.mode
-            let beforeBoard = state.board
+            let before = state
             var effects = state.handle(key)
             for case .editNotes(let id) in effects {
                 // What the editor would give back.
                 effects += state.setNotes(dealID: id, r.below(2) == 0 ? "" : "notes \(n)\u{1B}[2J")
             }
-            if effects.contains(.save) { saves += 1; state.saveState = .saved }
+            if effects.contains(.save) { tally.saves += 1; state.saveState = .saved }
             let name = modeName(state.mode)
-            if name != modeName(beforeMode) { modes[name, default: 0] += 1 } // screens entered
+            if name != modeName(before.mode) { tally.modes[name, default: 0] += 1 } // screens entered
 
             // The deal count moves only through adding and deleting, one deal at a time.
-            let delta = state.board.deals.count - beforeCount
+            let delta = state.board.deals.count - before.board.deals.count
             if delta != 0 {
-                let step = historyStep(before: beforeHistory, after: state.history)
-                let label = step?.edit.label ?? "?"
-                let ok: Bool
-                switch (delta, step?.kind, label) {
-                case (1, "record", UIText.labelAdd), (1, "redo", UIText.labelAdd), (1, "undo", UIText.labelDelete):
-                    ok = true
-                case (-1, "record", UIText.labelDelete), (-1, "redo", UIText.labelDelete),
-                    (-1, "undo", UIText.labelAdd):
-                    ok = true
-                default: ok = false
-                }
-                if !ok {
+                let step = historyStep(before: before.history, after: state.history)
+                if !countChangeIsExplained(delta, step) {
                     XCTFail(
-                        "key \(n) (\(key)) in \(beforeMode) changed the deal count by \(delta) (\(step?.kind ?? "no edit") \(label)); seed \(seed)"
+                        "key \(n) (\(key)) in \(before.mode) changed the deal count by \(delta) (\(step?.kind ?? "no edit") \(step?.edit.label ?? "?")); seed \(seed)"
                     )
                     return
                 }
-                if step?.kind == "record" { if delta > 0 { adds += 1 } else { deletes += 1 } } else { undos += 1 }
+                if step?.kind == "record" {
+                    if delta > 0 { tally.adds += 1 } else { tally.deletes += 1 }
+                } else {
+                    tally.undos += 1
+                }
             }
 
             // Columns and figures equal a rebuild from scratch (after every change of the board).
             var fresh = state
-            if state.board != beforeBoard || n % 5 == 0 {
+            if state.board != before.board || n % 5 == 0 {
                 fresh.rebuildColumns()
-                if fresh.columns != state.columns || fresh.summary != state.summary
-                    || fresh.shownCount != state.shownCount
-                {
-                    XCTFail(
-                        "key \(n) (\(key)): columns or figures differ from a fresh computation (columns \(fresh.columns == state.columns), summary \(fresh.summary == state.summary), shown \(fresh.shownCount == state.shownCount); filter \(state.filter.isActive), sort \(state.sort), lost shown \(state.showLost), board changed \(state.board != beforeBoard)); seed \(seed)"
-                    )
+                if let problem = figuresProblem(state, fresh, boardChanged: state.board != before.board) {
+                    XCTFail("key \(n) (\(key)): \(problem); seed \(seed)")
                     return
                 }
-                if !state.filter.isActive, PipelineSummary(board: state.board) != state.summary {
-                    XCTFail("key \(n) (\(key)): summary differs from PipelineSummary(board:); seed \(seed)")
-                    return
-                }
-                checks += 1
+                tally.checks += 1
             }
 
-            // Every few keys (and around resizes), a frame: no control character reaches the screen.
+            // Every few keys (and around resizes), a frame.
             if n % 10 == 0 || key == .resize {
-                let grid = BoardRenderer.render(state, options: options).grid
-                frames += 1
-                XCTAssertEqual(grid.width, state.screen.width)
-                XCTAssertEqual(grid.height, state.screen.height)
-                for cell in grid.cells {
-                    for s in cell.text.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) {
-                        XCTFail(
-                            "key \(n) (\(key)): control character U+\(String(s.value, radix: 16)) in a cell; seed \(seed)"
-                        )
-                        return
-                    }
-                }
-                // The footer's weighted value is the fresh one, whenever it is shown in full.
-                let rows = grid.rows()
-                if state.mode == .board, !state.screen.isTooSmall, rows.indices.contains(state.screen.footerRow) {
-                    let footer = rows[state.screen.footerRow]
-                    if let range = footer.range(of: Strings.footerWeighted + " "),
-                        footer[range.upperBound...].contains("  " + Strings.footerWon + " ")
-                    {
-                        let cur = state.board.currency
-                        let f = MoneyFormatter(currency: cur, locale: state.board.settings.locale ?? "C")
-                        let w = fresh.summary.open.weighted[cur]
-                        let after = footer[range.upperBound...]
-                        XCTAssertTrue(
-                            after.hasPrefix(f.string(w)) || after.hasPrefix(f.compact(w)),
-                            "key \(n): footer \"\(footer)\" does not show \(f.string(w)); seed \(seed)")
-                        checkedFooters += 1
-                    }
+                guard checkFrame(state, fresh, options: options, tally: &tally, n: n, key: key, seed: seed) else {
+                    return
                 }
             }
         }
-        let seconds = Date().timeIntervalSince(started)
+        report(tally, total: total, seed: seed, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Prints what the monkey did, and checks that it went everywhere.
+    func report(_ t: Tally, total: Int, seed: UInt64, seconds: Double) {
         print(
-            "[monkey] \(total) keys in \(String(format: "%.1f", seconds)) s, seed \(seed): \(adds) adds, \(deletes) deletes, \(undos) undos/redos changing the count, \(saves) saves, \(checks) fresh recomputations, \(frames) frames, \(checkedFooters) footers checked"
+            "[monkey] \(total) keys in \(String(format: "%.1f", seconds)) s, seed \(seed): \(t.adds) adds, \(t.deletes) deletes, \(t.undos) undos/redos changing the count, \(t.saves) saves, \(t.checks) fresh recomputations, \(t.frames) frames, \(t.checkedFooters) footers checked"
         )
         print(
             "[monkey] screens: "
-                + modes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                + t.modes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         // It went everywhere.
         for m in [
             "board", "help", "detail", "form", "confirmDelete", "lostReason", "moveTo", "search", "filterMenu",
             "agenda", "stages",
         ] where total >= 100_000 {
-            XCTAssertGreaterThan(modes[m] ?? 0, 0, "never reached the \(m) screen; seed \(seed)")
+            XCTAssertGreaterThan(t.modes[m] ?? 0, 0, "never reached the \(m) screen; seed \(seed)")
         }
         if total >= 100_000 {
-            XCTAssertGreaterThan(adds, 0); XCTAssertGreaterThan(deletes, 0); XCTAssertGreaterThan(checkedFooters, 100)
+            XCTAssertGreaterThan(t.adds, 0); XCTAssertGreaterThan(t.deletes, 0);
+            XCTAssertGreaterThan(t.checkedFooters, 100)
         }
     }
 }

@@ -49,6 +49,19 @@ public enum DecimalParser {
         }
     }
 
+    /// A whole number in `range`, typed with either mark when it has no decimals ("12", "12,0",
+    /// "12.00"); "12,5" is `.tooManyDecimals`, so the caller can say that decimals make no sense.
+    public static func whole(_ text: String, in range: ClosedRange<Int>) -> Result<Int, NumberProblem> {
+        switch number(text, maxDecimals: 0) {
+        case .failure(let f): return .failure(f)
+        case .success(let m):
+            guard m <= Money(units: range.upperBound), let n = Int(exactly: m.micros / Money.scale),
+                range.contains(n)
+            else { return .failure(.outOfRange) }
+            return .success(n)
+        }
+    }
+
     /// A probability written as a fraction of 1 ("0.5", "0,655"): at most four decimals, no "%".
     public static func fraction(_ text: String) -> Result<Percent, NumberProblem> {
         if text.contains("%") { return .failure(.outOfRange) }

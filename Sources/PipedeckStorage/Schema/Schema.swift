@@ -147,7 +147,7 @@ final class Field<Root>: Sendable {
 
     /// A field of property `path` whose value `codec` reads and writes; `omitted` says when it is
     /// left out of the file.
-    private convenience init<V: Equatable>(
+    private convenience init<V: Equatable & Sendable>(
         _ key: String, _ path: WritableKeyPath<Root, V> & Sendable, _ codec: Codec<V>, _ presence: Presence,
         keepsUnreadable: Bool = false, omitted: (@Sendable (V) -> Bool)? = nil
     ) {
@@ -182,15 +182,15 @@ final class Field<Root>: Sendable {
 
 extension Field {
     /// A field the file must have; always written.
-    static func required<V: Equatable>(_ key: String, _ path: WritableKeyPath<Root, V> & Sendable, _ codec: Codec<V>)
-        -> Field
-    {
+    static func required<V: Equatable & Sendable>(
+        _ key: String, _ path: WritableKeyPath<Root, V> & Sendable, _ codec: Codec<V>
+    ) -> Field {
         Field(key, path, codec, .required)
     }
 
     /// A field that may be absent (the model's default stays); written unless `omitted` says the
     /// value is left out (`[]` for tags).
-    static func defaulted<V: Equatable>(
+    static func defaulted<V: Equatable & Sendable>(
         _ key: String, _ path: WritableKeyPath<Root, V> & Sendable, _ codec: Codec<V>, first: Bool = false,
         omitted: (@Sendable (V) -> Bool)? = nil
     ) -> Field {
@@ -198,7 +198,7 @@ extension Field {
     }
 
     /// An optional field: absent or null is nil, and nil is not written.
-    static func optional<V: Equatable>(
+    static func optional<V: Equatable & Sendable>(
         _ key: String, _ path: WritableKeyPath<Root, V?> & Sendable, _ codec: Codec<V>, keepsUnreadable: Bool = false
     ) -> Field {
         Field(key, path, codec.optional, .optional, keepsUnreadable: keepsUnreadable, omitted: { $0 == nil })
