@@ -93,7 +93,7 @@ extension BoardRenderer {
 
 extension RenderText {
     public static let logTitle = "Log an activity"
-    public static let typeLetters = "c call · m meeting · e email · t task · d deadline · ← → too"
+    public static let typeLetters = "c m e t d: call, meeting, email, task, deadline; ← → too"
     public static let planTitle = "Plan the next step"
     public static let changeTitle = "Change the planned activity"
     public static func followUpTitle(_ subject: String) -> String { "Done: \(subject) — what next?" }

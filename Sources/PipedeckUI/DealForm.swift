@@ -256,7 +256,6 @@ public enum FormText {
     public static let addTitle = "New deal"
     public static let editTitle = "Edit deal"
     public static let dueWithoutAction = "a due date needs a next action"
-    public static let badDue = "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday"
     public static let badWhen = "expected a day and maybe a time: tomorrow 14:30, +3, fri 9h, 2026-12-03 10:00"
     public static let whenWithoutSubject = "a date needs a subject: what is to be done?"
     public static let choiceHint = "← → choose"

@@ -100,12 +100,12 @@ final class HintsFitTests: XCTestCase {
     func testMessagesUnderFieldsReadWhole() {
         for (w, h) in HintsFitTests.sizes {
             let size = "\(w)×\(h)"
-            // The next action's date, with its own list of what it understands.
-            var s = state([.char("n"), .tab] + "next friday".map { Key.char($0) } + [.enter], w, h)
-            XCTAssertTrue(boxText(s).contains(FormText.badDue), "\(size): \(boxText(s))")
+            // The next step's day and time, with its own list of what it understands.
+            var s = state([.char("n"), .tab, .ctrl("u")] + "next friday".map { Key.char($0) } + [.enter], w, h)
+            XCTAssertTrue(boxText(s).contains(FormText.badWhen), "\(size): \(boxText(s))")
             // Every field of the deal form that can be refused, each focused in turn.
             s = state([.char("a"), .tab] + "abc".map { Key.char($0) }, w, h)
-            for _ in 0..<8 { _ = s.handle(.tab) }
+            while case .form(let f) = s.mode, f.fields[f.focus].label != "Expected close" { _ = s.handle(.tab) }
             for c in "2026-13-45" { _ = s.handle(.char(c)) }
             _ = s.handle(.enter)
             for (field, message) in [
@@ -122,7 +122,9 @@ final class HintsFitTests: XCTestCase {
                     + [.enter], w, h)
             XCTAssertTrue(boxText(s).contains(Strings.rotDaysWhole), "\(size): \(boxText(s))")
             // The recommendation score.
-            s = state(HintsFitTests.screens[9].1 + [.ctrl("u"), .char("4"), .char("2"), .enter], w, h)
+            s = state(
+                HintsFitTests.screens.first { $0.0 == .npsPrompt }!.1 + [.ctrl("u"), .char("4"), .char("2"), .enter], w,
+                h)
             XCTAssertTrue(boxText(s).contains(UIText.npsRange), "\(size): \(boxText(s))")
             // The questions and prompts.
             s = state([.char("x")], w, h)

@@ -107,9 +107,14 @@ final class KeepingWorkTests: XCTestCase {
         XCTAssertEqual(done.outcome, "Wants the contract")
         XCTAssertEqual(now.notes, deal.notes, "the notes are left alone")
         XCTAssertEqual(try d.saved.deal(deal.id)?.activities, now.activities)
-        // One undo takes the new step back; the next one the completion.
+        // Undo goes back a step at a time: the new step, the outcome, the completion.
+        func kept() -> Activity? { d.state.board.deal(deal.id)?.activities.first { $0.id == action.id } }
         try d.press(.char("u"))
-        XCTAssertEqual(d.state.board.deal(deal.id)?.activities.first { $0.id == action.id }?.done, true)
+        XCTAssertNil(d.state.board.deal(deal.id)?.activities.first { $0.subject == "Send the contract" })
+        XCTAssertEqual(kept()?.outcome, "Wants the contract")
+        try d.press(.char("u"))
+        XCTAssertEqual(kept()?.done, true)
+        XCTAssertNil(kept()?.outcome)
         try d.press(.char("u"))
         XCTAssertEqual(d.state.board.deal(deal.id)?.activities, deal.activities)
         XCTAssertEqual(d.state.board.deal(deal.id)?.nextActivity, action)
