@@ -32,7 +32,9 @@ extension Strings {
         static let helpListOwner = "Only the activities of this owner (the activity's, else the deal's; any case)."
         static let helpListType = "Only activities of this type: call, meeting, email, task or deadline."
         static let helpListStatus = "Which activities: planned, done or all."
-        static func helpLog(_ t: ActivityType) -> String { "Log a \(Strings.activityType(t)): what it was about." }
+        static func helpLog(_ t: ActivityType) -> String {
+            "Log \(t == .email ? "an" : "a") \(Strings.activityType(t)): what it was about."
+        }
 
         static func badType(_ got: String) -> String {
             "--type: expected call, meeting, email, task or deadline (got \"\(got)\")"

@@ -16,11 +16,11 @@ extension Strings {
             importing the same file again updates the deals instead of adding them twice. \
             See docs/import-export.md.
             """
-        static let exportAbstract = "Export deals as CSV or JSON, or their next actions as an iCalendar file."
+        static let exportAbstract = "Export deals as CSV or JSON, or their planned activities as an iCalendar file."
         static let exportDiscussion = """
             CSV has the plain column names that `pipedeck import` reads back. JSON is an array of deals as the \
-            board file holds them. ICS has one all-day event per open deal whose next action is not done and has \
-            a due date. Without -o the export goes to stdout.
+            board file holds them. ICS has one event per planned activity of an open deal that has a due date \
+            (at its time and for its duration when set, else all day). Without -o the export goes to stdout.
             """
         static let helpCSV = "The CSV file to read (- for stdin)."
         static let helpDryRun = "Show what would be imported (figures per stage, rows with problems); write nothing."
@@ -286,10 +286,10 @@ extension Strings {
             "Exported \(n == 1 ? "1 deal" : "\(n) deals") to \(path) (\(format))."
         }
         static func exportedEvents(_ n: Int, _ path: String) -> String {
-            "Exported \(n == 1 ? "1 next action" : "\(n) next actions") to \(path) (ics)."
+            "Exported \(n == 1 ? "1 planned activity" : "\(n) planned activities") to \(path) (ics)."
         }
         static let emptyCalendar =
-            "No open deal has a dated next action still to do: the calendar is valid and empty (its events are gone)."
+            "No open deal has a dated activity still to do: the calendar is valid and empty (its events are gone)."
         /// "Call: Follow up on the quote — ERP integration (Acme)".
         static func icsSummary(type: String, action: String, title: String, company: String?) -> String {
             let what = "\(type): \(action)"

@@ -192,4 +192,19 @@ final class ActivityCommandTests: CLITestCase {
             [b["type"] as? String, b["subject"] as? String, b["due"] as? String],
             ["call", "Call the buyer", "2026-07-03"])
     }
+
+    /// The help of `log` and the ICS export's message speak of activities, in good English.
+    func testLogHelpAndTheCalendarMessage() throws {
+        let help = ok(["log", "--help"]).stdout
+        XCTAssertTrue(help.contains("Log an email: what it was about."), help)
+        XCTAssertTrue(help.contains("Log a call: what it was about."), help)
+        ok(["init", "--file", file])
+        let id = add("ERP integration", ["--value", "42000"])
+        ok([
+            "activity", "add", id, "--type", "call", "--subject", "Budget check", "--due", "2027-06-02", "--file", file,
+        ])
+        let cal = dir.appendingPathComponent("cal.ics").path
+        let r = ok(["export", "--format", "ics", "-o", cal, "--file", file])
+        XCTAssertEqual(r.stdout, "Exported 1 planned activity to \(cal) (ics).\n")
+    }
 }

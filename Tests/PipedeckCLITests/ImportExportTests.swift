@@ -283,7 +283,7 @@ final class ImportExportTests: CLITestCase {
         XCTAssertTrue(r.stdout.contains("Exported 25 deals to \(out) (json)."), r.stdout)
         XCTAssertEqual(array(try String(contentsOfFile: out, encoding: .utf8)).count, 25)
         let cal = dir.appendingPathComponent("actions.ics").path
-        XCTAssertTrue(ok(["export", "--output", cal, "--file", file]).stdout.contains("next actions to"))
+        XCTAssertTrue(ok(["export", "--output", cal, "--file", file]).stdout.contains("planned activities to"))
         XCTAssertTrue(try String(contentsOfFile: cal, encoding: .utf8).hasPrefix("BEGIN:VCALENDAR\r\n"))
         fails(["export", "-o", file, "--file", file], mentioning: ["pipeline file itself"])
         let excel = dir.appendingPathComponent("excel.csv").path
