@@ -62,8 +62,8 @@ extension BoardRenderer {
             rows.append((i, nil))
         }
         let whenWidth = r.w >= 90 ? 28 : 15
-        // The subject gets half of what is left, or nearly all of it on a narrow screen.
-        let actionWidth = r.w >= 70 ? max(10, (r.w - whenWidth - 3) / 2) : max(8, r.w - whenWidth - 5)
+        // The subject gets half of what is left; on a narrow screen the deal keeps a few letters too.
+        let actionWidth = r.w >= 70 ? max(10, (r.w - whenWidth - 3) / 2) : max(8, (r.w - whenWidth - 5) / 2)
         let top = max(0, min(selectedLine - r.h / 2, rows.count - r.h))
         let lines = rows.dropFirst(top).prefix(r.h).map { row -> (item: Int?, pieces: [(String, StyleRole)]) in
             if let b = row.heading {
