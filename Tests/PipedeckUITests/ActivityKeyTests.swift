@@ -150,4 +150,24 @@ final class ActivityKeyTests: XCTestCase {
         XCTAssertEqual(d.state.message?.text, UIText.readOnlyRefused)
         XCTAssertEqual(d.saves, 0)
     }
+
+    /// Narrowed to meetings, completing one and planning an email: back in the narrowed agenda,
+    /// the status line says what was planned, and the email is on the deal.
+    func testCompletingInANarrowedAgendaSaysWhatIsNext() throws {
+        let d = try AppDriver()
+        try d.press(.char("A"), .char("t"), .char("t"))
+        let first = try XCTUnwrap(d.state.agenda(type: .meeting).items.first)
+        try d.press(.char("c"))
+        try d.type("Budget approved")
+        try d.press(.tab, .char("e"))
+        try d.type("Send the order form")
+        try d.press(.tab)
+        try d.type("+2")
+        try d.press(.enter)
+        XCTAssertEqual(d.state.mode, .agenda(AgendaView(type: .meeting)))
+        XCTAssertEqual(d.state.message?.text, UIText.planned("Send the order form"))
+        let next = try XCTUnwrap(d.state.board.deal(first.dealID)?.nextActivity)
+        XCTAssertEqual(next.type, .email)
+        XCTAssertEqual(next.due, AppDriver.today.adding(days: 2))
+    }
 }
