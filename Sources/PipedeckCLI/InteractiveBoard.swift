@@ -147,6 +147,7 @@ final class EventLoop {
             case .suspend: terminal.suspend()
             case .discardTypeahead: terminal.discardTypeahead()
             case .sync: team.request(sync, &state)
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .editNotes(let id): editNotes(id)
             case .cycleTheme:
                 sync.send(.notice(themes.cycle()), &state)

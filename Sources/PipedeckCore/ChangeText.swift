@@ -11,7 +11,14 @@ extension Strings {
                 "lostReason": "lost reason", "owner": "owner", "source": "source", "tags": "tags",
                 "expectedClose": "close date", "nextAction": "next action", "qualification": "qualification",
                 "notes": "notes", "nps": "recommendation score", "importKey": "import key",
+                "activities": "activities", "phone": "phone", "email": "email",
             ]
+            // A field of one of the deal's activities: "activities.due" → "activity date".
+            if key.hasPrefix("activities.") {
+                let sub = String(key.dropFirst("activities.".count))
+                let parts = ["due": "date", "doneAt": "done at", "createdAt": "creation"]
+                return "activity " + (parts[sub] ?? sub)
+            }
             return names[key] ?? key
         }
 

@@ -42,7 +42,13 @@ public enum BoardDocument {
             let reader = TapeReader(bytes: bytes, nodes: nodes, bomLength: tape.bomLength)
             let decoder = BoardDecoder(reader: reader, path: path, now: now)
             decoder.streamed = deals
-            return try decoder.board()
+            let board = Result { () throws(LoadError) -> Board in try decoder.board() }
+            // The deals were read before the file's version was known, by the wrong version's
+            // rules (a "version" written after the deals): read again, deals after the version.
+            if let deals, deals.assumedVersion != decoder.fileVersion {
+                return try decode(bytes: bytes, path: path, now: now, streaming: false)
+            }
+            return try board.get()
         }
     }
 

@@ -21,6 +21,9 @@ final class DealStream: TapeElementSink {
     /// A second "deals" member (refused later as a duplicate field) is not read.
     private var done = false
     private var ahead: ReadAhead?
+    /// The file's version the deals were read by (a "version" after the deals is not known yet:
+    /// 1 is assumed, and the board is read again if that was wrong).
+    private(set) var assumedVersion = 1
     /// How many deals were taken from the other core (for the tests).
     private(set) var takenAhead = 0
 
@@ -39,13 +42,16 @@ final class DealStream: TapeElementSink {
         seen.reserveCapacity(guess)
     }
 
-    func begin(arrayNode: Int, at offset: Int) {
+    func begin(arrayNode: Int, at offset: Int, version: Int?) {
         if self.arrayNode >= 0 { done = true; return }
         self.arrayNode = arrayNode
+        assumedVersion = version ?? 1
+        decoder.fileVersion = assumedVersion
         if bytes.count - offset > DealStream.twoCoresAbove, ProcessInfo.processInfo.activeProcessorCount > 1,
             let start = ReadAhead.middleDeal(bytes, after: offset)
         {
-            ahead = ReadAhead(bytes: bytes, start: start, path: decoder.path, now: decoder.now)
+            ahead = ReadAhead(
+                bytes: bytes, start: start, path: decoder.path, now: decoder.now, version: assumedVersion)
         }
     }
 
@@ -103,6 +109,7 @@ final class ReadAhead: @unchecked Sendable {
     let start: Int
     private let path: String
     private let now: Timestamp
+    private let version: Int
     private let group = DispatchGroup()
     private var stop = false
     private let lock = NSLock()
@@ -112,8 +119,8 @@ final class ReadAhead: @unchecked Sendable {
     private(set) var ends: [UInt32] = []
     private var finished = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp) {
-        self.bytes = bytes; self.start = start; self.path = path; self.now = now
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int) {
+        self.bytes = bytes; self.start = start; self.path = path; self.now = now; self.version = version
         group.enter()
         Thread.detachNewThread {
             self.run(); self.group.leave()
@@ -148,6 +155,7 @@ final class ReadAhead: @unchecked Sendable {
         offsets.reserveCapacity(guess)
         ends.reserveCapacity(guess)
         let decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
+        decoder.fileVersion = version
         var p = JSONTapeParser(bytes, at: start, depth: 2)
         var index = 0
         while !lock.withLock({ stop }) {

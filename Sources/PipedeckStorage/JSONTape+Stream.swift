@@ -3,8 +3,9 @@ import PipedeckCore
 /// Takes the elements of a streamed array (`JSONTapeParser.sink`) as they are parsed: `nodes`
 /// holds the element's nodes from `first` on, valid only during the call.
 protocol TapeElementSink: AnyObject {
-    /// The array starts: its node, and the offset of its "[".
-    func begin(arrayNode: Int, at offset: Int)
+    /// The array starts: its node, the offset of its "[", and the file's "version" when it came
+    /// before (the deals are read by its rules).
+    func begin(arrayNode: Int, at offset: Int, version: Int?)
     func element(_ nodes: UnsafeBufferPointer<JSONNode>, first: Int, index: Int, bomLength: Int)
     /// Elements read ahead by someone else from `offset` on: how many, and the offset just after
     /// the last of them; nil when there are none from there.
@@ -25,13 +26,36 @@ extension JSONTapeParser {
             && bytes[s + 4] == 0x73
     }
 
+    /// The whole-number value of the top-level member "version", if it is among the members
+    /// parsed before node `limit`.
+    func versionBefore(_ limit: Int) -> Int? {
+        guard !nodes.isEmpty, nodes[0].kind == .object else { return nil }
+        var k = 1
+        while k + 1 < limit {
+            let key = nodes[k], value = nodes[k + 1]
+            let s = Int(key.start)
+            if !key.escaped, key.end - key.start == 7, value.kind == .number,
+                Array(bytes[s..<s + 7]) == Array("version".utf8)
+            {
+                var n = 0
+                for i in Int(value.start)..<Int(value.end) {
+                    guard isDigit(bytes[i]), n < 1_000_000 else { return nil }
+                    n = n * 10 + Int(bytes[i] &- 0x30)
+                }
+                return n
+            }
+            k = value.kind == .array || value.kind == .object ? Int(value.end) : k + 2
+        }
+        return nil
+    }
+
     /// An array whose elements go to `sink` as they are parsed: the tape keeps only the array's
     /// own node (its count, no contents).
     mutating func streamedArray(_ sink: any TapeElementSink) throws(JSONSyntaxError) {
         try enter()
         let index = nodes.count
         nodes.append(JSONNode(kind: .array, escaped: false, start: UInt32(pos), end: 0, count: 0))
-        sink.begin(arrayNode: index, at: pos)
+        sink.begin(arrayNode: index, at: pos, version: versionBefore(index - 1))
         defer { sink.end() }
         pos += 1
         skipWhitespace()

@@ -15,7 +15,7 @@ import PipedeckStorage
 //     (pipedeck-bench --write FILE N writes a board of N deals for scripts/measure-open.py)
 
 /// `count` changes of the kinds people make, `start` seconds after the board's time, on deals
-/// picked by `g`: moves, wins, values, owners, next actions, new deals.
+/// picked by `g`: moves, wins, values, owners, planned calls, new deals.
 func changeDeals(_ board: Board, count: Int, start: Int64, _ g: inout SeededRandom) -> Board {
     var b = board
     let at = Timestamp.parse("2026-11-30T09:00:00Z")!
@@ -29,7 +29,10 @@ func changeDeals(_ board: Board, count: Int, start: Int64, _ g: inout SeededRand
         case 1: action = .markWon(id: d.id)
         case 2: e.value = Money(units: Int(g.next() % 90_000) + 1_000); action = .update(e)
         case 3: e.owner = "Owner \(g.next() % 7)"; action = .update(e)
-        case 4: action = .setNextAction(id: d.id, NextAction(text: "Call back #\(k)"))
+        case 4:
+            let call = Activity(
+                id: "bench\(start)-\(k)", type: .call, subject: "Call back #\(k)", due: now.utcDay, createdAt: now)
+            action = .addActivity(dealID: d.id, call)
         default:
             action = .add(b.newDeal(title: "New deal \(start)-\(k)", value: Money(units: 500), at: now, random: &g))
         }

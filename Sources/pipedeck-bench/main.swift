@@ -22,7 +22,8 @@ import PipedeckUI
 // MARK: Boards
 
 /// A board of `count` deals built from the demo's 25 deals: every stage, the three statuses,
-/// next actions, tags, notes and a history, with titles, ids and amounts made unique.
+/// activities (done and planned, 1.3 a deal), tags, notes and a history, with titles, ids
+/// (the activities' too) and amounts made unique.
 func generateBoard(deals count: Int) -> Board {
     let now = Timestamp.parse("2026-11-30T09:00:00Z")!
     var board = Demo.board(now: now, today: now.utcDay)
@@ -34,6 +35,7 @@ func generateBoard(deals count: Int) -> Board {
         var d = demo[i % demo.count]
         d.id = "g" + String(i, radix: 36)
         d.title = d.title + " #\(i + 1)"
+        for k in d.activities.indices { d.activities[k].id = d.id + "a\(k)" }
         d.value = Money(cents: 50_000 + (i &* 7_919) % 9_000_000)
         d.rank = perStage[d.stage, default: 0]
         perStage[d.stage, default: 0] += 1

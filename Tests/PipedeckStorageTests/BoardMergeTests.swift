@@ -121,14 +121,16 @@ final class BoardMergeTests: XCTestCase {
         let mine = try apply(base, start: 1, .shift(id: "d01lea", by: 1))
         let theirs = try apply(
             base, start: 2, .move(id: "d01lea", toStage: "proposal"),
-            .setNextAction(id: "d01lea", NextAction(text: "Call")))
+            .addActivity(
+                dealID: "d01lea",
+                Activity(id: "call0001", type: .call, subject: "Call", createdAt: base.deals[0].createdAt)))
         let (m, report) = try merged(mine, theirs)
         XCTAssertEqual(report.conflicts, ["Website redesign"])
         let d = try XCTUnwrap(m.deal("d01lea"))
         XCTAssertEqual(d.stage, "proposal", "the later move wins, whole: stage, rank, entry time")
         XCTAssertEqual(d.stageEnteredAt, theirs.deal("d01lea")?.stageEnteredAt)
         XCTAssertEqual(d.rank, theirs.deal("d01lea")?.rank)
-        XCTAssertEqual(d.nextAction?.text, "Call")
+        XCTAssertTrue(d.activities.contains { $0.id == "call0001" }, "their other change stays")
         let moves = d.history.filter(\.isMove)
         XCTAssertEqual(moves.map(\.to), ["lead", "qualification", "proposal"])
         XCTAssertEqual(moves.map(\.at), moves.map(\.at).sorted())
@@ -332,7 +334,15 @@ final class BoardMergeTests: XCTestCase {
                 var e = d
                 e.value = Money(units: Int(g.next() % 1000))
                 action = .update(e)
-            default: action = .setNextAction(id: d.id, NextAction(text: "Call \(start)"))
+            default:
+                // Activities: a new one, or an existing one done (both sides may do either).
+                if let a = d.activities.first(where: { !$0.done }), g.next() % 2 == 0 {
+                    action = .completeActivity(dealID: d.id, activityID: a.id, outcome: "Outcome \(start).\(k)")
+                } else {
+                    let id = "a\(start)-\(k)-\(g.next() % 1000)"
+                    action = .addActivity(
+                        dealID: d.id, Activity(id: id, type: .call, subject: "Call \(start)", createdAt: at))
+                }
             }
             if let o = try? board.apply(action, at: at) { board = o.board }
         }

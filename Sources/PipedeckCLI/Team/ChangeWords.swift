@@ -59,6 +59,7 @@ struct ChangeWords {
         }
         if c.field("stage") != nil { return "Move \(t) → \(stageName(c.deal.stage))" }
         let fields = c.fields.map(\.field).filter { $0 != "rank" }
+        if fields == ["activities"], let f = c.field("activities") { return activityPhrase(f, title: t) }
         if fields.isEmpty { return c.field("rank") != nil ? "Reorder \(t)" : nil }
         let names = fields.prefix(3).map(Strings.Changes.fieldName).joined(separator: ", ")
         return "Edit \(t) (\(names)\(fields.count > 3 ? ", …" : ""))"
@@ -93,6 +94,7 @@ struct ChangeWords {
             case "lostReason" where c.field("status") != nil: continue
             case "value": out.append("value " + valueChange(f, c.deal))
             case "notes": out.append("notes " + (f.after == nil ? "removed" : "changed"))
+            case "activities": out += activityParts(f)
             default:
                 let before = Strings.Changes.value(f.before, field: f.field, deal: c.deal, board: board, locale: locale)
                 let after = Strings.Changes.value(f.after, field: f.field, deal: c.deal, board: board, locale: locale)

@@ -1,7 +1,7 @@
 import PipedeckCore
 
 /// A record of a list that a merge combines by id and keeps in time order: a deal's history
-/// entries today, its activities (issue 14) when they come. Conforming a type and declaring its
+/// entries and its activities. Conforming a type and declaring its
 /// list with `Field.records` in the schema is all a new list needs.
 public protocol MergeRecord: Hashable, Sendable {
     associatedtype RecordID: Hashable
@@ -28,6 +28,13 @@ extension HistoryEntry: MergeRecord {
         w.object(a, DealSchema.historyEntry); v.object(b, DealSchema.historyEntry)
         return w.bytes.lexicographicallyPrecedes(v.bytes)
     }
+}
+
+extension Activity: MergeRecord {
+    public var recordID: String { id }
+    /// Activities are listed in the order they were created.
+    public var recordTime: Timestamp { createdAt }
+    public static func sameTimeOrder(_ a: Activity, _ b: Activity) -> Bool { a.id < b.id }
 }
 
 /// A field changed on both sides to different values: the one kept and the one it replaced, as
