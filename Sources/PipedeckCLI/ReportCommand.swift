@@ -23,6 +23,8 @@ struct ReportCommand: ParsableCommand {
     var months: String?
     @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.Reports.helpOwner, valueName: "name"))
     var owner: String?
+    @Option(name: .customLong("period"), help: ArgumentHelp(Strings.Targets.helpPeriodKind, valueName: "month|quarter"))
+    var period: String?
 
     func run() throws {
         let R = Strings.Reports.self
@@ -48,11 +50,10 @@ struct ReportCommand: ParsableCommand {
         var out = ReportOutput(
             board: board, today: Day.today(), owner: ownerLabel,
             unicode: ReportOutput.isUTF8(CLIEnvironment.variables))
+        out.periodKind = try PeriodSetting.kind(option: period, kind: kind)
         Console.out(out.render(kind, deals: deals, months: monthCount, format: format))
     }
 }
-
-// MARK: - Bars
 
 // MARK: - Output
 
@@ -65,6 +66,8 @@ struct ReportOutput {
     let owner: String?
     let unicode: Bool
     var fmt: AmountText
+    /// The periods of the forecast against targets.
+    var periodKind = PeriodKind.month
     static let barWidth = 20
 
     init(board: Board, today: Day, owner: String?, unicode: Bool) {
@@ -85,7 +88,9 @@ struct ReportOutput {
     /// The owners named on the board's deals, each once (any case), sorted.
 
     var textReport: ReportText {
-        ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale)
+        var t = ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale)
+        t.periodKind = periodKind
+        return t
     }
 
     mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, format: Format) -> String {
@@ -96,10 +101,11 @@ struct ReportOutput {
         switch kind {
         case .forecast:
             let r = ForecastReport(board: board, deals: deals, today: today, months: months)
+            let t = textReport.targetForecast(deals: deals, months: months)
             switch format {
             case .text: return "";
-            case .json: return json(r).rendered();
-            case .csv: return csv(r)
+            case .json: return withTargets(json(r), t).rendered();
+            case .csv: return csv(r) + "\n" + csv(t)
             }
         case .funnel:
             let r = FunnelReport(board: board, deals: deals)

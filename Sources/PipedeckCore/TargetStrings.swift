@@ -104,12 +104,15 @@ extension Strings {
         }
         public static let forecastExplained =
             "Won: won in the period. Weighted open: open deals expected to close in it (from today on). "
-            + "Gap = target − won − weighted open (above 0: missing). Chart: █ won, ▒ weighted, │ target."
+            + "Gap = target − won − weighted open: what is missing; “covered” when the weighted pipeline reaches the target, “met” when the won value did. Chart: █ won, ▒ weighted, │ target."
         public static func passedNote(_ n: Int, _ amount: String) -> String {
             "\(n) open deal\(n == 1 ? "" : "s") with a close date passed (\(amount) weighted) count in no period: update their dates."
         }
         public static let noTarget = "—"
-        public static let ahead = "met"
+        /// A past period whose target was reached.
+        public static let met = "met"
+        /// A period to come whose won and weighted values reach its target.
+        public static let covered = "covered"
     }
 }
 
@@ -118,4 +121,10 @@ extension Strings.Targets {
         "Converted: open \(open), weighted \(weighted), won \(won)"
     }
     public static func atRates(_ rates: [String]) -> String { "at the board's rates: " + rates.joined(separator: ", ") }
+}
+
+extension Strings.Targets {
+    public static let helpPeriodKind =
+        "The periods of the forecast against targets: month or quarter (default: `period` in the settings file, else month)."
+    public static let periodOnlyForecast = "--period is only for the forecast report"
 }

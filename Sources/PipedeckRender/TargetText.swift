@@ -60,7 +60,9 @@ public enum TargetText {
             let label = r.period.description + (r.when == .current ? " ◂" : "")
             let target = r.target.map { fmt.string($0, board.currency) + (r.targetSource == .sumOfMonths ? "Σ" : "") }
             var gap = T.noTarget
-            if let g = r.gap { gap = g.micros <= 0 ? T.ahead : fmt.string(g, board.currency) }
+            if let g = r.gap {
+                gap = g.micros <= 0 ? (r.when == .past ? T.met : T.covered) : fmt.string(g, board.currency)
+            }
             table.add([
                 unicode ? label : label.replacingOccurrences(of: "◂", with: "<"),
                 r.when == .future ? "" : fmt.string(r.won, board: board),
@@ -95,5 +97,15 @@ public enum TargetText {
         var s = line.joined()
         while s.hasSuffix(" ") { s.removeLast() }
         return s
+    }
+}
+
+extension ReportText {
+    /// The forecast against targets that goes with the forecast of `months` months: as many
+    /// months, or the quarters that cover them.
+    public func targetForecast(deals: [Deal], months: Int) -> TargetForecast {
+        TargetForecast(
+            board: board, deals: deals, today: today, kind: periodKind,
+            count: periodKind == .month ? months : max(1, (months + 2) / 3), owner: owner, zone: zone)
     }
 }
