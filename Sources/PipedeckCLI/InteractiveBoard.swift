@@ -66,6 +66,7 @@ final class EventLoop {
         state = AppState(
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
             now: .now(), today: Day.today(), width: size.width, height: size.height)
+        state.setPeriod(PeriodSetting.configured(env))
         sync = BoardSync(path: options.path, version: version)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
         sync.start(&state)

@@ -58,7 +58,14 @@ extension BoardRenderer {
     /// spaced, then tight. Empty when they are all zero.
     func headerAmounts(_ a: Amounts, prefix: String = "") -> [String] {
         let cur = state.board.currency
-        let parts = a.currencies(primary: cur).filter { !a[$0].isZero }.map { compact(a[$0], $0) }
+        var parts = a.currencies(primary: cur).filter { !a[$0].isZero }.map { compact(a[$0], $0) }
+        if state.board.hasRates {
+            // Converted at the board's rates ("≈€110.7k"), then what has no rate.
+            let c = state.board.converted(a)
+            let main =
+                c.value.isZero ? [] : [(c.isApproximate && prefix.isEmpty ? g.approx : "") + compact(c.value, cur)]
+            parts = main + c.apart.currencies(primary: cur).filter { $0 != cur }.map { compact(c.apart[$0], $0) }
+        }
         guard !parts.isEmpty else { return [] }
         return [prefix + parts.joined(separator: " + "), prefix + parts.joined(separator: "+")]
     }

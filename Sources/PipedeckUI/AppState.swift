@@ -1,3 +1,4 @@
+import Foundation
 import PipedeckCore
 
 public enum SaveState: Hashable, Sendable {
@@ -62,6 +63,11 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var dragDealID: String?
     /// The board was replaced by changes made elsewhere and has not been drawn since.
     public internal(set) var boardReplacedUnseen = false
+    /// The footer's period (month or quarter) and the zone in which a win falls in one.
+    public internal(set) var periodKind = PeriodKind.month
+    public internal(set) var zone = TimeZone.current
+    /// The current period against its target, for the deals shown; recomputed after every change.
+    public internal(set) var progress: PeriodProgress
 
     public init(board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int) {
         self.board = board
@@ -72,6 +78,7 @@ public struct AppState: Equatable, Sendable {
         cursor = Array(repeating: 0, count: board.stages.count)
         scrollTop = cursor
         summary = PipelineSummary(board: board)
+        progress = PeriodProgress(board: board, deals: [], today: today, kind: .month, owner: nil, zone: .current)
         rebuildColumns()
         // Start on the first column that has deals.
         focusedStage = columns.firstIndex { !$0.isEmpty } ?? 0
@@ -147,6 +154,7 @@ public struct AppState: Equatable, Sendable {
         // The footer's figures follow the filter.
         summary = filtering ? PipelineSummary(board: board, deals: shown) : PipelineSummary(board: board)
         shownCount = filtering ? shown.count : board.deals.count
+        refreshProgress(shown: filtering ? shown : nil)
     }
 
     /// Changes the filter and rebuilds the columns, keeping the selected deal when it is still shown.
