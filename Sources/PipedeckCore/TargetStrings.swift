@@ -128,3 +128,27 @@ extension Strings.Targets {
         "The periods of the forecast against targets: month or quarter (default: `period` in the settings file, else month)."
     public static let periodOnlyForecast = "--period is only for the forecast report"
 }
+
+extension Strings {
+    /// `pipedeck boards`, `init --name` and the board switcher.
+    public enum Boards {
+        public static let abstract = "List the pipelines: the boards in the data folder and those opened before."
+        public static let discussion = """
+            Boards are the *.json files of $XDG_DATA_HOME/pipedeck (else ~/.local/share/pipedeck), and \
+            any board opened elsewhere before. `pipedeck init --name "Partners"` creates one there. \
+            Without --file, the interactive board opens the last board used (▸); in it, b opens the \
+            board switcher.
+            """
+        public static let colName = "Board"
+        public static let colOpen = "Open"
+        public static let colValue = "Value"
+        public static let colWeighted = "Weighted"
+        public static let colLastOpened = "Last opened"
+        public static let colFile = "File"
+        public static let unreadable = "(cannot be read)"
+        public static let problems = "Boards that cannot be read:"
+        public static func none(_ folder: String) -> String {
+            "No boards in \(folder) yet. Create one with: pipedeck init --name \"Partners\""
+        }
+    }
+}
