@@ -49,7 +49,7 @@ final class EventLoop {
     let renderOptions: RenderOptions
     let environment: [String: String]
     /// Read-only marker, another Pipedeck on the same file, saves, changes made elsewhere.
-    let sync: BoardSync
+    var sync: BoardSync
     var state: AppState
     /// `q` was pressed with changes not saved: the next `q` quits anyway.
     var quitArmed = false
@@ -139,6 +139,9 @@ final class EventLoop {
             case .suspend: terminal.suspend()
             case .discardTypeahead: terminal.discardTypeahead()
             case .editNotes(let id): editNotes(id)
+            case .listBoards: listBoards()
+            case .openBoard(let path): openBoard(path)
+            case .rememberPeriod(let kind): rememberPeriod(kind)
             case .cycleTheme:
                 sync.send(.notice(themes.cycle()), &state)
                 terminal.themeChanged()

@@ -19,6 +19,12 @@ public enum Effect: Hashable, Sendable {
     case editNotes(dealID: String)
     /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
     case discardTypeahead
+    /// Read the list of boards; the loop answers with `AppState.showBoards`.
+    case listBoards
+    /// Save this board, then open the one at `path` in its place.
+    case openBoard(path: String)
+    /// Remember months or quarters for the footer (the settings file's `period`).
+    case rememberPeriod(PeriodKind)
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -48,6 +54,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var cursor: [Int]
     public internal(set) var scrollTop: [Int]
     public internal(set) var showLost = false
+    /// Won and lost in sight (`W`): a Lost column after the stages holds every lost deal, with its
+    /// reason on the card (`columns` then has one more column than `board.stages`).
+    public internal(set) var showClosed = false
     /// Per stage: indices into `board.deals`, in column order. Recomputed after every change.
     public internal(set) var columns: [[Int]] = []
     /// The pipeline's figures, recomputed after every change.
@@ -106,8 +115,8 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var visibleColumnRange: Range<Int> {
-        let n = screen.visibleColumnCount(stageCount: board.stages.count)
-        return firstColumn..<min(board.stages.count, firstColumn + n)
+        let n = screen.visibleColumnCount(stageCount: columnCount)
+        return firstColumn..<min(columnCount, firstColumn + n)
     }
 
     // MARK: Columns
@@ -116,6 +125,8 @@ public struct AppState: Equatable, Sendable {
         var index: [String: Int] = [:]
         for (i, s) in board.stages.enumerated() { index[s.id] = i }
         var cols = Array(repeating: [Int](), count: board.stages.count)
+        // With the Lost column, lost deals are there and not in their stages.
+        let showLost = showLost && !showClosed
         let filtering = filter.isActive
         var shown: [Deal] = []
         if filtering {
@@ -127,7 +138,6 @@ public struct AppState: Equatable, Sendable {
             }
         } else {
             // Fields read in place: no deal is copied (this runs after every undo on big boards).
-            let showLost = showLost
             board.deals.withUnsafeBufferPointer { deals in
                 for i in deals.indices where showLost || deals[i].status != .lost {
                     if let c = index[deals[i].stage] { cols[c].append(i) }
@@ -147,6 +157,7 @@ public struct AppState: Equatable, Sendable {
                 cols[c].sort { position[deals[$0].id]! < position[deals[$1].id]! }
             }
         }
+        if showClosed { cols.append(lostColumn()) }
         columns = cols
         if cursor.count != cols.count { cursor = Array(repeating: 0, count: cols.count); scrollTop = cursor }
         focusedStage = min(focusedStage, max(0, cols.count - 1))
@@ -185,7 +196,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     mutating func keepVisible() {
-        firstColumn = screen.firstColumn(current: firstColumn, focused: focusedStage, stageCount: board.stages.count)
+        firstColumn = screen.firstColumn(current: firstColumn, focused: focusedStage, stageCount: columnCount)
         for c in columns.indices {
             let w = screen.cardWindow(cardCount: columns[c].count, selected: cursor[c], top: scrollTop[c])
             scrollTop[c] = w.top
