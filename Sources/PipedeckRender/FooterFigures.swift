@@ -8,10 +8,11 @@ import PipedeckUI
 struct FooterFigures {
     /// From the most detailed to the shortest.
     enum Detail: CaseIterable {
-        case full, compact, shortClosing, noLabels, narrow, noClosing, tiny
+        case full, shortClosing, compact, compactShortClosing, noLabels, narrow, noClosing, tiny
 
-        var labels: Bool { self == .full || self == .compact || self == .shortClosing }
-        var compactAmounts: Bool { self != .full }
+        var labels: Bool { [.full, .shortClosing, .compact, .compactShortClosing].contains(self) }
+        /// Exact amounts are kept longest: the closing words go first.
+        var compactAmounts: Bool { self != .full && self != .shortClosing }
         var longClosing: Bool { self == .full || self == .compact }
         var closing: Bool { self != .noClosing && self != .tiny }
         var others: Bool { labels || self == .noLabels }

@@ -57,25 +57,17 @@ extension BoardRenderer {
             let i = top + n, y = r.y + n
             let selected = i == sel
             if selected { grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected) }
-            let p = line.progress
-            var right: [(String, StyleRole)] = []
-            right.append(((p.won.isApproximate ? g.approx : "") + compact(p.won.value, cur), .won))
-            if let t = p.target {
-                right.append((" / " + compact(t, cur), .money))
-                let filled = min(10, (p.percent ?? 0) / 10)
-                let on = g == .unicode ? "▰" : "#", off = g == .unicode ? "▱" : "-"
-                right.append((" " + String(repeating: on, count: filled), .won))
-                right.append((String(repeating: off, count: 10 - filled), .help))
-                right.append((" " + TextWidth.fit("\(p.percent ?? 100) %", to: 5, align: .right), .footerFigure))
-            } else {
-                right.append(("  " + RenderText.noTargetSet, .cardDim))
+            let name = line.owner.map(BoardRenderer.oneLine) ?? RenderText.teamLine
+            // The widest figures that leave the name at least 12 cells (or all it needs).
+            let room = r.w - min(12, TextWidth.width(name)) - 1
+            var right = targetFigures(line.progress, bar: true, closing: true)
+            for (bar, closing) in [(false, true), (false, false)] where BoardRenderer.width(right) > room {
+                right = targetFigures(line.progress, bar: bar, closing: closing)
             }
-            right.append(("  " + g.approx + compact(p.closing.value, cur), .weightedMoney))
             if selected { right = right.map { ($0.0, .cardTitleSelected) } }
             let rw = BoardRenderer.width(right)
-            let name = line.owner.map(BoardRenderer.oneLine) ?? RenderText.teamLine
             text(name, r.x, y, selected ? .cardTitleSelected : .help, max: max(0, r.w - rw - 1))
-            if rw < r.w - 6 { pieces(right, r.x + r.w - rw, y, max: rw) }
+            if rw <= room { pieces(right, r.x + r.w - rw, y, max: rw) }
         }
         let y = r.y + r.h - 2
         if let editor = v.editor {
@@ -86,6 +78,27 @@ extension BoardRenderer {
         } else {
             text(RenderText.targetsLegend, r.x, y + 1, .cardDim, max: r.w)
         }
+    }
+
+    /// A targets line's figures: won / target, the bar, the percentage, the weighted closing.
+    func targetFigures(_ p: PeriodProgress, bar: Bool, closing: Bool) -> [(String, StyleRole)] {
+        let cur = state.board.currency
+        var right: [(String, StyleRole)] = []
+        right.append(((p.won.isApproximate ? g.approx : "") + compact(p.won.value, cur), .won))
+        if let t = p.target {
+            right.append((" / " + compact(t, cur), .money))
+            if bar {
+                let filled = min(10, (p.percent ?? 0) / 10)
+                let on = g == .unicode ? "▰" : "#", off = g == .unicode ? "▱" : "-"
+                right.append((" " + String(repeating: on, count: filled), .won))
+                right.append((String(repeating: off, count: 10 - filled), .help))
+            }
+            right.append((" " + TextWidth.fit("\(p.percent ?? 100) %", to: 5, align: .right), .footerFigure))
+        } else {
+            right.append(("  " + RenderText.noTargetSet, .cardDim))
+        }
+        if closing { right.append(("  " + g.approx + compact(p.closing.value, cur), .weightedMoney)) }
+        return right
     }
 }
 

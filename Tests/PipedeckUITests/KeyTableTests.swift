@@ -103,6 +103,9 @@ final class KeyTableTests: XCTestCase {
             [KeyText.dealFormTitle, KeyText.choiceTitle, KeyText.suggestionTitle, KeyText.textFieldTitle])
         XCTAssertEqual(Bindings.sheets(for: .search).map(\.title), [KeyText.searchTitle, KeyText.textFieldTitle])
         XCTAssertEqual(Bindings.sheets(for: .agenda).map(\.title), [KeyText.agendaTitle])
-        XCTAssertEqual(Bindings.sheets.count, Screen.allCases.count + 3)
+        XCTAssertEqual(
+            Bindings.sheets(for: .targets).map(\.title),
+            [KeyText.targetsTitle, KeyText.targetEditTitle, KeyText.textFieldTitle])
+        XCTAssertEqual(Bindings.sheets.count, Screen.allCases.count + 4)
     }
 }
