@@ -192,13 +192,18 @@ while !args.isEmpty {
     case "--reread":
         measureReread(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
+    case "--targets":
+        measureTargets(deals: Int(args.first ?? "10000") ?? 10_000)
+        exit(0)
     case "--notes":
         let list = (args.first ?? "300000,3000000,200000000").split(separator: ",").compactMap { Int($0) }
         measureLongNotes(sizes: list)
         exit(0)
     case "-h", "--help":
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
-        print("       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES")
+        print(
+            "       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES | --targets N"
+        )
         exit(0)
     default: fail("unknown argument \(a)")
     }
