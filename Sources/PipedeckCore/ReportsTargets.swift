@@ -62,27 +62,44 @@ public struct TargetForecast: Hashable, Sendable {
             guard k >= 0, k % stride == 0, k / stride < rows.count else { return nil }
             return k / stride
         }
-        for d in deals {
+        // Where each period starts, as an instant in `zone`, and where the last one ends.
+        let starts = rows.map { $0.period.firstDay.midnight(in: zone).seconds }
+        let end = rows.last!.period.lastDay.adding(days: 1).midnight(in: zone).seconds
+        let lastClose = rows.last!.period.lastDay
+        func wonIndex(_ at: Timestamp) -> Int? {
+            guard at.seconds >= starts[0], at.seconds < end else { return nil }
+            var i = starts.count - 1
+            while starts[i] > at.seconds { i -= 1 }
+            return i
+        }
+        var passedCount = 0
+        func tally(_ d: Deal) {
             let cur = d.currency ?? board.currency
             switch d.status {
             case .won:
-                guard let at = d.wonAt, let i = fastIndex(at.day(in: zone)) else { continue }
+                guard let at = d.wonAt, let i = wonIndex(at) else { return }
                 rows[i].wonCount += 1
                 won[i].add(d.value, cur)
             case .open:
-                guard let close = d.expectedClose else { continue }
-                let w = d.value.weighted(by: d.probability ?? probability[d.stage] ?? .zero)
+                guard let close = d.expectedClose else { return }
                 if close < today {
                     passedCount += 1
-                    passed.add(w, cur)
-                } else if let i = fastIndex(close) {
+                    passed.add(d.value.weighted(by: d.probability ?? probability[d.stage] ?? .zero), cur)
+                } else if close <= lastClose, let i = fastIndex(close) {
                     rows[i].openCount += 1
-                    weighted[i].add(w, cur)
+                    weighted[i].add(d.value.weighted(by: d.probability ?? probability[d.stage] ?? .zero), cur)
                 }
             case .lost:
-                continue
+                return
             }
         }
+        // The board's own array is read in place: no deal is copied.
+        if let array = deals as? [Deal] {
+            array.withUnsafeBufferPointer { for i in $0.indices { tally($0[i]) } }
+        } else {
+            for d in deals { tally(d) }
+        }
+        self.passedCount = passedCount
         for i in rows.indices {
             rows[i].won = board.converted(won[i])
             rows[i].weighted = board.converted(weighted[i])

@@ -31,38 +31,95 @@ public struct PeriodProgress: Hashable, Sendable {
         self.init(board: board, deals: deals, period: Period(today, kind: kind), today: today, owner: owner, zone: zone)
     }
 
+    /// The team's progress and every owner's (the targets screen), the deals read in place:
+    /// the owners by their key (`SalesTarget.ownerKey`).
+    public static func perOwner(
+        board: Board, period: Period, today: Day, zone: TimeZone, owners: [String]
+    ) -> (team: PeriodProgress, owners: [PeriodProgress]) {
+        var index: [String: Int] = [:]
+        for (i, o) in owners.enumerated() {
+            if let k = SalesTarget.ownerKey(o), index[k] == nil { index[k] = i }
+        }
+        let w = Window(board: board, period: period, today: today, zone: zone)
+        var team = Tally(), each = Array(repeating: Tally(), count: owners.count)
+        board.deals.withUnsafeBufferPointer { deals in
+            for i in deals.indices {
+                guard team.add(deals[i], w, board) else { continue }
+                if let k = SalesTarget.ownerKey(deals[i].owner), let g = index[k] {
+                    _ = each[g].add(deals[i], w, board)
+                }
+            }
+        }
+        return (
+            PeriodProgress(board: board, tally: team, period: period, today: today, owner: nil),
+            owners.indices.map {
+                PeriodProgress(board: board, tally: each[$0], period: period, today: today, owner: owners[$0])
+            }
+        )
+    }
+
     /// The same for any period: one already over has no deals closing in it.
     public init<S: Sequence>(
         board: Board, deals: S, period: Period, today: Day, owner: String?, zone: TimeZone
     ) where S.Element == Deal {
+        let w = Window(board: board, period: period, today: today, zone: zone)
+        var tally = Tally()
+        // The board's own array is read in place: no deal is copied (this runs after every key).
+        if let array = deals as? [Deal] {
+            array.withUnsafeBufferPointer { for i in $0.indices { _ = tally.add($0[i], w, board) } }
+        } else {
+            for d in deals { _ = tally.add(d, w, board) }
+        }
+        self.init(board: board, tally: tally, period: period, today: today, owner: owner)
+    }
+
+    init(board: Board, tally: Tally, period: Period, today: Day, owner: String?) {
         self.period = period
         self.today = today
         self.owner = owner
-        let first = period.firstDay, last = period.lastDay
+        wonCount = tally.wonCount
+        closingCount = tally.closingCount
+        won = board.converted(tally.won)
+        closing = board.converted(tally.closing)
+        if let t = board.target(for: period, owner: owner) {
+            target = t.amount; targetSource = t.source
+        }
+    }
+
+    /// A period as the counting needs it: wins from the first day's midnight to the next
+    /// period's, as instants in the zone (two time-zone look-ups, not one per deal), and the
+    /// expected closes from today to the last day.
+    struct Window {
+        var from: Int64, to: Int64
+        var closeFrom: Day, closeTo: Day
+        init(board: Board, period: Period, today: Day, zone: TimeZone) {
+            from = period.firstDay.midnight(in: zone).seconds
+            to = period.lastDay.adding(days: 1).midnight(in: zone).seconds
+            closeFrom = max(today, period.firstDay)
+            closeTo = period.lastDay
+        }
+    }
+
+    struct Tally {
+        var wonCount = 0, closingCount = 0
         var won = Amounts(), closing = Amounts()
-        var probability: [String: Percent] = [:]
-        for s in board.stages { probability[s.id] = s.probability }
-        for d in deals {
+
+        /// Counts `d` if it is won in the window or expected to close in it; returns whether it was.
+        mutating func add(_ d: Deal, _ w: Window, _ board: Board) -> Bool {
             switch d.status {
             case .won:
-                guard let at = d.wonAt else { continue }
-                let day = at.day(in: zone)
-                guard day >= first, day <= last else { continue }
+                guard let at = d.wonAt, at.seconds >= w.from, at.seconds < w.to else { return false }
                 wonCount += 1
                 won.add(d.value, d.currency ?? board.currency)
             case .open:
-                guard let close = d.expectedClose, close >= today, close >= first, close <= last else { continue }
+                guard let close = d.expectedClose, close >= w.closeFrom, close <= w.closeTo else { return false }
                 closingCount += 1
-                let p = d.probability ?? probability[d.stage] ?? .zero
+                let p = d.probability ?? board.stage(d.stage)?.probability ?? .zero
                 closing.add(d.value.weighted(by: p), d.currency ?? board.currency)
             case .lost:
-                continue
+                return false
             }
-        }
-        self.won = board.converted(won)
-        self.closing = board.converted(closing)
-        if let t = board.target(for: period, owner: owner) {
-            target = t.amount; targetSource = t.source
+            return true
         }
     }
 
@@ -85,5 +142,17 @@ extension Board {
     public func deals(ownedBy owner: String?) -> [Deal] {
         guard let key = SalesTarget.ownerKey(owner) else { return deals }
         return deals.filter { SalesTarget.ownerKey($0.owner) == key }
+    }
+}
+
+extension Day {
+    /// The instant this day starts in `zone` (its local midnight).
+    public func midnight(in zone: TimeZone) -> Timestamp {
+        let utc = Int64(ordinal) * 86_400
+        // The offset at local midnight: guessed from UTC midnight's, then checked at that instant
+        // (they differ only when the clocks change in between).
+        let guess = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc))))
+        let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc - guess))))
+        return Timestamp(seconds: utc - offset)
     }
 }

@@ -107,9 +107,15 @@ public struct SalesTarget: Hashable, Sendable {
         ownerKey(a) == ownerKey(b)
     }
 
-    static func ownerKey(_ o: String?) -> String? {
-        guard let t = o?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-        return t.lowercased()
+    /// The key owners compare by: without blanks around, lowercased; nil for none.
+    public static func ownerKey(_ o: String?) -> String? {
+        guard let o, !o.isEmpty else { return nil }
+        // Most names have no blanks around: only those are trimmed (this runs for every deal).
+        if o.first!.isWhitespace || o.last!.isWhitespace {
+            let t = o.trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty ? nil : t.lowercased()
+        }
+        return o.lowercased()
     }
 }
 

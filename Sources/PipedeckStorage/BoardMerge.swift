@@ -28,7 +28,7 @@ public enum BoardMerge {
         out.name = pick(base.name, mine.name, theirs.name, &ignored)
         out.currency = pick(base.currency, mine.currency, theirs.currency, &ignored)
         out.stages = pick(base.stages, mine.stages, theirs.stages, &ignored)
-        out.settings = pick(base.settings, mine.settings, theirs.settings, &ignored)
+        out.settings = mergeSettings(base: base.settings, mine: mine.settings, theirs: theirs.settings)
         out.extra = pick(base.extra, mine.extra, theirs.extra, &ignored)
         let stageIDs = Set(out.stages.map(\.id))
 

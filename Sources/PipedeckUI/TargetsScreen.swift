@@ -59,13 +59,9 @@ extension AppState {
             if let o = t.owner, !owners.contains(where: { SalesTarget.sameOwner($0, o) }) { owners.append(o) }
         }
         owners.sort { $0.lowercased() < $1.lowercased() }
-        return ([nil] + owners).map { owner in
-            TargetLine(
-                owner: owner,
-                progress: PeriodProgress(
-                    board: board, deals: board.deals(ownedBy: owner), period: period, today: today, owner: owner,
-                    zone: zone))
-        }
+        let p = PeriodProgress.perOwner(board: board, period: period, today: today, zone: zone, owners: owners)
+        return [TargetLine(owner: nil, progress: p.team)]
+            + zip(owners, p.owners).map { TargetLine(owner: $0, progress: $1) }
     }
 
     mutating func openTargets() { mode = .targets(TargetsView(period: Period(today, kind: periodKind))) }
