@@ -33,6 +33,7 @@ extension EventLoop {
         var next = AppState(
             board: version.board, fileName: (path as NSString).lastPathComponent, now: .now(), today: Day.today(),
             width: size.width, height: size.height)
+        next.zone = state.zone
         next.setPeriod(state.periodKind)
         state = next
         sync = BoardSync(path: path, version: version)

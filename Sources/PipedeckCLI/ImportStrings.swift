@@ -16,11 +16,11 @@ extension Strings {
             importing the same file again updates the deals instead of adding them twice. \
             See docs/import-export.md.
             """
-        static let exportAbstract = "Export deals as CSV or JSON, or their next actions as an iCalendar file."
+        static let exportAbstract = "Export deals as CSV or JSON, or their planned activities as an iCalendar file."
         static let exportDiscussion = """
             CSV has the plain column names that `pipedeck import` reads back. JSON is an array of deals as the \
-            board file holds them. ICS has one all-day event per open deal whose next action is not done and has \
-            a due date. Without -o the export goes to stdout.
+            board file holds them. ICS has one event per planned activity of an open deal that has a due date \
+            (at its time and for its duration when set, else all day). Without -o the export goes to stdout.
             """
         static let helpCSV = "The CSV file to read (- for stdin)."
         static let helpDryRun = "Show what would be imported (figures per stage, rows with problems); write nothing."
@@ -154,6 +154,8 @@ extension Strings {
                     "\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy"
             case .flag(let f, let raw):
                 return "\(column(f)) \"\(raw)\" is not yes or no"
+            case .time(let raw):
+                return "\(column(.nextActionTime)) \"\(raw)\" is not a time of day (e.g. 14:30 or 2:30 PM)"
             case .dueWithoutAction:
                 return "a next action date or done flag without a next action"
             case .duplicate(let first):
@@ -284,19 +286,23 @@ extension Strings {
             "Exported \(n == 1 ? "1 deal" : "\(n) deals") to \(path) (\(format))."
         }
         static func exportedEvents(_ n: Int, _ path: String) -> String {
-            "Exported \(n == 1 ? "1 next action" : "\(n) next actions") to \(path) (ics)."
+            "Exported \(n == 1 ? "1 planned activity" : "\(n) planned activities") to \(path) (ics)."
         }
         static let emptyCalendar =
-            "No open deal has a dated next action still to do: the calendar is valid and empty (its events are gone)."
-        static func icsSummary(action: String, title: String, company: String?) -> String {
-            company.map { "\(action) — \(title) (\($0))" } ?? "\(action) — \(title)"
+            "No open deal has a dated activity still to do: the calendar is valid and empty (its events are gone)."
+        /// "Call: Follow up on the quote — ERP integration (Acme)".
+        static func icsSummary(type: String, action: String, title: String, company: String?) -> String {
+            let what = "\(type): \(action)"
+            return company.map { "\(what) — \(title) (\($0))" } ?? "\(what) — \(title)"
         }
         static func icsDescription(
             value: String, weighted: String, stage: String, probability: String,
-            contact: String?, id: String
+            contact: String?, phone: String?, email: String?, id: String
         ) -> String {
             var lines = ["Value: \(value) (weighted \(weighted), \(probability)%)", "Stage: \(stage)"]
             if let contact { lines.append("Contact: \(contact)") }
+            if let phone { lines.append("Phone: \(phone)") }
+            if let email { lines.append("Email: \(email)") }
             lines.append("Deal: \(id) (pipedeck show \(id))")
             return lines.joined(separator: "\n")
         }

@@ -66,6 +66,8 @@ final class EventLoop {
         state = AppState(
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
             now: .now(), today: Day.today(), width: size.width, height: size.height)
+        // The user's clock: which day a win or an activity falls on.
+        state.zone = .current
         state.setPeriod(PeriodSetting.configured(env))
         sync = BoardSync(path: options.path, version: version)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
@@ -138,6 +140,7 @@ final class EventLoop {
             case .redrawAll: terminal.forceRedraw()
             case .suspend: terminal.suspend()
             case .discardTypeahead: terminal.discardTypeahead()
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .editNotes(let id): editNotes(id)
             case .listBoards: listBoards()
             case .openBoard(let path): openBoard(path)

@@ -23,6 +23,8 @@ struct ReportCommand: ParsableCommand {
     var months: String?
     @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.Reports.helpOwner, valueName: "name"))
     var owner: String?
+    @Option(name: .customLong("weeks"), help: ArgumentHelp(Strings.Reports.helpWeeks, valueName: "n")) var weeks:
+        String?
     @Option(name: .customLong("period"), help: ArgumentHelp(Strings.Targets.helpPeriodKind, valueName: "month|quarter"))
     var period: String?
 
@@ -40,6 +42,7 @@ struct ReportCommand: ParsableCommand {
             }
             monthCount = n
         }
+        let weekCount = try ReportOutput.weeks(weeks, kind: kind)
 
         let board = try Store.load(file.path)
         var deals = board.deals
@@ -51,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             board: board, today: Day.today(), owner: ownerLabel,
             unicode: ReportOutput.isUTF8(CLIEnvironment.variables))
         out.periodKind = try PeriodSetting.kind(option: period, kind: kind)
-        Console.out(out.render(kind, deals: deals, months: monthCount, format: format))
+        Console.out(out.render(kind, deals: deals, months: monthCount, weeks: weekCount, format: format))
     }
 }
 
@@ -93,10 +96,10 @@ struct ReportOutput {
         return t
     }
 
-    mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, format: Format) -> String {
+    mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, weeks: Int, format: Format) -> String {
         if format == .text {
             var t = textReport
-            return t.render(kind, deals: deals, months: months)
+            return t.render(kind, deals: deals, months: months, weeks: weeks)
         }
         switch kind {
         case .forecast:
@@ -142,6 +145,9 @@ struct ReportOutput {
             case .json: return json(r).rendered();
             case .csv: return csv(r)
             }
+        case .activities:
+            let r = ActivitiesReport(board: board, deals: deals, today: today, weeks: weeks)
+            return format == .json ? json(r).rendered() : csv(r)
         }
     }
 

@@ -15,8 +15,8 @@ struct Root: ParsableCommand {
             EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
             ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
             ThemesCommand.self, ImportCommand.self, ExportCommand.self,
-            AgendaCommand.self, StagesCommand.self, ReasonsCommand.self, TargetsCommand.self, RatesCommand.self,
-            BoardsCommand.self,
+            AgendaCommand.self, ActivityCommand.self, LogCommand.self, StagesCommand.self, ReasonsCommand.self,
+            TargetsCommand.self, RatesCommand.self, BoardsCommand.self,
         ]
     )
 

@@ -13,6 +13,7 @@ extension Strings {
             case .owners: return "Owners"
             case .lost: return "Lost reasons"
             case .nps: return "Customer follow-up"
+            case .activities: return "Activities"
             }
         }
 
@@ -175,7 +176,8 @@ extension Strings {
 
         // MARK: Command line
 
-        public static let reportAbstract = "Print a report: forecast, funnel, velocity, sources, owners, lost or nps."
+        public static let reportAbstract =
+            "Print a report: forecast, funnel, velocity, sources, owners, lost, nps or activities."
         public static let reportDiscussion = """
             forecast  open deals by expected-close month (weighted and not), won per past month
             funnel    deals that reached each stage, conversion to the next, the bottleneck, win rate
@@ -184,9 +186,11 @@ extension Strings {
             owners    per owner: open deals, weighted pipeline, won value, win rate, overdue next actions
             lost      lost deals per reason: count, share, value
             nps       the customers' recommendation scores (0-10) on won deals, NPS, promoters
+            activities  calls, meetings, emails, tasks done per week and owner; deals with nothing planned
             Every formula is explained in docs/reports.md.
             """
-        public static let helpReport = "Which report: forecast, funnel, velocity, sources, owners, lost or nps."
+        public static let helpReport =
+            "Which report: forecast, funnel, velocity, sources, owners, lost, nps or activities."
         public static let helpCSV = "Write CSV (comma-separated, plain amounts) instead of text."
         public static let helpMonths = "Forecast only: how many months ahead and back, 1 to 24 (default 6)."
         public static let helpOwner = "Only the deals of this owner (any case)."

@@ -52,9 +52,53 @@ public enum Strings {
         }
     }
     public static let badDate = "expected a date as YYYY-MM-DD"
-    /// The line a completed next action leaves in the deal's notes.
-    public static func completedAction(_ a: NextAction, on day: Day) -> String {
-        "Done \(day): " + a.text + (a.due.map { " (due \($0))" } ?? "")
+    public static func badEmail(_ e: String) -> String {
+        "expected an email address such as ana@example.com (got \"\(e)\")"
+    }
+    public static func badPhone(_ p: String) -> String {
+        "expected a phone number: digits with + ( ) - . / or spaces, such as +33 6 12 34 56 78 (got \"\(p)\")"
+    }
+    public static let emptySubject = "an activity needs a subject"
+    public static let durationRange = "expected a duration from 1 minute to 24 hours, such as 30m, 1h or 1h30"
+    public static let timeWithoutDay = "a time needs a day"
+    public static func duplicateActivityID(_ id: String) -> String {
+        "the id \"\(id)\" is already used by another activity"
+    }
+    /// A duration: "30 min", "1 h", "1 h 30".
+    public static func duration(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        if h == 0 { return "\(m) min" }
+        return m == 0 ? "\(h) h" : "\(h) h \(m < 10 ? "0" : "")\(m)"
+    }
+    /// The activity types in the plural: "calls".
+    public static func activityTypes(_ t: ActivityType) -> String {
+        switch t {
+        case .call: return "calls"
+        case .meeting: return "meetings"
+        case .email: return "emails"
+        case .task: return "tasks"
+        case .deadline: return "deadlines"
+        }
+    }
+    /// An activity type as a title, the subject of a logged activity given none: "Call".
+    public static func activityTitle(_ t: ActivityType) -> String {
+        switch t {
+        case .call: return "Call"
+        case .meeting: return "Meeting"
+        case .email: return "Email"
+        case .task: return "Task"
+        case .deadline: return "Deadline"
+        }
+    }
+    /// The activity types' names, on screen and on the command line.
+    public static func activityType(_ t: ActivityType) -> String {
+        switch t {
+        case .call: return "call"
+        case .meeting: return "meeting"
+        case .email: return "email"
+        case .task: return "task"
+        case .deadline: return "deadline"
+        }
     }
 
     public static func describe(_ e: PipelineError) -> String {
@@ -63,6 +107,9 @@ public enum Strings {
         case .ambiguousDeal(let id, let c):
             return "\"\(id)\" matches several deals: \(c.joined(separator: ", ")); type more characters of the id"
         case .unknownStage(let s): return "no stage is called \"\(s)\""
+        case .unknownActivity(let id): return "no activity has the id \"\(id)\""
+        case .ambiguousActivity(let id, let c):
+            return "\"\(id)\" matches several activities: \(c.joined(separator: ", ")); type more characters of the id"
         case .invalid(let f, let r): return "\(f): \(r)"
         case .noWonStage: return "the board has no stage of kind \"won\""
         }

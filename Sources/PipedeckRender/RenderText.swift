@@ -16,6 +16,10 @@ public enum RenderText {
     public static func staleCount(_ n: Int) -> String { "\(n) stale" }
     public static let detailTitle = "Deal"
     public static let historyTitle = "History"
+    public static let timelineTitle = "Timeline"
+    public static let planned = "planned"
+    public static let copyPhoneHint = "y copies"
+    public static let copyEmailHint = "Y copies"
     public static let notesTitle = "Notes"
     public static let created = "created"
     public static func daysIn(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
@@ -27,16 +31,14 @@ public enum RenderText {
         "weighted": "Weighted", "company": "Company", "contact": "Contact", "owner": "Owner", "source": "Source",
         "tags": "Tags", "close": "Expected close", "next": "Next action", "score": "Qualification",
         "lostReason": "Lost reason", "inStage": "In stage since", "updated": "Updated", "nps": "Would recommend",
+        "phone": "Phone", "email": "Email",
     ]
     public static func sortLabel(_ k: SortKey) -> String { "sorted by " + UIText.sortName(k) }
     public static let agendaTitle = "Agenda"
     public static let agendaEmpty = "No open deals."
+    public static let agendaNoneOfType = "Nothing of this type is planned (t shows another type)."
+    public static func agendaOnly(_ t: ActivityType) -> String { Strings.activityTypes(t) + " only" }
 
-    public static let nextActionTitle = "Next action"
-    public static let nextActionFollowUp = "Next step"
-    public static let whatLabel = "What"
-    public static let dueLabel = "Due"
-    public static let dueExamples = "YYYY-MM-DD, today, tomorrow, +3, +2w, fri"
     public static let stagesTitle = "Stages"
     public static let stageAddTitle = "New stage"
     public static let stageEditTitle = "Edit stage"

@@ -51,7 +51,7 @@ public enum StorageStrings {
         "\(path): this does not look like a Pipedeck board: it has no \"version\" field and no \"stages\" and \"deals\" arrays"
     }
     public static func newerVersion(_ path: String, _ v: String) -> String {
-        "\(path): the file has format version \(v) and needs a newer Pipedeck (this one reads version \(Board.schemaVersion))"
+        "\(path): the file has format version \(v) and needs a newer Pipedeck (this one reads versions up to \(Board.schemaVersion))"
     }
     public static func shape(_ path: String, _ place: String, _ detail: String) -> String {
         place.isEmpty ? "\(path): \(detail)" : "\(path): \(place): \(detail)"
@@ -88,6 +88,11 @@ public enum StorageStrings {
     public static let date = "a date as YYYY-MM-DD"
     public static let timestamp = "a date and time as YYYY-MM-DDTHH:MM:SSZ"
     public static let currencyCode = "a currency code of 3 capital letters such as EUR"
+    /// The subject of a next activity an imported file gives only a day for.
+    public static let importedNextActivity = "Next activity"
+    public static let activityType = "\"call\", \"meeting\", \"email\", \"task\" or \"deadline\""
+    public static let timeOfDay = "a time of day as HH:MM"
+    public static let minutes = "a whole number of minutes from 1 to 1440"
 
     // Saving.
     public static func cannotWrite(_ path: String, _ why: String) -> String { "cannot write \(path): \(why)" }

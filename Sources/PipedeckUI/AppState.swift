@@ -17,6 +17,8 @@ public enum Effect: Hashable, Sendable {
     case cycleTheme
     /// Open the deal's notes in $VISUAL / $EDITOR; the loop sends the result as `Event.notesEdited`.
     case editNotes(dealID: String)
+    /// Put the text on the clipboard (the terminal's, through OSC 52).
+    case copyToClipboard(String)
     /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
     case discardTypeahead
     /// Read the list of boards; the loop answers with `AppState.showBoards`.
@@ -46,6 +48,8 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     public var now: Timestamp
     public var today: Day
+    /// The user's time zone: the timeline shows when things were done on their clock.
+    public var zone = TimeZone(secondsFromGMT: 0)!
     public var screen: BoardLayout
 
     public internal(set) var focusedStage = 0
@@ -72,9 +76,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var dragDealID: String?
     /// The board was replaced by changes made elsewhere and has not been drawn since.
     public internal(set) var boardReplacedUnseen = false
-    /// The footer's period (month or quarter) and the zone in which a win falls in one.
+    /// The footer's period: month or quarter (a win falls in one on the user's clock: `zone`).
     public internal(set) var periodKind = PeriodKind.month
-    public internal(set) var zone = TimeZone.current
     /// The current period against its target, for the deals shown; recomputed after every change.
     public internal(set) var progress: PeriodProgress
 
@@ -87,7 +90,7 @@ public struct AppState: Equatable, Sendable {
         cursor = Array(repeating: 0, count: board.stages.count)
         scrollTop = cursor
         summary = PipelineSummary(board: board)
-        progress = PeriodProgress(board: board, deals: [], today: today, kind: .month, owner: nil, zone: .current)
+        progress = PeriodProgress(board: board, deals: [], today: today, kind: .month, owner: nil, zone: zone)
         rebuildColumns()
         // Start on the first column that has deals.
         focusedStage = columns.firstIndex { !$0.isEmpty } ?? 0

@@ -39,7 +39,7 @@ public enum BoardCommand: String, Hashable, Sendable, CaseIterable {
 public enum DealCommand: String, Hashable, Sendable, CaseIterable {
     case moveNext, movePrev, moveTo, rankUp, rankDown
     case detail, edit, delete, markWon, markLost, reopen
-    case nextAction, completeAction, editNotes
+    case nextAction, completeAction, logActivity, editNotes
 
     public var changesBoard: Bool { self != .detail }
 }
@@ -78,13 +78,17 @@ public enum Bindings {
             [.char("x")], .deal(.markLost), "mark the deal lost (asks the reason)", hint: "lost", group: "Deals"),
         KeyBinding([.char("o")], .deal(.reopen), "reopen a won or lost deal", group: "Deals"),
         KeyBinding(
-            [.char("n")], .deal(.nextAction), "set or change the deal's next action", hint: "next step",
-            group: "Follow-up"),
+            [.char("i")], .deal(.logActivity), "log a call, meeting, email or task just done",
+            hint: "log", group: "Follow-up"),
         KeyBinding(
-            [.char("c")], .deal(.completeAction), "mark the next action done and plan the following one",
-            group: "Follow-up"),
+            [.char("n")], .deal(.nextAction), "plan the next step (type, subject, when) or change it",
+            hint: "plan", group: "Follow-up"),
         KeyBinding(
-            [.char("A")], .board(.agenda), "agenda: every next action by date", hint: "agenda", group: "Follow-up"),
+            [.char("c")], .deal(.completeAction),
+            "mark the next step done, note its outcome, plan the next", group: "Follow-up"),
+        KeyBinding(
+            [.char("A")], .board(.agenda), "agenda: every planned activity by date", hint: "agenda",
+            group: "Follow-up"),
         KeyBinding([.char("N")], .deal(.editNotes), "edit the deal's notes in $VISUAL / $EDITOR", group: "Follow-up"),
         KeyBinding(
             [.char("/")], .board(.search), "search title, company, contact, notes and tags", hint: "search",

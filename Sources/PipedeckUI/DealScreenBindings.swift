@@ -1,7 +1,7 @@
 import PipedeckCore
 
 // The key tables of the screens about one deal: its details and the dialogs the board opens
-// on it (move, lost, delete, next action, recommendation score).
+// on it (move, lost, delete, activity, recommendation score).
 
 /// The details screen (`Enter` on a deal).
 public enum DetailCommand: Hashable, Sendable {
@@ -12,7 +12,7 @@ public enum DetailCommand: Hashable, Sendable {
 }
 
 public enum DetailDealCommand: Hashable, Sendable {
-    case edit, nextAction, completeAction, editNotes, recommendation
+    case edit, nextAction, completeAction, logActivity, editNotes, recommendation, copyPhone, copyEmail
     case qualify(QualificationPoint)
 }
 
@@ -41,7 +41,14 @@ public enum MoveToCommand: Hashable, Sendable {
     case confirm, erase, cancel
 }
 
-/// Forms of several fields: the deal form, the stage form, the next action.
+/// The Type field of the activity dialog.
+public enum ActivityTypeCommand: Hashable, Sendable {
+    case previous, next
+    /// c, m, e, t or d.
+    case letter
+}
+
+/// Forms of several fields: the deal form, the stage form, the activity dialog.
 public enum FormCommand: Hashable, Sendable {
     case nextField, previousField, save, cancel, interrupt
     /// Any other key: edits the focused field.
@@ -65,10 +72,17 @@ extension Bindings {
                 [.escape, .enter, .char("q"), .char("?")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
             KeyBinding([.char("e")], .deal(.edit), "edit the deal", hint: "edit"),
             KeyBinding(
-                [.char("n")], .deal(.nextAction), "set or change the next action (open deals)", hint: "next step"),
+                [.char("n")], .deal(.nextAction), "plan the next step, or change it (open deals)", hint: "plan"),
             KeyBinding(
-                [.char("c")], .deal(.completeAction), "mark the next action done and plan the following one",
+                [.char("c")], .deal(.completeAction),
+                "mark the next step done, note its outcome, plan the next",
                 hint: "done"),
+            KeyBinding(
+                [.char("i")], .deal(.logActivity), "log a call, meeting, email or task just done", hint: "log"),
+            KeyBinding(
+                [.char("y")], .deal(.copyPhone), "copy the contact's phone number to the clipboard", hint: "copy"),
+            KeyBinding(
+                [.char("Y")], .deal(.copyEmail), "copy the contact's email address to the clipboard", hint: "copy"),
             KeyBinding([.char("N")], .deal(.editNotes), "edit the notes in $VISUAL / $EDITOR", hint: "notes"),
             KeyBinding(
                 [.char("1")], .deal(.qualify(.budget)), "qualification: budget (toggle)", hint: "score", hintKeys: "1-4"
@@ -113,15 +127,17 @@ extension Bindings {
         KeyBinding(.anyKey, plus: [.escape], .cancel, "cancel (Ctrl-C too)", hint: "cancel", hintKeys: "Esc"),
     ])
 
-    public static let nextAction = KeyTable<FormCommand>([
+    public static let activityForm = fieldForm(
+        save: "save (an empty subject and date clear the planned step)",
+        cancel: "close without changes",
+        type: "edit the field; when: tomorrow 14:30, +3, fri 9h, 2026-12-03")
+
+    public static let activityType = KeyTable<ActivityTypeCommand>([
         KeyBinding(
-            [.tab, .backTab, .up, .down], .nextField, "switch between what and when", hint: "switch", hintKeys: "Tab"),
-        KeyBinding([.enter], .save, "save the next action (an empty one clears it)", hint: "save"),
-        KeyBinding([.escape], .cancel, "close without changes", hint: "cancel"),
-        KeyBinding([.ctrl("c")], .interrupt, KeyText.interrupt),
-        KeyBinding(
-            .anyKey, label: KeyText.otherKeys, .type,
-            "edit; dates: YYYY-MM-DD, today, tomorrow, +3, +2w, fri"),
+            .character, label: "c m e t d", .letter, "call, meeting, email, task or deadline, then the next field",
+            hint: "type", hintKeys: "c/m/e/t/d"),
+        KeyBinding([.left, .char("-")], .previous, "previous type"),
+        KeyBinding([.right, .char("+"), .char(" ")], .next, "next type"),
     ])
 
     public static let npsPrompt = KeyTable<PromptCommand>([

@@ -31,9 +31,10 @@ public enum KeyText {
     public static let lostReasonAbout = "`x` on a deal."
     public static let confirmDeleteTitle = "Delete deal"
     public static let confirmDeleteAbout = "`d` or `Del` on a deal."
-    public static let nextActionTitle = "Next action"
-    public static let nextActionAbout =
-        "`n` on a deal, in its details or in the agenda; and after `c` marks the next action done."
+    public static let activityTitle = "Activity"
+    public static let activityAbout =
+        "`i` logs what was just done, `n` plans the next step (on a deal, in its details or in the agenda), "
+        + "`r` in the agenda reschedules, and `c` asks what came of the activity done and what is next."
     public static let npsTitle = "Recommendation score"
     public static let npsAbout = "`p` in a won deal's details."
     public static let dealFormTitle = "New deal / Edit deal"
@@ -59,6 +60,8 @@ public enum KeyText {
     public static let interrupt = "close; asks “discard what you typed?” first if you typed"
     public static let helpTitle = "Help"
     public static let helpAbout = "`?` on the board, the filter menu, the agenda, the reports and the stages."
+    public static let activityTypeTitle = "Activity type"
+    public static let activityTypeAbout = "The Type field of the activity dialog."
     public static let choiceTitle = "Choice fields"
     public static let choiceAbout = "The deal form's Stage field."
     public static let suggestionTitle = "Suggestions"
@@ -66,5 +69,5 @@ public enum KeyText {
         "The deal form's owner, lead source, company and tags fields offer the values already used on the board."
     public static let textFieldTitle = "Text fields"
     public static let textFieldAbout =
-        "Every field where text is typed: forms, search, lost reason, next action, recommendation score."
+        "Every field where text is typed: forms, search, lost reason, activities, recommendation score."
 }

@@ -11,8 +11,9 @@ public enum Mode: Hashable, Sendable {
     case moveTo(MoveDialog)
     case search(LineEditor)
     case filterMenu(row: Int)
-    case nextAction(NextActionForm)
-    case agenda(selection: Int)
+    /// Logging, planning, changing an activity, or saying what came of one just done.
+    case activity(ActivityForm)
+    case agenda(AgendaView)
     case stages(selection: Int)
     case stageForm(StageForm)
     /// Deleting a stage that still has deals: choose where they go.
@@ -38,7 +39,7 @@ public enum Mode: Hashable, Sendable {
         case .moveTo: return .moveTo
         case .search: return .search
         case .filterMenu: return .filterMenu
-        case .nextAction: return .nextAction
+        case .activity: return .activity
         case .agenda: return .agenda
         case .stages: return .stages
         case .stageForm: return .stageForm
@@ -70,7 +71,7 @@ public struct HelpView: Hashable, Sendable {
 
 /// Each screen of the app, one per `Mode`, with its key table.
 public enum Screen: String, Hashable, Sendable, CaseIterable {
-    case board, detail, moveTo, lostReason, confirmDelete, nextAction, npsPrompt, dealForm
+    case board, detail, moveTo, lostReason, confirmDelete, activity, npsPrompt, dealForm
     case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, discard, help
     case boards, targets
 
@@ -82,7 +83,7 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
         case .moveTo: return ScreenSheets.moveTo
         case .lostReason: return ScreenSheets.lostReason
         case .confirmDelete: return ScreenSheets.confirmDelete
-        case .nextAction: return ScreenSheets.nextAction
+        case .activity: return ScreenSheets.activity
         case .npsPrompt: return ScreenSheets.npsPrompt
         case .dealForm: return ScreenSheets.dealForm
         case .search: return ScreenSheets.search
@@ -103,7 +104,8 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
     public var fieldSheets: [KeySheet] {
         switch self {
         case .dealForm: return [Bindings.choiceSheet, Bindings.suggestionSheet, Bindings.textFieldSheet]
-        case .lostReason, .nextAction, .npsPrompt, .search, .stageForm, .boards: return [Bindings.textFieldSheet]
+        case .activity: return [Bindings.activityTypeSheet, Bindings.textFieldSheet]
+        case .lostReason, .npsPrompt, .search, .stageForm, .boards: return [Bindings.textFieldSheet]
         case .targets: return [Bindings.targetEditSheet, Bindings.textFieldSheet]
         default: return []
         }
@@ -135,12 +137,15 @@ extension Bindings {
     static let choiceSheet = KeySheet(KeyText.choiceTitle, KeyText.choiceAbout, choiceField)
     static let suggestionSheet = KeySheet(KeyText.suggestionTitle, KeyText.suggestionAbout, suggestions)
     static let textFieldSheet = KeySheet(KeyText.textFieldTitle, KeyText.textFieldAbout, textField)
+    static let activityTypeSheet = KeySheet(KeyText.activityTypeTitle, KeyText.activityTypeAbout, activityType)
     static let targetEditSheet = KeySheet(KeyText.targetEditTitle, KeyText.targetEditAbout, targetEdit)
 
     /// Every key table: each screen's, then the fields' (the help's "every screen" view and
     /// `docs/keys.md`).
     public static let sheets: [KeySheet] =
-        Screen.allCases.map(\.keySheet) + [choiceSheet, suggestionSheet, textFieldSheet, targetEditSheet]
+        Screen.allCases.map(\.keySheet) + [
+            choiceSheet, suggestionSheet, activityTypeSheet, textFieldSheet, targetEditSheet,
+        ]
 
     /// A screen's own key table, then those of the fields it holds.
     public static func sheets(for screen: Screen) -> [KeySheet] { [screen.keySheet] + screen.fieldSheets }
@@ -153,7 +158,7 @@ private enum ScreenSheets {
     static let moveTo = KeySheet(KeyText.moveToTitle, KeyText.moveToAbout, Bindings.moveTo)
     static let lostReason = KeySheet(KeyText.lostReasonTitle, KeyText.lostReasonAbout, Bindings.lostReason)
     static let confirmDelete = KeySheet(KeyText.confirmDeleteTitle, KeyText.confirmDeleteAbout, Bindings.confirmDelete)
-    static let nextAction = KeySheet(KeyText.nextActionTitle, KeyText.nextActionAbout, Bindings.nextAction)
+    static let activity = KeySheet(KeyText.activityTitle, KeyText.activityAbout, Bindings.activityForm)
     static let npsPrompt = KeySheet(KeyText.npsTitle, KeyText.npsAbout, Bindings.npsPrompt)
     static let dealForm = KeySheet(KeyText.dealFormTitle, KeyText.dealFormAbout, Bindings.dealForm)
     static let search = KeySheet(KeyText.searchTitle, KeyText.searchAbout, Bindings.search)

@@ -27,9 +27,8 @@ extension AppState {
     }
 
     /// Follows months or quarters in the footer (the settings file's `period`).
-    public mutating func setPeriod(_ kind: PeriodKind, zone: TimeZone = .current) {
+    public mutating func setPeriod(_ kind: PeriodKind) {
         periodKind = kind
-        self.zone = zone
         refreshProgress(
             shown: filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : nil)
     }

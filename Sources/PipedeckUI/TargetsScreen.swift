@@ -79,7 +79,7 @@ extension AppState {
         case .nextPeriod: v.period = v.period.adding(1)
         case .switchKind:
             let kind: PeriodKind = periodKind == .month ? .quarter : .month
-            setPeriod(kind, zone: zone)
+            setPeriod(kind)
             v.period = Period(v.period.firstDay, kind: kind)
             effects = [.rememberPeriod(kind)]
         case .edit:

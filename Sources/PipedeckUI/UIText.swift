@@ -23,14 +23,26 @@ public enum UIText {
     public static let otherReason = "Other reason:"
     public static let readOnlyRefused = "the file is read-only: changes are not possible"
     public static let labelQualification = "qualification"
-    public static let labelNextAction = "next action"
+    public static let labelNextAction = "next step"
+    public static let labelDone = "done"
+    public static let labelLog = "log"
     public static let labelStage = "stages"
     public static let labelNotes = "notes"
     public static func planned(_ t: String) -> String { "next step: \(t)" }
     public static let noStepPlanned = "no next step planned"
-    public static let nothingToComplete = "this deal has no open next action (n plans one)"
-    public static func doneWhatNext(_ t: String) -> String { "done: \(t) — what is the next step? (Esc: none)" }
-    public static let closedDeal = "next actions are for open deals"
+    public static let nothingToComplete = "this deal has no planned activity (n plans one)"
+    public static func markedDone(_ t: String) -> String { "done: \(t)" }
+    public static let closedDeal = "next steps are planned on open deals (i logs what was done)"
+    public static func logged(_ type: ActivityType, _ subject: String) -> String {
+        "logged: \(Strings.activityType(type)) · \(subject)"
+    }
+    public static func rescheduled(_ t: String) -> String { "rescheduled: \(t)" }
+    public static let noPhone = "no phone number for this deal's contact (e adds one)"
+    public static let noEmail = "no email address for this deal's contact (e adds one)"
+    public static func copied(_ t: String) -> String { "copied to the clipboard: \(t)" }
+    public static func agendaOnly(_ t: ActivityType?) -> String {
+        t.map { "agenda: \(Strings.activityTypes($0)) only" } ?? "agenda: every activity"
+    }
     public static let filterCleared = "search and filters cleared"
     public static let reorderNeedsManual = "reordering works in manual order: press s until it says “manual order”"
     public static func sortedBy(_ k: SortKey) -> String { "sorted by \(sortName(k))" }

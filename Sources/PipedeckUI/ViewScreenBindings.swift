@@ -24,13 +24,15 @@ public enum FilterMenuCommand: Hashable, Sendable {
 
 public enum AgendaCommand: Hashable, Sendable {
     case list(ListCommand)
+    /// All activities, then each type in turn.
+    case nextType
     case close, help, quit
     /// Commands on the selected line's deal; the handler finds it once and passes it on.
     case item(AgendaItemCommand)
 }
 
 public enum AgendaItemCommand: Hashable, Sendable {
-    case show, change, complete
+    case show, change, reschedule, complete, log
 }
 
 public enum ReportsCommand: Hashable, Sendable {
@@ -101,10 +103,19 @@ extension Bindings {
             KeyBinding([.pageDown], .list(.pageDown), KeyText.pageDown),
             KeyBinding([.char("g"), .home], .list(.first), "first line"),
             KeyBinding([.char("G"), .end], .list(.last), "last line"),
-            KeyBinding([.enter], .item(.show), "show the deal on the board", hint: "show on board"),
-            KeyBinding([.char("n")], .item(.change), "change the deal's next action", hint: "change"),
+            KeyBinding([.enter], .item(.show), "show the deal on the board", hint: "show"),
             KeyBinding(
-                [.char("c")], .item(.complete), "mark the next action done and plan the following one", hint: "done"),
+                [.char("c")], .item(.complete), "mark the activity done, note its outcome, plan the next",
+                hint: "done"),
+            KeyBinding(
+                [.char("r")], .item(.reschedule), "reschedule the activity (a new day and time)", hint: "reschedule"),
+            KeyBinding(
+                [.char("n")], .item(.change), "change the activity (on a deal with none: plan one)",
+                hint: "change"),
+            KeyBinding([.char("i")], .item(.log), "log something just done on the deal"),
+            KeyBinding(
+                [.char("t"), .tab], .nextType, "only calls, meetings, emails, tasks, deadlines, then all",
+                hint: "type", hintKeys: "t"),
             KeyBinding([.escape, .char("q"), .char("A")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
             KeyBinding([.char("?")], .help, KeyText.helpHere),
             .quit(.quit),
