@@ -108,7 +108,7 @@ struct ReportOutput {
             switch format {
             case .text: return "";
             case .json: return withTargets(json(r), t).rendered();
-            case .csv: return csv(r) + "\n" + csv(t)
+            case .csv: return csv(r, t)
             }
         case .funnel:
             let r = FunnelReport(board: board, deals: deals)
@@ -167,60 +167,6 @@ struct ReportOutput {
     func days(_ tenths: Int?) -> JSONOut { tenths.map { .number(DayStats.text(tenths: $0)) } ?? .null }
 
     func currencies(_ all: [Amounts]) -> [String] { textReport.currencies(all) }
-
-    // MARK: 1. Forecast
-
-    static func bucketKey(_ b: ForecastReport.Bucket) -> String {
-        switch b {
-        case .passed: return "passed"
-        case .month(let m): return m.description
-        case .later: return "later"
-        case .noDate: return "none"
-        }
-    }
-
-    func json(_ r: ForecastReport) -> JSONOut {
-        func figures(_ f: Figures) -> [(String, JSONOut)] {
-            [("count", .int(f.count)), ("value", amounts(f.total)), ("weighted", amounts(f.weighted))]
-        }
-        let open: [JSONOut] = r.rows.map { row in
-            .object(
-                [("bucket", .string(ReportOutput.bucketKey(row.bucket))), ("label", .string(R.bucket(row.bucket)))]
-                    + figures(row.figures))
-        }
-        let won: [JSONOut] = r.won.map {
-            .object([
-                ("month", .string($0.month.description)), ("count", .int($0.count)),
-                ("value", amounts($0.value)),
-            ])
-        }
-        return .object(
-            header(.forecast) + [
-                ("months", .int(r.months)),
-                ("open", .array(open)),
-                ("openTotal", .object(figures(r.open))),
-                ("won", .array(won)),
-                ("wonTotal", .object([("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))])),
-            ])
-    }
-
-    func csv(_ r: ForecastReport) -> String {
-        let cur = currencies(r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value))
-        var lines = [CSV.line(["kind", "period", "deals"] + cur.map { "value_\($0)" } + cur.map { "weighted_\($0)" })]
-        for row in r.rows {
-            lines.append(
-                CSV.line(
-                    ["open", ReportOutput.bucketKey(row.bucket), String(row.figures.count)]
-                        + cur.map { row.figures.total[$0].canonical } + cur.map { row.figures.weighted[$0].canonical }))
-        }
-        for row in r.won {
-            lines.append(
-                CSV.line(
-                    ["won", row.month.description, String(row.count)]
-                        + cur.map { row.value[$0].canonical } + cur.map { _ in "" }))
-        }
-        return lines.joined(separator: "\n")
-    }
 
     // MARK: 2. Funnel
 

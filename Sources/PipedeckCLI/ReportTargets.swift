@@ -36,24 +36,79 @@ extension ReportOutput {
         case .future: return "future"
         }
     }
+}
 
-    /// Lines after the forecast's CSV: `target` rows (won and weighted in the board's currency,
-    /// converted where rates allow, then the target and the gap).
-    func csv(_ t: TargetForecast) -> String {
-        var lines = [
-            CSV.line([
-                "kind", "period", "when", "won_count", "won_\(primary)", "won_approximate", "open_count",
-                "weighted_\(primary)", "weighted_approximate", "target_\(primary)", "gap_\(primary)",
+extension ReportOutput {
+    // MARK: 1. Forecast
+
+    static func bucketKey(_ b: ForecastReport.Bucket) -> String {
+        switch b {
+        case .passed: return "passed"
+        case .month(let m): return m.description
+        case .later: return "later"
+        case .noDate: return "none"
+        }
+    }
+
+    func json(_ r: ForecastReport) -> JSONOut {
+        func figures(_ f: Figures) -> [(String, JSONOut)] {
+            [("count", .int(f.count)), ("value", amounts(f.total)), ("weighted", amounts(f.weighted))]
+        }
+        let open: [JSONOut] = r.rows.map { row in
+            .object(
+                [("bucket", .string(ReportOutput.bucketKey(row.bucket))), ("label", .string(R.bucket(row.bucket)))]
+                    + figures(row.figures))
+        }
+        let won: [JSONOut] = r.won.map {
+            .object([
+                ("month", .string($0.month.description)), ("count", .int($0.count)),
+                ("value", amounts($0.value)),
             ])
+        }
+        return .object(
+            header(.forecast) + [
+                ("months", .int(r.months)),
+                ("open", .array(open)),
+                ("openTotal", .object(figures(r.open))),
+                ("won", .array(won)),
+                ("wonTotal", .object([("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))])),
+            ])
+    }
+
+    /// One table: the `open` and `won` lines, then a `target` line per period of the forecast
+    /// against targets, whose board-currency columns hold the won and weighted values converted
+    /// at the board's rates (the currencies without a rate in their own columns); the last two
+    /// columns, the target and the gap, are empty on the other lines.
+    func csv(_ r: ForecastReport, _ t: TargetForecast) -> String {
+        let cur = currencies(
+            r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value)
+                + t.rows.flatMap { [$0.won.apart, $0.weighted.apart] })
+        var lines = [
+            CSV.line(
+                ["kind", "period", "deals"] + cur.map { "value_\($0)" } + cur.map { "weighted_\($0)" }
+                    + ["target_\(primary)", "gap_\(primary)"])
         ]
-        for r in t.rows {
+        for row in r.rows {
             lines.append(
-                CSV.line([
-                    "target", r.period.description, ReportOutput.when(r.when), String(r.wonCount),
-                    r.won.value.canonical,
-                    r.won.isApproximate ? "1" : "0", String(r.openCount), r.weighted.value.canonical,
-                    r.weighted.isApproximate ? "1" : "0", r.target?.canonical ?? "", r.gap?.canonical ?? "",
-                ]))
+                CSV.line(
+                    ["open", ReportOutput.bucketKey(row.bucket), String(row.figures.count)]
+                        + cur.map { row.figures.total[$0].canonical } + cur.map { row.figures.weighted[$0].canonical }
+                        + ["", ""]))
+        }
+        for row in r.won {
+            lines.append(
+                CSV.line(
+                    ["won", row.month.description, String(row.count)]
+                        + cur.map { row.value[$0].canonical } + cur.map { _ in "" } + ["", ""]))
+        }
+        func cells(_ c: Converted) -> [String] {
+            cur.map { $0 == primary ? c.value.canonical : c.apart[$0].canonical }
+        }
+        for row in t.rows {
+            lines.append(
+                CSV.line(
+                    ["target", row.period.description, String(row.wonCount + row.openCount)] + cells(row.won)
+                        + cells(row.weighted) + [row.target?.canonical ?? "", row.gap?.canonical ?? ""]))
         }
         return lines.joined(separator: "\n")
     }

@@ -25,19 +25,21 @@ extension BoardRenderer {
             if selected { grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected) }
             let role: StyleRole = selected ? .cardTitleSelected : .help
             let mark = e.path == s.current ? g.moreRight + " " : "  "
-            var right = ""
+            let name = BoardRenderer.oneLine(e.name ?? (e.path.split(separator: "/").last.map(String.init) ?? e.path))
+            // The figures that leave the name at least 12 cells: the date goes first, then the value.
+            var variants = [RenderText.boardUnreadable]
             if e.name != nil {
                 let f = formatter(e.currency.isEmpty ? state.board.currency : e.currency)
                 // Weighted values are marked ≈ anyway; a converted one is no less so.
-                right = RenderText.boardLine(e.openCount, g.approx + f.compact(e.weighted.value))
-                if let t = e.lastOpened { right += "  " + t.day(in: state.zone).description }
-            } else {
-                right = RenderText.boardUnreadable
+                let line = RenderText.boardLine(e.openCount, g.approx + f.compact(e.weighted.value))
+                variants = [line, RenderText.boardOpen(e.openCount)]
+                if let t = e.lastOpened { variants.insert(line + "  " + t.day(in: state.zone).description, at: 0) }
             }
+            let room = r.w - 2 - min(12, TextWidth.width(name)) - 1
+            let right = variants.first { TextWidth.width($0) <= room } ?? ""
             let rw = TextWidth.width(right)
-            let name = BoardRenderer.oneLine(e.name ?? (e.path.split(separator: "/").last.map(String.init) ?? e.path))
             text(mark + name, r.x, y, role, max: max(0, r.w - rw - 1))
-            if rw < r.w - 6 { text(right, r.x + r.w - rw, y, selected ? role : .cardDim) }
+            if rw > 0 { text(right, r.x + r.w - rw, y, selected ? role : .cardDim) }
         }
         if top > 0 { text(g.moreAbove, r.x + r.w + 1, r.y + 2, .scrollMarker) }
         if top + rows < shown.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
@@ -108,6 +110,7 @@ extension RenderText {
     public static let noBoardsMatch = "No board matches."
     public static let boardUnreadable = "cannot be read"
     public static func boardLine(_ open: Int, _ weighted: String) -> String { "\(open) open  \(weighted)" }
+    public static func boardOpen(_ open: Int) -> String { "\(open) open" }
     public static func targetsTitle(_ period: String, _ kind: PeriodKind) -> String { "Targets · " + period }
     public static let teamLine = "Team"
     public static let noTargetSet = "no target"

@@ -83,7 +83,9 @@ final class TargetCommandTests: CLITestCase {
         XCTAssertEqual((current?["target"] as? NSNumber)?.intValue, 50000)
         XCTAssertEqual((current?["gap"] as? NSNumber)?.intValue, 50000, "nothing won, nothing expected to close")
         let csv = ok(["report", "forecast", "--csv", "--file", file]).stdout
-        XCTAssertTrue(csv.contains("target,\(month),current,0,0,0,0,0,0,50000,50000"), csv)
+        XCTAssertTrue(
+            csv.hasPrefix("kind,period,deals,value_EUR,value_USD,weighted_EUR,weighted_USD,target_EUR,gap_EUR\n"), csv)
+        XCTAssertTrue(csv.contains("target,\(month),0,0,0,0,0,50000,50000"), csv)
         let q = ok(["report", "forecast", "--period", "quarter", "--file", file]).stdout
         XCTAssertTrue(q.contains("per quarter"), q)
         fails(["report", "funnel", "--period", "quarter", "--file", file], mentioning: ["--period"])
