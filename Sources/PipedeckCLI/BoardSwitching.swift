@@ -16,6 +16,10 @@ extension EventLoop {
     /// this board's changes cannot be saved, or the other board cannot be read, nothing changes
     /// and the bottom line says why.
     func openBoard(_ path: String) {
+        if team.isBusy {
+            sync.send(.notice(StatusMessage(UIText.boardNotSwitchedSyncing, isError: true)), &state)
+            return
+        }
         sync.finish(&state)
         if state.hasUnsavedChanges {
             var why = Strings.quitUnsavedReason
@@ -37,7 +41,9 @@ extension EventLoop {
         next.setPeriod(state.periodKind)
         state = next
         sync = BoardSync(path: path, version: version)
+        team = TeamLink(path: path, environment: environment)
         sync.start(&state)
+        team.start(sync, &state)
         BoardShelf.remember(path, at: .now(), environment)
         sync.send(.notice(StatusMessage(UIText.boardOpened(version.board.name))), &state)
         terminal.forceRedraw()

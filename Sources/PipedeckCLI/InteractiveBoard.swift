@@ -50,6 +50,8 @@ final class EventLoop {
     let environment: [String: String]
     /// Read-only marker, another Pipedeck on the same file, saves, changes made elsewhere.
     var sync: BoardSync
+    /// Who I am, syncs with the team's git remote (Team/TeamLink.swift).
+    var team: TeamLink
     var state: AppState
     /// `q` was pressed with changes not saved: the next `q` quits anyway.
     var quitArmed = false
@@ -70,8 +72,10 @@ final class EventLoop {
         state.zone = .current
         state.setPeriod(PeriodSetting.configured(env))
         sync = BoardSync(path: options.path, version: version)
+        team = TeamLink(path: options.path, environment: env)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
         sync.start(&state)
+        team.start(sync, &state)
     }
 
     /// Runs until the person quits or a signal ends the program; returns the exit status.
@@ -80,10 +84,12 @@ final class EventLoop {
         var redraw = true
         loop: while true {
             if sync.collect(&state) { redraw = true }
+            if team.collect(sync, &state) { redraw = true }
             if redraw { draw() }
             redraw = true
             // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
-            switch terminal.readEvent(timeoutMilliseconds: sync.readTimeout) {
+            let timeout = min(sync.readTimeout, team.readTimeout ?? Int.max)
+            switch terminal.readEvent(timeoutMilliseconds: timeout) {
             case .timeout:
                 redraw = tick()
             case .terminate(let sig):
@@ -94,8 +100,10 @@ final class EventLoop {
             }
         }
         sync.finish(&state)
+        let synced = team.finish(sync, &state, draw: draw)
         sync.close()
         terminal.restore()
+        if let synced { print(Strings.quitSynced(synced)) }
         if state.hasUnsavedChanges {
             var why = "the last changes were not written"
             if case .failed(let w) = state.saveState { why = w }
@@ -116,6 +124,7 @@ final class EventLoop {
     private func tick() -> Bool {
         let day = state.today
         state.setClock(now: .now(), today: Day.today())
+        team.tick(sync, &state)
         return sync.idle(&state) || state.today != day
     }
 
@@ -140,6 +149,7 @@ final class EventLoop {
             case .redrawAll: terminal.forceRedraw()
             case .suspend: terminal.suspend()
             case .discardTypeahead: terminal.discardTypeahead()
+            case .sync: team.request(sync, &state)
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .editNotes(let id): editNotes(id)
             case .listBoards: listBoards()
@@ -181,4 +191,5 @@ extension Strings {
     static let quitUnsaved =
         "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry."
     static func quitWithUnsaved(_ why: String) -> String { "pipedeck: quit with unsaved changes: \(why)" }
+    static func quitSynced(_ said: String) -> String { "pipedeck: \(said)" }
 }

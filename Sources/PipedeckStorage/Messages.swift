@@ -78,6 +78,7 @@ public enum StorageStrings {
     public static let anObject = "an object"
     public static let stageKind = "\"open\" or \"won\""
     public static let dealStatus = "\"open\", \"won\" or \"lost\""
+    public static let mergeKind = "\"conflict\" or \"keptEdited\""
     public static let percentage = "a percentage from 0 to 100 with at most 2 decimals"
     public static let amount = "an amount of 0 or more"
     public static let twoDecimals = "at most 2 decimals"

@@ -27,6 +27,9 @@ public enum Effect: Hashable, Sendable {
     case openBoard(path: String)
     /// Remember months or quarters for the footer (the settings file's `period`).
     case rememberPeriod(PeriodKind)
+    /// Sync the board with the team's git remote in the background; the loop sends what happens as
+    /// `Event.team`.
+    case sync
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -80,6 +83,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var periodKind = PeriodKind.month
     /// The current period against its target, for the deals shown; recomputed after every change.
     public internal(set) var progress: PeriodProgress
+    /// Who is at the keyboard, the sync under way and the deals the team changed (Team.swift).
+    public internal(set) var team = TeamView()
 
     public init(board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int) {
         self.board = board

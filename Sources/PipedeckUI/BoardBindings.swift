@@ -24,7 +24,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
 public enum BoardCommand: String, Hashable, Sendable, CaseIterable {
     case focusLeft, focusRight, selectUp, selectDown, selectFirst, selectLast, pageUp, pageDown
     case add, search, filterMenu, clearFilter, cycleSort, agenda, stages, reports
-    case undo, redo, toggleLost, cycleTheme, boards, targets, toggleClosed
+    case undo, redo, toggleLost, cycleTheme, myDeals, sync, boards, targets, toggleClosed
     case help, quit, redraw, suspend
 
     public var changesBoard: Bool {
@@ -100,6 +100,8 @@ public enum Bindings {
             [.char("s")], .board(.cycleSort), "next sort order (manual, value, weighted, close, due…)", group: "View"),
         KeyBinding([.char("z")], .board(.toggleLost), "show or hide lost deals", group: "View"),
         KeyBinding(
+            [.char("M")], .board(.myDeals), "my deals only (the owner is me), or every deal again", group: "View"),
+        KeyBinding(
             [.char("r")], .board(.reports), "reports: forecast, funnel, velocity, sources, owners…", hint: "reports",
             group: "View"),
         KeyBinding([.char("S")], .board(.stages), "stages: add, rename, reorder, delete, probabilities", group: "View"),
@@ -110,6 +112,10 @@ public enum Bindings {
             [.char("W")], .board(.toggleClosed), "won and lost in sight: a Lost column at the right", group: "View"),
         KeyBinding([.char("b")], .board(.boards), "switch to another board (pipeline)", group: "View"),
         KeyBinding([.char("t")], .board(.cycleTheme), "next colour theme", group: "View"),
+        KeyBinding(
+            [.char("Y")], .board(.sync),
+            "sync with the team through git (in the background)", hint: "sync",
+            group: "Team"),
         KeyBinding([.char("u")], .board(.undo), "undo the last change", hint: "undo", group: "History"),
         KeyBinding([.ctrl("r")], .board(.redo), "redo", group: "History"),
         KeyBinding(
