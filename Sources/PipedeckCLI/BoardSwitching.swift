@@ -13,10 +13,13 @@ extension EventLoop {
     }
 
     /// Saves this board (waiting for its saves), then opens the one at `path` in its place. When
-    /// this board's changes cannot be saved (a sync under way ends first), or the other board cannot be read, nothing changes
+    /// this board's changes cannot be saved, or the other board cannot be read, nothing changes
     /// and the bottom line says why.
     func openBoard(_ path: String) {
-        team.settle(sync, &state)
+        if team.isBusy {
+            sync.send(.notice(StatusMessage(UIText.boardNotSwitchedSyncing, isError: true)), &state)
+            return
+        }
         sync.finish(&state)
         if state.hasUnsavedChanges {
             var why = Strings.quitUnsavedReason
@@ -38,9 +41,8 @@ extension EventLoop {
         next.setPeriod(state.periodKind)
         state = next
         sync = BoardSync(path: path, version: version)
-        sync.start(&state)
-        // The other board may be shared with another team, or with none.
         team = TeamLink(path: path, environment: environment)
+        sync.start(&state)
         team.start(sync, &state)
         BoardShelf.remember(path, at: .now(), environment)
         sync.send(.notice(StatusMessage(UIText.boardOpened(version.board.name))), &state)

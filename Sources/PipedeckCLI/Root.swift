@@ -16,8 +16,8 @@ struct Root: ParsableCommand {
             ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
             ThemesCommand.self, ImportCommand.self, ExportCommand.self,
             AgendaCommand.self, ActivityCommand.self, LogCommand.self, StagesCommand.self, ReasonsCommand.self,
-            SyncCommand.self, TeamCommand.self, MergeCommand.self,
-            TargetsCommand.self, RatesCommand.self, BoardsCommand.self,
+            SyncCommand.self, TeamCommand.self, MergeCommand.self, TargetsCommand.self, RatesCommand.self,
+            BoardsCommand.self,
         ]
     )
 

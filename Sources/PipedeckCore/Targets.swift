@@ -169,6 +169,7 @@ extension Board {
                 b.settings.targets[i] = t
             } else {
                 b.settings.targets.append(t)
+                b.settings.targets = b.sortedTargets
             }
             return []
         case .removeTarget(let period, let owner):

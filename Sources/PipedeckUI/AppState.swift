@@ -21,15 +21,15 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
     case discardTypeahead
-    /// Sync the board with the team's git remote in the background; the loop sends what happens as
-    /// `Event.team`.
-    case sync
     /// Read the list of boards; the loop answers with `AppState.showBoards`.
     case listBoards
     /// Save this board, then open the one at `path` in its place.
     case openBoard(path: String)
     /// Remember months or quarters for the footer (the settings file's `period`).
     case rememberPeriod(PeriodKind)
+    /// Sync the board with the team's git remote in the background; the loop sends what happens as
+    /// `Event.team`.
+    case sync
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -79,12 +79,12 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var dragDealID: String?
     /// The board was replaced by changes made elsewhere and has not been drawn since.
     public internal(set) var boardReplacedUnseen = false
-    /// Who is at the keyboard, the sync under way and the deals the team changed (Team.swift).
-    public internal(set) var team = TeamView()
     /// The footer's period: month or quarter (a win falls in one on the user's clock: `zone`).
     public internal(set) var periodKind = PeriodKind.month
     /// The current period against its target, for the deals shown; recomputed after every change.
     public internal(set) var progress: PeriodProgress
+    /// Who is at the keyboard, the sync under way and the deals the team changed (Team.swift).
+    public internal(set) var team = TeamView()
 
     public init(board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int) {
         self.board = board

@@ -54,11 +54,11 @@ extension AppState {
         case .agenda: mode = .agenda(AgendaView())
         case .reports: mode = .reports(tab: 0, scroll: 0)
         case .stages: mode = .stages(selection: focusedStage)
-        case .sync: return askSync()
-        case .myDeals: toggleMyDeals()
         case .boards: return [.listBoards]
         case .targets: openTargets()
         case .toggleClosed: toggleClosedColumns()
+        case .sync: return askSync()
+        case .myDeals: toggleMyDeals()
         }
         keepVisible()
         return []

@@ -145,6 +145,8 @@ extension UIText {
         "target \(p) (\(Strings.Targets.who(owner)))"
     }
     public static func boardOpened(_ name: String) -> String { "opened \(name)" }
+    public static let boardNotSwitchedSyncing =
+        "not switched: a sync with the team is under way; switch again when it has ended"
     public static func boardNotSwitched(_ why: String) -> String {
         "not switched: the changes to this board are not saved (\(why)); they stay here"
     }

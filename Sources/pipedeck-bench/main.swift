@@ -195,13 +195,14 @@ while !args.isEmpty {
     case "--reread":
         measureReread(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
+    case "--targets":
+        measureTargets(deals: Int(args.first ?? "10000") ?? 10_000)
+        exit(0)
     case "--merge":
         measureMerge(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
     case "--sync":
         measureSync(deals: Int(args.first ?? "10000") ?? 10_000)
-    case "--targets":
-        measureTargets(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
     case "--notes":
         let list = (args.first ?? "300000,3000000,200000000").split(separator: ",").compactMap { Int($0) }

@@ -81,7 +81,8 @@ final class TargetFileTests: XCTestCase {
 
 extension TargetFileTests {
     /// A target set here and a rate and another target set elsewhere are all kept; a target
-    /// removed here stays removed; the same target changed on both sides keeps this side's.
+    /// removed here stays removed; the same target changed on both sides keeps the smaller
+    /// amount, whichever side merges (git merges in every clone).
     func testTargetsAndRatesMergeOneByOne() {
         let jan = Period.parse("2027-01")!, feb = Period.parse("2027-02")!
         var base = Template.standard.board(name: "M", currency: "EUR")
@@ -89,10 +90,10 @@ extension TargetFileTests {
             SalesTarget(period: jan, amount: Money(units: 100)), SalesTarget(period: feb, amount: Money(units: 200)),
         ]
         var mine = base, theirs = base
-        mine.settings.targets[0].amount = Money(units: 150) // changed here
+        mine.settings.targets[0].amount = Money(units: 150) // changed here…
         mine.settings.targets.remove(at: 1) // February removed here
         mine.settings.targets.append(SalesTarget(period: jan, owner: "Ana", amount: Money(units: 50)))
-        theirs.settings.targets[0].amount = Money(units: 120) // changed there too: mine wins
+        theirs.settings.targets[0].amount = Money(units: 120) // …and there: the smaller stays
         theirs.settings.targets.append(SalesTarget(period: feb, owner: "Léo", amount: Money(units: 70)))
         theirs.settings.rates = [
             ExchangeRate(currency: "USD", rate: Rate.parse("0.92")!, date: Day.parse("2026-12-07")!)
@@ -101,8 +102,10 @@ extension TargetFileTests {
         let merged = BoardMerge.merge(base: base, mine: mine, theirs: theirs).board.settings
         XCTAssertEqual(
             Set(merged.targets.map { "\($0.period) \($0.owner ?? "team") \($0.amount)" }),
-            ["2027-01 team 150", "2027-02 Léo 70", "2027-01 Ana 50"])
+            ["2027-01 team 120", "2027-02 Léo 70", "2027-01 Ana 50"])
         XCTAssertEqual(merged.rates.map(\.currency), ["USD"])
         XCTAssertEqual(merged.lostReasons, ["Price"])
+        XCTAssertEqual(
+            BoardMerge.merge(base: base, mine: theirs, theirs: mine).board.settings, merged, "the same both ways")
     }
 }
