@@ -24,7 +24,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
 public enum BoardCommand: String, Hashable, Sendable, CaseIterable {
     case focusLeft, focusRight, selectUp, selectDown, selectFirst, selectLast, pageUp, pageDown
     case add, search, filterMenu, clearFilter, cycleSort, agenda, stages, reports
-    case undo, redo, toggleLost, cycleTheme, myDeals, sync
+    case undo, redo, toggleLost, cycleTheme, myDeals, sync, boards, targets, toggleClosed
     case help, quit, redraw, suspend
 
     public var changesBoard: Bool {
@@ -105,6 +105,12 @@ public enum Bindings {
             [.char("r")], .board(.reports), "reports: forecast, funnel, velocity, sources, owners…", hint: "reports",
             group: "View"),
         KeyBinding([.char("S")], .board(.stages), "stages: add, rename, reorder, delete, probabilities", group: "View"),
+        KeyBinding(
+            [.char("T")], .board(.targets), "targets: the month or quarter against its targets, per owner",
+            group: "View"),
+        KeyBinding(
+            [.char("W")], .board(.toggleClosed), "won and lost in sight: a Lost column at the right", group: "View"),
+        KeyBinding([.char("b")], .board(.boards), "switch to another board (pipeline)", group: "View"),
         KeyBinding([.char("t")], .board(.cycleTheme), "next colour theme", group: "View"),
         KeyBinding(
             [.char("Y")], .board(.sync),

@@ -137,6 +137,12 @@ final class TeamLink {
         if Date().timeIntervalSince(lastSync) >= Double(minutes) * 60 { request(board, &state) }
     }
 
+    /// Before switching to another board: waits for a sync under way and takes in its outcome.
+    func settle(_ board: BoardSync, _ state: inout AppState) {
+        wanted = false
+        while let output = jobs.waitForNext() { take(output, board, &state) }
+    }
+
     /// Before quitting: waits for a sync under way and, when the settings ask for it, syncs once
     /// more. Returns what to print once the terminal is restored (nil: nothing happened).
     func finish(_ board: BoardSync, _ state: inout AppState, draw: () -> Void) -> String? {

@@ -108,6 +108,12 @@ public enum BoardMerge {
             m.locale == b.locale ? t.locale : (t.locale == b.locale ? m.locale : min(m.locale ?? "", t.locale ?? ""))
         out.extra =
             UnknownMerge.merge(base: b.extra, mine: m.extra, theirs: t.extra, mineWins: firstInText(m.extra, t.extra)).0
+        // Targets one by one (by period and owner) and rates one by one (by currency): a target
+        // set here and a rate or another target set elsewhere are both kept.
+        out.targets = mergeKeyed(b.targets, m.targets, t.targets) {
+            "\($0.period)\u{0}\(SalesTarget.ownerKey($0.owner) ?? "")"
+        }
+        out.rates = mergeKeyed(b.rates, m.rates, t.rates) { $0.currency }
         return out
     }
 }
