@@ -43,9 +43,13 @@ public enum BoardDocument {
             let decoder = BoardDecoder(reader: reader, path: path, now: now)
             decoder.streamed = deals
             let board = Result { () throws(LoadError) -> Board in try decoder.board() }
-            // The deals were read before the file's version was known, by the wrong version's
-            // rules (a "version" written after the deals): read again, deals after the version.
-            if let deals, deals.assumedVersion != decoder.fileVersion {
+            // The deals were read before the file's version was known, by another version's rules,
+            // and one of them has a field that version reads differently (a version 1 file's
+            // next action): read again, the deals after the version (once: it is saved as this
+            // version).
+            if let deals, deals.assumedVersion != decoder.fileVersion,
+                deals.deals.contains(where: DealSchema.readsByVersion)
+            {
                 return try decode(bytes: bytes, path: path, now: now, streaming: false)
             }
             return try board.get()

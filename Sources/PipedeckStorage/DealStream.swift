@@ -21,9 +21,10 @@ final class DealStream: TapeElementSink {
     /// A second "deals" member (refused later as a duplicate field) is not read.
     private var done = false
     private var ahead: ReadAhead?
-    /// The file's version the deals were read by (a "version" after the deals is not known yet:
-    /// 1 is assumed, and the board is read again if that was wrong).
-    private(set) var assumedVersion = 1
+    /// The file's version the deals were read by. Pipedeck writes "version" after "deals" (keys
+    /// in order), so it is rarely known yet: this version is assumed, and a board of an older
+    /// version whose deals read differently is read again (`BoardDocument.decode`).
+    private(set) var assumedVersion = Board.schemaVersion
     /// How many deals were taken from the other core (for the tests).
     private(set) var takenAhead = 0
 
@@ -45,7 +46,7 @@ final class DealStream: TapeElementSink {
     func begin(arrayNode: Int, at offset: Int, version: Int?) {
         if self.arrayNode >= 0 { done = true; return }
         self.arrayNode = arrayNode
-        assumedVersion = version ?? 1
+        assumedVersion = version ?? Board.schemaVersion
         decoder.fileVersion = assumedVersion
         if bytes.count - offset > DealStream.twoCoresAbove, ProcessInfo.processInfo.activeProcessorCount > 1,
             let start = ReadAhead.middleDeal(bytes, after: offset)

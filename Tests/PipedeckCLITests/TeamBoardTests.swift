@@ -172,8 +172,10 @@ final class TeamBoardTests: TeamTestCase {
         press(.char("Y"), &o)
         settle(&o)
         said = o.state.message?.text ?? ""
-        XCTAssertTrue(said.hasPrefix("not synced (your changes are committed here): "), said)
-        XCTAssertTrue(said.contains("origin could not be reached"), said)
+        XCTAssertTrue(said.hasPrefix("not synced: origin could not be reached ("), said)
+        XCTAssertTrue(
+            said.hasSuffix(
+                "Your changes are safe in the local commit; run `pipedeck sync` again when it can be reached."), said)
         XCTAssertFalse(said.contains("\n"))
         XCTAssertEqual(try BoardFile.load(path: a.board).deal(moved)?.stage, "qualification")
         XCTAssertEqual(git(a.folder, "status", "--porcelain").text, "", "committed here")

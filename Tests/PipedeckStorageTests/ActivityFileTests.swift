@@ -161,6 +161,10 @@ final class ActivityFileTests: XCTestCase {
         let again = try Fixtures.decode(late)
         XCTAssertEqual(again.deal("open01")?.activities, [])
         XCTAssertNotNil(again.deal("open01")?.extra["nextAction"])
+        // And a version 1 file written that way (keys in order, as Pipedeck wrote it): migrated.
+        let old = try Fixtures.decode(String(body.dropLast()) + ", \"version\": 1}")
+        XCTAssertEqual(old.deal("open01")?.activities.map(\.id), ["open01-next"])
+        XCTAssertNil(old.deal("open01")?.extra["nextAction"])
     }
 
     func testBadActivitiesAreRefusedWithTheirPlace() {

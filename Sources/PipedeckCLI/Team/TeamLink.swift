@@ -251,8 +251,10 @@ enum TeamText {
                 ? "nothing new from the team" : changes(r.received.deals.count) + " from the team"
             if !r.sent.deals.isEmpty { s += " · " + changes(r.sent.deals.count) + " sent" }
         case .notShared(let why):
-            let committed = r.committed == nil ? "" : " (your changes are committed here)"
-            return StatusMessage("not synced\(committed): " + oneLine(why), isError: true)
+            // The reason says what is safe where ("your changes are committed here").
+            var reason = oneLine(why)
+            if reason.hasPrefix("Not shared: ") { reason.removeFirst("Not shared: ".count) }
+            return StatusMessage("not synced: " + reason, isError: true)
         }
         let conflicts = r.conflicts
         if !conflicts.isEmpty {

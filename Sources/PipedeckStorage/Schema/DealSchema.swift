@@ -112,6 +112,10 @@ enum DealSchema {
         ], unknown: \.extra,
         blank: Activity(id: "", type: .task, subject: "", createdAt: Timestamp(seconds: 0)))
 
+    /// Whether `d`, read by this version's rules, has a field that an older version's file
+    /// means differently (a next action, kept as an unknown field in a version 2 file).
+    @Sendable static func readsByVersion(_ d: Deal) -> Bool { d.extra["nextAction"] != nil }
+
     /// Files of version 1 held one `nextAction` per deal (`text`, `due`, `done`). Read, it
     /// becomes one of the deal's activities: a task, planned or (when done) logged, with the
     /// id `<deal id>-next` (the same on every machine that reads the file, so that two copies
