@@ -126,6 +126,23 @@ final class ActivityFileTests: XCTestCase {
         XCTAssertFalse(none.prefix(200).contains("activities"))
     }
 
+    /// A next action of version 1 holding unknown fields named like an activity's own (`id`,
+    /// `type`, `owner`): they cannot follow it (they would be written twice and read back as
+    /// something else); its other unknown fields do. Found by the random-document test.
+    func testANextActionsUnknownFieldsNamedLikeAnActivitysAreDropped() throws {
+        let text = ActivityFileTests.versionOne.replacingOccurrences(
+            of: "\"priority\": \"high\",",
+            with: "\"id\": {\"x\": 1}, \"owner\": 5, \"priority\": \"high\", \"type\": \"call\",")
+        let board = try Fixtures.decode(text)
+        let a = try XCTUnwrap(board.deal("open01")?.activities.first)
+        XCTAssertEqual(a.id, "open01-next")
+        XCTAssertEqual(a.type, .task)
+        XCTAssertEqual(a.owner, "Camille")
+        XCTAssertEqual(a.extra, ["priority": .string("high")])
+        let written = Fixtures.encodeString(board)
+        XCTAssertEqual(try Fixtures.decode(written), board, "saved and read again, the same board")
+    }
+
     /// Two copies of a version 1 board migrated apart give the same activity: their changes merge.
     func testTwoCopiesMigratedApartMergeTheirChanges() throws {
         let base = try Fixtures.decode(ActivityFileTests.versionOne)

@@ -120,7 +120,7 @@ enum DealSchema {
     /// becomes one of the deal's activities: a task, planned or (when done) logged, with the
     /// id `<deal id>-next` (the same on every machine that reads the file, so that two copies
     /// migrated apart still merge), created and owned as the deal was last changed and by its
-    /// owner. Its unknown fields stay with it. In a file of version 2 the field means nothing
+    /// owner. Its unknown fields stay with it (but for the names an activity uses). In a file of version 2 the field means nothing
     /// any more: it is kept, unread, with the deal's unknown fields.
     @Sendable static func migrateNextAction(_ d: inout Deal, _ decoder: BoardDecoder, _ node: Int, _ name: FieldName)
         throws(LoadError)
@@ -136,7 +136,9 @@ enum DealSchema {
         var a = Activity(
             id: id, type: .task, subject: old.text, due: old.due, done: old.done, owner: d.owner,
             createdAt: d.updatedAt)
-        a.extra = old.extra
+        // Its unknown fields stay with it, except those an activity has as fields of its own (an
+        // unknown `id` or `type` would be written twice, and read back as something else).
+        a.extra = old.extra.filter { activity.lookup(name: $0.key) == nil }
         d.activities.insert(a, at: 0)
     }
 
