@@ -130,6 +130,15 @@ enum DealJSON {
                         ])
                     ))
             }
+            if let edit = h.notes {
+                fields.append(
+                    (
+                        "notes",
+                        .object([
+                            ("length", .int(edit.length)), ("text", .string(Strings.notesEdited(length: edit.length))),
+                        ])
+                    ))
+            }
             return .object(fields)
         }
         return .object([

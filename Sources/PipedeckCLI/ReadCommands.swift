@@ -211,6 +211,7 @@ struct ShowCommand: ParsableCommand {
             return Strings.Changes.note(
                 note, deal: deal, board: board, locale: board.settings.locale ?? CLIEnvironment.locale)
         }
+        if let edit = h.notes { return Strings.notesEdited(length: edit.length) }
         let S = Strings.CLI.self
         let to = board.stageName(h.to)
         guard let fromID = h.from else {

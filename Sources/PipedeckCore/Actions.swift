@@ -5,7 +5,8 @@ public enum Action: Hashable, Sendable {
     /// Adds a fully built deal (see `Board.newDeal`). Its rank is set to the end of its column.
     case add(Deal)
     /// Replaces a deal's editable fields with those of `deal` (same id). A changed stage or status
-    /// follows the same rules as `move`, `markWon`, `markLost` and `reopen`.
+    /// follows the same rules as `move`, `markWon`, `markLost` and `reopen`. Changed notes are
+    /// recorded in the history (`Deal.recordNotesEdit`).
     case update(Deal)
     case delete(id: String)
     /// Moves a deal to a stage (by id). Into a `won` stage: marks it won.
@@ -190,6 +191,7 @@ extension Board {
             case .open: b.reopenInPlace(i, at: now)
             }
         }
+        if (new.notes ?? "") != (old.notes ?? "") { b.deals[i].recordNotesEdit(at: now) }
         if b.deals[i] == old { return nil }
         b.deals[i].updatedAt = now
         return [new.id]
@@ -290,9 +292,8 @@ extension Board {
         if stage(from)?.kind != .open {
             // Back to the last open stage the deal was in, else the last open stage of the pipeline.
             let openIDs = Set(stages.filter { $0.kind == .open }.map(\.id))
-            let back = deals[i].history.reversed().lazy.flatMap { [$0.to, $0.from].compactMap { $0 } }.first {
-                openIDs.contains($0)
-            }
+            let back = deals[i].history.reversed().lazy.filter(\.isMove).flatMap { [$0.to, $0.from].compactMap { $0 } }
+                .first { openIDs.contains($0) }
             target = back ?? stages.last { $0.kind == .open }?.id ?? from
         }
         if target != from {

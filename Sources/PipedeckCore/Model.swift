@@ -34,7 +34,8 @@ public struct Qualification: Hashable, Sendable {
 ///
 /// An entry with a `merge` note is not a move: it records what a merge of two versions of the
 /// board decided about the deal (a value that replaced another, a deal kept although it was
-/// deleted on one side). Its `from` and `to` are the stage the deal was in; `isMove` is false.
+/// deleted on one side). An entry with a `notes` edit is not a move either: the deal's notes
+/// changed then. For both, `from` and `to` are the stage the deal was in; `isMove` is false.
 public struct HistoryEntry: Hashable, Sendable {
     public var at: Timestamp
     public var from: String?
@@ -42,11 +43,18 @@ public struct HistoryEntry: Hashable, Sendable {
     public var status: DealStatus?
     /// `merge`, stored out of line: few entries have one, and a board holds hundreds of thousands.
     public var mergeNote: Boxed<MergeNote>? = nil
+    /// `notes`, stored out of line like `merge`.
+    public var notesEdit: Boxed<NotesEdit>? = nil
     public var extra: UnknownFields = [:]
 
     public var merge: MergeNote? {
         get { mergeNote?.value }
         set { mergeNote = newValue.map(Boxed.init) }
+    }
+
+    public var notes: NotesEdit? {
+        get { notesEdit?.value }
+        set { notesEdit = newValue.map(Boxed.init) }
     }
 
     public init(at: Timestamp, from: String?, to: String, status: DealStatus? = nil) {
@@ -58,8 +66,23 @@ public struct HistoryEntry: Hashable, Sendable {
         self.at = at; self.from = stage; self.to = stage; self.merge = merge
     }
 
-    /// A stage change, win, loss, reopening or creation (not a merge's note).
-    public var isMove: Bool { merge == nil }
+    /// An entry that records an edit of the deal's notes, at the deal's stage `stage`.
+    public init(at: Timestamp, stage: String, notes: NotesEdit) {
+        self.at = at; self.from = stage; self.to = stage; self.notes = notes
+    }
+
+    /// A stage change, win, loss, reopening or creation (not a merge's note, not a notes edit).
+    public var isMove: Bool { mergeNote == nil && notesEdit == nil }
+}
+
+/// An edit of a deal's notes, in its history: when is the entry's time; the text itself is only
+/// in the deal's `notes`. Edits made a few minutes apart share one entry
+/// (`Deal.recordNotesEdit`).
+public struct NotesEdit: Hashable, Sendable {
+    /// The notes' length after the edit, in characters; 0 when they were emptied.
+    public var length: Int
+    public var extra: UnknownFields = [:]
+    public init(length: Int) { self.length = length }
 }
 
 /// A value kept out of line: 8 bytes where it is stored, for the rare parts of records that a

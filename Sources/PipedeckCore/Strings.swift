@@ -135,6 +135,15 @@ public enum Strings {
         }
     }
 
+    /// An edit of a deal's notes in its history, on screen and on the command line.
+    public static func notesEdited(length: Int) -> String {
+        switch length {
+        case 0: return "notes cleared"
+        case 1: return "notes edited (1 character)"
+        default: return "notes edited (\(length) characters)"
+        }
+    }
+
     // Board screen
     public static let emptyBoardTitle = "This pipeline has no deals yet."
     public static let emptyBoardHint = "Press a to add your first deal, or ? for all keys."

@@ -26,7 +26,8 @@ extension BoardRenderer {
         return due.description + (a.time.map { " " + $0.description } ?? "")
     }
 
-    /// The timeline, newest first: planned activities, activities done, stage moves, wins and losses.
+    /// The timeline, newest first: planned activities, activities done, stage moves, wins and
+    /// losses, notes edits, what merges decided.
     func timelineLines(_ d: Deal) -> [[(String, StyleRole)]] {
         var lines: [[(String, StyleRole)]] = [[(RenderText.timelineTitle, .helpTitle)]]
         let entries = d.timeline(in: state.zone)
@@ -56,6 +57,12 @@ extension BoardRenderer {
                     let what = Strings.Changes.note(note, deal: d, board: state.board, locale: locale)
                     lines.append([
                         (g.teamConflict + " ", .error), (when + "  ", .cardDim), (BoardRenderer.oneLine(what), .help),
+                    ])
+                    continue
+                }
+                if let edit = h.notes {
+                    lines.append([
+                        ("  ", .cardDim), (when + "  ", .cardDim), (Strings.notesEdited(length: edit.length), .help),
                     ])
                     continue
                 }

@@ -85,6 +85,7 @@ public enum StorageStrings {
     public static let amountSize = "an amount with at most 24 digits before the decimal point"
     public static let wholeNumber = "a whole number"
     public static let dayCount = "a whole number of days, 0 or more"
+    public static let characterCount = "a whole number of characters, 0 or more"
     public static let schemaVersion = "a whole number, 1 or more"
     public static let date = "a date as YYYY-MM-DD"
     public static let timestamp = "a date and time as YYYY-MM-DDTHH:MM:SSZ"

@@ -6,7 +6,8 @@ import PipedeckCore
 public protocol MergeRecord: Hashable, Sendable {
     associatedtype RecordID: Hashable
     /// What identifies the record across versions of the board. A history entry has no id of
-    /// its own and never changes once written: it is its own id.
+    /// its own and never changes once written: it is its own id. (A notes edit folded into the
+    /// last one replaces that entry: the merge sees it deleted on that side and the new one added.)
     var recordID: RecordID { get }
     /// When it happened: merged lists are in this order.
     var recordTime: Timestamp { get }
@@ -19,8 +20,9 @@ extension HistoryEntry: MergeRecord {
     public var recordID: HistoryEntry { self }
     public var recordTime: Timestamp { at }
     public static func sameTimeOrder(_ a: HistoryEntry, _ b: HistoryEntry) -> Bool {
-        // Moves before a merge's notes; then by what they say.
-        if (a.merge == nil) != (b.merge == nil) { return a.merge == nil }
+        // Moves, then notes edits, then a merge's notes; then by what they say.
+        func rank(_ h: HistoryEntry) -> Int { h.isMove ? 0 : h.notesEdit != nil ? 1 : 2 }
+        if rank(a) != rank(b) { return rank(a) < rank(b) }
         if a.from != b.from { return (a.from ?? "") < (b.from ?? "") }
         if a.to != b.to { return a.to < b.to }
         if a.status != b.status { return (a.status?.rawValue ?? "") < (b.status?.rawValue ?? "") }

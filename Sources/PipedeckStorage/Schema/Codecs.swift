@@ -29,6 +29,11 @@ extension Codec where Value == Int {
         read: { d, i, name throws(LoadError) in
             try d.integer(i, name, minimum: 0, what: StorageStrings.dayCount)
         }, write: { $0.int($1) })
+    /// A number of characters, 0 or more.
+    static let characters = Codec(
+        read: { d, i, name throws(LoadError) in
+            try d.integer(i, name, minimum: 0, what: StorageStrings.characterCount)
+        }, write: { $0.int($1) })
     /// An answer from 0 to 10 ("how likely are you to recommend us?"); 9.0 is read as 9.
     static let score = Codec(
         read: { d, i, name throws(LoadError) in try d.integer(i, name, in: Deal.npsRange) }, write: { $0.int($1) })
@@ -127,6 +132,13 @@ extension Codec where Value == Boxed<MergeNote> {
     static let boxedNote = Codec(
         read: { d, i, name throws(LoadError) in Boxed(try d.object(i, DealSchema.mergeNote, name)) },
         write: { w, b in w.object(b.value, DealSchema.mergeNote) })
+}
+
+extension Codec where Value == Boxed<NotesEdit> {
+    /// An edit of the deal's notes on a history entry, kept out of line.
+    static let boxedNotesEdit = Codec(
+        read: { d, i, name throws(LoadError) in Boxed(try d.object(i, DealSchema.notesEdit, name)) },
+        write: { w, b in w.object(b.value, DealSchema.notesEdit) })
 }
 
 extension Codec where Value: Sendable {

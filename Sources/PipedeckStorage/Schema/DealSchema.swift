@@ -172,7 +172,12 @@ enum DealSchema {
             .required("to", \.to, .string),
             .optional("status", \.status, .status),
             .optional("merge", \.mergeNote, .boxedNote),
+            .optional("notes", \.notesEdit, .boxedNotesEdit),
         ], unknown: \.extra, blank: HistoryEntry(at: Timestamp(seconds: 0), from: nil, to: ""))
+
+    /// An edit of the deal's notes (`notes` in a history entry): their length after it.
+    static let notesEdit = Schema<NotesEdit>(
+        [.required("length", \.length, .characters)], unknown: \.extra, blank: NotesEdit(length: 0))
 
     static let mergeNote = Schema<MergeNote>(
         [
