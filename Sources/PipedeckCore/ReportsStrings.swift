@@ -58,9 +58,8 @@ extension Strings {
             "\(approx): amounts in other currencies converted at the board's rates ("
                 + rates.joined(separator: ", ") + "); the deals keep their own."
         }
-        public static func apartNote(_ currency: String) -> String {
-            "Currencies without a rate are shown apart, never converted; the bars show \(currency) only."
-        }
+        public static let apartNote =
+            "Currencies without a rate are shown apart, never converted, and left out of the bars."
 
         // MARK: 1. Forecast
 

@@ -91,7 +91,7 @@ public struct ReportText {
             let rates = board.settings.rates.map { "1 \($0.currency) = \($0.rate) \(primary)" }
             notes.append(R.convertedNote(unicode ? "≈" : "~", rates))
         }
-        if converted.contains(where: { !$0.apart.byCurrency.isEmpty }) { notes.append(R.apartNote(primary)) }
+        if converted.contains(where: { !$0.apart.byCurrency.isEmpty }) { notes.append(R.apartNote) }
         return notes
     }
 
