@@ -162,6 +162,22 @@ struct ReportOutput {
 
     func amounts(_ a: Amounts) -> JSONOut { SummaryOutput.amounts(a, primary: primary) }
 
+    /// With rates, the members of a row's `converted` object (each `{value, approximate, apart}`);
+    /// without, nothing, so the output stays as it was.
+    func converted(_ members: [(String, Converted)]) -> [(String, JSONOut)] {
+        guard board.hasRates else { return [] }
+        return [("converted", .object(members.map { ($0.0, TargetOutput.json($0.1, board: board)) }))]
+    }
+
+    /// With rates, the board's rates beside the report's header.
+    var ratesMember: [(String, JSONOut)] { board.hasRates ? [("rates", TargetOutput.rates(board))] : [] }
+
+    /// With rates, the CSV column of a converted total in the board's currency.
+    func convertedColumns(_ names: [String]) -> [String] {
+        board.hasRates ? names.map { "\($0)_converted_\(primary)" } : []
+    }
+    func convertedCells(_ values: [Converted]) -> [String] { board.hasRates ? values.map(\.value.canonical) : [] }
+
     func rate(_ r: Ratio?) -> JSONOut { r?.percentText.map { .number($0) } ?? .null }
 
     func days(_ tenths: Int?) -> JSONOut { tenths.map { .number(DayStats.text(tenths: $0)) } ?? .null }
@@ -262,10 +278,14 @@ struct ReportOutput {
                 ("wonValue", amounts(row.wonValue)),
                 ("winRate", rate(row.winRate)), ("overdueNextActions", .int(row.overdueNextActions)),
             ]
+                + converted([
+                    ("openValue", row.openConverted), ("weighted", row.weightedConverted),
+                    ("wonValue", row.wonConverted),
+                ])
         }
         let rows: [JSONOut] = r.rows.map { .object([("name", .text($0.name))] + fields($0)) }
         return .object(
-            header(r.dimension == .source ? .sources : .owners) + [
+            header(r.dimension == .source ? .sources : .owners) + ratesMember + [
                 ("rows", .array(rows)), ("totals", .object(fields(r.totals))),
             ])
     }
@@ -276,7 +296,8 @@ struct ReportOutput {
             CSV.line(
                 [r.dimension.rawValue, "deals", "open", "won", "lost"] + cur.map { "open_value_\($0)" }
                     + cur.map { "weighted_\($0)" } + cur.map { "won_value_\($0)" }
-                    + ["win_rate_percent", "overdue_next_actions"])
+                    + ["win_rate_percent", "overdue_next_actions"]
+                    + convertedColumns(["open_value", "weighted", "won_value"]))
         ]
         for row in r.rows {
             lines.append(
@@ -284,7 +305,8 @@ struct ReportOutput {
                     [row.name ?? "", String(row.deals), String(row.open), String(row.won), String(row.lost)]
                         + cur.map { row.openValue[$0].canonical } + cur.map { row.weighted[$0].canonical }
                         + cur.map { row.wonValue[$0].canonical }
-                        + [row.winRate.percentText ?? "", String(row.overdueNextActions)]))
+                        + [row.winRate.percentText ?? "", String(row.overdueNextActions)]
+                        + convertedCells([row.openConverted, row.weightedConverted, row.wonConverted])))
         }
         return lines.joined(separator: "\n")
     }
@@ -293,23 +315,28 @@ struct ReportOutput {
 
     func json(_ r: LostReasonsReport) -> JSONOut {
         let rows: [JSONOut] = r.rows.map {
-            .object([
-                ("reason", .text($0.reason)), ("count", .int($0.count)), ("share", rate($0.share)),
-                ("value", amounts($0.value)),
-            ])
+            .object(
+                [
+                    ("reason", .text($0.reason)), ("count", .int($0.count)), ("share", rate($0.share)),
+                    ("value", amounts($0.value)),
+                ] + converted([("value", $0.converted)]))
         }
         return .object(
-            header(.lost) + [("reasons", .array(rows)), ("count", .int(r.count)), ("value", amounts(r.value))])
+            header(.lost) + ratesMember + [
+                ("reasons", .array(rows)), ("count", .int(r.count)), ("value", amounts(r.value)),
+            ] + converted([("value", r.converted)]))
     }
 
     func csv(_ r: LostReasonsReport) -> String {
         let cur = currencies(r.rows.map(\.value))
-        var lines = [CSV.line(["reason", "deals", "share_percent"] + cur.map { "value_\($0)" })]
+        var lines = [
+            CSV.line(["reason", "deals", "share_percent"] + cur.map { "value_\($0)" } + convertedColumns(["value"]))
+        ]
         for row in r.rows {
             lines.append(
                 CSV.line(
                     [row.reason ?? "", String(row.count), row.share.percentText ?? ""]
-                        + cur.map { row.value[$0].canonical }))
+                        + cur.map { row.value[$0].canonical } + convertedCells([row.converted])))
         }
         return lines.joined(separator: "\n")
     }

@@ -57,21 +57,27 @@ extension ReportOutput {
         let open: [JSONOut] = r.rows.map { row in
             .object(
                 [("bucket", .string(ReportOutput.bucketKey(row.bucket))), ("label", .string(R.bucket(row.bucket)))]
-                    + figures(row.figures))
+                    + figures(row.figures) + converted(row.converted))
         }
         let won: [JSONOut] = r.won.map {
-            .object([
-                ("month", .string($0.month.description)), ("count", .int($0.count)),
-                ("value", amounts($0.value)),
-            ])
+            .object(
+                [
+                    ("month", .string($0.month.description)), ("count", .int($0.count)),
+                    ("value", amounts($0.value)),
+                ] + converted([("value", $0.converted)]))
         }
         return .object(
-            header(.forecast) + [
+            header(.forecast) + ratesMember + [
                 ("months", .int(r.months)),
                 ("open", .array(open)),
-                ("openTotal", .object(figures(r.open))),
+                ("openTotal", .object(figures(r.open) + converted(r.openConverted))),
                 ("won", .array(won)),
-                ("wonTotal", .object([("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))])),
+                (
+                    "wonTotal",
+                    .object(
+                        [("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))]
+                            + converted([("value", r.wonTotal.converted)]))
+                ),
             ])
     }
 
@@ -79,6 +85,10 @@ extension ReportOutput {
     /// against targets, whose board-currency columns hold the won and weighted values converted
     /// at the board's rates (the currencies without a rate in their own columns); the last two
     /// columns, the target and the gap, are empty on the other lines.
+    func converted(_ f: ConvertedFigures) -> [(String, JSONOut)] {
+        converted([("value", f.total), ("weighted", f.weighted)])
+    }
+
     func csv(_ r: ForecastReport, _ t: TargetForecast) -> String {
         let cur = currencies(
             r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value)
@@ -86,20 +96,21 @@ extension ReportOutput {
         var lines = [
             CSV.line(
                 ["kind", "period", "deals"] + cur.map { "value_\($0)" } + cur.map { "weighted_\($0)" }
-                    + ["target_\(primary)", "gap_\(primary)"])
+                    + ["target_\(primary)", "gap_\(primary)"] + convertedColumns(["value", "weighted"]))
         ]
         for row in r.rows {
             lines.append(
                 CSV.line(
                     ["open", ReportOutput.bucketKey(row.bucket), String(row.figures.count)]
                         + cur.map { row.figures.total[$0].canonical } + cur.map { row.figures.weighted[$0].canonical }
-                        + ["", ""]))
+                        + ["", ""] + convertedCells([row.converted.total, row.converted.weighted])))
         }
         for row in r.won {
             lines.append(
                 CSV.line(
                     ["won", row.month.description, String(row.count)]
-                        + cur.map { row.value[$0].canonical } + cur.map { _ in "" } + ["", ""]))
+                        + cur.map { row.value[$0].canonical } + cur.map { _ in "" } + ["", ""]
+                        + convertedCells([row.converted]) + (board.hasRates ? [""] : [])))
         }
         func cells(_ c: Converted) -> [String] {
             cur.map { $0 == primary ? c.value.canonical : c.apart[$0].canonical }
@@ -108,7 +119,8 @@ extension ReportOutput {
             lines.append(
                 CSV.line(
                     ["target", row.period.description, String(row.wonCount + row.openCount)] + cells(row.won)
-                        + cells(row.weighted) + [row.target?.canonical ?? "", row.gap?.canonical ?? ""]))
+                        + cells(row.weighted) + [row.target?.canonical ?? "", row.gap?.canonical ?? ""]
+                        + convertedCells([row.won, row.weighted])))
         }
         return lines.joined(separator: "\n")
     }

@@ -19,6 +19,10 @@ public struct BreakdownReport: Hashable, Sendable {
         public var openValue = Amounts()
         public var weighted = Amounts()
         public var wonValue = Amounts()
+        /// The three values in the board's currency at its rates (what has no rate stays apart).
+        public var openConverted = Converted()
+        public var weightedConverted = Converted()
+        public var wonConverted = Converted()
         /// Open deals whose next action is not done and was due before today.
         public var overdueNextActions = 0
         /// won / (won + lost).
@@ -61,8 +65,10 @@ public struct BreakdownReport: Hashable, Sendable {
         rows = groups.entries.map { e in
             var r = e.value
             r.name = e.label
+            r.convert(board)
             return r
         }.sorted(by: BreakdownReport.order)
+        totals.convert(board)
         self.totals = totals
     }
 
@@ -90,6 +96,8 @@ public struct LostReasonsReport: Hashable, Sendable {
         public var reason: String?
         public var count: Int
         public var value: Amounts
+        /// `value` in the board's currency at its rates.
+        public var converted: Converted
         /// count / all lost deals.
         public var share: Ratio
     }
@@ -98,6 +106,8 @@ public struct LostReasonsReport: Hashable, Sendable {
     public var rows: [Row]
     public var count: Int
     public var value: Amounts
+    /// `value` in the board's currency at its rates.
+    public var converted: Converted
 
     public init<S: Sequence>(board: Board, deals: S) where S.Element == Deal {
         currency = board.currency
@@ -114,7 +124,9 @@ public struct LostReasonsReport: Hashable, Sendable {
         }
         let primary = board.currency
         rows = groups.entries.map { e in
-            Row(reason: e.label, count: e.value.0, value: e.value.1, share: Ratio(e.value.0, of: count))
+            Row(
+                reason: e.label, count: e.value.0, value: e.value.1, converted: board.converted(e.value.1),
+                share: Ratio(e.value.0, of: count))
         }.sorted { a, b in
             switch (a.reason, b.reason) {
             case (nil, .some): return false
@@ -127,5 +139,6 @@ public struct LostReasonsReport: Hashable, Sendable {
         }
         self.count = count
         self.value = value
+        self.converted = board.converted(value)
     }
 }

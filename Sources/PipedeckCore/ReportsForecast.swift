@@ -20,12 +20,16 @@ public struct ForecastReport: Hashable, Sendable {
         public var bucket: Bucket
         /// Open deals in the bucket: count, total value and weighted value (value × probability).
         public var figures: Figures
+        /// The same in the board's currency at its rates (what has no rate stays apart).
+        public var converted = ConvertedFigures()
     }
 
     public struct WonRow: Hashable, Sendable {
         public var month: CalendarMonth
         public var count: Int
         public var value: Amounts
+        /// `value` in the board's currency at its rates.
+        public var converted = Converted()
     }
 
     public static let defaultMonths = 6
@@ -39,6 +43,8 @@ public struct ForecastReport: Hashable, Sendable {
     public var rows: [Row]
     /// All open deals: the sum of `rows`.
     public var open: Figures
+    /// `open` in the board's currency at its rates.
+    public var openConverted = ConvertedFigures()
     /// Won per month, oldest first, ending with the current month; always `months` rows.
     public var won: [WonRow]
     /// The sum of `won`.
@@ -95,6 +101,7 @@ public struct ForecastReport: Hashable, Sendable {
             }
         }
         self.rows = rows; self.open = open; self.won = won; self.wonTotal = wonTotal
+        convert(board)
     }
 
     /// The row of a bucket.

@@ -53,6 +53,13 @@ extension Strings {
         public static func barsIn(_ currency: String) -> String {
             "Amounts in other currencies are shown apart, never converted; the bars show \(currency) only."
         }
+        /// Under a report whose totals hold converted amounts: "≈: … at 1 USD = 0.92 EUR".
+        public static func convertedNote(_ approx: String, _ rates: [String]) -> String {
+            "\(approx): amounts in other currencies converted at the board's rates ("
+                + rates.joined(separator: ", ") + "); the deals keep their own."
+        }
+        public static let apartNote =
+            "Currencies without a rate are shown apart, never converted, and left out of the bars."
 
         // MARK: 1. Forecast
 

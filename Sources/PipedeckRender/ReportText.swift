@@ -82,7 +82,29 @@ public struct ReportText {
         currencies(all).count > 1 ? [R.barsIn(primary)] : []
     }
 
+    /// The notes under a report whose totals were converted: which rates, and what stays apart.
+    /// Without rates, the note about currencies as before.
+    func currencyNote(_ all: [Amounts], converted: [Converted]) -> [String] {
+        guard board.hasRates else { return currencyNote(all) }
+        var notes: [String] = []
+        if converted.contains(where: \.isApproximate) {
+            let rates = board.settings.rates.map { "1 \($0.currency) = \($0.rate) \(primary)" }
+            notes.append(R.convertedNote(unicode ? "≈" : "~", rates))
+        }
+        if converted.contains(where: { !$0.apart.byCurrency.isEmpty }) { notes.append(R.apartNote) }
+        return notes
+    }
+
     mutating func money(_ a: Amounts) -> String { fmt.string(a, primary: primary) }
+
+    /// With rates, the converted total ("≈€18,400 + ¥500,000"); without, the amounts per
+    /// currency exactly as before.
+    mutating func money(_ a: Amounts, _ c: Converted) -> String {
+        board.hasRates ? fmt.string(c, board: board, approx: unicode ? "≈" : "~") : money(a)
+    }
+
+    /// What a bar draws: the converted total with rates, the board's currency alone without.
+    func barValue(_ a: Amounts, _ c: Converted) -> Money { board.hasRates ? c.value : a[primary] }
 
     static func joinBlocks(_ blocks: [String]) -> String { blocks.joined(separator: "\n\n") }
 
@@ -96,30 +118,38 @@ public struct ReportText {
             .init(title: R.colValue, align: .right, drop: 1), .init(title: R.colWeighted, align: .right),
             barColumn(R.colWeighted),
         ])
-        let maxW = r.rows.map { $0.figures.weighted[primary] }.max() ?? .zero
+        let maxW = r.rows.map { barValue($0.figures.weighted, $0.converted.weighted) }.max() ?? .zero
         for row in r.rows {
+            let f = row.figures, c = row.converted
             open.add([
-                R.bucket(row.bucket), String(row.figures.count), money(row.figures.total),
-                money(row.figures.weighted), bar(row.figures.weighted[primary], max: maxW),
+                R.bucket(row.bucket), String(f.count), money(f.total, c.total), money(f.weighted, c.weighted),
+                bar(barValue(f.weighted, c.weighted), max: maxW),
             ])
         }
-        open.add([R.total, String(r.open.count), money(r.open.total), money(r.open.weighted), ""])
+        open.add([
+            R.total, String(r.open.count), money(r.open.total, r.openConverted.total),
+            money(r.open.weighted, r.openConverted.weighted), "",
+        ])
 
         var won = TextTable([
             .init(title: R.colWonIn), .init(title: R.colDeals, align: .right, drop: 1),
             .init(title: R.colValue, align: .right), barColumn(R.colValue),
         ])
-        let maxWon = r.won.map { $0.value[primary] }.max() ?? .zero
+        let maxWon = r.won.map { barValue($0.value, $0.converted) }.max() ?? .zero
         for row in r.won {
-            won.add([R.month(row.month), String(row.count), money(row.value), bar(row.value[primary], max: maxWon)])
+            won.add([
+                R.month(row.month), String(row.count), money(row.value, row.converted),
+                bar(barValue(row.value, row.converted), max: maxWon),
+            ])
         }
-        won.add([R.total, String(r.wonTotal.count), money(r.wonTotal.value), ""])
+        won.add([R.total, String(r.wonTotal.count), money(r.wonTotal.value, r.wonTotal.converted), ""])
         let all = r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value)
+        let converted = r.rows.flatMap { [$0.converted.total, $0.converted.weighted] } + r.won.map(\.converted)
         return ReportText.joinBlocks([
             heading(.forecast),
             R.forecastOpenTitle + "\n" + rendered(open),
             R.forecastWonTitle(r.months) + "\n" + rendered(won),
-            ([R.forecastExplained] + currencyNote(all)).joined(separator: "\n"),
+            ([R.forecastExplained] + currencyNote(all, converted: converted)).joined(separator: "\n"),
         ])
     }
 
@@ -190,7 +220,8 @@ public struct ReportText {
             ])
             for (i, (row, label)) in rows.enumerated() {
                 t.add([
-                    label, String(row.deals), money(row.openValue), money(row.weighted), money(row.wonValue),
+                    label, String(row.deals), money(row.openValue, row.openConverted),
+                    money(row.weighted, row.weightedConverted), money(row.wonValue, row.wonConverted),
                     R.rate(row.winRate), i < r.rows.count ? bar(row.winRate.part, max: row.winRate.whole) : "",
                 ])
             }
@@ -202,19 +233,21 @@ public struct ReportText {
                 .init(title: R.colWonValue, align: .right), .init(title: R.colWinRate, align: .right),
                 .init(title: R.colOverdue, align: .right),
             ])
-            let maxW = r.rows.map { $0.weighted[primary] }.max() ?? .zero
+            let maxW = r.rows.map { barValue($0.weighted, $0.weightedConverted) }.max() ?? .zero
             for (i, (row, label)) in rows.enumerated() {
                 t.add([
-                    label, String(row.open), money(row.weighted),
-                    i < r.rows.count ? bar(row.weighted[primary], max: maxW) : "", money(row.wonValue),
-                    R.rate(row.winRate), String(row.overdueNextActions),
+                    label, String(row.open), money(row.weighted, row.weightedConverted),
+                    i < r.rows.count ? bar(barValue(row.weighted, row.weightedConverted), max: maxW) : "",
+                    money(row.wonValue, row.wonConverted), R.rate(row.winRate), String(row.overdueNextActions),
                 ])
             }
         }
         let all = r.rows.flatMap { [$0.openValue, $0.weighted, $0.wonValue] }
+        let converted = r.rows.flatMap { [$0.openConverted, $0.weightedConverted, $0.wonConverted] }
+        let notes = currencyNote(all, converted: converted)
         return ReportText.joinBlocks([
             heading(kind), rendered(t),
-            ([bySource ? R.sourcesExplained : R.ownersExplained] + (bySource ? [R.winRateBars] : []) + currencyNote(all))
+            ([bySource ? R.sourcesExplained : R.ownersExplained] + (bySource ? [R.winRateBars] : []) + notes)
                 .joined(separator: "\n"),
         ])
     }
@@ -229,13 +262,14 @@ public struct ReportText {
         for row in r.rows {
             t.add([
                 R.name(row.reason), String(row.count), R.percent(row.share), bar(row.count, max: maxCount),
-                money(row.value),
+                money(row.value, row.converted),
             ])
         }
-        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, "", money(r.value)])
+        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, "", money(r.value, r.converted)])
         return ReportText.joinBlocks([
             heading(.lost), rendered(t),
-            ([R.lostExplained] + currencyNote(r.rows.map(\.value))).joined(separator: "\n"),
+            ([R.lostExplained] + currencyNote(r.rows.map(\.value), converted: r.rows.map(\.converted)))
+                .joined(separator: "\n"),
         ])
     }
 
