@@ -163,6 +163,9 @@ extension BoardRenderer {
 
 extension RenderText {
     public static func weekday(_ d: Day) -> String {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d.weekday]
+        [
+            tr("Monday", "lundi"), tr("Tuesday", "mardi"), tr("Wednesday", "mercredi"), tr("Thursday", "jeudi"),
+            tr("Friday", "vendredi"), tr("Saturday", "samedi"), tr("Sunday", "dimanche"),
+        ][d.weekday]
     }
 }

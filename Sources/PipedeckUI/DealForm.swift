@@ -214,39 +214,53 @@ public struct DealForm: Hashable, Sendable {
 }
 
 public enum FormText {
-    public static let addTitle = "New deal"
-    public static let editTitle = "Edit deal"
-    public static let dueWithoutAction = "a due date needs a next action"
-    public static let badDue = "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday"
-    public static let choiceHint = "← → choose"
-    public static let accept = "accept"
+    public static var addTitle: String { tr("New deal", "Nouvelle affaire") }
+    public static var editTitle: String { tr("Edit deal", "Modifier l'affaire") }
+    public static var dueWithoutAction: String {
+        tr("a due date needs a next action", "une échéance demande une prochaine action")
+    }
+    public static var badDue: String {
+        tr(
+            "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday",
+            "attendu : une date comme 03/12/2026, aujourd'hui, demain, +3, +2s ou un jour de la semaine")
+    }
+    public static var choiceHint: String { tr("← → choose", "← → choisir") }
+    public static var accept: String { tr("accept", "accepter") }
     /// Beside a field that suggests values: "→ accept · Ctrl-N 3".
-    public static func acceptHint(_ count: Int) -> String { "→ " + accept + (count > 1 ? " · Ctrl-N \(count)" : "") }
-    public static let fixFields = "Fix the fields marked in red, then press Enter."
-    public static let discardQuestion = "Throw away what you typed here?"
+    public static func acceptHint(_ count: Int) -> String {
+        "→ " + accept + (count > 1 ? tr(" · Ctrl-N \(count)", " · Ctrl-N \(count)") : "")
+    }
+    public static var fixFields: String {
+        tr(
+            "Fix the fields marked in red, then press Enter.",
+            "Corrigez les champs marqués en rouge, puis appuyez sur Entrée.")
+    }
+    public static var discardQuestion: String {
+        tr("Throw away what you typed here?", "Abandonner ce que vous avez tapé ici ?")
+    }
     public static func label(_ id: DealForm.FieldID) -> String {
         switch id {
-        case .title: return "Title"
-        case .value: return "Value"
-        case .stage: return "Stage"
-        case .probability: return "Probability %"
-        case .company: return "Company"
-        case .contact: return "Contact"
-        case .owner: return "Owner"
-        case .source: return "Lead source"
-        case .tags: return "Tags"
-        case .close: return "Expected close"
-        case .next: return "Next action"
-        case .due: return "Due"
+        case .title: return tr("Title", "Titre")
+        case .value: return tr("Value", "Valeur")
+        case .stage: return tr("Stage", "Étape")
+        case .probability: return tr("Probability %", "Probabilité %")
+        case .company: return tr("Company", "Entreprise")
+        case .contact: return tr("Contact", "Contact")
+        case .owner: return tr("Owner", "Commercial")
+        case .source: return tr("Lead source", "Source du prospect")
+        case .tags: return tr("Tags", "Étiquettes")
+        case .close: return tr("Expected close", "Conclusion prévue")
+        case .next: return tr("Next action", "Prochaine action")
+        case .due: return tr("Due", "Échéance")
         }
     }
     public static func placeholder(_ id: DealForm.FieldID) -> String {
         switch id {
-        case .value: return "12500 or 12 500,50"
-        case .probability: return "blank = the stage's"
-        case .tags: return "comma, separated"
-        case .close, .due: return "YYYY-MM-DD"
-        case .source: return "website, referral, trade show…"
+        case .value: return tr("12500 or 12 500,50", "12500 ou 12 500,50")
+        case .probability: return tr("blank = the stage's", "vide = celle de l'étape")
+        case .tags: return tr("comma, separated", "séparées, par des virgules")
+        case .close, .due: return tr("YYYY-MM-DD", "JJ/MM/AAAA, demain, +3, ven")
+        case .source: return tr("website, referral, trade show…", "site web, recommandation, salon…")
         default: return ""
         }
     }

@@ -102,27 +102,29 @@ public enum FilterRow: Int, CaseIterable, Sendable {
 }
 
 public enum FilterText {
-    public static let title = "Filter"
-    public static let owner = "owner"
-    public static let source = "source"
-    public static let tag = "tag"
-    public static let overdue = "overdue"
-    public static let stale = "stale"
-    public static let score = "score"
-    public static let any = "any"
-    public static let clearAll = "Clear all filters"
-    public static let searchPrompt = "Search: "
-    public static func filtered(_ shown: Int, _ total: Int) -> String { "filtered: \(shown) of \(total) deals" }
+    public static var title: String { tr("Filter", "Filtre") }
+    public static var owner: String { tr("owner", "commercial") }
+    public static var source: String { tr("source", "source") }
+    public static var tag: String { tr("tag", "étiquette") }
+    public static var overdue: String { tr("overdue", "en retard") }
+    public static var stale: String { tr("stale", "sans activité") }
+    public static var score: String { tr("score", "score") }
+    public static var any: String { tr("any", "tous") }
+    public static var clearAll: String { tr("Clear all filters", "Effacer tous les filtres") }
+    public static var searchPrompt: String { tr("Search: ", "Recherche : ") }
+    public static func filtered(_ shown: Int, _ total: Int) -> String {
+        tr("filtered: \(shown) of \(total) deals", "filtré : \(shown) affaires sur \(total)")
+    }
     /// The same where the footer is narrow: "1/25".
     public static func filteredShort(_ shown: Int, _ total: Int) -> String { "\(shown)/\(total)" }
     public static func label(_ row: FilterRow) -> String {
         switch row {
-        case .owner: return "Owner"
-        case .source: return "Lead source"
-        case .tag: return "Tag"
-        case .overdue: return "Overdue next action only"
-        case .stale: return "Stale deals only"
-        case .score: return "Minimum score"
+        case .owner: return tr("Owner", "Commercial")
+        case .source: return tr("Lead source", "Source du prospect")
+        case .tag: return tr("Tag", "Étiquette")
+        case .overdue: return tr("Overdue next action only", "Prochaine action en retard seulement")
+        case .stale: return tr("Stale deals only", "Affaires sans activité seulement")
+        case .score: return tr("Minimum score", "Score minimum")
         case .clear: return clearAll
         }
     }
