@@ -7,7 +7,10 @@ extension Strings {
         // MARK: Help
 
         static var importAbstract: String {
-            tr("Import deals from a CSV file (Pipedrive, HubSpot, Odoo, Salesforce or plain columns).", "Importer des affaires depuis un fichier CSV (Pipedrive, HubSpot, Odoo, Salesforce ou colonnes simples).")
+            tr(
+                "Import deals from a CSV file (Pipedrive, HubSpot, Odoo, Salesforce or plain columns).",
+                "Importer des affaires depuis un fichier CSV (Pipedrive, HubSpot, Odoo, Salesforce ou colonnes simples)."
+            )
         }
         static var importDiscussion: String {
             tr(
@@ -28,7 +31,11 @@ extension Strings {
                 Voir docs/import-export.md.
                 """)
         }
-        static var exportAbstract: String { tr("Export deals as CSV or JSON, or their next actions as an iCalendar file.", "Exporter les affaires en CSV ou JSON, ou leurs prochaines actions en fichier iCalendar.") }
+        static var exportAbstract: String {
+            tr(
+                "Export deals as CSV or JSON, or their next actions as an iCalendar file.",
+                "Exporter les affaires en CSV ou JSON, ou leurs prochaines actions en fichier iCalendar.")
+        }
         static var exportDiscussion: String {
             tr(
                 """
@@ -42,34 +49,93 @@ extension Strings {
                 action n'est pas faite et a une échéance. Sans -o, l'export va sur la sortie standard.
                 """)
         }
-        static var helpCSV: String { tr("The CSV file to read (- for stdin).", "Le fichier CSV à lire (- pour l'entrée standard).") }
-        static var helpDryRun: String { tr("Show what would be imported (figures per stage, rows with problems); write nothing.", "Montrer ce qui serait importé (chiffres par étape, lignes à problème) ; ne rien écrire.") }
-        static var helpSkipInvalid: String { tr("Import the valid rows and skip the rows with problems (they are listed).", "Importer les lignes valides et sauter les lignes à problème (elles sont listées).") }
-        static var helpCreateStages: String { tr("Create the stages the file names and the board lacks (before the won stage).", "Créer les étapes que le fichier nomme et que le tableau n'a pas (avant l'étape gagnée).") }
+        static var helpCSV: String {
+            tr("The CSV file to read (- for stdin).", "Le fichier CSV à lire (- pour l'entrée standard).")
+        }
+        static var helpDryRun: String {
+            tr(
+                "Show what would be imported (figures per stage, rows with problems); write nothing.",
+                "Montrer ce qui serait importé (chiffres par étape, lignes à problème) ; ne rien écrire.")
+        }
+        static var helpSkipInvalid: String {
+            tr(
+                "Import the valid rows and skip the rows with problems (they are listed).",
+                "Importer les lignes valides et sauter les lignes à problème (elles sont listées).")
+        }
+        static var helpCreateStages: String {
+            tr(
+                "Create the stages the file names and the board lacks (before the won stage).",
+                "Créer les étapes que le fichier nomme et que le tableau n'a pas (avant l'étape gagnée).")
+        }
         static var helpStageMap: String {
-            tr("Put the file's stage OLD into the board's stage NEW (id, name or position); repeatable.", "Mettre l'étape ANCIENNE du fichier dans l'étape NOUVELLE du tableau (identifiant, nom ou position) ; répétable.")
+            tr(
+                "Put the file's stage OLD into the board's stage NEW (id, name or position); repeatable.",
+                "Mettre l'étape ANCIENNE du fichier dans l'étape NOUVELLE du tableau (identifiant, nom ou position) ; répétable."
+            )
         }
         static var helpMap: String {
-            tr("Read column COLUMN into FIELD (a plain field name; empty or - ignores the column); repeatable.", "Lire la colonne COLONNE dans CHAMP (un nom de champ simple ; vide ou - ignore la colonne) ; répétable.")
+            tr(
+                "Read column COLUMN into FIELD (a plain field name; empty or - ignores the column); repeatable.",
+                "Lire la colonne COLONNE dans CHAMP (un nom de champ simple ; vide ou - ignore la colonne) ; répétable."
+            )
         }
-        static var helpDecimal: String { tr("The decimal mark of the amounts, , or . (default: decided from the file's values).", "La marque décimale des montants, , ou . (par défaut : déduite des valeurs du fichier).") }
-        static var helpFraction: String { tr("Probabilities are fractions from 0 to 1 (0.5 is 50 %).", "Les probabilités sont des fractions de 0 à 1 (0.5 vaut 50 %).") }
+        static var helpDecimal: String {
+            tr(
+                "The decimal mark of the amounts, , or . (default: decided from the file's values).",
+                "La marque décimale des montants, , ou . (par défaut : déduite des valeurs du fichier).")
+        }
+        static var helpFraction: String {
+            tr(
+                "Probabilities are fractions from 0 to 1 (0.5 is 50 %).",
+                "Les probabilités sont des fractions de 0 à 1 (0.5 vaut 50 %).")
+        }
         static var helpDateOrder: String {
-            tr("Order of day and month in dates like 03/04/2026: dmy or mdy (default: decided from the file).", "Ordre du jour et du mois dans des dates comme 03/04/2026 : dmy ou mdy (par défaut : déduit du fichier).")
+            tr(
+                "Order of day and month in dates like 03/04/2026: dmy or mdy (default: decided from the file).",
+                "Ordre du jour et du mois dans des dates comme 03/04/2026 : dmy ou mdy (par défaut : déduit du fichier)."
+            )
         }
-        static var helpSeparator: String { tr("The field separator: , ; or tab (default: detected from the header line).", "Le séparateur de champs : , ; ou tab (par défaut : détecté sur la ligne d'en-tête).") }
-        static var helpEncoding: String { tr("The file's encoding: utf-8 (default) or windows-1252.", "L'encodage du fichier : utf-8 (par défaut) ou windows-1252.") }
-        static var helpFormat: String { tr("csv, json or ics (default: from the -o file's extension, else csv).", "csv, json ou ics (par défaut : d'après l'extension du fichier -o, sinon csv).") }
-        static var helpExportStatus: String { tr("Which deals: open, won, lost or all (an ICS file only ever has open deals).", "Quelles affaires : open, won, lost ou all (un fichier ICS n'a jamais que des affaires ouvertes).") }
-        static var helpOutput: String { tr("Write to this file (replaced atomically) instead of stdout.", "Écrire dans ce fichier (remplacé de façon atomique) au lieu de la sortie standard.") }
-        static var helpBOM: String { tr("Start the CSV with a UTF-8 byte order mark (for Excel).", "Commencer le CSV par une marque d'ordre des octets UTF-8 (pour Excel).") }
+        static var helpSeparator: String {
+            tr(
+                "The field separator: , ; or tab (default: detected from the header line).",
+                "Le séparateur de champs : , ; ou tab (par défaut : détecté sur la ligne d'en-tête).")
+        }
+        static var helpEncoding: String {
+            tr(
+                "The file's encoding: utf-8 (default) or windows-1252.",
+                "L'encodage du fichier : utf-8 (par défaut) ou windows-1252.")
+        }
+        static var helpFormat: String {
+            tr(
+                "csv, json or ics (default: from the -o file's extension, else csv).",
+                "csv, json ou ics (par défaut : d'après l'extension du fichier -o, sinon csv).")
+        }
+        static var helpExportStatus: String {
+            tr(
+                "Which deals: open, won, lost or all (an ICS file only ever has open deals).",
+                "Quelles affaires : open, won, lost ou all (un fichier ICS n'a jamais que des affaires ouvertes).")
+        }
+        static var helpOutput: String {
+            tr(
+                "Write to this file (replaced atomically) instead of stdout.",
+                "Écrire dans ce fichier (remplacé de façon atomique) au lieu de la sortie standard.")
+        }
+        static var helpBOM: String {
+            tr(
+                "Start the CSV with a UTF-8 byte order mark (for Excel).",
+                "Commencer le CSV par une marque d'ordre des octets UTF-8 (pour Excel).")
+        }
         static var helpExportSeparator: String {
-            tr("The CSV separator: , (default) or ; (for spreadsheets in decimal-comma locales).", "Le séparateur CSV : , (par défaut) ou ; (pour les tableurs des langues à virgule décimale).")
+            tr(
+                "The CSV separator: , (default) or ; (for spreadsheets in decimal-comma locales).",
+                "Le séparateur CSV : , (par défaut) ou ; (pour les tableurs des langues à virgule décimale).")
         }
 
         // MARK: Option and file errors
 
-        static func badDecimal(_ got: String) -> String { Strings.CLI.optionError("--decimal", got, tr("expected , or .", "attendu : , ou .")) }
+        static func badDecimal(_ got: String) -> String {
+            Strings.CLI.optionError("--decimal", got, tr("expected , or .", "attendu : , ou ."))
+        }
         static func badDateOrder(_ got: String) -> String {
             Strings.CLI.optionError("--date-order", got, tr("expected dmy or mdy", "attendu : dmy ou mdy"))
         }
@@ -77,15 +143,22 @@ extension Strings {
             Strings.CLI.optionError(option, got, tr("expected \(choices)", "attendu : \(choices)"))
         }
         static func badEncoding(_ got: String) -> String {
-            Strings.CLI.optionError("--encoding", got, tr("expected utf-8 or windows-1252", "attendu : utf-8 ou windows-1252"))
+            Strings.CLI.optionError(
+                "--encoding", got, tr("expected utf-8 or windows-1252", "attendu : utf-8 ou windows-1252"))
         }
         static func badFormat(_ got: String) -> String {
             Strings.CLI.optionError("--format", got, tr("expected csv, json or ics", "attendu : csv, json ou ics"))
         }
-        static func cannotReadCSV(_ path: String, _ why: String) -> String { tr("\(path): cannot read the file: \(why)", "\(path) : impossible de lire le fichier : \(why)") }
-        static func csvNotFound(_ path: String) -> String { tr("\(path): no such file", "\(path) : fichier introuvable") }
+        static func cannotReadCSV(_ path: String, _ why: String) -> String {
+            tr("\(path): cannot read the file: \(why)", "\(path) : impossible de lire le fichier : \(why)")
+        }
+        static func csvNotFound(_ path: String) -> String {
+            tr("\(path): no such file", "\(path) : fichier introuvable")
+        }
         static func outputIsBoard(_ path: String) -> String {
-            tr("-o: \(path) is the pipeline file itself; choose another file name", "-o : \(path) est le fichier du pipeline lui-même ; choisissez un autre nom de fichier")
+            tr(
+                "-o: \(path) is the pipeline file itself; choose another file name",
+                "-o : \(path) est le fichier du pipeline lui-même ; choisissez un autre nom de fichier")
         }
 
         static func setup(_ e: ImportSetupError, path: String) -> String {
@@ -109,18 +182,31 @@ extension Strings {
                         + ImportField.allCases.map(\.rawValue).joined(separator: ", ")
                         + tr(" (or - to ignore the column)", " (ou - pour ignorer la colonne)"))
             case .badMapOption(let raw):
-                return Strings.CLI.optionError("--map", raw, tr("expected COLUMN=field, e.g. \"Deal - Title=title\"", "attendu : COLONNE=champ, p. ex. \"Deal - Title=title\""))
+                return Strings.CLI.optionError(
+                    "--map", raw,
+                    tr(
+                        "expected COLUMN=field, e.g. \"Deal - Title=title\"",
+                        "attendu : COLONNE=champ, p. ex. \"Deal - Title=title\""))
             case .badStageMapOption(let raw):
-                return Strings.CLI.optionError("--stage-map", raw, tr("expected OLD=NEW, e.g. \"Demo scheduled=needs\"", "attendu : ANCIENNE=NOUVELLE, p. ex. \"Démo prévue=needs\""))
+                return Strings.CLI.optionError(
+                    "--stage-map", raw,
+                    tr(
+                        "expected OLD=NEW, e.g. \"Demo scheduled=needs\"",
+                        "attendu : ANCIENNE=NOUVELLE, p. ex. \"Démo prévue=needs\""))
             case .unknownStageMapTarget(let ref, let stages):
                 return Strings.CLI.optionProblem("--stage-map", Strings.CLI.unknownStage(ref, stages))
             case .csv(.empty):
                 return tr("\(path): the file is empty", "\(path) : le fichier est vide")
             case .csv(.unterminatedQuote(let line)):
                 return
-                    tr("\(path): line \(line): a quoted field starts here and is never closed (a \" is missing); nothing was imported", "\(path) : ligne \(line) : un champ entre guillemets commence ici et n'est jamais fermé (il manque un \") ; rien n'a été importé")
+                    tr(
+                        "\(path): line \(line): a quoted field starts here and is never closed (a \" is missing); nothing was imported",
+                        "\(path) : ligne \(line) : un champ entre guillemets commence ici et n'est jamais fermé (il manque un \") ; rien n'a été importé"
+                    )
             case .noDataRows:
-                return tr("\(path): the file has a header line but no deals; nothing was imported", "\(path) : le fichier a une ligne d'en-tête mais aucune affaire ; rien n'a été importé")
+                return tr(
+                    "\(path): the file has a header line but no deals; nothing was imported",
+                    "\(path) : le fichier a une ligne d'en-tête mais aucune affaire ; rien n'a été importé")
             }
         }
 
@@ -136,22 +222,38 @@ extension Strings {
             case .layout(.textAfterClosingQuote(let field)):
                 let name = field < mapping.headers.count ? " (\"\(mapping.headers[field])\")" : ""
                 return
-                    tr("text after the closing quote of column \(field + 1)\(name); a quote inside a quoted field must be doubled (\"\")", "du texte après le guillemet fermant de la colonne \(field + 1)\(name) ; un guillemet dans un champ entre guillemets doit être doublé (\"\")")
+                    tr(
+                        "text after the closing quote of column \(field + 1)\(name); a quote inside a quoted field must be doubled (\"\")",
+                        "du texte après le guillemet fermant de la colonne \(field + 1)\(name) ; un guillemet dans un champ entre guillemets doit être doublé (\"\")"
+                    )
             case .layout(.invalidUTF8):
-                return tr("the text is not UTF-8; if the file was saved by Excel on Windows, try --encoding windows-1252", "le texte n'est pas en UTF-8 ; si le fichier a été enregistré par Excel sous Windows, essayez --encoding windows-1252")
+                return tr(
+                    "the text is not UTF-8; if the file was saved by Excel on Windows, try --encoding windows-1252",
+                    "le texte n'est pas en UTF-8 ; si le fichier a été enregistré par Excel sous Windows, essayez --encoding windows-1252"
+                )
             case .tooManyFields(let got, let expected):
                 return
-                    tr("\(got) fields but the header has \(expected) columns (a value with the separator in it, not in quotes?)", "\(got) champs alors que l'en-tête a \(expected) colonnes (une valeur contenant le séparateur, sans guillemets ?)")
+                    tr(
+                        "\(got) fields but the header has \(expected) columns (a value with the separator in it, not in quotes?)",
+                        "\(got) champs alors que l'en-tête a \(expected) colonnes (une valeur contenant le séparateur, sans guillemets ?)"
+                    )
             case .noTitle:
                 return tr("no title (\(column(.title)) is empty)", "pas de titre (\(column(.title)) est vide)")
             case .amount(let raw, let f):
                 let c = column(.value)
                 switch f {
-                case .notAnAmount: return tr("\(c) \"\(raw)\" is not an amount (e.g. 12500, 12 500,50 € or $12,500.50)", "\(c) « \(raw) » n'est pas un montant (p. ex. 12500, 12 500,50 € ou $12,500.50)")
+                case .notAnAmount:
+                    return tr(
+                        "\(c) \"\(raw)\" is not an amount (e.g. 12500, 12 500,50 € or $12,500.50)",
+                        "\(c) « \(raw) » n'est pas un montant (p. ex. 12500, 12 500,50 € ou $12,500.50)")
                 case .ambiguous(let a):
                     return
-                        tr("\(c) \"\(raw)\" is ambiguous (\(Strings.amountReadings(a))?); give --decimal , or --decimal .", "\(c) « \(raw) » est ambigu (\(Strings.amountReadings(a)) ?) ; donnez --decimal , ou --decimal .")
-                case .tooManyDecimals: return tr("\(c) \"\(raw)\" has more than 2 decimals", "\(c) « \(raw) » a plus de 2 décimales")
+                        tr(
+                            "\(c) \"\(raw)\" is ambiguous (\(Strings.amountReadings(a))?); give --decimal , or --decimal .",
+                            "\(c) « \(raw) » est ambigu (\(Strings.amountReadings(a)) ?) ; donnez --decimal , ou --decimal ."
+                        )
+                case .tooManyDecimals:
+                    return tr("\(c) \"\(raw)\" has more than 2 decimals", "\(c) « \(raw) » a plus de 2 décimales")
                 case .negative: return tr("\(c) \"\(raw)\" is negative", "\(c) « \(raw) » est négatif")
                 case .otherMark(let m):
                     return tr(
@@ -163,16 +265,26 @@ extension Strings {
                             + "donnez --decimal \(m.rawValue) si ce n'est pas le cas")
                 }
             case .currency(let raw):
-                return tr("\(column(.currency)) \"\(raw)\" is not a currency code (three letters, e.g. EUR or USD)", "\(column(.currency)) « \(raw) » n'est pas un code de devise (trois lettres, p. ex. EUR ou USD)")
+                return tr(
+                    "\(column(.currency)) \"\(raw)\" is not a currency code (three letters, e.g. EUR or USD)",
+                    "\(column(.currency)) « \(raw) » n'est pas un code de devise (trois lettres, p. ex. EUR ou USD)")
             case .currencyConflict(let written, let col):
-                return tr("the amount is written in \(written) but \(column(.currency)) says \(col)", "le montant est écrit en \(written) mais \(column(.currency)) indique \(col)")
+                return tr(
+                    "the amount is written in \(written) but \(column(.currency)) says \(col)",
+                    "le montant est écrit en \(written) mais \(column(.currency)) indique \(col)")
             case .probability(let raw, let f):
                 let c = column(.probability)
                 switch f {
-                case .notAPercentage: return tr("\(c) \"\(raw)\" is not a percentage (e.g. 50, 50 % or 65.5)", "\(c) « \(raw) » n'est pas un pourcentage (p. ex. 50, 50 % ou 65,5)")
-                case .outOfRange: return tr("\(c) \"\(raw)\" is not between 0 and 100", "\(c) « \(raw) » n'est pas entre 0 et 100")
+                case .notAPercentage:
+                    return tr(
+                        "\(c) \"\(raw)\" is not a percentage (e.g. 50, 50 % or 65.5)",
+                        "\(c) « \(raw) » n'est pas un pourcentage (p. ex. 50, 50 % ou 65,5)")
+                case .outOfRange:
+                    return tr("\(c) \"\(raw)\" is not between 0 and 100", "\(c) « \(raw) » n'est pas entre 0 et 100")
                 case .notAFraction:
-                    return tr("\(c) \"\(raw)\" is not a fraction from 0 to 1 (--probability-fraction is on)", "\(c) « \(raw) » n'est pas une fraction de 0 à 1 (--probability-fraction est activé)")
+                    return tr(
+                        "\(c) \"\(raw)\" is not a fraction from 0 to 1 (--probability-fraction is on)",
+                        "\(c) « \(raw) » n'est pas une fraction de 0 à 1 (--probability-fraction est activé)")
                 case .looksLikeFraction:
                     return tr(
                         "\(c) \"\(raw)\" looks like a fraction (every probability of the file is 1 or less); "
@@ -181,20 +293,33 @@ extension Strings {
                             + "ajoutez --probability-fraction si 0.5 veut dire 50 %")
                 }
             case .status(let raw):
-                return tr("\(column(.status)) \"\(raw)\" is not open, won or lost", "\(column(.status)) « \(raw) » n'est ni open, ni won, ni lost")
+                return tr(
+                    "\(column(.status)) \"\(raw)\" is not open, won or lost",
+                    "\(column(.status)) « \(raw) » n'est ni open, ni won, ni lost")
             case .statusConflict(let status, let stage):
-                return tr("status \(status) contradicts stage \"\(stage)\"", "le statut \(status) contredit l'étape « \(stage) »")
+                return tr(
+                    "status \(status) contradicts stage \"\(stage)\"",
+                    "le statut \(status) contredit l'étape « \(stage) »")
             case .date(let f, let raw, .notADate):
-                return tr("\(column(f)) \"\(raw)\" is not a date (e.g. 2026-06-30, 30/06/2026 or 06/30/2026)", "\(column(f)) « \(raw) » n'est pas une date (p. ex. 2026-06-30, 30/06/2026 ou 06/30/2026)")
+                return tr(
+                    "\(column(f)) \"\(raw)\" is not a date (e.g. 2026-06-30, 30/06/2026 or 06/30/2026)",
+                    "\(column(f)) « \(raw) » n'est pas une date (p. ex. 2026-06-30, 30/06/2026 ou 06/30/2026)")
             case .date(let f, let raw, .ambiguous):
                 return
-                    tr("\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy", "\(column(f)) « \(raw) » peut se lire jour/mois ou mois/jour ; donnez --date-order dmy ou --date-order mdy")
+                    tr(
+                        "\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy",
+                        "\(column(f)) « \(raw) » peut se lire jour/mois ou mois/jour ; donnez --date-order dmy ou --date-order mdy"
+                    )
             case .flag(let f, let raw):
                 return tr("\(column(f)) \"\(raw)\" is not yes or no", "\(column(f)) « \(raw) » n'est ni oui ni non")
             case .dueWithoutAction:
-                return tr("a next action date or done flag without a next action", "une échéance ou un indicateur « fait » sans prochaine action")
+                return tr(
+                    "a next action date or done flag without a next action",
+                    "une échéance ou un indicateur « fait » sans prochaine action")
             case .duplicate(let first):
-                return tr("the same deal as line \(first) (same id or key); it is imported once", "la même affaire que la ligne \(first) (même identifiant ou même clé) ; elle est importée une fois")
+                return tr(
+                    "the same deal as line \(first) (same id or key); it is imported once",
+                    "la même affaire que la ligne \(first) (même identifiant ou même clé) ; elle est importée une fois")
             case .rejected(let e):
                 return Strings.describe(e)
             case .unknownStage(let name):
@@ -203,7 +328,9 @@ extension Strings {
         }
 
         static func problemLine(_ p: RowProblem, mapping: ColumnMapping) -> String {
-            tr("  line \(p.line): " + p.issues.map { issue($0, mapping: mapping) }.joined(separator: "; "), "  ligne \(p.line) : " + p.issues.map { issue($0, mapping: mapping) }.joined(separator: " ; "))
+            tr(
+                "  line \(p.line): " + p.issues.map { issue($0, mapping: mapping) }.joined(separator: "; "),
+                "  ligne \(p.line) : " + p.issues.map { issue($0, mapping: mapping) }.joined(separator: " ; "))
         }
 
         static func unknownStages(_ u: [UnknownStage], board: Board) -> String {
@@ -213,7 +340,7 @@ extension Strings {
                     "  « \(s.name) » (\(rows(s.rows)), d'abord à la ligne \(s.firstLine))")
             }
             let have = board.stages.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            let example = u.first.map { "\($0.name)=\(board.stages.first?.id ?? "lead")" }  // not shown ?? tr("Old=new", "Ancienne=nouvelle")
+            let example = u.first.map { "\($0.name)=\(board.stages.first?.id ?? "lead")" } // not shown ?? tr("Old=new", "Ancienne=nouvelle")
             return tr(
                 """
                 The file names \(u.count == 1 ? "a stage" : "\(u.count) stages") the board does not have:
@@ -256,60 +383,93 @@ extension Strings {
             decimal: String?, dates: String?
         ) -> String {
             var parts = [sourceName(source), tr("separator ", "séparateur ") + separatorName(separator)]
-            if encoding != "utf-8" { parts.append(encoding) }  // not shown
+            if encoding != "utf-8" { parts.append(encoding) } // not shown
             if let decimal { parts.append(decimal) }
             if let dates { parts.append(dates) }
-            return tr("Read \(path): \(rows(n)); " + parts.joined(separator: "; ") + ".", "Lu \(path) : \(rows(n)) ; " + parts.joined(separator: " ; ") + ".")
+            return tr(
+                "Read \(path): \(rows(n)); " + parts.joined(separator: "; ") + ".",
+                "Lu \(path) : \(rows(n)) ; " + parts.joined(separator: " ; ") + ".")
         }
         static func decimalNote(_ m: DecimalMark?, given: Bool) -> String? {
-            guard let m else { return tr("amounts read one by one (the file mixes decimal marks)", "montants lus un par un (le fichier mélange les marques décimales)") }
-            let name = tr(m == .comma ? "amounts with a decimal comma" : "amounts with a decimal point", m == .comma ? "montants à virgule décimale" : "montants à point décimal")
+            guard let m else {
+                return tr(
+                    "amounts read one by one (the file mixes decimal marks)",
+                    "montants lus un par un (le fichier mélange les marques décimales)")
+            }
+            let name = tr(
+                m == .comma ? "amounts with a decimal comma" : "amounts with a decimal point",
+                m == .comma ? "montants à virgule décimale" : "montants à point décimal")
             return tr(given ? name : name + " (detected)", given ? name : name + " (détecté)")
         }
         static func dateNote(_ o: DateOrder?, given: Bool) -> String? {
             guard let o else { return nil }
-            let name = tr(o == .dayMonth ? "dates as day/month" : "dates as month/day", o == .dayMonth ? "dates en jour/mois" : "dates en mois/jour")
+            let name = tr(
+                o == .dayMonth ? "dates as day/month" : "dates as month/day",
+                o == .dayMonth ? "dates en jour/mois" : "dates en mois/jour")
             return tr(given ? name : name + " (detected)", given ? name : name + " (détecté)")
         }
         static func columnsLine(_ pairs: [(String, String)]) -> String {
-            tr("Columns: " + pairs.map { "\"\($0.0)\" → \($0.1)" }.joined(separator: ", "), "Colonnes : " + pairs.map { "« \($0.0) » → \($0.1)" }.joined(separator: ", "))
+            tr(
+                "Columns: " + pairs.map { "\"\($0.0)\" → \($0.1)" }.joined(separator: ", "),
+                "Colonnes : " + pairs.map { "« \($0.0) » → \($0.1)" }.joined(separator: ", "))
         }
-        static func ignoredLine(_ names: [String]) -> String { tr("Ignored columns: " + quotedList(names), "Colonnes ignorées : " + quotedList(names)) }
+        static func ignoredLine(_ names: [String]) -> String {
+            tr("Ignored columns: " + quotedList(names), "Colonnes ignorées : " + quotedList(names))
+        }
         static func createdStage(_ c: CreatedStage, before: String?) -> String {
             let place = tr(before.map { " before \($0)" } ?? "", before.map { " avant \($0)" } ?? "")
             let p = tr("\(c.stage.probability)%", "\(French.number(c.stage.probability.description, grouped: false)) %")
             let probability: String
             switch c.probabilitySource {
-            case .rows: probability = tr("probability \(p) as its rows say", "probabilité \(p) comme le disent ses lignes")
+            case .rows:
+                probability = tr("probability \(p) as its rows say", "probabilité \(p) comme le disent ses lignes")
             case .noneInRows(let from):
                 probability = tr(
                     "probability \(p) like \(from ?? "the stage before it") (the rows give none; change it in the board file if need be)",
-                    "probabilité \(p) comme \(from ?? "l'étape d'avant") (les lignes n'en donnent pas ; changez-la dans le fichier du tableau au besoin)")
+                    "probabilité \(p) comme \(from ?? "l'étape d'avant") (les lignes n'en donnent pas ; changez-la dans le fichier du tableau au besoin)"
+                )
             case .rowsDisagree(let from):
                 probability = tr(
                     "probability \(p) like \(from ?? "the stage before it") (its rows give different ones, which the deals keep)",
-                    "probabilité \(p) comme \(from ?? "l'étape d'avant") (ses lignes en donnent d'autres, que les affaires gardent)")
+                    "probabilité \(p) comme \(from ?? "l'étape d'avant") (ses lignes en donnent d'autres, que les affaires gardent)"
+                )
             }
-            return tr("New stage \"\(c.stage.name)\" (id \(c.stage.id))\(place), \(probability); \(rows(c.rows)).", "Nouvelle étape « \(c.stage.name) » (identifiant \(c.stage.id))\(place), \(probability) ; \(rows(c.rows)).")
+            return tr(
+                "New stage \"\(c.stage.name)\" (id \(c.stage.id))\(place), \(probability); \(rows(c.rows)).",
+                "Nouvelle étape « \(c.stage.name) » (identifiant \(c.stage.id))\(place), \(probability) ; \(rows(c.rows))."
+            )
         }
         static var dryRunHeading: String { tr("Dry run: nothing was written.", "Simulation : rien n'a été écrit.") }
         static func counts(added: Int, updated: Int, unchanged: Int) -> String {
-            tr("\(added) added, \(updated) updated, \(unchanged) unchanged", "\(added) ajoutées, \(updated) mises à jour, \(unchanged) inchangées")
+            tr(
+                "\(added) added, \(updated) updated, \(unchanged) unchanged",
+                "\(added) ajoutées, \(updated) mises à jour, \(unchanged) inchangées")
         }
         static func wouldImport(_ n: Int, _ counts: String) -> String {
-            tr("Would import \(n == 1 ? "1 deal" : "\(n) deals"): \(counts).", "Importerait \(n == 1 ? "1 affaire" : "\(n) affaires") : \(counts).")
+            tr(
+                "Would import \(n == 1 ? "1 deal" : "\(n) deals"): \(counts).",
+                "Importerait \(n == 1 ? "1 affaire" : "\(n) affaires") : \(counts).")
         }
         static func imported(_ n: Int, _ path: String, _ counts: String) -> String {
-            tr("Imported \(n == 1 ? "1 deal" : "\(n) deals") into \(path): \(counts).", "\(n == 1 ? "1 affaire importée" : "\(n) affaires importées") dans \(path) : \(counts).")
+            tr(
+                "Imported \(n == 1 ? "1 deal" : "\(n) deals") into \(path): \(counts).",
+                "\(n == 1 ? "1 affaire importée" : "\(n) affaires importées") dans \(path) : \(counts).")
         }
         static func nothingNew(_ n: Int) -> String {
-            tr("Nothing changed: the board already has \(n == 1 ? "this deal" : "these \(n) deals") as the file has them.", "Rien n'a changé : le tableau a déjà \(n == 1 ? "cette affaire" : "ces \(n) affaires") telle\(n == 1 ? "" : "s") que le fichier l\(n == 1 ? "'a" : "es a").")
+            tr(
+                "Nothing changed: the board already has \(n == 1 ? "this deal" : "these \(n) deals") as the file has them.",
+                "Rien n'a changé : le tableau a déjà \(n == 1 ? "cette affaire" : "ces \(n) affaires") telle\(n == 1 ? "" : "s") que le fichier l\(n == 1 ? "'a" : "es a")."
+            )
         }
         static func problemsHeading(_ n: Int) -> String {
-            tr(n == 1 ? "1 row has a problem:" : "\(n) rows have problems:", n == 1 ? "1 ligne a un problème :" : "\(n) lignes ont des problèmes :")
+            tr(
+                n == 1 ? "1 row has a problem:" : "\(n) rows have problems:",
+                n == 1 ? "1 ligne a un problème :" : "\(n) lignes ont des problèmes :")
         }
         static func skippedHeading(_ n: Int) -> String {
-            tr(n == 1 ? "Skipped 1 row with a problem:" : "Skipped \(n) rows with problems:", n == 1 ? "1 ligne à problème sautée :" : "\(n) lignes à problème sautées :")
+            tr(
+                n == 1 ? "Skipped 1 row with a problem:" : "Skipped \(n) rows with problems:",
+                n == 1 ? "1 ligne à problème sautée :" : "\(n) lignes à problème sautées :")
         }
         static func refusedProblems(_ n: Int) -> String {
             tr(
@@ -318,31 +478,59 @@ extension Strings {
                 "rien n'a été importé : \(n == 1 ? "1 ligne a un problème" : "\(n) lignes ont des problèmes"). "
                     + "Corrigez le fichier, ou ajoutez --skip-invalid pour importer les autres lignes.")
         }
-        static var refusedStages: String { tr("nothing was imported: the file names stages the board does not have.", "rien n'a été importé : le fichier nomme des étapes que le tableau n'a pas.") }
+        static var refusedStages: String {
+            tr(
+                "nothing was imported: the file names stages the board does not have.",
+                "rien n'a été importé : le fichier nomme des étapes que le tableau n'a pas.")
+        }
         static func dryRunWouldRefuse(_ n: Int) -> String {
-            tr("the import would stop: \(n == 1 ? "1 row has a problem" : "\(n) rows have problems"); add --skip-invalid to import the other rows", "l'import s'arrêterait : \(n == 1 ? "1 ligne a un problème" : "\(n) lignes ont des problèmes") ; ajoutez --skip-invalid pour importer les autres lignes")
+            tr(
+                "the import would stop: \(n == 1 ? "1 row has a problem" : "\(n) rows have problems"); add --skip-invalid to import the other rows",
+                "l'import s'arrêterait : \(n == 1 ? "1 ligne a un problème" : "\(n) lignes ont des problèmes") ; ajoutez --skip-invalid pour importer les autres lignes"
+            )
         }
         static var dryRunWouldRefuseStages: String {
-            tr("the import would stop: the file names stages the board does not have (see above)", "l'import s'arrêterait : le fichier nomme des étapes que le tableau n'a pas (voir ci-dessus)")
+            tr(
+                "the import would stop: the file names stages the board does not have (see above)",
+                "l'import s'arrêterait : le fichier nomme des étapes que le tableau n'a pas (voir ci-dessus)")
         }
-        static var nothingValid: String { tr("nothing was imported: no row is valid.", "rien n'a été importé : aucune ligne n'est valide.") }
-        static func blankRows(_ n: Int) -> String { tr("(\(n == 1 ? "1 blank row" : "\(n) blank rows") ignored)", "(\(n == 1 ? "1 ligne vide ignorée" : "\(n) lignes vides ignorées"))") }
-        static var noValueColumn: String { tr("No column holds the amounts: new deals get the value 0.", "Aucune colonne ne contient les montants : les nouvelles affaires ont la valeur 0.") }
+        static var nothingValid: String {
+            tr("nothing was imported: no row is valid.", "rien n'a été importé : aucune ligne n'est valide.")
+        }
+        static func blankRows(_ n: Int) -> String {
+            tr(
+                "(\(n == 1 ? "1 blank row" : "\(n) blank rows") ignored)",
+                "(\(n == 1 ? "1 ligne vide ignorée" : "\(n) lignes vides ignorées"))")
+        }
+        static var noValueColumn: String {
+            tr(
+                "No column holds the amounts: new deals get the value 0.",
+                "Aucune colonne ne contient les montants : les nouvelles affaires ont la valeur 0.")
+        }
         static func progress(_ done: Int, _ total: Int) -> String {
-            tr("importing… \(done * 100 / max(total, 1))% (\(done) of \(total) rows)", "import… \(done * 100 / max(total, 1)) % (\(done) lignes sur \(total))")
+            tr(
+                "importing… \(done * 100 / max(total, 1))% (\(done) of \(total) rows)",
+                "import… \(done * 100 / max(total, 1)) % (\(done) lignes sur \(total))")
         }
         static var figuresHeading: String { tr("Deals of the file, by stage:", "Affaires du fichier, par étape :") }
 
         // MARK: Export
 
         static func exported(_ n: Int, _ path: String, _ format: String) -> String {
-            tr("Exported \(n == 1 ? "1 deal" : "\(n) deals") to \(path) (\(format)).", "\(n == 1 ? "1 affaire exportée" : "\(n) affaires exportées") vers \(path) (\(format)).")
+            tr(
+                "Exported \(n == 1 ? "1 deal" : "\(n) deals") to \(path) (\(format)).",
+                "\(n == 1 ? "1 affaire exportée" : "\(n) affaires exportées") vers \(path) (\(format)).")
         }
         static func exportedEvents(_ n: Int, _ path: String) -> String {
-            tr("Exported \(n == 1 ? "1 next action" : "\(n) next actions") to \(path) (ics).", "\(n == 1 ? "1 prochaine action exportée" : "\(n) prochaines actions exportées") vers \(path) (ics).")
+            tr(
+                "Exported \(n == 1 ? "1 next action" : "\(n) next actions") to \(path) (ics).",
+                "\(n == 1 ? "1 prochaine action exportée" : "\(n) prochaines actions exportées") vers \(path) (ics).")
         }
         static var emptyCalendar: String {
-            tr("No open deal has a dated next action still to do: the calendar is valid and empty (its events are gone).", "Aucune affaire ouverte n'a de prochaine action datée à faire : le calendrier est valide et vide (ses événements ont disparu).")
+            tr(
+                "No open deal has a dated next action still to do: the calendar is valid and empty (its events are gone).",
+                "Aucune affaire ouverte n'a de prochaine action datée à faire : le calendrier est valide et vide (ses événements ont disparu)."
+            )
         }
         static func icsSummary(action: String, title: String, company: String?) -> String {
             company.map { "\(action) — \(title) (\($0))" } ?? "\(action) — \(title)"
@@ -361,6 +549,8 @@ extension Strings {
             lines.append(tr("Deal: \(id) (pipedeck show \(id))", "Affaire : \(id) (pipedeck show \(id))"))
             return lines.joined(separator: "\n")
         }
-        static func calendarName(_ board: String) -> String { tr("\(board) — next actions", "\(board) — prochaines actions") }
+        static func calendarName(_ board: String) -> String {
+            tr("\(board) — next actions", "\(board) — prochaines actions")
+        }
     }
 }

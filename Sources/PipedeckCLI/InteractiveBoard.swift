@@ -171,7 +171,15 @@ final class EventLoop {
 }
 
 extension Strings {
-    static let quitUnsaved =
-        "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry."
-    static func quitWithUnsaved(_ why: String) -> String { "pipedeck: quit with unsaved changes: \(why)" }
+    static var quitUnsaved: String {
+        tr(
+            "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry.",
+            "Vos dernières modifications ne sont PAS enregistrées. Appuyez de nouveau sur q pour quitter quand même, "
+                + "ou corrigez le problème et faites une modification pour réessayer.")
+    }
+    static func quitWithUnsaved(_ why: String) -> String {
+        tr(
+            "pipedeck: quit with unsaved changes: \(why)",
+            "pipedeck : sortie avec des modifications non enregistrées : \(why)")
+    }
 }
