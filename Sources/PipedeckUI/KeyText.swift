@@ -13,6 +13,10 @@ public enum KeyText {
     }
     public static var characters: String { tr("characters", "caractères") }
     public static var aLetter: String { tr("a letter", "une lettre") }
+    /// The keys that answer yes: y in English, o (oui) in French.
+    public static var yesKeys: [Key] {
+        Language.current == .french ? [.char("o"), .char("O")] : [.char("y"), .char("Y")]
+    }
     public static var otherKeys: String { tr("other keys", "autres touches") }
 
     public static var quit: String { tr("quit", "quitter") }
