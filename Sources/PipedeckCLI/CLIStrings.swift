@@ -217,7 +217,24 @@ extension Strings {
         }
         static var helpJSON: String { tr("Write JSON instead of text.", "Écrire du JSON au lieu de texte.") }
 
+        static var helpLang: String {
+            tr(
+                "The language of the words: fr or en (default: $PIPEDECK_LANG, then lang = in the settings file, "
+                    + "then LC_ALL, LC_MESSAGES or LANG).",
+                "La langue des mots : fr ou en (par défaut : $PIPEDECK_LANG, puis lang = dans le fichier de réglages, "
+                    + "puis LC_ALL, LC_MESSAGES ou LANG).")
+        }
+
         // MARK: Errors
+
+        static func badLanguage(_ got: String) -> String {
+            optionError("--lang", got, tr("expected fr or en", "attendu : fr ou en"))
+        }
+        static func badLanguageSetting(_ place: String, _ got: String) -> String {
+            tr(
+                "\(place): expected fr or en (got \"\(got)\"); the language is decided without it",
+                "\(place) : attendu : fr ou en (reçu « \(got) ») ; la langue est choisie sans en tenir compte")
+        }
 
         static func noFile(_ path: String) -> String {
             tr(

@@ -61,7 +61,9 @@ final class EventLoop {
         // --theme, $PIPEDECK_THEME, the settings file; monochrome for NO_COLOR / --no-color (Themes.swift).
         themes = ThemeSession(
             flag: options.theme, noColor: options.noColor, colorCount: terminal.colorCount, environment: env)
-        renderOptions = RenderOptions(glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
+        renderOptions = RenderOptions(
+            glyphs: utf8 ? .unicode : .ascii,
+            locale: Language.current.defaultNumberLocale(environment: MoneyFormatter.environmentLocale(env)))
         let size = terminal.size
         state = AppState(
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
@@ -94,7 +96,7 @@ final class EventLoop {
         sync.close()
         terminal.restore()
         if state.hasUnsavedChanges {
-            var why = "the last changes were not written"
+            var why = Strings.lastChangesNotWritten
             if case .failed(let w) = state.saveState { why = w }
             FileHandle.standardError.write(Data((Strings.quitWithUnsaved(why) + "\n").utf8))
             if status == 0 { status = 1 }
@@ -171,6 +173,9 @@ final class EventLoop {
 }
 
 extension Strings {
+    static var lastChangesNotWritten: String {
+        tr("the last changes were not written", "les dernières modifications n'ont pas été écrites")
+    }
     static var quitUnsaved: String {
         tr(
             "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry.",

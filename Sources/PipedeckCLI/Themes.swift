@@ -127,7 +127,8 @@ struct ThemeLibrary {
             case .shipped:
                 return Source(
                     name: match.name, origin: .shipped, text: ShippedThemes.text(named: match.name),
-                    unreadable: nil, label: match.name + "." + ThemeFile.fileExtension + " (built in)")
+                    unreadable: nil, label: match.name + "." + ThemeFile.fileExtension + tr(" (built in)", " (intégré)")
+                )
             case .user(let path), .file(let path):
                 return read(path, name: match.name, origin: match.origin)
             }

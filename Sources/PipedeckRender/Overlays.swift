@@ -193,7 +193,7 @@ extension BoardRenderer {
         if d.status == .lost { row("lostReason", d.lostReason ?? "—", .lost) }
         row("value", money(d.value, cur), .money)
         let p = state.board.probability(of: d)
-        row("probability", RenderText.prob(p) + (d.probability == nil ? "  (stage default)" : ""))
+        row("probability", RenderText.prob(p) + (d.probability == nil ? RenderText.stageDefault : ""))
         row("weighted", money(d.value.weighted(by: p), cur), .weightedMoney)
         row("company", d.company ?? "—"); row("contact", d.contact ?? "—")
         row("owner", d.owner ?? "—"); row("source", d.source ?? "—")
@@ -209,8 +209,8 @@ extension BoardRenderer {
             row("next", m.long, m.role)
         }
         if let q = d.qualification {
-            let marks = [("Budget", q.budget), ("Authority", q.authority), ("Need", q.need), ("Timeline", q.timeline)]
-                .map { ($0.1 ? g.scoreOn : g.scoreOff) + " " + $0.0 }.joined(separator: "  ")
+            let marks = zip(RenderText.qualificationParts, [q.budget, q.authority, q.need, q.timeline]).map { ($1, $0) }
+                .map { ($0.0 ? g.scoreOn : g.scoreOff) + " " + $0.1 }.joined(separator: "  ")
             row("score", "\(q.score)/4  " + marks, .score)
         } else if d.status == .open {
             row("score", "0/4  " + RenderText.qualificationHint, .cardDim)

@@ -43,6 +43,12 @@ public enum RenderText {
     public static func sortLabel(_ k: SortKey) -> String {
         tr("sorted by " + UIText.sortName(k), "triées par " + UIText.sortName(k))
     }
+    /// After a probability that is the stage's.
+    public static var stageDefault: String { tr("  (stage default)", "  (celle de l'étape)") }
+    /// The four parts of the BANT qualification, in the details.
+    public static var qualificationParts: [String] {
+        [tr("Budget", "Budget"), tr("Authority", "Autorité"), tr("Need", "Besoin"), tr("Timeline", "Calendrier")]
+    }
     public static var agendaTitle: String { tr("Agenda", "Agenda") }
     public static var agendaEmpty: String { tr("No open deals.", "Aucune affaire ouverte.") }
 
