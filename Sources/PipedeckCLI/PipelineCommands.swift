@@ -147,6 +147,7 @@ extension Strings {
                 "no lost reason is called “\(r)”; the reasons are: \(all.joined(separator: ", "))",
                 "aucun motif de perte ne s'appelle « \(r) » ; les motifs sont : \(all.joined(separator: ", "))")
         }
+        static func days(_ n: Int) -> String { tr("\(n)d", "\(n) j") }
         static var off: String { tr("off", "désactivé") }
         static func positionRange(_ last: Int) -> String {
             tr("expected a position from 1 to \(last)", "attendu : une position de 1 à \(last)")
@@ -270,7 +271,7 @@ struct StagesList: ParsableCommand {
         ])
         for (i, s) in board.stages.enumerated() {
             t.add([
-                "\(i + 1)", s.id, s.name, "\(s.probability)%", s.rotDays == 0 ? W.off : "\(s.rotDays)d",
+                "\(i + 1)", s.id, s.name, Strings.percent(s.probability), s.rotDays == 0 ? W.off : W.days(s.rotDays),
                 s.kind.rawValue, "\(counts[s.id] ?? 0)",
             ])
         }
@@ -286,7 +287,7 @@ struct StagesAdd: ParsableCommand {
     var probability: String
     @Option(
         name: .customLong("rot-days"), parsing: .unconditional,
-        help: ArgumentHelp(Strings.Work.helpRot + " Default 14.", valueName: "days"))
+        help: ArgumentHelp(Strings.Work.helpRot + tr(" Default 14.", " 14 par défaut."), valueName: "days"))
     var rot: String?
     @Option(
         name: .customLong("at"), parsing: .unconditional, help: ArgumentHelp(Strings.Work.helpAt, valueName: "position")
@@ -402,7 +403,10 @@ struct StagesRemove: ParsableCommand {
 struct ReasonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reasons", abstract: Strings.Work.reasonsAbstract)
     @OptionGroup var file: FileOption
-    @Argument(help: ArgumentHelp("list, add or rm", valueName: "list|add|rm")) var verb: String = "list"
+    @Argument(
+        help: ArgumentHelp(
+            tr("list, add or rm", "list (lister), add (ajouter) ou rm (retirer)"), valueName: "list|add|rm")) var verb:
+        String = "list"
     @Argument(help: ArgumentHelp(Strings.Work.helpReason, valueName: "reason")) var reason: String?
 
     func run() throws {

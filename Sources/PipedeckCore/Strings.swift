@@ -102,6 +102,10 @@ public enum Strings {
         case .otherMark(let m): return otherDecimalMark(m)
         }
     }
+    /// A probability as people read it: "35.5%", in French "35,5 %".
+    public static func percent(_ p: Percent) -> String {
+        tr("\(p)%", "\(French.number(p.description, grouped: false)) %")
+    }
     public static var badDate: String { tr("expected a date as YYYY-MM-DD", "attendu : une date AAAA-MM-JJ") }
     /// The line a completed next action leaves in the deal's notes.
     public static func completedAction(_ a: NextAction, on day: Day) -> String {

@@ -3,7 +3,7 @@ import PipedeckUI
 
 /// The render layer's words, beside the core's `Strings`, in one place for translation.
 public enum RenderText {
-    public static func prob(_ p: Percent) -> String { tr("\(p)%", "\(French.number(p.description, grouped: false)) %") }
+    public static func prob(_ p: Percent) -> String { Strings.percent(p) }
     public static func lateBy(_ d: Int) -> String { tr("\(d)d late", "en retard de \(d) j") }
     public static var dueToday: String { tr("today", "aujourd'hui") }
     public static func dueIn(_ d: Int) -> String {

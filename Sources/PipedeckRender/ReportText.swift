@@ -220,7 +220,7 @@ public struct ReportText {
                 money(row.value),
             ])
         }
-        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, "", money(r.value)])
+        t.add([R.total, String(r.count), r.count > 0 ? tr("100.0%", "100,0 %") : R.undefined, "", money(r.value)])
         return ReportText.joinBlocks([
             heading(.lost), rendered(t),
             ([R.lostExplained] + currencyNote(r.rows.map(\.value))).joined(separator: "\n"),

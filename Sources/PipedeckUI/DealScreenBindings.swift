@@ -165,7 +165,7 @@ extension Bindings {
     public static let nextAction = KeyTable<FormCommand>([
         KeyBinding(
             [.tab, .backTab, .up, .down], .nextField, tr("switch between what and when", "passer de quoi à quand"),
-            hint: tr("switch", "passer"), hintKeys: "Tab"),
+            hint: tr("switch", "passer"), hintKeys: tr("Tab", "Tab")),
         KeyBinding(
             [.enter], .save,
             tr(

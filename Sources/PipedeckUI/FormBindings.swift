@@ -24,7 +24,7 @@ extension Bindings {
         KeyTable([
             KeyBinding(
                 [.tab, .down], .nextField, tr("next field", "champ suivant"), hint: tr("next field", "champ suivant"),
-                hintKeys: "Tab"),
+                hintKeys: tr("Tab", "Tab")),
             KeyBinding([.backTab, .up], .previousField, tr("previous field", "champ précédent")),
             KeyBinding([.enter], .save, save, hint: tr("save", "enregistrer")),
             KeyBinding([.escape], .cancel, cancel, hint: tr("cancel", "annuler")),

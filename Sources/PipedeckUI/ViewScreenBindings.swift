@@ -156,7 +156,7 @@ extension Bindings {
         [
             KeyBinding(
                 [.tab, .right, .char("l")], .nextTab, tr("next report", "rapport suivant"),
-                hint: tr("switch", "passer"), hintKeys: "Tab"),
+                hint: tr("switch", "passer"), hintKeys: tr("Tab", "Tab")),
             KeyBinding(
                 .number, label: "1–\(ReportKind.allCases.count)", .tabNumber,
                 tr("the report of that number", "le rapport de ce numéro"),
