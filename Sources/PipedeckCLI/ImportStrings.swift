@@ -340,7 +340,8 @@ extension Strings {
                     "  « \(s.name) » (\(rows(s.rows)), d'abord à la ligne \(s.firstLine))")
             }
             let have = board.stages.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            let example = u.first.map { "\($0.name)=\(board.stages.first?.id ?? "lead")" } // not shown ?? tr("Old=new", "Ancienne=nouvelle")
+            let firstID = board.stages.first?.id ?? "lead" // not shown
+            let example = u.first.map { "\($0.name)=\(firstID)" } ?? tr("Old=new", "Ancienne=nouvelle")
             return tr(
                 """
                 The file names \(u.count == 1 ? "a stage" : "\(u.count) stages") the board does not have:
