@@ -234,7 +234,9 @@ enum Parse {
     }
 
     static func day(_ raw: String, option: String) throws -> Day {
-        guard case .success(let d) = DateParser.parse(raw, .iso) else {
+        // In French a date may also be written 03/12/2026, demain or vendredi.
+        let how: DateParser.Strictness = Language.current == .french ? .typed(today: Day.today()) : .iso
+        guard case .success(let d) = DateParser.parse(raw, how) else {
             throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.badDate))
         }
         return d

@@ -106,7 +106,9 @@ extension BoardRenderer {
         } else if !form.due.isEmpty,
             case .success(let day) = DateParser.parse(form.due.text, .typed(today: state.today))
         {
-            message = ("= " + day.description + "  (" + RenderText.weekday(day) + ")", .cardDim)
+            message = (
+                "= " + tr(day.description + "  (" + RenderText.weekday(day) + ")", RenderText.day(day)), .cardDim
+            )
         }
         let lines = message.map { BoardRenderer.messageLines($0.0, width: width - 4) } ?? []
         let r = box(

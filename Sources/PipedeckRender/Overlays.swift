@@ -198,12 +198,12 @@ extension BoardRenderer {
         row("company", d.company ?? "—"); row("contact", d.contact ?? "—")
         row("owner", d.owner ?? "—"); row("source", d.source ?? "—")
         row("tags", d.tags.isEmpty ? "—" : d.tags.map { g.tag + $0 }.joined(separator: " "), .tag)
-        row("close", d.expectedClose?.description ?? "—")
+        row("close", d.expectedClose.map(RenderText.day) ?? "—")
         let m = actionMarker(d)
         if let a = d.nextAction, !a.done {
             lines.append([
                 (TextWidth.fit(f["next"]!, to: 16), .formLabel), (BoardRenderer.oneLine(a.text), .help),
-                ("  " + (a.due?.description ?? "") + "  " + m.long, m.role),
+                ("  " + (a.due.map(RenderText.day) ?? "") + "  " + m.long, m.role),
             ])
         } else if d.status == .open {
             row("next", m.long, m.role)

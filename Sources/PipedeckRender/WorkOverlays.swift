@@ -162,6 +162,17 @@ extension BoardRenderer {
 }
 
 extension RenderText {
+    /// A day as people read it: the ISO day in English ("2026-12-03"), "jeu. 3 déc. 2026" in French.
+    public static func day(_ d: Day) -> String {
+        tr(d.description, "\(shortWeekdays[d.weekday]) \(d.dayOfMonth) \(Strings.Reports.monthNames[d.month - 1]) \(d.year)")
+    }
+    /// Monday first.
+    static var shortWeekdays: [String] {
+        [
+            tr("Mon", "lun."), tr("Tue", "mar."), tr("Wed", "mer."), tr("Thu", "jeu."), tr("Fri", "ven."),
+            tr("Sat", "sam."), tr("Sun", "dim."),
+        ]
+    }
     public static func weekday(_ d: Day) -> String {
         [
             tr("Monday", "lundi"), tr("Tuesday", "mardi"), tr("Wednesday", "mercredi"), tr("Thursday", "jeudi"),

@@ -154,7 +154,9 @@ public struct DealForm: Hashable, Sendable {
 
     /// Validates every field. On success returns the deal to add or update; on failure sets the
     /// fields' errors, moves the focus to the first wrong field and returns nil.
-    public mutating func build(board: Board, base: Deal) -> Deal? {
+    /// Dates are read as typed (`tomorrow`, `+3`, `fri`; in French `demain`, `03/12/2026`,
+    /// `vendredi`) from `today`.
+    public mutating func build(board: Board, base: Deal, today: Day) -> Deal? {
         for i in fields.indices { fields[i].error = nil }
         formError = nil
         var d = base
@@ -188,18 +190,18 @@ public struct DealForm: Hashable, Sendable {
         let c = value(.close)
         if c.isEmpty {
             d.expectedClose = nil
-        } else if case .success(let day) = DateParser.parse(c, .iso) {
+        } else if case .success(let day) = DateParser.parse(c, .typed(today: today)) {
             d.expectedClose = day
         } else {
-            fail(.close, Strings.badDate)
+            fail(.close, FormText.badDue)
         }
         let nextText = value(.next), dueText = value(.due)
         var due: Day? = nil
         if !dueText.isEmpty {
-            if case .success(let day) = DateParser.parse(dueText, .iso) {
+            if case .success(let day) = DateParser.parse(dueText, .typed(today: today)) {
                 due = day
             } else {
-                fail(.due, Strings.badDate)
+                fail(.due, FormText.badDue)
             }
         }
         if nextText.isEmpty {
@@ -222,7 +224,7 @@ public enum FormText {
     public static var badDue: String {
         tr(
             "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday",
-            "attendu : une date comme 03/12/2026, aujourd'hui, demain, +3, +2s ou un jour de la semaine")
+            "attendu : une date comme 03/12/2026, 3/12, demain, +3, +2s ou un jour de la semaine")
     }
     public static var choiceHint: String { tr("← → choose", "← → choisir") }
     public static var accept: String { tr("accept", "accepter") }

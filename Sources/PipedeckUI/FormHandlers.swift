@@ -91,7 +91,7 @@ extension AppState {
         } else {
             base = board.newDeal(title: "", value: .zero, stage: focusedStageID, at: now)
         }
-        guard let deal = form.build(board: board, base: base) else {
+        guard let deal = form.build(board: board, base: base, today: today) else {
             form.formError = FormText.fixFields
             mode = .form(form)
             return []
