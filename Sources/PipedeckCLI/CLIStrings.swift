@@ -211,8 +211,8 @@ extension Strings {
         }
         static var helpSort: String {
             tr(
-                "Order: rank (stage then column order), value, weighted, probability, close (soonest first), age (longest in its stage first), due (next action, soonest first) or score (qualification, best first).",
-                "Ordre : rank (étape puis ordre de la colonne), value (valeur), weighted (pondérée), probability, close (la plus proche d'abord), age (la plus ancienne dans son étape d'abord), due (prochaine action, la plus proche d'abord) ou score (qualification, la meilleure d'abord)."
+                "Order: rank (stage then column order), value, weighted, probability, close (soonest first), age (longest in its stage first), due (next action, soonest first), score (qualification, best first), title or company (alphabetical).",
+                "Ordre : rank (étape puis ordre de la colonne), value (valeur), weighted (pondérée), probability, close (la plus proche d'abord), age (la plus ancienne dans son étape d'abord), due (prochaine action, la plus proche d'abord), score (qualification, la meilleure d'abord), title ou company (ordre alphabétique)."
             )
         }
         static var helpJSON: String { tr("Write JSON instead of text.", "Écrire du JSON au lieu de texte.") }

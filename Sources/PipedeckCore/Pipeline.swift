@@ -4,6 +4,8 @@ import Foundation
 /// the others only change the view — the ranks are never touched by looking at another order.
 public enum SortKey: String, CaseIterable, Sendable {
     case rank, value, weighted, probability, close, age, due, score
+    /// By title or company name, in French (and English) alphabetical order (`Collation`).
+    case title, company
 
     /// The next order when cycling with the sort key.
     public var next: SortKey {
@@ -65,6 +67,15 @@ extension Board {
             case .score:
                 let sa = a.qualification?.score ?? -1, sb = b.qualification?.score ?? -1
                 return sa == sb ? nil : sa > sb
+            case .title: return Collation.less(a.title, b.title) ? true : Collation.less(b.title, a.title) ? false : nil
+            case .company:
+                // Deals without a company last.
+                switch (a.company, b.company) {
+                case (nil, nil): return nil
+                case (nil, _): return false
+                case (_, nil): return true
+                case let (x?, y?): return Collation.less(x, y) ? true : Collation.less(y, x) ? false : nil
+                }
             }
         }
         let indexed = base.enumerated().map { ($0.offset, $0.element) }
@@ -145,7 +156,7 @@ public struct Agenda: Sendable, Equatable {
         items = list.sorted { a, b in
             if a.bucket != b.bucket { return order[a.bucket]! < order[b.bucket]! }
             if let x = Board.optionalDayLess(a.due, b.due) { return x }
-            return a.title.localizedStandardCompare(b.title) == .orderedAscending
+            return Collation.less(a.title, b.title)
         }
     }
 

@@ -106,7 +106,9 @@ public enum Strings {
     public static func percent(_ p: Percent) -> String {
         tr("\(p)%", "\(French.number(p.description, grouped: false)) %")
     }
-    public static var badDate: String { tr("expected a date as YYYY-MM-DD", "attendu : une date AAAA-MM-JJ ou JJ/MM/AAAA") }
+    public static var badDate: String {
+        tr("expected a date as YYYY-MM-DD", "attendu : une date AAAA-MM-JJ ou JJ/MM/AAAA")
+    }
     /// The line a completed next action leaves in the deal's notes.
     public static func completedAction(_ a: NextAction, on day: Day) -> String {
         tr(

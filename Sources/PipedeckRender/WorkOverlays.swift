@@ -164,7 +164,9 @@ extension BoardRenderer {
 extension RenderText {
     /// A day as people read it: the ISO day in English ("2026-12-03"), "jeu. 3 déc. 2026" in French.
     public static func day(_ d: Day) -> String {
-        tr(d.description, "\(shortWeekdays[d.weekday]) \(d.dayOfMonth) \(Strings.Reports.monthNames[d.month - 1]) \(d.year)")
+        tr(
+            d.description,
+            "\(shortWeekdays[d.weekday]) \(d.dayOfMonth) \(Strings.Reports.monthNames[d.month - 1]) \(d.year)")
     }
     /// Monday first.
     static var shortWeekdays: [String] {

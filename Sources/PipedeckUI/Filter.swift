@@ -21,21 +21,7 @@ public struct DealFilter: Hashable, Sendable {
 
     /// Search text folded for matching: case and accents ignored ("cafe" finds "Café"), and the
     /// letters people write as two ("oeuvray" finds "Œuvray", "strasse" finds "Straße").
-    public static func fold(_ s: String) -> String {
-        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        guard folded.unicodeScalars.contains(where: { $0.value >= 0xC0 }) else { return folded }
-        var out = ""
-        out.reserveCapacity(folded.utf8.count)
-        for ch in folded { out += DealFilter.spelledOut[ch] ?? String(ch) }
-        return out
-    }
-
-    /// Letters that accent folding leaves alone, as they are typed on a keyboard without them.
-    static let spelledOut: [Character: String] = [
-        "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
-        "đ": "d", "Đ": "d", "ı": "i", "ĳ": "ij", "Ĳ": "ij", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
-        "ﬅ": "st", "ﬆ": "st",
-    ]
+    public static func fold(_ s: String) -> String { Collation.fold(s) }
 
     public func matches(_ d: Deal, board: Board, today: Day) -> Bool {
         if let o = owner, DealFilter.fold(d.owner ?? "") != DealFilter.fold(o) { return false }
@@ -59,7 +45,7 @@ public struct DealFilter: Hashable, Sendable {
     /// A short description for the top line: "“acme” · owner Camille · overdue".
     public var summary: String {
         var parts: [String] = []
-        if !text.isEmpty { parts.append("“\(text)”") }
+        if !text.isEmpty { parts.append(tr("“\(text)”", "« \(text) »")) }
         if let o = owner { parts.append(FilterText.owner + " " + o) }
         if let s = source { parts.append(FilterText.source + " " + s) }
         if let t = tag { parts.append("#" + t) }

@@ -64,6 +64,8 @@ public enum UIText {
         case .age: return tr("days in stage", "jours dans l'étape")
         case .due: return tr("next action due", "échéance de la prochaine action")
         case .score: return tr("qualification score", "score de qualification")
+        case .title: return tr("title", "titre")
+        case .company: return tr("company", "entreprise")
         }
     }
     public static var labelNPS: String { tr("recommendation score", "note de recommandation") }
