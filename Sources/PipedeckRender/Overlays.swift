@@ -184,8 +184,10 @@ extension BoardRenderer {
         var lines: [[(String, StyleRole)]] = []
         for l in BoardRenderer.wrap(BoardRenderer.oneLine(d.title), width: r.w) { lines.append([(l, .cardTitle)]) }
         lines.append([])
+        // The longest label and a space (16 in English); longer ones are cut where the box is narrow.
+        let labels = min(f.values.map(TextWidth.width).max() ?? 15, max(15, r.w / 4)) + 1
         func row(_ key: String, _ value: String, _ role: StyleRole = .help) {
-            lines.append([(TextWidth.fit(f[key] ?? key, to: 16), .formLabel), (BoardRenderer.oneLine(value), role)])
+            lines.append([(TextWidth.fit(f[key] ?? key, to: labels), .formLabel), (BoardRenderer.oneLine(value), role)])
         }
         let statusRole: StyleRole = d.status == .won ? .won : d.status == .lost ? .lost : .help
         row("stage", stageName(d.stage))
@@ -202,7 +204,7 @@ extension BoardRenderer {
         let m = actionMarker(d)
         if let a = d.nextAction, !a.done {
             lines.append([
-                (TextWidth.fit(f["next"]!, to: 16), .formLabel), (BoardRenderer.oneLine(a.text), .help),
+                (TextWidth.fit(f["next"]!, to: labels), .formLabel), (BoardRenderer.oneLine(a.text), .help),
                 ("  " + (a.due.map(RenderText.day) ?? "") + "  " + m.long, m.role),
             ])
         } else if d.status == .open {
@@ -220,7 +222,7 @@ extension BoardRenderer {
         }
         row(
             "inStage",
-            d.stageEnteredAt.utcDay.description + "  ("
+            RenderText.day(d.stageEnteredAt.utcDay) + "  ("
                 + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
         row("updated", d.updatedAt.description)
         row("id", d.id, .cardDim)
@@ -232,7 +234,7 @@ extension BoardRenderer {
             if let from = h.from, from != h.to {
                 what = stageName(from) + " → " + stageName(h.to)
             } else if h.from == nil {
-                what = RenderText.created + " in " + stageName(h.to)
+                what = RenderText.createdIn(stageName(h.to))
             } else {
                 what = stageName(h.to)
             }

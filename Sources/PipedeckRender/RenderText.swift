@@ -11,6 +11,8 @@ public enum RenderText {
     }
     public static var noDate: String { tr("no date", "sans date") }
     public static var noStep: String { tr("no step", "sans étape") }
+    /// Days where a card has room for little: "6d", "6j".
+    public static func daysShort(_ d: Int) -> String { tr("\(d)d", "\(d)j") }
     public static func staleFor(_ d: Int) -> String { tr("\(d)d", "\(d) j") }
     public static var wonMarker: String { tr("won", "gagnée") }
     public static var lostMarker: String { tr("lost", "perdue") }
@@ -21,7 +23,7 @@ public enum RenderText {
     public static var detailTitle: String { tr("Deal", "Affaire") }
     public static var historyTitle: String { tr("History", "Historique") }
     public static var notesTitle: String { tr("Notes", "Notes") }
-    public static var created: String { tr("created", "créée") }
+    public static func createdIn(_ stage: String) -> String { tr("created in \(stage)", "créée dans \(stage)") }
     public static func daysIn(_ n: Int) -> String {
         tr(n == 1 ? "1 day" : "\(n) days", n == 1 ? "1 jour" : "\(n) jours")
     }
