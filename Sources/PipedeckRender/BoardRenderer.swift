@@ -254,7 +254,9 @@ public struct BoardRenderer {
     func actionMarker(_ a: NextAction) -> (long: String, short: String, role: StyleRole) {
         guard let due = a.due else { return (g.upcoming + " " + RenderText.noDate, g.upcoming, .upcoming) }
         let days = state.today.days(until: due)
-        if days < 0 { return (g.overdue + " " + RenderText.lateBy(-days), g.overdue + RenderText.daysShort(-days), .overdue) }
+        if days < 0 {
+            return (g.overdue + " " + RenderText.lateBy(-days), g.overdue + RenderText.daysShort(-days), .overdue)
+        }
         if days == 0 { return (g.today + " " + RenderText.dueToday, g.today, .dueToday) }
         return (g.upcoming + " " + RenderText.dueIn(days), g.upcoming + RenderText.daysShort(days), .upcoming)
     }

@@ -12,6 +12,10 @@ public enum RenderText {
     public static var noDate: String { tr("no date", "sans date") }
     public static var noStep: String { tr("no step", "sans étape") }
     /// Days where a card has room for little: "6d", "6j".
+    /// "Value: expected a number", "Valeur : attendu…".
+    public static func labelled(_ label: String, _ text: String) -> String {
+        tr(label + ": " + text, label + " : " + text)
+    }
     public static func daysShort(_ d: Int) -> String { tr("\(d)d", "\(d)j") }
     public static func staleFor(_ d: Int) -> String { tr("\(d)d", "\(d) j") }
     public static var wonMarker: String { tr("won", "gagnée") }

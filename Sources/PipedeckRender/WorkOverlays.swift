@@ -45,6 +45,9 @@ extension BoardRenderer {
         // Lines: a heading per bucket, then its items; remember which line shows the selection.
         var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
         var selectedLine = 0
+        let whens = agenda.items.map { whenText($0, today: agenda.today) }
+        // 22, or more for longer words (French) where the box has room.
+        let whenWidth = max(22, min(whens.map(TextWidth.width).max() ?? 0, r.w / 3))
         var last: Agenda.Bucket? = nil
         for (i, item) in agenda.items.enumerated() {
             if item.bucket != last {
@@ -58,15 +61,7 @@ extension BoardRenderer {
                 lines.append((nil, [(Strings.agendaBucket(item.bucket) + "  (\(n))", role)]))
             }
             if i == selection { selectedLine = lines.count }
-            let when: String
-            if let due = item.due {
-                let days = item.days ?? 0
-                when =
-                    due.description + "  "
-                    + (days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days))
-            } else {
-                when = item.action == nil ? "" : RenderText.noDate
-            }
+            let when = whens[i]
             let whenRole: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : .upcoming
             let deal =
                 BoardRenderer.oneLine(item.title)
@@ -76,7 +71,7 @@ extension BoardRenderer {
                 (
                     i,
                     [
-                        (TextWidth.fit(when, to: 22, ellipsis: g.ellipsis), whenRole), (" ", .help),
+                        (TextWidth.fit(when, to: whenWidth, ellipsis: g.ellipsis), whenRole), (" ", .help),
                         (
                             TextWidth.fit(action, to: max(10, r.w / 2 - 12), ellipsis: g.ellipsis),
                             item.action == nil ? .noAction : .help
@@ -158,6 +153,20 @@ extension BoardRenderer {
         if fits {
             for (k, l) in legend.enumerated() { text(l, r.x, r.y + r.h - legend.count + k, .cardDim, max: r.w) }
         }
+    }
+}
+
+extension BoardRenderer {
+    /// When an agenda item is due: "2026-12-01  6d late"; in French "01/12  en retard de 6 j"
+    /// (the year only when it is not this one).
+    func whenText(_ item: Agenda.Item, today: Day) -> String {
+        guard let due = item.due else { return item.action == nil ? "" : RenderText.noDate }
+        let days = item.days ?? 0
+        let c = due.components
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let short = two(c.day) + "/" + two(c.month) + (c.year == today.year ? "" : "/\(c.year)")
+        return tr(due.description, short) + "  "
+            + (days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days))
     }
 }
 

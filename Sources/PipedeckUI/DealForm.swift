@@ -43,7 +43,7 @@ public struct DealForm: Hashable, Sendable {
         }
         var stageField = text(.stage, nil)
         stageField.options = stages.map(\.id)
-        stageField.optionLabels = stages.map { "\($0.name) (\($0.probability)%)" }
+        stageField.optionLabels = stages.map { "\($0.name) (\(Strings.percent($0.probability)))" }
         stageField.choice = stages.firstIndex { $0.id == stageID } ?? 0
         fields = [
             text(.title, deal?.title),
