@@ -99,7 +99,7 @@ public enum FilterText {
     public static var clearAll: String { tr("Clear all filters", "Effacer tous les filtres") }
     public static var searchPrompt: String { tr("Search: ", "Recherche : ") }
     public static func filtered(_ shown: Int, _ total: Int) -> String {
-        tr("filtered: \(shown) of \(total) deals", "filtré : \(shown) affaires sur \(total)")
+        tr("filtered: \(shown) of \(total) deals", "filtré : \(shown) sur \(total) affaires")
     }
     /// The same where the footer is narrow: "1/25".
     public static func filteredShort(_ shown: Int, _ total: Int) -> String { "\(shown)/\(total)" }
