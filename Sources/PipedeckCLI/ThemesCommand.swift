@@ -53,6 +53,7 @@ struct ThemesListCommand: ParsableCommand {
                 line += preview.text
                 used += preview.width
                 var note = theme.description
+                if t.origin == .shipped { note = Strings.Themes.shippedDescription(t.name) ?? note }
                 if case .user(let path) = t.origin {
                     note = Strings.Themes.userNote(places.display(path)) + (note.isEmpty ? "" : " " + note)
                 }
@@ -128,10 +129,11 @@ enum ThemePreview {
     static func pieces(_ g: Glyphs) -> [(String, StyleRole)] {
         [
             (" ", .normal), ("Acme", .cardTitle), (" Ltd", .cardDim), (" ", .normal),
-            ("12,500", .money), (" ", .normal), (g.approx + "8,125", .weightedMoney), (" ", .normal),
-            (g.overdue + " late", .overdue), (" ", .normal), (g.today + " today", .dueToday), (" ", .normal),
-            (g.upcoming + " 5d", .upcoming), (" ", .normal), ("#vip", .tag), (" ", .normal),
-            (g.won + " won", .won), (" ", .normal), (" selected ", .cardTitleSelected), (" ", .normal),
+            (tr("12,500", "12 500"), .money), (" ", .normal), (g.approx + tr("8,125", "8 125"), .weightedMoney),
+            (" ", .normal), (g.overdue + tr(" late", " retard"), .overdue), (" ", .normal),
+            (g.today + tr(" today", " auj."), .dueToday), (" ", .normal), (g.upcoming + tr(" 5d", " 5 j"), .upcoming),
+            (" ", .normal), ("#vip", .tag), (" ", .normal), (g.won + tr(" won", " gagnée"), .won), (" ", .normal),
+            (tr(" selected ", " sélection "), .cardTitleSelected), (" ", .normal),
         ]
     }
 
@@ -232,6 +234,25 @@ extension Strings.Themes {
         tr(
             "NO_COLOR is set: the board uses \"monochrome\" and these previews have no colours.",
             "NO_COLOR est défini : le tableau utilise « monochrome » et ces aperçus n'ont pas de couleurs.")
+    }
+
+    /// The shipped themes' descriptions in French; nil in English, where the theme file's own
+    /// description is shown (hence the empty English beside each French one).
+    static func shippedDescription(_ name: String) -> String? {
+        guard Language.current == .french else { return nil }
+        let french = [
+            "default": tr(
+                "",
+                "Les couleurs de texte du terminal ; de la couleur seulement pour les badges et les marques ; se lit sur fond sombre comme clair"
+            ),
+            "dark": tr("", "Texte clair et doux sur son propre fond presque noir"),
+            "light": tr("", "Texte sombre sur son propre fond blanc cassé"),
+            "solarized-dark": tr(
+                "", "Solarized sombre : texte base1 sur base03, les huit accents, tous à 4,5:1 ou plus"),
+            "high-contrast": tr("", "Blanc sur noir, accents vifs, affaires en retard en badges rouges"),
+            "monochrome": tr("", "Attributs seulement (gras, italique, souligné, inverse) ; pas de couleurs"),
+        ]
+        return french[name]
     }
 
     static func listFooter(_ folder: String) -> String {

@@ -28,7 +28,7 @@ final class FrenchScreenTests: XCTestCase {
     func type(_ s: inout AppState, _ text: String) { for c in text { Fixture.press(&s, .char(c)) } }
 
     func testBoard() {
-        for (w, h) in Self.sizes {
+        for (w, h) in [(160, 45)] + Self.sizes {
             let rows = french(width: w, height: h)
             assertSnapshot(rows, named: "fr-board-\(w)x\(h)")
             XCTAssertTrue(rows[1].contains("Génération de p"), rows[1])
