@@ -15,6 +15,10 @@ struct DealFields: ParsableArguments {
     var company: String?
     @Option(name: .customLong("contact"), help: ArgumentHelp(Strings.CLI.helpContact, valueName: "text"))
     var contact: String?
+    @Option(name: .customLong("phone"), help: ArgumentHelp(Strings.Activity.helpPhone, valueName: "number"))
+    var phone: String?
+    @Option(name: .customLong("email"), help: ArgumentHelp(Strings.Activity.helpEmail, valueName: "address"))
+    var email: String?
     @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.CLI.helpOwner, valueName: "text"))
     var owner: String?
     @Option(name: .customLong("source"), help: ArgumentHelp(Strings.CLI.helpSource, valueName: "text"))
@@ -39,6 +43,8 @@ struct DealFields: ParsableArguments {
         var next: String?
         var due: Day?
         var currency: String?? // nil: not given; .some(nil): clear
+        var phone: String?? // nil: not given; .some(nil): clear
+        var email: String??
     }
 
     /// `allowClearing`: an empty --probability or --currency means "back to the default" (edit only).
@@ -59,6 +65,20 @@ struct DealFields: ParsableArguments {
             c.next = t
         }
         c.due = try due.map { try Parse.day($0, option: "--due") }
+        if let p = phone {
+            let t = Parse.text(p)
+            if let t, !ContactCheck.isPhone(t) {
+                throw CLIFailure(Strings.CLI.optionProblem("--phone", Strings.badPhone(p)))
+            }
+            c.phone = .some(t)
+        }
+        if let e = email {
+            let t = Parse.text(e)
+            if let t, !ContactCheck.isEmail(t) {
+                throw CLIFailure(Strings.CLI.optionProblem("--email", Strings.badEmail(e)))
+            }
+            c.email = .some(t)
+        }
         if let cur = currency {
             if allowClearing && cur.trimmingCharacters(in: .whitespaces).isEmpty {
                 c.currency = .some(nil)
@@ -104,7 +124,13 @@ struct AddCommand: ParsableCommand {
             deal.probability = checked.probability ?? nil
             deal.expectedClose = checked.close
             deal.currency = checked.currency ?? nil
-            if let text = checked.next { deal.nextAction = NextAction(text: text, due: checked.due) }
+            deal.phone = checked.phone ?? nil
+            deal.email = checked.email ?? nil
+            if let text = checked.next {
+                var a = board.newActivity(on: deal, type: .task, subject: text, at: now)
+                a.due = checked.due
+                deal.activities = [a]
+            }
 
             board = try board.applying(.add(deal), at: now).board
             return deal.id
@@ -172,12 +198,24 @@ struct EditCommand: ParsableCommand {
         if let c = checked.close { d.expectedClose = c }
         if clearClose { d.expectedClose = nil }
         if let c = checked.currency { d.currency = c }
-        if clearNext { d.nextAction = nil }
+        if let p = checked.phone { d.phone = p }
+        if let e = checked.email { d.email = e }
+        let next = d.nextActivity.flatMap { d.activityIndex($0.id) }
+        if clearNext, let k = next { d.activities.remove(at: k) }
         if let text = checked.next {
-            d.nextAction = NextAction(text: text, due: checked.due)
+            // --next replaces the planned next step (its type and time too), or plans one.
+            if let k = next {
+                d.activities[k].subject = text
+                d.activities[k].due = checked.due
+                d.activities[k].time = nil
+            } else {
+                var a = board.newActivity(on: d, type: .task, subject: text, at: now)
+                a.due = checked.due
+                d.activities.append(a)
+            }
         } else if let due = checked.due {
-            guard d.nextAction != nil else { throw CLIFailure(Strings.CLI.dueWithoutAction) }
-            d.nextAction?.due = due
+            guard let k = next else { throw CLIFailure(Strings.CLI.dueWithoutAction) }
+            d.activities[k].due = due
         }
 
         let outcome = try board.applying(.update(d), at: now)

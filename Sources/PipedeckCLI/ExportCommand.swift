@@ -112,26 +112,35 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// One all-day event per open deal with a dated next action that is not done, by date.
+    /// One event per dated planned activity of the open deals, by day and time: at its time
+    /// (for its duration) when it has one, all day otherwise.
     static func events(_ deals: [Deal], board: Board) -> [ICSEvent] {
         let T = Strings.Transfer.self
         var fmt = AmountText(board: board)
         var out: [ICSEvent] = []
         for d in deals where d.status == .open {
-            guard let n = d.nextAction, !n.done, let due = n.due else { continue }
+            let planned = d.activities.filter { !$0.done && $0.due != nil }
+            if planned.isEmpty { continue }
             let cur = board.currency(of: d)
             let description = T.icsDescription(
                 value: fmt.string(d.value, cur), weighted: fmt.string(board.weightedValue(of: d), cur),
                 stage: board.stageName(d.stage), probability: board.probability(of: d).description,
-                contact: d.contact, id: d.id)
-            out.append(
-                ICSEvent(
-                    uid: "\(d.id)@pipedeck", stamp: d.updatedAt, day: due,
-                    summary: T.icsSummary(action: n.text, title: d.title, company: d.company),
-                    description: description, categories: d.tags))
+                contact: d.contact, phone: d.phone, email: d.email, id: d.id)
+            for a in planned {
+                out.append(
+                    ICSEvent(
+                        uid: "\(a.id)@pipedeck", stamp: d.updatedAt, day: a.due!, time: a.time,
+                        duration: a.time == nil ? nil : a.duration,
+                        summary: T.icsSummary(
+                            type: Strings.activityTitle(a.type), action: a.subject, title: d.title, company: d.company),
+                        description: description, categories: d.tags))
+            }
         }
         return out.enumerated().sorted { a, b in
-            a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
+            let x = a.element, y = b.element
+            if x.day != y.day { return x.day < y.day }
+            if x.time != y.time { return (x.time?.minutes ?? -1) < (y.time?.minutes ?? -1) }
+            return a.offset < b.offset
         }.map(\.element)
     }
 

@@ -168,21 +168,23 @@ extension Strings.Transfer {
     }
     static func exportedEvents(_ n: Int, _ path: String) -> String {
         tr(
-            "Exported \(n == 1 ? "1 next action" : "\(n) next actions") to \(path) (ics).",
-            "\(n == 1 ? "1 prochaine action exportée" : "\(n) prochaines actions exportées") vers \(path) (ics).")
+            "Exported \(n == 1 ? "1 planned activity" : "\(n) planned activities") to \(path) (ics).",
+            "\(n == 1 ? "1 activité prévue exportée" : "\(n) activités prévues exportées") vers \(path) (ics).")
     }
     static var emptyCalendar: String {
         tr(
-            "No open deal has a dated next action still to do: the calendar is valid and empty (its events are gone).",
-            "Aucune affaire ouverte n'a de prochaine action datée à faire : le calendrier est valide et vide (ses événements ont disparu)."
+            "No open deal has a dated activity still to do: the calendar is valid and empty (its events are gone).",
+            "Aucune affaire ouverte n'a d'activité datée à faire : le calendrier est valide et vide (ses événements ont disparu)."
         )
     }
-    static func icsSummary(action: String, title: String, company: String?) -> String {
-        company.map { "\(action) — \(title) (\($0))" } ?? "\(action) — \(title)"
+    /// "Call: Follow up on the quote — ERP integration (Acme)".
+    static func icsSummary(type: String, action: String, title: String, company: String?) -> String {
+        let what = tr("\(type): \(action)", "\(type) : \(action)")
+        return company.map { "\(what) — \(title) (\($0))" } ?? "\(what) — \(title)"
     }
     static func icsDescription(
         value: String, weighted: String, stage: String, probability: String,
-        contact: String?, id: String
+        contact: String?, phone: String?, email: String?, id: String
     ) -> String {
         var lines = [
             tr(
@@ -191,6 +193,8 @@ extension Strings.Transfer {
             tr("Stage: \(stage)", "Étape : \(stage)"),
         ]
         if let contact { lines.append(tr("Contact: \(contact)", "Contact : \(contact)")) }
+        if let phone { lines.append(tr("Phone: \(phone)", "Téléphone : \(phone)")) }
+        if let email { lines.append(tr("Email: \(email)", "E-mail : \(email)")) }
         lines.append(tr("Deal: \(id) (pipedeck show \(id))", "Affaire : \(id) (pipedeck show \(id))"))
         return lines.joined(separator: "\n")
     }

@@ -33,20 +33,21 @@ extension Strings {
         }
         static var exportAbstract: String {
             tr(
-                "Export deals as CSV or JSON, or their next actions as an iCalendar file.",
-                "Exporter les affaires en CSV ou JSON, ou leurs prochaines actions en fichier iCalendar.")
+                "Export deals as CSV or JSON, or their planned activities as an iCalendar file.",
+                "Exporter les affaires en CSV ou JSON, ou leurs activités prévues en fichier iCalendar.")
         }
         static var exportDiscussion: String {
             tr(
                 """
                 CSV has the plain column names that `pipedeck import` reads back. JSON is an array of deals as the \
-                board file holds them. ICS has one all-day event per open deal whose next action is not done and has \
-                a due date. Without -o the export goes to stdout.
+                board file holds them. ICS has one event per planned activity of an open deal that has a due date \
+                (at its time and for its duration when set, else all day). Without -o the export goes to stdout.
                 """,
                 """
                 Le CSV a les noms de colonnes simples que `pipedeck import` relit. Le JSON est un tableau d'affaires telles \
-                que le fichier du tableau les garde. L'ICS a un événement sur la journée par affaire ouverte dont la prochaine \
-                action n'est pas faite et a une échéance. Sans -o, l'export va sur la sortie standard.
+                que le fichier du tableau les garde. L'ICS a un événement par activité prévue et datée d'une affaire \
+                ouverte (à son heure et pour sa durée quand elles sont données, sinon sur la journée). Sans -o, \
+                l'export va sur la sortie standard.
                 """)
         }
         static var helpCSV: String {
@@ -312,6 +313,10 @@ extension Strings {
                     )
             case .flag(let f, let raw):
                 return tr("\(column(f)) \"\(raw)\" is not yes or no", "\(column(f)) « \(raw) » n'est ni oui ni non")
+            case .time(let raw):
+                return tr(
+                    "\(column(.nextActionTime)) \"\(raw)\" is not a time of day (e.g. 14:30 or 2:30 PM)",
+                    "\(column(.nextActionTime)) « \(raw) » n'est pas une heure (p. ex. 14:30 ou 2:30 PM)")
             case .dueWithoutAction:
                 return tr(
                     "a next action date or done flag without a next action",

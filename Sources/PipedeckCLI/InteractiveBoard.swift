@@ -139,6 +139,7 @@ final class EventLoop {
             case .redrawAll: terminal.forceRedraw()
             case .suspend: terminal.suspend()
             case .discardTypeahead: terminal.discardTypeahead()
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .editNotes(let id): editNotes(id)
             case .cycleTheme:
                 sync.send(.notice(themes.cycle()), &state)

@@ -83,9 +83,13 @@ indirect enum JSONOut {
 
 enum DealJSON {
     static func make(_ d: Deal, board: Board, today: Day) -> JSONOut {
+        // The next action: the earliest planned activity (`text` and `done` as before activities).
         var next: JSONOut = .null
-        if let n = d.nextAction {
-            next = .object([("text", .string(n.text)), ("due", .text(n.due?.description)), ("done", .bool(n.done))])
+        if let n = d.nextActivity {
+            next = .object([
+                ("id", .string(n.id)), ("type", .string(n.type.rawValue)), ("text", .string(n.subject)),
+                ("due", .text(n.due?.description)), ("time", .text(n.time?.description)), ("done", .bool(false)),
+            ])
         }
         var bant: JSONOut = .null
         if let q = d.qualification {
@@ -113,11 +117,14 @@ enum DealJSON {
             ("weighted", .money(board.countedWeight(of: d))),
             ("company", .text(d.company)),
             ("contact", .text(d.contact)),
+            ("phone", .text(d.phone)),
+            ("email", .text(d.email)),
             ("owner", .text(d.owner)),
             ("source", .text(d.source)),
             ("tags", .array(d.tags.map { .string($0) })),
             ("expectedClose", .text(d.expectedClose?.description)),
             ("nextAction", next),
+            ("activities", .array(d.activities.map { ActivityJSON.make($0, deal: nil, today: today) })),
             ("lostReason", .text(d.lostReason)),
             ("qualification", bant),
             ("notes", .text(d.notes)),

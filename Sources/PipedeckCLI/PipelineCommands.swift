@@ -8,19 +8,24 @@ struct AgendaCommand: ParsableCommand {
     @OptionGroup var file: FileOption
     @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.Work.helpOwner, valueName: "name"))
     var owner: String?
+    @Option(name: .customLong("type"), help: ArgumentHelp(Strings.Work.helpAgendaType, valueName: "type"))
+    var type: String?
     @Flag(name: .customLong("json"), help: ArgumentHelp(Strings.CLI.helpJSON))
     var json = false
 
     func run() throws {
+        let kind = try type.map(ActivityInput.type)
         let board = try Store.load(file.path)
         let today = Day.today()
         let deals = try owner.map { try OwnerFilter.deals(of: $0, on: board).deals } ?? board.deals
-        let agenda = Agenda(board: board, deals: deals, today: today)
+        let agenda = Agenda(board: board, deals: deals, today: today, type: kind)
         if json {
             let items = agenda.items.map { i -> JSONOut in
                 .object([
                     ("bucket", .string(i.bucket.rawValue)), ("due", JSONOut.text(i.due?.description)),
-                    ("days", i.days.map { JSONOut.int($0) } ?? .null), ("action", JSONOut.text(i.action)),
+                    ("time", JSONOut.text(i.time?.description)), ("duration", i.duration.map(JSONOut.int) ?? .null),
+                    ("days", i.days.map { JSONOut.int($0) } ?? .null), ("activity", JSONOut.text(i.activityID)),
+                    ("type", JSONOut.text(i.type?.rawValue)), ("action", JSONOut.text(i.action)),
                     ("deal", .string(i.dealID)), ("title", .string(i.title)), ("company", JSONOut.text(i.company)),
                     ("owner", JSONOut.text(i.owner)), ("stage", .string(i.stage)),
                 ])
@@ -35,15 +40,16 @@ struct AgendaCommand: ParsableCommand {
             let items = agenda.items(in: bucket)
             if items.isEmpty { continue }
             var t = TextTable([
-                .init(title: W.colDue), .init(title: W.colWhen), .init(title: W.colAction, maxWidth: 40),
-                .init(title: W.colDeal, maxWidth: 34), .init(title: W.colCompany, maxWidth: 26),
-                .init(title: W.colOwner, maxWidth: 18),
+                .init(title: W.colDue), .init(title: W.colTime), .init(title: W.colWhen), .init(title: W.colType),
+                .init(title: W.colAction, maxWidth: 40), .init(title: W.colDeal, maxWidth: 34),
+                .init(title: W.colCompany, maxWidth: 26), .init(title: W.colOwner, maxWidth: 18),
                 .init(title: W.colID),
             ])
             for i in items {
                 let when = i.days.map { $0 < 0 ? W.late(-$0) : W.inDays($0) } ?? ""
                 t.add([
-                    i.due?.description ?? "", when, i.action ?? "—", i.title, i.company ?? "", i.owner ?? "", i.dealID,
+                    i.due?.description ?? "", i.time?.description ?? "", when, i.type.map(Strings.activityType) ?? "",
+                    i.action ?? "—", i.title, i.company ?? "", i.owner ?? "", i.activityID ?? i.dealID,
                 ])
             }
             sections.append("\(Strings.agendaBucket(bucket)) (\(items.count))\n" + t.rendered())

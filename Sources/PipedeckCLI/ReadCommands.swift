@@ -90,7 +90,7 @@ struct ListCommand: ParsableCommand {
         for d in deals {
             let cur = board.currency(of: d)
             var due = ""
-            if let n = d.nextAction, !n.done { due = n.due?.description ?? S.noDue }
+            if let n = d.nextActivity { due = n.due?.description ?? S.noDue }
             var cells = [d.id, board.stageName(d.stage)]
             if showStatus { cells.append(Strings.status(d.status)) }
             cells += [
@@ -133,6 +133,8 @@ struct ShowCommand: ParsableCommand {
 
         add(S.labelCompany, d.company)
         add(S.labelContact, d.contact)
+        add(Strings.Activity.labelPhone, d.phone)
+        add(Strings.Activity.labelEmail, d.email)
         add(
             S.labelStage,
             "\(board.stageName(d.stage)) (\(d.stage)), \(S.daysInStage(board.daysInStage(d, today: today)))")
@@ -149,11 +151,11 @@ struct ShowCommand: ParsableCommand {
         add(S.labelSource, d.source)
         add(S.labelTags, d.tags.isEmpty ? nil : d.tags.joined(separator: ", "))
         add(S.labelClose, d.expectedClose?.description)
-        if let n = d.nextAction {
-            var parts: [String] = []
-            if let due = n.due { parts.append(S.due(due.description)) }
-            if n.done { parts.append(S.done) } else if let due = n.due, due < today { parts.append(S.overdue) }
-            add(S.labelNext, n.text + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
+        if let n = d.nextActivity {
+            var parts: [String] = [Strings.activityType(n.type)]
+            if let due = n.due { parts.append(S.due(due.description + (n.time.map { " " + $0.description } ?? ""))) }
+            if let due = n.due, due < today { parts.append(S.overdue) }
+            add(S.labelNext, n.subject + " (" + parts.joined(separator: ", ") + ")")
         } else {
             add(S.labelNext, nil)
         }
@@ -185,6 +187,17 @@ struct ShowCommand: ParsableCommand {
         }
         for l in noteLines.dropFirst() {
             lines.append(String(repeating: " ", count: labelWidth + 4) + l)
+        }
+        if !d.activities.isEmpty {
+            lines.append("  " + Strings.Activity.labelActivities)
+            for (_, a) in ActivityList.ordered(d.activities.map { (d, $0) }) {
+                let state = ActivityList.state(a, today: today)
+                var line =
+                    "    " + TextWidth.fit(ActivityList.when(a), to: 16) + "  " + TextWidth.fit(state, to: 7) + "  "
+                line += Strings.activityType(a.type) + " · " + TextWidth.sanitize(a.subject)
+                if let o = a.outcome { line += " — " + TextWidth.sanitize(o) }
+                lines.append(line + "  [" + a.id + "]")
+            }
         }
         lines.append("  " + S.labelHistory)
         for h in d.history {

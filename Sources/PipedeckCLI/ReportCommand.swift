@@ -23,6 +23,8 @@ struct ReportCommand: ParsableCommand {
     var months: String?
     @Option(name: .customLong("owner"), help: ArgumentHelp(Strings.Reports.helpOwner, valueName: "name"))
     var owner: String?
+    @Option(name: .customLong("weeks"), help: ArgumentHelp(Strings.Reports.helpWeeks, valueName: "n")) var weeks:
+        String?
 
     func run() throws {
         let R = Strings.Reports.self
@@ -38,6 +40,7 @@ struct ReportCommand: ParsableCommand {
             }
             monthCount = n
         }
+        let weekCount = try ReportOutput.weeks(weeks, kind: kind)
 
         let board = try Store.load(file.path)
         var deals = board.deals
@@ -48,11 +51,9 @@ struct ReportCommand: ParsableCommand {
         var out = ReportOutput(
             board: board, today: Day.today(), owner: ownerLabel,
             unicode: ReportOutput.isUTF8(CLIEnvironment.variables))
-        Console.out(out.render(kind, deals: deals, months: monthCount, format: format))
+        Console.out(out.render(kind, deals: deals, months: monthCount, weeks: weekCount, format: format))
     }
 }
-
-// MARK: - Bars
 
 // MARK: - Output
 
@@ -88,10 +89,10 @@ struct ReportOutput {
         ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale)
     }
 
-    mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, format: Format) -> String {
+    mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, weeks: Int, format: Format) -> String {
         if format == .text {
             var t = textReport
-            return t.render(kind, deals: deals, months: months)
+            return t.render(kind, deals: deals, months: months, weeks: weeks)
         }
         switch kind {
         case .forecast:
@@ -136,6 +137,9 @@ struct ReportOutput {
             case .json: return json(r).rendered();
             case .csv: return csv(r)
             }
+        case .activities:
+            let r = ActivitiesReport(board: board, deals: deals, today: today, weeks: weeks)
+            return format == .json ? json(r).rendered() : csv(r)
         }
     }
 

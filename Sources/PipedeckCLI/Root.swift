@@ -15,7 +15,7 @@ struct Root: ParsableCommand {
             EditCommand.self, RemoveCommand.self, MoveCommand.self, WonCommand.self, LostCommand.self,
             ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
             ThemesCommand.self, ImportCommand.self, ExportCommand.self,
-            AgendaCommand.self, StagesCommand.self, ReasonsCommand.self,
+            AgendaCommand.self, ActivityCommand.self, LogCommand.self, StagesCommand.self, ReasonsCommand.self,
         ]
     )
 

@@ -5,9 +5,14 @@ extension Strings {
     enum Work {
         static var agendaAbstract: String {
             tr(
-                "List the next actions of open deals by date: overdue, today, this week, later, none planned.",
-                "Lister les prochaines actions des affaires ouvertes par date : en retard, aujourd'hui, cette semaine, plus tard, non prévues."
+                "List the planned activities of open deals by date: overdue, today, this week, later, none planned.",
+                "Lister les activités prévues des affaires ouvertes par date : en retard, aujourd'hui, cette semaine, plus tard, non prévues."
             )
+        }
+        static var helpAgendaType: String {
+            tr(
+                "Only activities of this type: call, meeting, email, task or deadline.",
+                "Seulement les activités de ce type : call, meeting, email, task ou deadline.")
         }
         static var helpOwner: String { tr("Only the deals of this owner.", "Seulement les affaires de ce commercial.") }
         static var stagesAbstract: String {
@@ -82,7 +87,9 @@ extension Strings {
 
         static var colDue: String { tr("DUE", "ÉCHÉANCE") }
         static var colWhen: String { tr("WHEN", "QUAND") }
-        static var colAction: String { tr("NEXT ACTION", "PROCHAINE ACTION") }
+        static var colAction: String { tr("ACTIVITY", "ACTIVITÉ") }
+        static var colTime: String { tr("TIME", "HEURE") }
+        static var colType: String { tr("TYPE", "TYPE") }
         static var colDeal: String { tr("DEAL", "AFFAIRE") }
         static var colCompany: String { tr("COMPANY", "ENTREPRISE") }
         static var colOwner: String { tr("OWNER", "COMMERCIAL") }

@@ -20,8 +20,13 @@ public enum Action: Hashable, Sendable {
     case markWon(id: String)
     case markLost(id: String, reason: String?)
     case reopen(id: String)
-    case setNextAction(id: String, NextAction?)
-    case completeNextAction(id: String)
+    /// Adds an activity to a deal: planned, or logged (done).
+    case addActivity(dealID: String, Activity)
+    /// Replaces an activity of a deal (same id): edited, rescheduled, its outcome noted.
+    case updateActivity(dealID: String, Activity)
+    /// Marks an activity done now, with what came of it; it stays in the deal's activities.
+    case completeActivity(dealID: String, activityID: String, outcome: String?)
+    case removeActivity(dealID: String, activityID: String)
     /// Inserts a stage at a position (default: before the first won stage).
     case addStage(Stage, at: Int?)
     /// Replaces a stage's name, probability, rot days and kind (same id).
@@ -38,6 +43,8 @@ public enum PipelineError: Error, Hashable, Sendable {
     case unknownDeal(String)
     case ambiguousDeal(String, candidates: [String])
     case unknownStage(String)
+    case unknownActivity(String)
+    case ambiguousActivity(String, candidates: [String])
     case invalid(field: String, reason: String)
     case noWonStage
 }
@@ -130,25 +137,8 @@ extension Board {
             b.reopenInPlace(i, at: now)
             b.deals[i].updatedAt = now
             return [id]
-        case .setNextAction(let id, let next):
-            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
-            if let n = next, n.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw .invalid(field: "nextAction", reason: Strings.emptyText)
-            }
-            if deals[i].nextAction == next { return nil }
-            b.deals[i].nextAction = next
-            b.deals[i].updatedAt = now
-            return [id]
-        case .completeNextAction(let id):
-            guard let i = dealIndex(id) else { throw .unknownDeal(id) }
-            guard let n = deals[i].nextAction, !n.done else { return nil }
-            b.deals[i].nextAction?.done = true
-            // Planning the next step replaces the action: what it said stays in the notes.
-            let line = Strings.completedAction(n, on: now.utcDay)
-            let notes = deals[i].notes ?? ""
-            b.deals[i].notes = notes.isEmpty ? line : notes + (notes.hasSuffix("\n") ? "" : "\n") + line
-            b.deals[i].updatedAt = now
-            return [id]
+        case .addActivity, .updateActivity, .completeActivity, .removeActivity:
+            return try changeActivities(action, in: &b, at: now)
         default:
             return nil
         }
@@ -234,6 +224,8 @@ extension Board {
             throw .invalid(field: "currency", reason: Strings.badCurrency(c))
         }
         if let n = d.npsScore, !Deal.npsRange.contains(n) { throw .invalid(field: "nps", reason: Strings.npsRange) }
+        if let e = d.email, !ContactCheck.isEmail(e) { throw .invalid(field: "email", reason: Strings.badEmail(e)) }
+        if let p = d.phone, !ContactCheck.isPhone(p) { throw .invalid(field: "phone", reason: Strings.badPhone(p)) }
     }
 
     public static func isCurrencyCode(_ c: String) -> Bool {

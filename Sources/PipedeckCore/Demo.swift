@@ -156,7 +156,10 @@ public enum Demo {
                 deal.lostReason = r.lostReason.map(said)
                 deal.updatedAt = at
             }
-            if let (text, due) = r.next { deal.nextAction = NextAction(text: said(text), due: today.adding(days: due)) }
+            deal.activities = activities(of: r, owner: r.owner, now: now, today: today)
+            if let last = deal.activities.compactMap(\.doneAt).max() { deal.updatedAt = max(deal.updatedAt, last) }
+            deal.phone = reach[r.id]?.phone
+            deal.email = reach[r.id]?.email
             let b = r.bant
             if b.0 || b.1 || b.2 || b.3 {
                 deal.qualification = Qualification(budget: b.0, authority: b.1, need: b.2, timeline: b.3)

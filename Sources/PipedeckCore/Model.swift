@@ -15,16 +15,6 @@ public struct Stage: Hashable, Sendable, Identifiable {
     }
 }
 
-public struct NextAction: Hashable, Sendable {
-    public var text: String
-    public var due: Day?
-    public var done: Bool
-    public var extra: UnknownFields = [:]
-    public init(text: String, due: Day? = nil, done: Bool = false) {
-        self.text = text; self.due = due; self.done = done
-    }
-}
-
 public struct Qualification: Hashable, Sendable {
     public var budget = false
     public var authority = false
@@ -57,6 +47,9 @@ public struct Deal: Hashable, Sendable, Identifiable {
     public var title: String
     public var company: String?
     public var contact: String?
+    /// The contact's phone number and email address.
+    public var phone: String? = nil
+    public var email: String? = nil
     public var value: Money
     public var currency: String?
     public var stage: String
@@ -67,7 +60,9 @@ public struct Deal: Hashable, Sendable, Identifiable {
     public var source: String?
     public var tags: [String]
     public var expectedClose: Day?
-    public var nextAction: NextAction?
+    /// Calls, meetings, emails, tasks and deadlines, done and planned, in the order they were
+    /// added; the earliest planned one is the next action (`nextActivity`).
+    public var activities: [Activity]
     public var qualification: Qualification?
     public var notes: String?
     public var createdAt: Timestamp
@@ -91,14 +86,15 @@ public struct Deal: Hashable, Sendable, Identifiable {
         company: String? = nil, contact: String? = nil, currency: String? = nil,
         probability: Percent? = nil, status: DealStatus = .open, lostReason: String? = nil,
         owner: String? = nil, source: String? = nil, tags: [String] = [], expectedClose: Day? = nil,
-        nextAction: NextAction? = nil, qualification: Qualification? = nil, notes: String? = nil,
-        history: [HistoryEntry]? = nil, rank: Int = 0
+        activities: [Activity] = [], qualification: Qualification? = nil, notes: String? = nil,
+        history: [HistoryEntry]? = nil, rank: Int = 0, phone: String? = nil, email: String? = nil
     ) {
         self.id = id; self.title = title; self.value = value; self.stage = stage
         self.company = company; self.contact = contact; self.currency = currency
         self.probability = probability; self.status = status; self.lostReason = lostReason
         self.owner = owner; self.source = source; self.tags = tags; self.expectedClose = expectedClose
-        self.nextAction = nextAction; self.qualification = qualification; self.notes = notes
+        self.activities = activities; self.qualification = qualification; self.notes = notes
+        self.phone = phone; self.email = email
         self.createdAt = createdAt; self.updatedAt = createdAt; self.stageEnteredAt = createdAt
         self.history = history ?? [HistoryEntry(at: createdAt, from: nil, to: stage)]
         self.rank = rank
@@ -125,7 +121,8 @@ public struct BoardSettings: Hashable, Sendable {
 }
 
 public struct Board: Hashable, Sendable {
-    public static let schemaVersion = 1
+    /// The file format's version: 2 since deals hold activities (version 1 had one `nextAction`).
+    public static let schemaVersion = 2
     public var version: Int = Board.schemaVersion
     public var name: String
     public var currency: String

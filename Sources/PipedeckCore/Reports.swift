@@ -9,7 +9,7 @@ import Foundation
 
 /// The reports, in the order of the screen's tabs.
 public enum ReportKind: String, CaseIterable, Sendable, Hashable {
-    case forecast, funnel, velocity, sources, owners, lost, nps
+    case forecast, funnel, velocity, sources, owners, lost, nps, activities
 }
 
 /// UTC: the zone in which reports turn timestamps into days unless told otherwise (the board's
@@ -137,9 +137,9 @@ extension Deal {
         return history.last(where: { $0.status == .won })?.at ?? stageEnteredAt
     }
 
-    /// The undone next action is due before `today`.
+    /// The next action (the earliest planned activity) was due before `today`.
     public func hasOverdueNextAction(today: Day) -> Bool {
-        guard let n = nextAction, !n.done, let due = n.due else { return false }
+        guard let due = nextActivity?.due else { return false }
         return due < today
     }
 }

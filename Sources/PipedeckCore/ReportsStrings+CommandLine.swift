@@ -4,8 +4,8 @@ extension Strings.Reports {
 
     public static var reportAbstract: String {
         tr(
-            "Print a report: forecast, funnel, velocity, sources, owners, lost or nps.",
-            "Afficher un rapport : forecast, funnel, velocity, sources, owners, lost ou nps.")
+            "Print a report: forecast, funnel, velocity, sources, owners, lost, nps or activities.",
+            "Afficher un rapport : forecast, funnel, velocity, sources, owners, lost, nps ou activities.")
     }
     public static var reportDiscussion: String {
         tr(
@@ -17,6 +17,7 @@ extension Strings.Reports {
             owners    per owner: open deals, weighted pipeline, won value, win rate, overdue next actions
             lost      lost deals per reason: count, share, value
             nps       the customers' recommendation scores (0-10) on won deals, NPS, promoters
+            activities  calls, meetings, emails, tasks done per week and owner; deals with nothing planned
             Every formula is explained in docs/reports.md.
             """,
             """
@@ -27,13 +28,14 @@ extension Strings.Reports {
             owners    par commercial : affaires ouvertes, pipeline pondéré, valeur gagnée, taux de succès, actions en retard
             lost      affaires perdues par motif : nombre, part, valeur
             nps       les notes de recommandation (0-10) des clients sur les affaires gagnées, le NPS, les promoteurs
+            activities  appels, rendez-vous, e-mails, tâches faits par semaine et par commercial ; affaires sans rien de prévu
             Chaque formule est expliquée dans docs/reports.md.
             """)
     }
     public static var helpReport: String {
         tr(
-            "Which report: forecast, funnel, velocity, sources, owners, lost or nps.",
-            "Quel rapport : forecast, funnel, velocity, sources, owners, lost ou nps.")
+            "Which report: forecast, funnel, velocity, sources, owners, lost, nps or activities.",
+            "Quel rapport : forecast, funnel, velocity, sources, owners, lost, nps ou activities.")
     }
     public static var helpCSV: String {
         tr(

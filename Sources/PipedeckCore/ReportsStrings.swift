@@ -13,6 +13,7 @@ extension Strings {
             case .owners: return tr("Owners", "Commerciaux")
             case .lost: return tr("Lost reasons", "Motifs de perte")
             case .nps: return tr("Customer follow-up", "Suivi client")
+            case .activities: return tr("Activities", "Activités")
             }
         }
 

@@ -109,11 +109,64 @@ public enum Strings {
     public static var badDate: String {
         tr("expected a date as YYYY-MM-DD", "attendu : une date AAAA-MM-JJ ou JJ/MM/AAAA")
     }
-    /// The line a completed next action leaves in the deal's notes.
-    public static func completedAction(_ a: NextAction, on day: Day) -> String {
+    public static func badEmail(_ e: String) -> String {
         tr(
-            "Done \(day): " + a.text + (a.due.map { " (due \($0))" } ?? ""),
-            "Fait le \(day) : " + a.text + (a.due.map { " (échéance \($0))" } ?? ""))
+            "expected an email address such as ana@example.com (got \"\(e)\")",
+            "attendu : une adresse e-mail comme ana@example.com (reçu « \(e) »)")
+    }
+    public static func badPhone(_ p: String) -> String {
+        tr(
+            "expected a phone number: digits with + ( ) - . / or spaces, such as +33 6 12 34 56 78 (got \"\(p)\")",
+            "attendu : un numéro de téléphone, des chiffres avec + ( ) - . / ou des espaces, comme +33 6 12 34 56 78 (reçu « \(p) »)"
+        )
+    }
+    public static var emptySubject: String { tr("an activity needs a subject", "une activité doit avoir un objet") }
+    public static var durationRange: String {
+        tr(
+            "expected a duration from 1 minute to 24 hours, such as 30m, 1h or 1h30",
+            "attendu : une durée de 1 minute à 24 heures, comme 30m, 1h ou 1h30")
+    }
+    public static var timeWithoutDay: String { tr("a time needs a day", "une heure demande un jour") }
+    public static func duplicateActivityID(_ id: String) -> String {
+        tr(
+            "the id \"\(id)\" is already used by another activity",
+            "l'identifiant « \(id) » est déjà pris par une autre activité")
+    }
+    /// A duration: "30 min", "1 h", "1 h 30".
+    public static func duration(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        if h == 0 { return tr("\(m) min", "\(m) min") }
+        return m == 0 ? "\(h) h" : "\(h) h \(m < 10 ? "0" : "")\(m)"
+    }
+    /// The activity types in the plural: "calls".
+    public static func activityTypes(_ t: ActivityType) -> String {
+        switch t {
+        case .call: return tr("calls", "appels")
+        case .meeting: return tr("meetings", "rendez-vous")
+        case .email: return tr("emails", "e-mails")
+        case .task: return tr("tasks", "tâches")
+        case .deadline: return tr("deadlines", "échéances")
+        }
+    }
+    /// An activity type as a title, the subject of a logged activity given none: "Call".
+    public static func activityTitle(_ t: ActivityType) -> String {
+        switch t {
+        case .call: return tr("Call", "Appel")
+        case .meeting: return tr("Meeting", "Rendez-vous")
+        case .email: return tr("Email", "E-mail")
+        case .task: return tr("Task", "Tâche")
+        case .deadline: return tr("Deadline", "Échéance")
+        }
+    }
+    /// The activity types' names, on screen and on the command line.
+    public static func activityType(_ t: ActivityType) -> String {
+        switch t {
+        case .call: return tr("call", "appel")
+        case .meeting: return tr("meeting", "rendez-vous")
+        case .email: return tr("email", "e-mail")
+        case .task: return tr("task", "tâche")
+        case .deadline: return tr("deadline", "échéance")
+        }
     }
 
     public static func describe(_ e: PipelineError) -> String {
@@ -126,6 +179,13 @@ public enum Strings {
                 "« \(id) » correspond à plusieurs affaires : \(c.joined(separator: ", ")) ; tapez plus de caractères de l'identifiant"
             )
         case .unknownStage(let s): return tr("no stage is called \"\(s)\"", "aucune étape ne s'appelle « \(s) »")
+        case .unknownActivity(let id):
+            return tr("no activity has the id \"\(id)\"", "aucune activité n'a l'identifiant « \(id) »")
+        case .ambiguousActivity(let id, let c):
+            return tr(
+                "\"\(id)\" matches several activities: \(c.joined(separator: ", ")); type more characters of the id",
+                "« \(id) » correspond à plusieurs activités : \(c.joined(separator: ", ")) ; tapez plus de caractères de l'identifiant"
+            )
         case .invalid(let f, let r): return "\(f): \(r)"
         case .noWonStage:
             return tr("the board has no stage of kind \"won\"", "le tableau n'a aucune étape de type « won » (gagnée)")

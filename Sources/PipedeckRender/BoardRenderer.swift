@@ -236,7 +236,8 @@ public struct BoardRenderer {
         return end
     }
 
-    /// The next-action marker: text and role, in a long and a short form.
+    /// The next-action marker: the type glyph of the deal's next activity and when it is due,
+    /// with the role of its urgency, in a long and a short form ("☎ 2d late", "☎2d").
     func actionMarker(_ d: Deal) -> (long: String, short: String, role: StyleRole) {
         switch d.status {
         case .won: return (g.won + " " + RenderText.wonMarker, g.won, .won)
@@ -245,20 +246,21 @@ public struct BoardRenderer {
             return (g.lost + " " + r, g.lost, .lost)
         case .open: break
         }
-        guard let a = d.nextAction, !a.done else {
+        guard let a = d.nextActivity else {
             return (g.none + " " + Strings.noNextAction, g.none + " " + RenderText.noStep, .noAction)
         }
-        return actionMarker(a)
-    }
-
-    func actionMarker(_ a: NextAction) -> (long: String, short: String, role: StyleRole) {
-        guard let due = a.due else { return (g.upcoming + " " + RenderText.noDate, g.upcoming, .upcoming) }
+        let glyph = g.activity(a.type)
+        guard let due = a.due else { return (glyph + " " + RenderText.noDate, glyph, .upcoming) }
         let days = state.today.days(until: due)
+        // The short forms keep the urgency readable without colour: "☎⚠6d" late, "☎◆" today.
         if days < 0 {
-            return (g.overdue + " " + RenderText.lateBy(-days), g.overdue + RenderText.daysShort(-days), .overdue)
+            return (glyph + " " + RenderText.lateBy(-days), glyph + g.overdue + RenderText.daysShort(-days), .overdue)
         }
-        if days == 0 { return (g.today + " " + RenderText.dueToday, g.today, .dueToday) }
-        return (g.upcoming + " " + RenderText.dueIn(days), g.upcoming + RenderText.daysShort(days), .upcoming)
+        if days == 0 {
+            let at = a.time.map { " " + $0.description }
+            return (glyph + " " + RenderText.dueToday + (at ?? ""), glyph + (at ?? g.today), .dueToday)
+        }
+        return (glyph + " " + RenderText.dueIn(days), glyph + RenderText.daysShort(days), .upcoming)
     }
 
     static func initials(_ name: String) -> String {

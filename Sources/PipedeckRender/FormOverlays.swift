@@ -97,38 +97,6 @@ extension BoardRenderer {
         field(editor, x: r.x + lw, y: y, width: max(0, r.w - lw), focused: true)
     }
 
-    /// The next action: what and when; under them the date as read ("= 2026-12-03 (Thursday)")
-    /// or the problem, wrapped.
-    mutating func drawNextAction(_ form: NextActionForm) {
-        let deal = state.board.deal(form.dealID)
-        let width = min(layout.width, 70)
-        var message: (String, StyleRole)? = nil
-        if let e = form.error {
-            message = (g.overdue + " " + e, .error)
-        } else if !form.due.isEmpty,
-            case .success(let day) = DateParser.parse(form.due.text, .typed(today: state.today))
-        {
-            message = (
-                "= " + tr(day.description + "  (" + RenderText.weekday(day) + ")", RenderText.day(day)), .cardDim
-            )
-        }
-        let lines = message.map { BoardRenderer.messageLines($0.0, width: width - 4) } ?? []
-        let r = box(
-            width: width, height: 6 + max(1, lines.count),
-            title: form.followUp ? RenderText.nextActionFollowUp : RenderText.nextActionTitle,
-            hints: Screen.nextAction.hints)
-        text(BoardRenderer.oneLine(deal?.title ?? ""), r.x, r.y, .cardTitle, max: r.w)
-        let labelW = 8
-        for (i, (label, editor)) in [(RenderText.whatLabel, form.text), (RenderText.dueLabel, form.due)].enumerated() {
-            let y = r.y + 2 + i
-            text(label, r.x, y, .formLabel)
-            field(
-                editor, x: r.x + labelW, y: y, width: max(4, r.w - labelW), focused: i == form.focus,
-                placeholder: i == 1 ? RenderText.dueExamples : "")
-        }
-        for (k, l) in lines.enumerated() where 4 + k < r.h { text(l, r.x, r.y + 4 + k, message!.1, max: r.w) }
-    }
-
     mutating func drawStageForm(_ form: StageForm) {
         let width = min(layout.width, 64)
         let lines = form.error.map { BoardRenderer.messageLines(g.overdue + " " + $0, width: width - 4) } ?? []

@@ -1,3 +1,5 @@
+import PipedeckCore
+
 /// The drawing characters, in Unicode or in plain ASCII for terminals without a UTF-8 locale.
 public struct Glyphs: Sendable, Equatable {
     public var vertical, horizontal, cross, teeDown: String
@@ -5,6 +7,8 @@ public struct Glyphs: Sendable, Equatable {
     public var ellipsis, selectionBar, dot, scoreOn, scoreOff: String
     public var moreAbove, moreBelow, moreLeft, moreRight: String
     public var overdue, today, upcoming, none, stale, won, lost, approx, saved, unsaved, tag: String
+    /// The activity types: call, meeting, email, task, deadline.
+    public var call, meeting, email, task, deadline: String
 
     public static let unicode = Glyphs(
         vertical: "│", horizontal: "─", cross: "┼", teeDown: "┬",
@@ -12,7 +16,8 @@ public struct Glyphs: Sendable, Equatable {
         ellipsis: "…", selectionBar: "▌", dot: "·", scoreOn: "●", scoreOff: "○",
         moreAbove: "▲", moreBelow: "▼", moreLeft: "◀", moreRight: "▶",
         overdue: "⚠", today: "◆", upcoming: "▸", none: "○", stale: "◷", won: "✓", lost: "✗",
-        approx: "≈", saved: "●", unsaved: "◌", tag: "#")
+        approx: "≈", saved: "●", unsaved: "◌", tag: "#",
+        call: "☎", meeting: "◎", email: "✉", task: "☐", deadline: "⚑")
 
     public static let ascii = Glyphs(
         vertical: "|", horizontal: "-", cross: "+", teeDown: "+",
@@ -20,5 +25,17 @@ public struct Glyphs: Sendable, Equatable {
         ellipsis: "~", selectionBar: ">", dot: "-", scoreOn: "*", scoreOff: ".",
         moreAbove: "^", moreBelow: "v", moreLeft: "<", moreRight: ">",
         overdue: "!", today: "*", upcoming: ">", none: "o", stale: "@", won: "+", lost: "x",
-        approx: "~", saved: "*", unsaved: "o", tag: "#")
+        approx: "~", saved: "*", unsaved: "o", tag: "#",
+        call: "C", meeting: "M", email: "E", task: "T", deadline: "D")
+
+    /// The glyph of an activity type.
+    public func activity(_ t: ActivityType) -> String {
+        switch t {
+        case .call: return call
+        case .meeting: return meeting
+        case .email: return email
+        case .task: return task
+        case .deadline: return deadline
+        }
+    }
 }

@@ -20,8 +20,14 @@ extension BoardRenderer {
             drawMoveTo(dialog)
         case .search: return
         case .filterMenu(let row): drawFilterMenu(row: row)
-        case .nextAction(let form): drawNextAction(form)
-        case .agenda(let selection): drawAgenda(selection: selection)
+        case .activity(let form):
+            switch form.origin {
+            case .detail(let scroll): if let d = state.board.deal(form.dealID) { drawDetail(d, scroll: scroll) }
+            case .agenda(let view): drawAgenda(view)
+            case .board: break
+            }
+            drawActivityForm(form)
+        case .agenda(let view): drawAgenda(view)
         case .stages(let selection): drawStages(selection: selection)
         case .stageForm(let form):
             drawStages(selection: form.stageID.flatMap { state.board.stageIndex($0) } ?? -1)
@@ -189,6 +195,8 @@ extension BoardRenderer {
         func row(_ key: String, _ value: String, _ role: StyleRole = .help) {
             lines.append([(TextWidth.fit(f[key] ?? key, to: labels), .formLabel), (BoardRenderer.oneLine(value), role)])
         }
+        lines += contactLines(d)
+        lines.append([])
         let statusRole: StyleRole = d.status == .won ? .won : d.status == .lost ? .lost : .help
         row("stage", stageName(d.stage))
         row("status", Strings.status(d.status), statusRole)
@@ -197,15 +205,16 @@ extension BoardRenderer {
         let p = state.board.probability(of: d)
         row("probability", RenderText.prob(p) + (d.probability == nil ? RenderText.stageDefault : ""))
         row("weighted", money(d.value.weighted(by: p), cur), .weightedMoney)
-        row("company", d.company ?? "—"); row("contact", d.contact ?? "—")
+        row("company", d.company ?? "—")
         row("owner", d.owner ?? "—"); row("source", d.source ?? "—")
         row("tags", d.tags.isEmpty ? "—" : d.tags.map { g.tag + $0 }.joined(separator: " "), .tag)
         row("close", d.expectedClose.map(RenderText.day) ?? "—")
         let m = actionMarker(d)
-        if let a = d.nextAction, !a.done {
+        if let a = d.nextActivity {
             lines.append([
-                (TextWidth.fit(f["next"]!, to: labels), .formLabel), (BoardRenderer.oneLine(a.text), .help),
-                ("  " + (a.due.map(RenderText.day) ?? "") + "  " + m.long, m.role),
+                (TextWidth.fit(f["next"]!, to: labels), .formLabel), (g.activity(a.type) + " ", m.role),
+                (BoardRenderer.oneLine(a.subject), .help),
+                ("  " + whenText(a) + (a.due == nil ? "" : " " + g.dot + " " + relativeText(a)), m.role),
             ])
         } else if d.status == .open {
             row("next", m.long, m.role)
@@ -227,21 +236,7 @@ extension BoardRenderer {
         row("updated", d.updatedAt.description)
         row("id", d.id, .cardDim)
         lines.append([])
-        lines.append([(RenderText.historyTitle, .helpTitle)])
-        for (i, h) in d.history.enumerated() {
-            let next = i + 1 < d.history.count ? d.history[i + 1].at.utcDay : state.today
-            var what: String
-            if let from = h.from, from != h.to {
-                what = stageName(from) + " → " + stageName(h.to)
-            } else if h.from == nil {
-                what = RenderText.createdIn(stageName(h.to))
-            } else {
-                what = stageName(h.to)
-            }
-            if let s = h.status, h.from != nil { what += "  [" + Strings.status(s) + "]" }
-            let stay = h.from == h.to ? "" : "  " + RenderText.daysIn(h.at.utcDay.days(until: next))
-            lines.append([(h.at.utcDay.description + "  ", .cardDim), (what, .help), (stay, .cardDim)])
-        }
+        lines += timelineLines(d)
         if let n = d.notes, !n.isEmpty {
             lines.append([])
             lines.append([(RenderText.notesTitle, .helpTitle)])

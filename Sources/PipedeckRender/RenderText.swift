@@ -6,6 +6,8 @@ public enum RenderText {
     public static func prob(_ p: Percent) -> String { Strings.percent(p) }
     public static func lateBy(_ d: Int) -> String { tr("\(d)d late", "en retard de \(d) j") }
     public static var dueToday: String { tr("today", "aujourd'hui") }
+    /// Where there is little room (the narrow agenda).
+    public static var dueTodayShort: String { tr("today", "auj.") }
     public static func dueIn(_ d: Int) -> String {
         tr(d == 1 ? "tomorrow" : "in \(d)d", d == 1 ? "demain" : "dans \(d) j")
     }
@@ -26,7 +28,12 @@ public enum RenderText {
     public static func staleCount(_ n: Int) -> String { tr("\(n) stale", "\(n) sans activité") }
     public static var detailTitle: String { tr("Deal", "Affaire") }
     public static var historyTitle: String { tr("History", "Historique") }
+    public static var timelineTitle: String { tr("Timeline", "Chronologie") }
+    public static var planned: String { tr("planned", "prévu") }
+    public static var copyPhoneHint: String { tr("y copies", "y copie") }
+    public static var copyEmailHint: String { tr("Y copies", "Y copie") }
     public static var notesTitle: String { tr("Notes", "Notes") }
+    public static var created: String { tr("created", "créée") }
     public static func createdIn(_ stage: String) -> String { tr("created in \(stage)", "créée dans \(stage)") }
     public static func daysIn(_ n: Int) -> String {
         tr(n == 1 ? "1 day" : "\(n) days", n == 1 ? "1 jour" : "\(n) jours")
@@ -36,14 +43,20 @@ public enum RenderText {
     public static var deleteTitle: String { tr("Delete deal", "Supprimer l'affaire") }
     public static var field: [String: String] {
         [
-            "id": tr("Id", "Id"), "stage": tr("Stage", "Étape"), "status": tr("Status", "Statut"),
-            "value": tr("Value", "Valeur"), "probability": tr("Probability", "Probabilité"),
-            "weighted": tr("Weighted", "Pondérée"), "company": tr("Company", "Entreprise"),
-            "contact": tr("Contact", "Contact"), "owner": tr("Owner", "Commercial"), "source": tr("Source", "Source"),
-            "tags": tr("Tags", "Étiquettes"), "close": tr("Expected close", "Conclusion prévue"),
-            "next": tr("Next action", "Prochaine action"), "score": tr("Qualification", "Qualification"),
+            "id": tr("Id", tr("Id", "Id")), tr("stage", "étape"): tr("Stage", "Étape"),
+            "status": tr("Status", "Statut"),
+            tr("value", "valeur"): tr("Value", "Valeur"),
+            tr("probability", "probabilité"): tr("Probability", "Probabilité"),
+            tr("weighted", "pondéré"): tr("Weighted", "Pondérée"),
+            tr("company", "entreprise"): tr("Company", "Entreprise"),
+            "contact": tr("Contact", tr("Contact", "Contact")), tr("owner", "commercial"): tr("Owner", "Commercial"),
+            tr("source", "source"): tr("Source", tr("Source", "Source")),
+            "tags": tr("Tags", "Étiquettes"), tr("close", "fermer"): tr("Expected close", "Conclusion prévue"),
+            "next": tr("Next action", "Prochaine action"),
+            tr("score", "score"): tr("Qualification", tr("Qualification", "Qualification")),
             "lostReason": tr("Lost reason", "Motif de perte"), "inStage": tr("In stage since", "Dans l'étape depuis"),
             "updated": tr("Updated", "Modifiée"), "nps": tr("Would recommend", "Recommanderait"),
+            "phone": tr("Phone", "Téléphone"), "email": tr("Email", "E-mail"),
         ]
     }
     public static func sortLabel(_ k: SortKey) -> String {
@@ -57,14 +70,15 @@ public enum RenderText {
     }
     public static var agendaTitle: String { tr("Agenda", "Agenda") }
     public static var agendaEmpty: String { tr("No open deals.", "Aucune affaire ouverte.") }
-
-    public static var nextActionTitle: String { tr("Next action", "Prochaine action") }
-    public static var nextActionFollowUp: String { tr("Next step", "Étape suivante") }
-    public static var whatLabel: String { tr("What", "Quoi") }
-    public static var dueLabel: String { tr("Due", "Échéance") }
-    public static var dueExamples: String {
-        tr("YYYY-MM-DD, today, tomorrow, +3, +2w, fri", "03/12/2026, aujourd'hui, demain, +3, +2s, ven")
+    public static var agendaNoneOfType: String {
+        tr(
+            "Nothing of this type is planned (t shows another type).",
+            "Rien de ce type n'est prévu (t montre un autre type).")
     }
+    public static func agendaOnly(_ t: ActivityType) -> String {
+        tr(Strings.activityTypes(t) + " only", Strings.activityTypes(t) + " seulement")
+    }
+
     public static var stagesTitle: String { tr("Stages", "Étapes") }
     public static var stageAddTitle: String { tr("New stage", "Nouvelle étape") }
     public static var stageEditTitle: String { tr("Edit stage", "Modifier l'étape") }

@@ -23,17 +23,18 @@ public struct ReportText {
     /// One report as text. With `width`, every line fits in it: tables drop whole columns in the
     /// order their `drop` says (a bar first), sentences wrap.
     public mutating func render(
-        _ kind: ReportKind, deals: [Deal], months: Int = ForecastReport.defaultMonths, width: Int? = nil
+        _ kind: ReportKind, deals: [Deal], months: Int = ForecastReport.defaultMonths,
+        weeks: Int = ActivitiesReport.defaultWeeks, width: Int? = nil
     ) -> String {
         self.width = width
-        let out = text(kind, deals: deals, months: months)
+        let out = text(kind, deals: deals, months: months, weeks: weeks)
         guard let width else { return out }
         return out.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
             TextWidth.width(String(line)) <= width ? [String(line)] : BoardRenderer.wrap(String(line), width: width)
         }.joined(separator: "\n")
     }
 
-    mutating func text(_ kind: ReportKind, deals: [Deal], months: Int) -> String {
+    mutating func text(_ kind: ReportKind, deals: [Deal], months: Int, weeks: Int) -> String {
         switch kind {
         case .forecast: return text(ForecastReport(board: board, deals: deals, today: today, months: months))
         case .funnel: return text(FunnelReport(board: board, deals: deals))
@@ -42,6 +43,7 @@ public struct ReportText {
         case .owners: return text(BreakdownReport(.owner, board: board, deals: deals, today: today))
         case .lost: return text(LostReasonsReport(board: board, deals: deals))
         case .nps: return text(NPSReport(board: board, deals: deals))
+        case .activities: return text(ActivitiesReport(board: board, deals: deals, today: today, weeks: weeks))
         }
     }
 

@@ -1,7 +1,7 @@
 import PipedeckCore
 import PipedeckUI
 
-/// The overlays for working the pipeline: filter menu, next action, agenda, stages.
+/// The overlays for working the pipeline: filter menu, agenda, stages.
 extension BoardRenderer {
     mutating func drawFilterMenu(row: Int) {
         let f = state.filter
@@ -36,54 +36,47 @@ extension BoardRenderer {
         text(counts, r.x + 1, r.y + r.h - 1, .cardDim, max: r.w - 1)
     }
 
-    mutating func drawAgenda(selection: Int) {
-        let agenda = state.agenda
+    mutating func drawAgenda(_ view: AgendaView) {
+        let agenda = state.agenda(type: view.type)
+        let title = RenderText.agendaTitle + (view.type.map { " " + g.dot + " " + RenderText.agendaOnly($0) } ?? "")
         let r = box(
-            width: min(layout.width, 100), height: layout.height - 2, title: RenderText.agendaTitle,
-            hints: Screen.agenda.hints)
-        guard !agenda.items.isEmpty else { text(RenderText.agendaEmpty, r.x, r.y, .cardDim, max: r.w); return }
+            width: min(layout.width, 100), height: layout.height - 2, title: title, hints: Screen.agenda.hints)
+        guard !agenda.items.isEmpty else {
+            text(view.type == nil ? RenderText.agendaEmpty : RenderText.agendaNoneOfType, r.x, r.y, .cardDim, max: r.w)
+            return
+        }
         // Lines: a heading per bucket, then its items; remember which line shows the selection.
-        var lines: [(item: Int?, pieces: [(String, StyleRole)])] = []
+        // Only the lines on screen are written out (an agenda can hold thousands).
+        var counts: [Agenda.Bucket: Int] = [:]
+        for item in agenda.items { counts[item.bucket, default: 0] += 1 }
+        var rows: [(item: Int?, heading: Agenda.Bucket?)] = []
         var selectedLine = 0
-        let whens = agenda.items.map { whenText($0, today: agenda.today) }
-        // 22, or more for longer words (French) where the box has room.
-        let whenWidth = max(22, min(whens.map(TextWidth.width).max() ?? 0, r.w / 3))
         var last: Agenda.Bucket? = nil
         for (i, item) in agenda.items.enumerated() {
             if item.bucket != last {
-                if last != nil { lines.append((nil, [])) }
+                if last != nil { rows.append((nil, nil)) }
                 last = item.bucket
-                let n = agenda.items.filter { $0.bucket == item.bucket }.count
-                let role: StyleRole =
-                    item.bucket == .overdue
-                    ? .overdue
-                    : item.bucket == .today ? .dueToday : item.bucket == .nonePlanned ? .noAction : .helpTitle
-                lines.append((nil, [(Strings.agendaBucket(item.bucket) + "  (\(n))", role)]))
+                rows.append((nil, item.bucket))
             }
-            if i == selection { selectedLine = lines.count }
-            let when = whens[i]
-            let whenRole: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : .upcoming
-            let deal =
-                BoardRenderer.oneLine(item.title)
-                + (item.company.map { " " + g.dot + " " + BoardRenderer.oneLine($0) } ?? "")
-            let action = item.action.map(BoardRenderer.oneLine) ?? Strings.noNextAction
-            lines.append(
-                (
-                    i,
-                    [
-                        (TextWidth.fit(when, to: whenWidth, ellipsis: g.ellipsis), whenRole), (" ", .help),
-                        (
-                            TextWidth.fit(action, to: max(10, r.w / 2 - 12), ellipsis: g.ellipsis),
-                            item.action == nil ? .noAction : .help
-                        ),
-                        ("  " + deal, .cardDim),
-                    ]
-                ))
+            if i == view.selection { selectedLine = rows.count }
+            rows.append((i, nil))
         }
-        let top = max(0, min(selectedLine - r.h / 2, lines.count - r.h))
-        for (n, line) in lines.dropFirst(top).prefix(r.h).enumerated() {
+        let whenWidth = r.w >= 90 ? 28 : 15
+        // The subject gets half of what is left; on a narrow screen the deal keeps a few letters too.
+        let actionWidth = r.w >= 70 ? max(10, (r.w - whenWidth - 3) / 2) : max(8, (r.w - whenWidth - 5) / 2)
+        let top = max(0, min(selectedLine - r.h / 2, rows.count - r.h))
+        let lines = rows.dropFirst(top).prefix(r.h).map { row -> (item: Int?, pieces: [(String, StyleRole)]) in
+            if let b = row.heading {
+                let role: StyleRole =
+                    b == .overdue ? .overdue : b == .today ? .dueToday : b == .nonePlanned ? .noAction : .helpTitle
+                return (nil, [(Strings.agendaBucket(b) + "  (\(counts[b] ?? 0))", role)])
+            }
+            guard let i = row.item else { return (nil, []) }
+            return (i, agendaPieces(agenda.items[i], whenWidth: whenWidth, actionWidth: actionWidth))
+        }
+        for (n, line) in lines.enumerated() {
             let y = r.y + n
-            if let i = line.item, i == selection {
+            if let i = line.item, i == view.selection {
                 grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected)
                 text(
                     TextWidth.truncate(line.pieces.map(\.0).joined(), to: r.w, ellipsis: g.ellipsis), r.x, y,
@@ -93,7 +86,37 @@ extension BoardRenderer {
             }
         }
         if top > 0 { text(g.moreAbove, r.x + r.w + 1, r.y, .scrollMarker) }
-        if top + r.h < lines.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
+        if top + r.h < rows.count { text(g.moreBelow, r.x + r.w + 1, r.y + r.h - 1, .scrollMarker) }
+    }
+
+    /// One line of the agenda: when, the type, the subject, the deal.
+    func agendaPieces(_ item: Agenda.Item, whenWidth: Int, actionWidth: Int) -> [(String, StyleRole)] {
+        let whenRole: StyleRole = item.bucket == .overdue ? .overdue : item.bucket == .today ? .dueToday : .upcoming
+        let deal =
+            BoardRenderer.oneLine(item.title)
+            + (item.company.map { " " + g.dot + " " + BoardRenderer.oneLine($0) } ?? "")
+        let action = item.action.map(BoardRenderer.oneLine) ?? Strings.noNextAction
+        return [
+            (TextWidth.fit(agendaWhen(item, wide: whenWidth > 15), to: whenWidth, ellipsis: g.ellipsis), whenRole),
+            (" " + (item.type.map { g.activity($0) } ?? g.none) + " ", item.type == nil ? .noAction : .formLabel),
+            (TextWidth.fit(action, to: actionWidth, ellipsis: g.ellipsis), item.action == nil ? .noAction : .help),
+            ("  " + deal, .cardDim),
+        ]
+    }
+
+    /// "2026-12-03 14:30 · in 3d" (wide) or "in 3d 14:30" (narrow: the group says the rest).
+    func agendaWhen(_ item: Agenda.Item, wide: Bool) -> String {
+        guard let due = item.due else { return item.action == nil ? "" : RenderText.noDate }
+        let days = item.days ?? 0
+        let relative =
+            days < 0
+            ? RenderText.agendaLate(-days, wide: wide)
+            : days == 0 ? (wide ? RenderText.dueToday : RenderText.dueTodayShort) : RenderText.dueIn(days)
+        let time = item.time.map { " " + $0.description } ?? ""
+        // Wide, the times stand in a column: a day without one keeps its place blank.
+        return wide
+            ? RenderText.agendaDay(due, today: state.today) + (item.time == nil ? "      " : time) + " " + g.dot + " "
+                + relative : relative + time
     }
 
     /// The stages: number, name, probability, stale days, kind, the deals counted as the board's
@@ -156,21 +179,17 @@ extension BoardRenderer {
     }
 }
 
-extension BoardRenderer {
-    /// When an agenda item is due: "2026-12-01  6d late"; in French "01/12  en retard de 6 j"
-    /// (the year only when it is not this one).
-    func whenText(_ item: Agenda.Item, today: Day) -> String {
-        guard let due = item.due else { return item.action == nil ? "" : RenderText.noDate }
-        let days = item.days ?? 0
-        let c = due.components
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let short = two(c.day) + "/" + two(c.month) + (c.year == today.year ? "" : "/\(c.year)")
-        return tr(due.description, short) + "  "
-            + (days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days))
-    }
-}
-
 extension RenderText {
+    /// The agenda's day: "2026-12-03"; in French "03/12" (with the year when it is not this one),
+    /// leaving room for the longer French words.
+    static func agendaDay(_ d: Day, today: Day) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let french = two(d.dayOfMonth) + "/" + two(d.month) + (d.year == today.year ? "" : "/\(d.year)")
+        return tr(d.description, french)
+    }
+    /// "6d late"; in French "retard de 6 j", or "−6 j" where the agenda is narrow (its heading
+    /// says "En retard").
+    static func agendaLate(_ d: Int, wide: Bool) -> String { tr("\(d)d late", wide ? "retard de \(d) j" : "−\(d) j") }
     /// A day as people read it: the ISO day in English ("2026-12-03"), "jeu. 3 déc. 2026" in French.
     public static func day(_ d: Day) -> String {
         tr(

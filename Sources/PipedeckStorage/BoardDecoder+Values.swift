@@ -117,6 +117,18 @@ extension BoardDecoder {
             name.text, StorageStrings.dealStatus, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
     }
 
+    func activityType(_ i: Int, _ name: FieldName) throws(LoadError) -> ActivityType {
+        if r[i].kind == .string, let t = ActivityType(rawValue: r.string(i)) { return t }
+        throw fieldError(
+            name.text, StorageStrings.activityType, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+    }
+
+    func timeOfDay(_ i: Int, _ name: FieldName) throws(LoadError) -> TimeOfDay {
+        if r[i].kind == .string, let t = TimeOfDay.parse(r.string(i)) { return t }
+        throw fieldError(
+            name.text, StorageStrings.timeOfDay, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+    }
+
     func strings(_ i: Int, _ name: FieldName) throws(LoadError) -> [String] {
         guard r[i].kind == .array else {
             throw fieldError(name.text, StorageStrings.anArray, found: typeName(i), node: i)
@@ -141,6 +153,7 @@ extension BoardDecoder {
             if c > Int128(Board.schemaVersion) {
                 throw LoadError(path: path, message: StorageStrings.newerVersion(path, r.numberText(i)))
             }
+            fileVersion = Int(c)
             return Int(c)
         case .tooLarge:
             throw LoadError(path: path, message: StorageStrings.newerVersion(path, r.numberText(i)))

@@ -29,6 +29,8 @@ final class BoardDecoder {
     var place = Place.board
     /// The board's stage ids, once its stages are read: a deal must be in one of them.
     var stageIDs = Set<String>()
+    /// The file's format version (a file without one is version 1): the migrations read it.
+    var fileVersion = 1
     /// Value node of each known field of the objects being read (-1: absent): a stack, as a
     /// deal is read while the board's fields are still needed.
     private let slots: UnsafeMutablePointer<Int32>
@@ -111,7 +113,7 @@ final class BoardDecoder {
     @inline(__always) func withMembers<Root, R>(
         _ node: Int, _ schema: Schema<Root>, _ body: (inout Members) throws(LoadError) -> R
     ) throws(LoadError) -> R {
-        let n = schema.fields.count
+        let n = schema.readCount
         precondition(top + n <= BoardDecoder.capacity)
         let s = slots + top
         top += n
@@ -153,6 +155,10 @@ final class BoardDecoder {
         for i in schema.optional { try optionalField(i, &m, schema, &root, parent, index) }
         schema.unknown.set(&root, m.unknown)
         schema.finish?(&root, self, m.present)
+        for (k, f) in schema.legacy.enumerated() {
+            guard let v = m.value(schema.fields.count + k) else { continue }
+            try f.read(&root, self, v, FieldName(parent: parent, index: index, key: f.key))
+        }
     }
 
     @inline(__always) private func optionalField<Root>(
@@ -206,6 +212,11 @@ final class BoardDecoder {
         return out
     }
 
+    /// The value of node `node` as an unknown field keeps it.
+    func keptValue(_ node: Int) throws(LoadError) -> JSONValue {
+        do throws(DuplicateKey) { return try r.value(node) } catch { throw duplicate(error.node) }
+    }
+
     /// The value node of the member `key` of object node `node`.
     func member(_ node: Int, _ key: StaticString) -> Int? {
         var k = node + 1
@@ -235,6 +246,9 @@ final class BoardDecoder {
             }
             var board = schema.blank
             try fields(&m, schema, into: &board)
+            // Read, an older version's board has this version's shape (its deals' next actions
+            // became activities): it is written as this version.
+            board.version = Board.schemaVersion
             return board
         }
     }

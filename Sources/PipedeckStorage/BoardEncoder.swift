@@ -6,7 +6,11 @@ import PipedeckCore
 /// What each object holds comes from its schema (BoardSchema.swift, DealSchema.swift).
 enum BoardEncoder {
     static func encode(_ board: Board) -> [UInt8] {
-        let w = ByteWriter(capacity: 2048 + board.deals.count * 1_200)
+        // About what a deal and an activity take, so that the buffer seldom has to grow (growing
+        // copies it while the old one is still held: the peak memory of a save).
+        var activities = 0
+        for d in board.deals { activities += d.activities.count }
+        let w = ByteWriter(capacity: 2048 + board.deals.count * 1_200 + activities * 320)
         w.object(board, BoardSchema.board)
         w.bytes.append(0x0A)
         return w.bytes

@@ -109,6 +109,8 @@ public enum BoardMerge {
         }
         // The fields this version does not know: as one value.
         d.extra = pick(b.extra, m.extra, t.extra, &c)
+        // Activities: by id.
+        d.activities = mergeByID(b.activities, m.activities, t.activities, &c)
         // Where the deal is (stage, status, lost reason, time in stage, rank): merged as one, so
         // that a merged deal is never half moved.
         let placement = DealSchema.placement
@@ -133,5 +135,49 @@ public enum BoardMerge {
         }
         d.updatedAt = max(m.updatedAt, t.updatedAt)
         return d
+    }
+
+    /// The three-way merge of a deal's activities, by id: activities added on either side are
+    /// all kept (theirs in their order, then this side's); one changed on one side takes the
+    /// change; one changed on both sides is merged field by field (this side's change wins a
+    /// field both changed, a conflict); one deleted on one side and changed on the other is
+    /// kept, changed; one deleted and not changed elsewhere goes.
+    static func mergeByID(_ b: [Activity], _ m: [Activity], _ t: [Activity], _ c: inout Bool) -> [Activity] {
+        if m == b || t == m { return t }
+        if t == b { return m }
+        var base: [String: Activity] = [:], mine: [String: Activity] = [:]
+        for a in b { base[a.id] = a }
+        for a in m { mine[a.id] = a }
+        var out: [Activity] = []
+        var theirIDs = Set<String>()
+        for ta in t {
+            theirIDs.insert(ta.id)
+            switch (base[ta.id], mine[ta.id]) {
+            case (nil, nil): out.append(ta) // added elsewhere
+            case (nil, let ma?): // added on both sides with one id
+                if ma != ta { c = true }
+                out.append(ma)
+            case (let ba?, nil): if ta != ba { out.append(ta) } // deleted here
+            case (let ba?, let ma?): out.append(mergeActivity(base: ba, mine: ma, theirs: ta, conflict: &c))
+            }
+        }
+        for ma in m where !theirIDs.contains(ma.id) {
+            // Added here, or deleted elsewhere and changed here.
+            if let ba = base[ma.id], ba == ma { continue }
+            out.append(ma)
+        }
+        return out
+    }
+
+    /// One activity changed on both sides, field by field (`DealSchema.activity`).
+    static func mergeActivity(base b: Activity, mine m: Activity, theirs t: Activity, conflict c: inout Bool)
+        -> Activity
+    {
+        if t == b || t == m { return m }
+        if m == b { return t }
+        var a = t
+        for f in DealSchema.activity.fields where f.pick(base: b, mine: m, theirs: t, into: &a) { c = true }
+        a.extra = pick(b.extra, m.extra, t.extra, &c)
+        return a
     }
 }

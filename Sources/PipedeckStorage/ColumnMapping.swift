@@ -5,10 +5,14 @@ import PipedeckCore
 public enum ImportField: String, CaseIterable, Hashable, Sendable {
     case id, title, value, currency, stage, probability, status
     case lostReason = "lost_reason"
-    case company, contact, owner, source, tags
+    case company, contact, phone, email, owner, source, tags
     case expectedClose = "expected_close"
+    /// The next activity's subject, type, day and time.
     case nextAction = "next_action"
+    case nextActionType = "next_action_type"
     case nextActionDue = "next_action_due"
+    case nextActionTime = "next_action_time"
+    /// Written by versions before activities: the next action was done.
     case nextActionDone = "next_action_done"
     case notes
     case createdAt = "created_at"
@@ -85,6 +89,12 @@ public struct ColumnMapping: Sendable {
         add(.createdAt, "Deal - Deal created", "Deal - Add time")
         add(.updatedAt, "Deal - Update time", "Deal - Last updated")
         add(.source, "Deal - Source channel", "Deal - Source origin")
+        add(.nextAction, "Deal - Next activity subject", "Deal - Next activity")
+        add(.nextActionDue, "Deal - Next activity date")
+        add(.nextActionTime, "Deal - Next activity time")
+        add(.nextActionType, "Deal - Next activity type")
+        add(.phone, "Person - Phone", "Deal - Contact person phone")
+        add(.email, "Person - Email", "Deal - Contact person email")
         // HubSpot.
         add(.id, "Record ID", "Deal ID")
         add(.title, "Deal Name")
@@ -100,6 +110,8 @@ public struct ColumnMapping: Sendable {
         add(.company, "Associated Company")
         add(.contact, "Associated Contact")
         add(.nextAction, "Next step")
+        add(.nextActionDue, "Next activity date")
+        add(.nextActionType, "Next activity type")
         // Odoo.
         add(.title, "Opportunity")
         add(.value, "Expected Revenue")
@@ -111,6 +123,10 @@ public struct ColumnMapping: Sendable {
         add(.updatedAt, "Last Updated on")
         add(.lostReason, "Lost Reason")
         add(.notes, "Internal Notes")
+        add(.nextAction, "Next Activity", "Next Activity Summary", "Activity Summary")
+        add(.nextActionDue, "Next Activity Deadline", "Activity Deadline", "My Deadline")
+        add(.nextActionType, "Next Activity Type", "Activity Type")
+        add(.email, "Email", "Email From")
         // Salesforce.
         add(.id, "Opportunity ID")
         add(.title, "Opportunity Name")
@@ -127,7 +143,10 @@ public struct ColumnMapping: Sendable {
         add(.company, "Organization", "Organisation", "Company name", "Account")
         add(.contact, "Contact person")
         add(.expectedClose, "Expected close date", "Closing date")
-        add(.nextAction, "Next action")
+        add(.nextAction, "Next action", "Next activity subject", "Next activity")
+        add(.nextActionTime, "Next action time", "Next activity time")
+        add(.phone, "Phone", "Phone number", "Contact phone", "Mobile", "Telephone")
+        add(.email, "E-mail", "Email address", "Contact email")
         add(.notes, "Deal - Notes", "Deal - Note")
         add(.nextActionDue, "Next action due", "Next action date")
         add(.notes, "Note")
@@ -143,7 +162,7 @@ public struct ColumnMapping: Sendable {
         ]),
         .odoo: Set([
             "opportunity", "expected revenue", "customer", "contact name", "salesperson", "expected closing",
-            "created on", "last updated on", "internal notes",
+            "created on", "last updated on", "internal notes", "next activity deadline", "next activity summary",
         ]),
         .salesforce: Set([
             "opportunity name", "probability (%)", "account name", "opportunity owner", "lead source",

@@ -5,8 +5,9 @@ import PipedeckCore
 /// any of these fields. `columns` says their order; what each cell holds is in the deal schema.
 public enum DealCSV {
     public static let columns: [ImportField] = [
-        .id, .title, .value, .currency, .stage, .probability, .status, .lostReason, .company, .contact, .owner,
-        .source, .tags, .expectedClose, .nextAction, .nextActionDue, .nextActionDone, .notes, .createdAt, .updatedAt,
+        .id, .title, .value, .currency, .stage, .probability, .status, .lostReason, .company, .contact, .phone,
+        .email, .owner, .source, .tags, .expectedClose, .nextAction, .nextActionType, .nextActionDue,
+        .nextActionTime, .notes, .createdAt, .updatedAt,
     ]
 
     public static var header: [String] { columns.map(\.rawValue) }

@@ -1,20 +1,25 @@
 import Foundation
 import PipedeckCore
 
-/// One all-day event of an iCalendar file.
+/// One event of an iCalendar file: all day, or at a time of day (on the reader's clock, a
+/// "floating" time) with an optional duration.
 public struct ICSEvent: Hashable, Sendable {
     public var uid: String
     public var stamp: Timestamp
     public var day: Day
+    public var time: TimeOfDay?
+    /// Minutes; only with a time.
+    public var duration: Int?
     public var summary: String
     public var description: String?
     public var categories: [String]
 
     public init(
-        uid: String, stamp: Timestamp, day: Day, summary: String, description: String? = nil, categories: [String] = []
+        uid: String, stamp: Timestamp, day: Day, time: TimeOfDay? = nil, duration: Int? = nil, summary: String,
+        description: String? = nil, categories: [String] = []
     ) {
-        self.uid = uid; self.stamp = stamp; self.day = day; self.summary = summary
-        self.description = description; self.categories = categories
+        self.uid = uid; self.stamp = stamp; self.day = day; self.time = time; self.duration = duration
+        self.summary = summary; self.description = description; self.categories = categories
     }
 }
 
@@ -30,12 +35,20 @@ public enum ICSWriter {
             lines.append("BEGIN:VEVENT")
             lines.append("UID:" + escape(e.uid))
             lines.append("DTSTAMP:" + dateTime(e.stamp))
-            lines.append("DTSTART;VALUE=DATE:" + date(e.day))
-            lines.append("DTEND;VALUE=DATE:" + date(e.day.adding(days: 1)))
+            if let t = e.time {
+                // A floating time: the same hour on whatever clock the calendar shows it; without a
+                // duration the event is a moment (RFC 5545, 3.6.1).
+                lines.append("DTSTART:" + date(e.day) + "T" + hourMinute(t) + "00")
+                if let m = e.duration { lines.append("DURATION:PT\(m)M") }
+            } else {
+                lines.append("DTSTART;VALUE=DATE:" + date(e.day))
+                lines.append("DTEND;VALUE=DATE:" + date(e.day.adding(days: 1)))
+            }
             lines.append("SUMMARY:" + escape(e.summary))
             if let d = e.description { lines.append("DESCRIPTION:" + escape(d)) }
             if !e.categories.isEmpty { lines.append("CATEGORIES:" + e.categories.map(escape).joined(separator: ",")) }
-            lines.append("TRANSP:TRANSPARENT")
+            // A timed activity takes the time; an all-day reminder does not.
+            lines.append(e.time == nil ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE")
             lines.append("END:VEVENT")
         }
         // RFC 5545 wants at least one component in a calendar. With no event, the calendar gets
@@ -56,6 +69,9 @@ public enum ICSWriter {
         let c = d.components
         return String(format: "%04d%02d%02d", c.year, c.month, c.day)
     }
+
+    /// "1430"
+    static func hourMinute(_ t: TimeOfDay) -> String { t.description.filter { $0 != ":" } }
 
     /// 20260601T091500Z
     public static func dateTime(_ t: Timestamp) -> String {

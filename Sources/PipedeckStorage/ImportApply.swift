@@ -105,7 +105,7 @@ struct ImportRun {
     private mutating func update(_ i: Int, with row: RowValues, key: String?) throws(PipelineError) {
         let old = plan.board.deals[i]
         var d = old
-        row.fill(&d, key: key, boardCurrency: board.currency)
+        row.fill(&d, key: key, boardCurrency: board.currency, now: now)
         if row.status == .won {
             if let s = row.stage?.stage, s.kind == .won {
                 d.stage = s.id
@@ -154,7 +154,7 @@ struct ImportRun {
             row.stage?.stage.id ?? (row.status == .won ? firstWon?.id : nil) ?? defaultStage?.id ?? ""
         let born = row.createdAt ?? now
         var d = Deal(id: id, title: row.title!, value: .zero, stage: stageID, createdAt: born)
-        row.fill(&d, key: key, boardCurrency: board.currency)
+        row.fill(&d, key: key, boardCurrency: board.currency, now: now)
         let reason = row.status == .lost ? d.lostReason : nil
         d.lostReason = nil
         // Days in the stage count from the import: the file does not say when the deal entered it.

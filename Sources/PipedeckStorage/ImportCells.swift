@@ -162,6 +162,17 @@ public func readTags(_ cell: String) -> [String] {
 }
 
 /// Yes/no cells: true, yes, y, 1, x, done / false, no, n, 0, empty.
+/// A time of day as the CRMs write it: "14:30", "14:30:00", "2:30 PM".
+public func readTime(_ raw: String) -> TimeOfDay? {
+    var t = raw.trimmingCharacters(in: .whitespaces)
+    // "14:30:00": the seconds go.
+    let parts = t.split(separator: ":", omittingEmptySubsequences: false)
+    if parts.count == 3, parts[2].prefix(2).allSatisfy(\.isNumber) {
+        t = parts[0] + ":" + parts[1] + parts[2].dropFirst(2)
+    }
+    return TimeParser.time(t)
+}
+
 public func readFlag(_ raw: String) -> Bool? {
     switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
     case "true", "yes", "y", "1", "x", "done", "✓": return true

@@ -30,6 +30,8 @@ public enum RowIssue: Hashable, Sendable {
     case statusConflict(status: String, stage: String)
     case date(ImportField, String, DateFailure)
     case flag(ImportField, String)
+    /// A next activity's time that is not one ("14:30", "2:30 PM").
+    case time(String)
     case dueWithoutAction
     case duplicate(firstLine: Int)
     case rejected(PipelineError)

@@ -22,6 +22,10 @@ struct RowValues {
     var createdAt: Timestamp?, updatedAt: Timestamp?
     var done: Bool?
     var nextText: String?
+    /// The next activity's type (a type the file names that Pipedeck does not have is a task)
+    /// and time.
+    var nextType: ActivityType?
+    var nextTime: TimeOfDay?
 
     /// The cell of column `f`, "" where the row is short; nil when no column holds `f`.
     func cell(_ f: ImportField) -> String? {
@@ -71,6 +75,10 @@ struct RowValues {
             if let f = readFlag(raw) { done = f } else { issues.append(.flag(.nextActionDone, raw)) }
         }
         nextText = cell(.nextAction).flatMap(readSingleLine)
+        if let raw = present(.nextActionType) { nextType = ActivityType.named(raw) ?? .task }
+        if let raw = present(.nextActionTime) {
+            if let t = readTime(raw) { nextTime = t } else { issues.append(.time(raw)) }
+        }
         if mapping.column(.nextAction) != nil && nextText == nil && (due != nil || done == true) {
             issues.append(.dueWithoutAction)
         }
@@ -131,7 +139,7 @@ struct RowValues {
 
     /// The fields every row sets the same way on a new or an existing deal. `key` is the row's
     /// import key; `boardCurrency` is not repeated on the deal.
-    func fill(_ d: inout Deal, key: String?, boardCurrency: String) {
+    func fill(_ d: inout Deal, key: String?, boardCurrency: String, now: Timestamp) {
         d.title = title!
         if let value { d.value = value }
         if let c = currencyColumn ?? writtenCurrency {
@@ -142,26 +150,49 @@ struct RowValues {
         if let p = probability { d.probability = p }
         if mapping.column(.company) != nil { d.company = cell(.company).flatMap(readSingleLine) }
         if mapping.column(.contact) != nil { d.contact = cell(.contact).flatMap(readSingleLine) }
+        if mapping.column(.phone) != nil { d.phone = cell(.phone).flatMap(readSingleLine) }
+        if mapping.column(.email) != nil { d.email = cell(.email).flatMap(readSingleLine) }
         if mapping.column(.owner) != nil { d.owner = cell(.owner).flatMap(readSingleLine) }
         if mapping.column(.source) != nil { d.source = cell(.source).flatMap(readSingleLine) }
         if mapping.column(.notes) != nil { d.notes = cell(.notes).flatMap(readText) }
         if let raw = cell(.tags) { d.tags = readTags(raw) }
         if mapping.column(.expectedClose) != nil { d.expectedClose = close }
-        if mapping.column(.nextAction) != nil {
-            if let text = nextText {
-                var a = d.nextAction ?? NextAction(text: text)
-                if a.text != text && done == nil { a.done = false }
-                a.text = text
-                if mapping.column(.nextActionDue) != nil { a.due = due }
-                if let done { a.done = done }
-                d.nextAction = a
-            } else {
-                d.nextAction = nil
-            }
-        } else if mapping.column(.nextActionDue) != nil, d.nextAction != nil {
-            d.nextAction?.due = due
-        }
+        fillNextActivity(&d, now: now)
         if mapping.column(.lostReason) != nil { d.lostReason = cell(.lostReason).flatMap(readSingleLine) }
         if let key { d.importKey = key }
+    }
+
+    /// The CRMs' "next activity" columns: the deal's next planned activity takes the row's
+    /// subject, type, day and time (a new one is planned when it has none); an empty subject
+    /// removes it (what was done stays). A file that gives only a day ("Next activity date")
+    /// plans a task on it. A done flag (files of older versions) marks it done.
+    func fillNextActivity(_ d: inout Deal, now: Timestamp) {
+        let hasText = mapping.column(.nextAction) != nil, hasDue = mapping.column(.nextActionDue) != nil
+        guard hasText || hasDue else { return }
+        let k = d.nextActivity.flatMap { d.activityIndex($0.id) }
+        if hasText && nextText == nil {
+            if let k { d.activities.remove(at: k) }
+            return
+        }
+        guard nextText != nil || due != nil || k != nil else { return }
+        var a =
+            k.map { d.activities[$0] }
+            ?? Activity(
+                id: RowValues.importedActivityID(d), type: nextType ?? .task,
+                subject: nextText ?? StorageStrings.importedNextActivity, owner: d.owner, createdAt: now)
+        if let t = nextText { a.subject = t }
+        if let t = nextType { a.type = t }
+        if hasDue { a.due = due }
+        if mapping.column(.nextActionTime) != nil { a.time = a.due == nil ? nil : nextTime }
+        if let done { a.done = done }
+        if let k { d.activities[k] = a } else { d.activities.append(a) }
+    }
+
+    /// An id for an activity the import plans: the deal's id and "i1", "i2"… (random ids never
+    /// hold an "i").
+    static func importedActivityID(_ d: Deal) -> String {
+        var n = 1
+        while d.activityIndex(d.id + "i\(n)") != nil { n += 1 }
+        return d.id + "i\(n)"
     }
 }

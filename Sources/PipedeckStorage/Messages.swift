@@ -130,8 +130,8 @@ public enum StorageStrings {
     }
     public static func newerVersion(_ path: String, _ v: String) -> String {
         tr(
-            "\(path): the file has format version \(v) and needs a newer Pipedeck (this one reads version \(Board.schemaVersion))",
-            "\(path) : le fichier est au format version \(v) et demande un Pipedeck plus récent (celui-ci lit la version \(Board.schemaVersion))"
+            "\(path): the file has format version \(v) and needs a newer Pipedeck (this one reads versions up to \(Board.schemaVersion))",
+            "\(path) : le fichier est au format version \(v) et demande un Pipedeck plus récent (celui-ci lit les versions jusqu'à \(Board.schemaVersion))"
         )
     }
     public static func shape(_ path: String, _ place: String, _ detail: String) -> String {
@@ -196,6 +196,17 @@ public enum StorageStrings {
     }
     public static var currencyCode: String {
         tr("a currency code of 3 capital letters such as EUR", "un code de devise de 3 lettres majuscules comme EUR")
+    }
+    /// The subject of a next activity an imported file gives only a day for.
+    public static var importedNextActivity: String { tr("Next activity", "Prochaine activité") }
+    public static var activityType: String {
+        tr(
+            "\"call\", \"meeting\", \"email\", \"task\" or \"deadline\"",
+            "\"call\", \"meeting\", \"email\", \"task\" ou \"deadline\"")
+    }
+    public static var timeOfDay: String { tr("a time of day as HH:MM", "une heure HH:MM") }
+    public static var minutes: String {
+        tr("a whole number of minutes from 1 to 1440", "un nombre entier de minutes de 1 à 1440")
     }
 
     // Saving.

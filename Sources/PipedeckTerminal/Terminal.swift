@@ -44,7 +44,7 @@ public final class Terminal {
 
     let screen: OpaquePointer
     let inputFile: UnsafeMutablePointer<FILE>?
-    private let outputFile: UnsafeMutablePointer<FILE>?
+    let outputFile: UnsafeMutablePointer<FILE>?
     var window: UnsafeMutablePointer<WINDOW> { pd_stdscr() }
 
     /// Whether curses is currently in control of the terminal.

@@ -1,3 +1,4 @@
+import Foundation
 import PipedeckCore
 
 public enum SaveState: Hashable, Sendable {
@@ -16,6 +17,8 @@ public enum Effect: Hashable, Sendable {
     case cycleTheme
     /// Open the deal's notes in $VISUAL / $EDITOR; the loop sends the result as `Event.notesEdited`.
     case editNotes(dealID: String)
+    /// Put the text on the clipboard (the terminal's, through OSC 52).
+    case copyToClipboard(String)
     /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
     case discardTypeahead
 }
@@ -39,6 +42,8 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     public var now: Timestamp
     public var today: Day
+    /// The user's time zone: the timeline shows when things were done on their clock.
+    public var zone = TimeZone(secondsFromGMT: 0)!
     public var screen: BoardLayout
 
     public internal(set) var focusedStage = 0

@@ -39,7 +39,7 @@ public enum BoardCommand: String, Hashable, Sendable, CaseIterable {
 public enum DealCommand: String, Hashable, Sendable, CaseIterable {
     case moveNext, movePrev, moveTo, rankUp, rankDown
     case detail, edit, delete, markWon, markLost, reopen
-    case nextAction, completeAction, editNotes
+    case nextAction, completeAction, logActivity, editNotes
 
     public var changesBoard: Bool { self != .detail }
 }
@@ -69,17 +69,32 @@ public enum Bindings {
         KeyBinding(
             [.pageUp], .board(.pageUp), tr("one screen up", "un écran plus haut"), group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.pageDown], .board(.pageDown), tr("one screen down", "un écran plus bas"),
-            group: tr("Navigate", "Naviguer")),
+            [.char("i")], .deal(.logActivity),
+            tr(
+                "log a call, meeting, email or task just done",
+                "noter un appel, un rendez-vous, un e-mail ou une tâche qui vient d'être fait"),
+            hint: tr("log", "noter"), group: tr("Follow-up", "Suivi")),
         KeyBinding(
-            [.shiftRight, .char("L"), .char(">")], .deal(.moveNext),
-            tr("move the deal to the next stage", "passer l'affaire à l'étape suivante"), hint: tr("move", "déplacer"),
-            group: tr("Move deals", "Déplacer les affaires")),
+            [.char("n")], .deal(.nextAction),
+            tr(
+                "plan the next step (type, subject, when) or change it",
+                "prévoir la prochaine étape (type, objet, quand) ou la changer"),
+            hint: tr("plan", "prévoir"), group: tr("Follow-up", "Suivi")),
         KeyBinding(
-            [.shiftLeft, .char("H"), .char("<")], .deal(.movePrev),
-            tr("move the deal to the previous stage", "ramener l'affaire à l'étape précédente"),
-            hint: tr("move", "déplacer"),
-            group: tr("Move deals", "Déplacer les affaires")),
+            [.char("c")], .deal(.completeAction),
+            tr(
+                "mark the next step done, note its outcome, plan the next",
+                "marquer la prochaine étape faite, noter son résultat, prévoir la suivante"),
+            group: tr("Follow-up", "Suivi")),
+        KeyBinding(
+            [.char("A")], .board(.agenda),
+            tr("agenda: every planned activity by date", "agenda : toutes les activités prévues par date"),
+            hint: tr("agenda", tr("agenda", "agenda")),
+            group: tr("Follow-up", "Suivi")),
+        KeyBinding(
+            [.char("N")], .deal(.editNotes),
+            tr("edit the deal's notes in $VISUAL / $EDITOR", "modifier les notes de l'affaire dans $VISUAL / $EDITOR"),
+            group: tr("Follow-up", "Suivi")),
         KeyBinding(
             [.char("m")], .deal(.moveTo),
             tr(

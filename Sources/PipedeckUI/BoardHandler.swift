@@ -51,7 +51,7 @@ extension AppState {
         case .cycleSort:
             setSort(sort.next)
             message = StatusMessage(UIText.sortedBy(sort))
-        case .agenda: mode = .agenda(selection: 0)
+        case .agenda: mode = .agenda(AgendaView())
         case .reports: mode = .reports(tab: 0, scroll: 0)
         case .stages: mode = .stages(selection: focusedStage)
         }
@@ -95,10 +95,9 @@ extension AppState {
             let fx = perform(.reopen(id: deal.id), label: UIText.labelReopen, follow: deal.id)
             if !fx.isEmpty { message = StatusMessage(UIText.reopened(deal.title)) }
             return fx
-        case .nextAction:
-            if deal.status != .open { message = StatusMessage(UIText.closedDeal); return [] }
-            mode = .nextAction(NextActionForm(deal: deal, followUp: false))
-        case .completeAction: return completeAction(deal.id)
+        case .nextAction: planActivity(on: deal, origin: .board)
+        case .completeAction: return completeActivity(deal.id, origin: .board)
+        case .logActivity: logActivity(on: deal, origin: .board)
         case .editNotes: return [.editNotes(dealID: deal.id)]
         }
         keepVisible()

@@ -4,7 +4,8 @@ import PipedeckCore
 /// validates every field and, when one is wrong, keeps the form open with a message beside it.
 public struct DealForm: Hashable, Sendable {
     public enum FieldID: String, CaseIterable, Sendable {
-        case title, value, stage, probability, company, contact, owner, source, tags, close, next, due
+        case title, value, currency, stage, probability, company, contact, phone, email, owner, source, tags, close
+        case next, due
     }
     public struct Field: Hashable, Sendable {
         public var id: FieldID
@@ -48,16 +49,21 @@ public struct DealForm: Hashable, Sendable {
         fields = [
             text(.title, deal?.title),
             text(.value, deal.map { $0.value.canonical }),
+            text(.currency, deal?.currency),
             stageField,
             text(.probability, deal?.probability?.description),
             text(.company, deal?.company),
             text(.contact, deal?.contact),
+            text(.phone, deal?.phone),
+            text(.email, deal?.email),
             text(.owner, deal?.owner),
             text(.source, deal?.source),
             text(.tags, deal?.tags.joined(separator: ", ")),
             text(.close, deal?.expectedClose?.description),
-            text(.next, deal?.nextAction.flatMap { $0.done ? nil : $0.text }),
-            text(.due, deal?.nextAction.flatMap { $0.done ? nil : $0.due?.description }),
+            text(.next, deal?.nextActivity?.subject),
+            text(
+                .due, deal?.nextActivity.flatMap { a in a.due.map { $0.description + (a.time.map { " \($0)" } ?? "") } }
+            ),
         ]
         focus = 0
         opening = entries
@@ -154,9 +160,8 @@ public struct DealForm: Hashable, Sendable {
 
     /// Validates every field. On success returns the deal to add or update; on failure sets the
     /// fields' errors, moves the focus to the first wrong field and returns nil.
-    /// Dates are read as typed (`tomorrow`, `+3`, `fri`; in French `demain`, `03/12/2026`,
-    /// `vendredi`) from `today`.
-    public mutating func build(board: Board, base: Deal, today: Day) -> Deal? {
+    /// `today` reads typed due dates ("fri 14:30"); `now` dates a next step planned here.
+    public mutating func build(board: Board, base: Deal, today: Day, now: Timestamp) -> Deal? {
         for i in fields.indices { fields[i].error = nil }
         formError = nil
         var d = base
@@ -184,6 +189,17 @@ public struct DealForm: Hashable, Sendable {
         }
         func opt(_ id: FieldID) -> String? { let t = value(id); return t.isEmpty ? nil : t }
         d.company = opt(.company); d.contact = opt(.contact); d.owner = opt(.owner); d.source = opt(.source)
+        d.phone = opt(.phone); d.email = opt(.email)
+        if let p = d.phone, !ContactCheck.isPhone(p) { fail(.phone, Strings.badPhone(p)) }
+        if let e = d.email, !ContactCheck.isEmail(e) { fail(.email, Strings.badEmail(e)) }
+        let cur = value(.currency).uppercased()
+        if cur.isEmpty || cur == board.currency {
+            d.currency = nil
+        } else if ISO4217.contains(cur) {
+            d.currency = cur
+        } else {
+            fail(.currency, Strings.badCurrency(value(.currency)))
+        }
         var seen = Set<String>()
         d.tags = value(.tags).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -193,38 +209,68 @@ public struct DealForm: Hashable, Sendable {
         } else if case .success(let day) = DateParser.parse(c, .typed(today: today)) {
             d.expectedClose = day
         } else {
-            fail(.close, FormText.badDue)
+            fail(.close, FormText.badDay)
         }
-        let nextText = value(.next), dueText = value(.due)
-        var due: Day? = nil
-        if !dueText.isEmpty {
-            if case .success(let day) = DateParser.parse(dueText, .typed(today: today)) {
-                due = day
-            } else {
-                fail(.due, FormText.badDue)
-            }
-        }
-        if nextText.isEmpty {
-            if !dueText.isEmpty { fail(.next, FormText.dueWithoutAction) }
-            if base.nextAction?.done != true { d.nextAction = nil }
-        } else if base.nextAction?.text != nextText || base.nextAction?.due != due || base.nextAction?.done == true {
-            d.nextAction = NextAction(text: nextText, due: due)
-        }
+        buildNextStep(&d, board: board, base: base, today: today, now: now, fail: fail)
         if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first; return nil }
         return d
     }
 }
 
+extension DealForm {
+    /// The Next action and Due fields: the deal's next step (its earliest planned activity). A new
+    /// subject plans a task; an empty one removes the planned step; the due field takes a day
+    /// and an optional time ("fri 14:30").
+    func buildNextStep(
+        _ d: inout Deal, board: Board, base: Deal, today: Day, now: Timestamp, fail: (FieldID, String) -> Void
+    ) {
+        let nextText = value(.next), dueText = value(.due)
+        var due: Day? = nil, time: TimeOfDay? = nil
+        if !dueText.isEmpty {
+            if case .success(let (day, t)) = TimeParser.when(dueText, today: today) {
+                (due, time) = (day, t)
+            } else {
+                fail(.due, FormText.badWhen)
+            }
+        }
+        let current = base.nextActivity
+        let k = current.flatMap { base.activityIndex($0.id) }
+        if nextText.isEmpty {
+            if !dueText.isEmpty { fail(.next, FormText.dueWithoutAction) }
+            if let k { d.activities.remove(at: k) }
+            return
+        }
+        if let k, var a = current {
+            if a.subject == nextText && a.due == due && a.time == time { return }
+            a.subject = nextText; a.due = due; a.time = time
+            d.activities[k] = a
+        } else {
+            var a = board.newActivity(on: base, type: .task, subject: nextText, at: now)
+            a.due = due; a.time = time
+            d.activities.append(a)
+        }
+    }
+}
+
 public enum FormText {
+    /// The expected close, typed like a due date (`demain`, `03/12/2026`, `+3`, `fri`).
+    public static var badDay: String {
+        tr(
+            "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday",
+            "attendu : une date comme 03/12/2026, 3/12, demain, +3, +2s ou un jour de la semaine")
+    }
     public static var addTitle: String { tr("New deal", "Nouvelle affaire") }
     public static var editTitle: String { tr("Edit deal", "Modifier l'affaire") }
     public static var dueWithoutAction: String {
         tr("a due date needs a next action", "une échéance demande une prochaine action")
     }
-    public static var badDue: String {
+    public static var badWhen: String {
         tr(
-            "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday",
-            "attendu : une date comme 03/12/2026, 3/12, demain, +3, +2s ou un jour de la semaine")
+            "expected a day and maybe a time: tomorrow 14:30, +3, fri 9h, 2026-12-03 10:00",
+            "attendu : un jour et peut-être une heure : demain 14:30, +3, ven 9h, 03/12/2026 10:00")
+    }
+    public static var whenWithoutSubject: String {
+        tr("a date needs a subject: what is to be done?", "une date demande un objet : que faut-il faire ?")
     }
     public static var choiceHint: String { tr("← → choose", "← → choisir") }
     public static var accept: String { tr("accept", "accepter") }
@@ -244,6 +290,9 @@ public enum FormText {
         switch id {
         case .title: return tr("Title", "Titre")
         case .value: return tr("Value", "Valeur")
+        case .currency: return tr("Currency", "Devise")
+        case .phone: return tr("Phone", "Téléphone")
+        case .email: return tr("Email", "E-mail")
         case .stage: return tr("Stage", "Étape")
         case .probability: return tr("Probability %", "Probabilité %")
         case .company: return tr("Company", "Entreprise")
@@ -260,8 +309,12 @@ public enum FormText {
         switch id {
         case .value: return tr("12500 or 12 500,50", "12500 ou 12 500,50")
         case .probability: return tr("blank = the stage's", "vide = celle de l'étape")
+        case .currency: return tr("blank = the board's", "vide = celle du tableau")
+        case .phone: return "e.g. +33 6 12 34 56 78"
+        case .email: return tr("e.g. ana@company.com", "p. ex. ana@entreprise.fr")
         case .tags: return tr("comma, separated", "séparées, par des virgules")
-        case .close, .due: return tr("YYYY-MM-DD", "JJ/MM/AAAA, demain, +3, ven")
+        case .close: return tr("YYYY-MM-DD", "JJ/MM/AAAA, demain, +3, ven")
+        case .due: return tr("YYYY-MM-DD [HH:MM]", "JJ/MM/AAAA [HH:MM], demain 14:30")
         case .source: return tr("website, referral, trade show…", "site web, recommandation, salon…")
         default: return ""
         }

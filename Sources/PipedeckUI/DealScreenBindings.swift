@@ -1,7 +1,7 @@
 import PipedeckCore
 
 // The key tables of the screens about one deal: its details and the dialogs the board opens
-// on it (move, lost, delete, next action, recommendation score).
+// on it (move, lost, delete, activity, recommendation score).
 
 /// The details screen (`Enter` on a deal).
 public enum DetailCommand: Hashable, Sendable {
@@ -12,7 +12,7 @@ public enum DetailCommand: Hashable, Sendable {
 }
 
 public enum DetailDealCommand: Hashable, Sendable {
-    case edit, nextAction, completeAction, editNotes, recommendation
+    case edit, nextAction, completeAction, logActivity, editNotes, recommendation, copyPhone, copyEmail
     case qualify(QualificationPoint)
 }
 
@@ -41,7 +41,14 @@ public enum MoveToCommand: Hashable, Sendable {
     case confirm, erase, cancel
 }
 
-/// Forms of several fields: the deal form, the stage form, the next action.
+/// The Type field of the activity dialog.
+public enum ActivityTypeCommand: Hashable, Sendable {
+    case previous, next
+    /// c, m, e, t or d.
+    case letter
+}
+
+/// Forms of several fields: the deal form, the stage form, the activity dialog.
 public enum FormCommand: Hashable, Sendable {
     case nextField, previousField, save, cancel, interrupt
     /// Any other key: edits the focused field.
@@ -65,13 +72,36 @@ extension Bindings {
                 [.escape, .enter, .char("q"), .char("?")], .close, tr("back to the board", "retour au tableau"),
                 hint: tr("close", "fermer"), hintKeys: tr("Esc", "Échap")),
             KeyBinding(
-                [.char("e")], .deal(.edit), tr("edit the deal", "modifier l'affaire"), hint: tr("edit", "modifier")),
-            KeyBinding(
                 [.char("n")], .deal(.nextAction),
                 tr(
-                    "set or change the next action (open deals)",
-                    "fixer ou changer la prochaine action (affaires ouvertes)"),
-                hint: tr("next step", "prochaine étape")),
+                    "plan the next step, or change it (open deals)",
+                    "prévoir la prochaine étape, ou la changer (affaires ouvertes)"), hint: tr("plan", "prévoir")),
+            KeyBinding(
+                [.char("c")], .deal(.completeAction),
+                tr(
+                    "mark the next step done, note its outcome, plan the next",
+                    "marquer la prochaine étape faite, noter son résultat, prévoir la suivante"),
+                hint: tr("done", "fait")),
+            KeyBinding(
+                [.char("i")], .deal(.logActivity),
+                tr(
+                    "log a call, meeting, email or task just done",
+                    "noter un appel, un rendez-vous, un e-mail ou une tâche qui vient d'être fait"),
+                hint: tr("log", "noter")),
+            KeyBinding(
+                [.char("y")], .deal(.copyPhone),
+                tr(
+                    "copy the contact's phone number to the clipboard",
+                    "copier le numéro de téléphone du contact dans le presse-papiers"), hint: tr("copy", "copier")),
+            KeyBinding(
+                [.char("Y")], .deal(.copyEmail),
+                tr(
+                    "copy the contact's email address to the clipboard",
+                    "copier l'adresse e-mail du contact dans le presse-papiers"), hint: tr("copy", "copier")),
+            KeyBinding(
+                [.char("N")], .deal(.editNotes),
+                tr("edit the notes in $VISUAL / $EDITOR", "modifier les notes dans $VISUAL / $EDITOR"),
+                hint: tr("notes", tr("notes", "notes"))),
             KeyBinding(
                 [.char("c")], .deal(.completeAction),
                 tr(
@@ -162,23 +192,24 @@ extension Bindings {
             hint: tr("cancel", "annuler"), hintKeys: tr("Esc", "Échap")),
     ])
 
-    public static let nextAction = KeyTable<FormCommand>([
+    public static let activityForm = fieldForm(
+        save: tr(
+            "save (an empty subject and date clear the planned step)",
+            "enregistrer (un objet et une date vides effacent l'étape prévue)"),
+        cancel: tr("close without changes", "fermer sans modifier"),
+        type: tr(
+            "edit the field; when: tomorrow 14:30, +3, fri 9h, 2026-12-03",
+            "modifier le champ ; quand : demain 14:30, +3, ven 9h, 03/12/2026"))
+
+    public static let activityType = KeyTable<ActivityTypeCommand>([
         KeyBinding(
-            [.tab, .backTab, .up, .down], .nextField, tr("switch between what and when", "passer de quoi à quand"),
-            hint: tr("switch", "passer"), hintKeys: tr("Tab", "Tab")),
-        KeyBinding(
-            [.enter], .save,
+            .character, label: "c m e t d", .letter,
             tr(
-                "save the next action (an empty one clears it)", "enregistrer la prochaine action (vide, elle s'efface)"
-            ), hint: tr("save", "enregistrer")),
-        KeyBinding(
-            [.escape], .cancel, tr("close without changes", "fermer sans modifier"), hint: tr("cancel", "annuler")),
-        KeyBinding([.ctrl("c")], .interrupt, KeyText.interrupt),
-        KeyBinding(
-            .anyKey, label: KeyText.otherKeys, .type,
-            tr(
-                "edit; dates: YYYY-MM-DD, today, tomorrow, +3, +2w, fri",
-                "modifier ; dates : 03/12/2026, aujourd'hui, demain, +3, +2s, ven")),
+                "call, meeting, email, task or deadline, then the next field",
+                "appel, rendez-vous, e-mail, tâche ou échéance, puis le champ suivant"),
+            hint: tr("type", "type"), hintKeys: "c/m/e/t/d"),
+        KeyBinding([.left, .char("-")], .previous, tr("previous type", "type précédent")),
+        KeyBinding([.right, .char("+"), .char(" ")], .next, tr("next type", "type suivant")),
     ])
 
     public static let npsPrompt = KeyTable<PromptCommand>([

@@ -26,9 +26,17 @@ extension AppState {
             let fx = perform(.update(changed), label: UIText.labelQualification, follow: deal.id)
             mode = .detail(dealID: deal.id, scroll: scroll)
             return fx
-        case .nextAction:
-            if deal.status == .open { mode = .nextAction(NextActionForm(deal: deal, followUp: false)) }
-        case .completeAction: return completeAction(deal.id)
+        case .nextAction: planActivity(on: deal, origin: .detail(scroll: scroll))
+        case .completeAction: return completeActivity(deal.id, origin: .detail(scroll: scroll))
+        case .logActivity: logActivity(on: deal, origin: .detail(scroll: scroll))
+        case .copyPhone, .copyEmail:
+            let phone = command == .copyPhone
+            guard let text = phone ? deal.phone : deal.email else {
+                message = StatusMessage(phone ? UIText.noPhone : UIText.noEmail)
+                return []
+            }
+            message = StatusMessage(UIText.copied(text))
+            return [.copyToClipboard(text)]
         case .editNotes: return isReadOnly ? [] : [.editNotes(dealID: deal.id)]
         case .recommendation:
             if isReadOnly { return refuseReadOnly() }

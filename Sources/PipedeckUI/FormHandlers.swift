@@ -1,7 +1,7 @@
 import PipedeckCore
 
 /// A form of several fields. The form's key table (`Bindings.dealForm`, `.stageForm`,
-/// `.nextAction`) moves between the fields and hands other keys to the focused one.
+/// `.activityForm`) moves between the fields and hands other keys to the focused one.
 protocol FieldForm {
     static var keys: KeyTable<FormCommand> { get }
     /// The screen showing the form.
@@ -19,9 +19,9 @@ extension DealForm: FieldForm {
     var mode: Mode { .form(self) }
 }
 
-extension NextActionForm: FieldForm {
-    static var keys: KeyTable<FormCommand> { Bindings.nextAction }
-    var mode: Mode { .nextAction(self) }
+extension ActivityForm: FieldForm {
+    static var keys: KeyTable<FormCommand> { Bindings.activityForm }
+    var mode: Mode { .activity(self) }
 }
 
 extension StageForm: FieldForm {
@@ -29,8 +29,8 @@ extension StageForm: FieldForm {
     var mode: Mode { .stageForm(self) }
 }
 
-/// The forms' keys: the deal form, the next-action dialog and the stage form, and what saving
-/// each does.
+/// The forms' keys: the deal form and the stage form, and what saving each does (the activity
+/// dialog's saving is in ActivityHandlers.swift).
 extension AppState {
     /// A form's keys: moving between fields and editing stay in the form; Esc shows `cancel`;
     /// Enter runs `save`.
@@ -77,6 +77,7 @@ extension AppState {
         switch m {
         case .stageForm(let form): return .stages(selection: board.stageIndex(form.stageID ?? "") ?? 0)
         case .npsPrompt(let id, _, _): return .detail(dealID: id, scroll: 0)
+        case .activity(let form): return form.origin.mode(dealID: form.dealID)
         case .discard(let inner): return cancelTarget(of: inner)
         default: return .board
         }
@@ -91,7 +92,7 @@ extension AppState {
         } else {
             base = board.newDeal(title: "", value: .zero, stage: focusedStageID, at: now)
         }
-        guard let deal = form.build(board: board, base: base, today: today) else {
+        guard let deal = form.build(board: board, base: base, today: today, now: now) else {
             form.formError = FormText.fixFields
             mode = .form(form)
             return []
@@ -105,26 +106,6 @@ extension AppState {
         var fx = perform(.update(deal), label: UIText.labelEdit, follow: deal.id)
         if fx.isEmpty && message?.isError == true { mode = .form(form); fx = [] }
         return fx
-    }
-
-    mutating func saveNextAction(_ form: NextActionForm) -> [Effect] {
-        var form = form
-        switch form.build(today: today) {
-        case .failure(let p):
-            form.error = p.message
-            mode = .nextAction(form)
-            return []
-        case .success(let action):
-            mode = .board
-            let fx = perform(
-                .setNextAction(id: form.dealID, action), label: UIText.labelNextAction, follow: form.dealID)
-            if !fx.isEmpty {
-                message = StatusMessage(action.map { UIText.planned($0.text) } ?? UIText.noStepPlanned)
-            } else if message?.text == UIText.noChange {
-                message = nil
-            }
-            return fx
-        }
     }
 
     mutating func saveStage(_ form: StageForm) -> [Effect] {

@@ -72,8 +72,8 @@ extension AppState {
         case .update(let deal):
             guard replaceInColumns(deal.id, old: old) else { return false }
         case .move(let id, _), .moveBack(let id, _, _), .shift(let id, _), .markWon(let id), .markLost(let id, _),
-            .reopen(let id),
-            .setNextAction(let id, _), .completeNextAction(let id):
+            .reopen(let id), .addActivity(let id, _), .updateActivity(let id, _), .completeActivity(let id, _, _),
+            .removeActivity(let id, _):
             guard replaceInColumns(id, old: old) else { return false }
         default:
             return false

@@ -49,11 +49,13 @@ public enum KeyText {
     public static var lostReasonAbout: String { tr("`x` on a deal.", "`x` sur une affaire.") }
     public static var confirmDeleteTitle: String { tr("Delete deal", "Supprimer l'affaire") }
     public static var confirmDeleteAbout: String { tr("`d` or `Del` on a deal.", "`d` ou `Suppr` sur une affaire.") }
-    public static var nextActionTitle: String { tr("Next action", "Prochaine action") }
-    public static var nextActionAbout: String {
+    public static var activityTitle: String { tr("Activity", "Activité") }
+    public static var activityAbout: String {
         tr(
-            "`n` on a deal, in its details or in the agenda; and after `c` marks the next action done.",
-            "`n` sur une affaire, dans ses détails ou dans l'agenda ; et après que `c` a marqué la prochaine action comme faite."
+            "`i` logs what was just done, `n` plans the next step (on a deal, in its details or in the agenda), "
+                + "`r` in the agenda reschedules, and `c` asks what came of the activity done and what is next.",
+            "`i` note ce qui vient d'être fait, `n` prévoit la prochaine étape (sur une affaire, dans ses détails ou "
+                + "dans l'agenda), `r` dans l'agenda reprogramme, et `c` demande le résultat de l'activité faite et la suite."
         )
     }
     public static var npsTitle: String { tr("Recommendation score", "Note de recommandation") }
@@ -107,6 +109,10 @@ public enum KeyText {
             "`?` on the board, the filter menu, the agenda, the reports and the stages.",
             "`?` sur le tableau, le menu de filtre, l'agenda, les rapports et les étapes.")
     }
+    public static var activityTypeTitle: String { tr("Activity type", "Type d'activité") }
+    public static var activityTypeAbout: String {
+        tr("The Type field of the activity dialog.", "Le champ Type de la fenêtre d'activité.")
+    }
     public static var choiceTitle: String { tr("Choice fields", "Champs à choix") }
     public static var choiceAbout: String {
         tr("The deal form's Stage field.", "Le champ Étape du formulaire d'affaire.")
@@ -121,8 +127,8 @@ public enum KeyText {
     public static var textFieldTitle: String { tr("Text fields", "Champs de texte") }
     public static var textFieldAbout: String {
         tr(
-            "Every field where text is typed: forms, search, lost reason, next action, recommendation score.",
-            "Chaque champ où l'on tape du texte : formulaires, recherche, motif de perte, prochaine action, note de recommandation."
+            "Every field where text is typed: forms, search, lost reason, activities, recommendation score.",
+            "Chaque champ où l'on tape du texte : formulaires, recherche, motif de perte, activités, note de recommandation."
         )
     }
 }

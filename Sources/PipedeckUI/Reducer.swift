@@ -15,15 +15,15 @@ extension AppState {
         case .detail(let id, let scroll): return handleDetail(key, dealID: id, scroll: scroll)
         case .npsPrompt(let id, let editor, _): return handleNPSPrompt(key, dealID: id, editor: editor)
         case .form(let form): return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.submit($1) }
-        case .nextAction(let form):
-            return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.saveNextAction($1) }
+        case .activity(let form):
+            return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.saveActivity($1) }
         case .confirmDelete(let id): return handleConfirmDelete(key, dealID: id)
         case .lostReason(let id, let choice, let editor):
             return handleLostReason(key, dealID: id, choice: choice, editor: editor)
         case .moveTo(let dialog): return handleMoveTo(key, dialog)
         case .search(let editor): return handleSearch(key, editor)
         case .filterMenu(let row): return handleFilterMenu(key, row: row)
-        case .agenda(let selection): return handleAgenda(key, selection: selection)
+        case .agenda(let view): return handleAgenda(key, view)
         case .reports(let tab, let scroll): return handleReports(key, tab: tab, scroll: scroll)
         case .stages(let selection): return handleStages(key, selection: selection)
         case .stageForm(let form): return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.saveStage($1) }
@@ -66,19 +66,35 @@ extension AppState {
         return []
     }
 
-    mutating func completeAction(_ id: String) -> [Effect] {
+    /// Marks the deal's next step (or `activityID`) done now, then asks what came of it and
+    /// what is next; the done one stays in the deal's activities.
+    mutating func completeActivity(_ id: String, activityID: String? = nil, origin: FormOrigin) -> [Effect] {
         guard let d = board.deal(id) else { return [] }
         if isReadOnly { return refuseReadOnly() }
-        guard let a = d.nextAction, !a.done else {
+        guard let a = activityID.flatMap({ k in d.activities.first { $0.id == k } }) ?? d.nextActivity, !a.done else {
             message = StatusMessage(UIText.nothingToComplete)
             return []
         }
-        let fx = perform(.completeNextAction(id: id), label: UIText.labelNextAction, follow: id)
-        if let nd = board.deal(id), nd.status == .open {
-            mode = .nextAction(NextActionForm(deal: nd, followUp: true))
-            message = StatusMessage(UIText.doneWhatNext(a.text))
+        let fx = perform(
+            .completeActivity(dealID: id, activityID: a.id, outcome: nil), label: UIText.labelDone, follow: id)
+        if !fx.isEmpty, let nd = board.deal(id), let done = nd.activities.first(where: { $0.id == a.id }) {
+            mode = .activity(.followUp(nd, done: done, origin: origin))
+            message = StatusMessage(UIText.markedDone(a.subject))
         }
         return fx
+    }
+
+    /// Opens the dialog that plans the deal's next step (or changes the one planned).
+    mutating func planActivity(on deal: Deal, origin: FormOrigin) {
+        if isReadOnly { _ = refuseReadOnly(); return }
+        if deal.status != .open { message = StatusMessage(UIText.closedDeal); return }
+        mode = .activity(.plan(deal, activity: deal.nextActivity, origin: origin))
+    }
+
+    /// Opens the dialog that logs something just done on the deal.
+    mutating func logActivity(on deal: Deal, origin: FormOrigin) {
+        if isReadOnly { _ = refuseReadOnly(); return }
+        mode = .activity(.log(deal, origin: origin))
     }
 
     /// Shows a deal on the board: back to the board, selection on it (clearing a filter that hides it).

@@ -11,8 +11,9 @@ public enum Mode: Hashable, Sendable {
     case moveTo(MoveDialog)
     case search(LineEditor)
     case filterMenu(row: Int)
-    case nextAction(NextActionForm)
-    case agenda(selection: Int)
+    /// Logging, planning, changing an activity, or saying what came of one just done.
+    case activity(ActivityForm)
+    case agenda(AgendaView)
     case stages(selection: Int)
     case stageForm(StageForm)
     /// Deleting a stage that still has deals: choose where they go.
@@ -34,7 +35,7 @@ public enum Mode: Hashable, Sendable {
         case .moveTo: return .moveTo
         case .search: return .search
         case .filterMenu: return .filterMenu
-        case .nextAction: return .nextAction
+        case .activity: return .activity
         case .agenda: return .agenda
         case .stages: return .stages
         case .stageForm: return .stageForm
@@ -64,7 +65,7 @@ public struct HelpView: Hashable, Sendable {
 
 /// Each screen of the app, one per `Mode`, with its key table.
 public enum Screen: String, Hashable, Sendable, CaseIterable {
-    case board, detail, moveTo, lostReason, confirmDelete, nextAction, npsPrompt, dealForm
+    case board, detail, moveTo, lostReason, confirmDelete, activity, npsPrompt, dealForm
     case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, discard, help
 
     /// The screen's own key table, for help and docs.
@@ -75,7 +76,7 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
         case .moveTo: return ScreenSheets.moveTo
         case .lostReason: return ScreenSheets.lostReason
         case .confirmDelete: return ScreenSheets.confirmDelete
-        case .nextAction: return ScreenSheets.nextAction
+        case .activity: return ScreenSheets.activity
         case .npsPrompt: return ScreenSheets.npsPrompt
         case .dealForm: return ScreenSheets.dealForm
         case .search: return ScreenSheets.search
@@ -94,7 +95,8 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
     public var fieldSheets: [KeySheet] {
         switch self {
         case .dealForm: return [Bindings.choiceSheet, Bindings.suggestionSheet, Bindings.textFieldSheet]
-        case .lostReason, .nextAction, .npsPrompt, .search, .stageForm: return [Bindings.textFieldSheet]
+        case .activity: return [Bindings.activityTypeSheet, Bindings.textFieldSheet]
+        case .lostReason, .npsPrompt, .search, .stageForm: return [Bindings.textFieldSheet]
         default: return []
         }
     }
@@ -125,11 +127,14 @@ extension Bindings {
     static var choiceSheet: KeySheet { KeySheet(KeyText.choiceTitle, KeyText.choiceAbout, choiceField) }
     static var suggestionSheet: KeySheet { KeySheet(KeyText.suggestionTitle, KeyText.suggestionAbout, suggestions) }
     static var textFieldSheet: KeySheet { KeySheet(KeyText.textFieldTitle, KeyText.textFieldAbout, textField) }
+    static var activityTypeSheet: KeySheet {
+        KeySheet(KeyText.activityTypeTitle, KeyText.activityTypeAbout, activityType)
+    }
 
     /// Every key table: each screen's, then the fields' (the help's "every screen" view and
     /// `docs/keys.md`).
     public static var sheets: [KeySheet] {
-        Screen.allCases.map(\.keySheet) + [choiceSheet, suggestionSheet, textFieldSheet]
+        Screen.allCases.map(\.keySheet) + [choiceSheet, suggestionSheet, activityTypeSheet, textFieldSheet]
     }
 
     /// A screen's own key table, then those of the fields it holds.
@@ -145,7 +150,7 @@ private enum ScreenSheets {
     static var confirmDelete: KeySheet {
         KeySheet(KeyText.confirmDeleteTitle, KeyText.confirmDeleteAbout, Bindings.confirmDelete)
     }
-    static var nextAction: KeySheet { KeySheet(KeyText.nextActionTitle, KeyText.nextActionAbout, Bindings.nextAction) }
+    static var activity: KeySheet { KeySheet(KeyText.activityTitle, KeyText.activityAbout, Bindings.activityForm) }
     static var npsPrompt: KeySheet { KeySheet(KeyText.npsTitle, KeyText.npsAbout, Bindings.npsPrompt) }
     static var dealForm: KeySheet { KeySheet(KeyText.dealFormTitle, KeyText.dealFormAbout, Bindings.dealForm) }
     static var search: KeySheet { KeySheet(KeyText.searchTitle, KeyText.searchAbout, Bindings.search) }

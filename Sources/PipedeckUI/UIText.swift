@@ -3,11 +3,11 @@ import PipedeckCore
 /// The status line's words and the undo labels of the interactive board.
 public enum UIText {
     public static var noChange: String { tr("no change", "aucun changement") }
-    public static var labelMove: String { tr("move", "déplacement") }
+    public static var labelMove: String { tr("move", "déplacer") }
     public static var labelReorder: String { tr("reorder", "réordonnancement") }
-    public static var labelAdd: String { tr("add", "ajout") }
-    public static var labelEdit: String { tr("edit", "modification") }
-    public static var labelDelete: String { tr("delete", "suppression") }
+    public static var labelAdd: String { tr("add", "ajouter") }
+    public static var labelEdit: String { tr("edit", "modifier") }
+    public static var labelDelete: String { tr("delete", "supprimer") }
     public static var labelWon: String { tr("won", "gagnée") }
     public static var labelLost: String { tr("lost", "perdue") }
     public static var labelReopen: String { tr("reopen", "réouverture") }
@@ -29,23 +29,45 @@ public enum UIText {
             "le fichier est en lecture seule : aucune modification possible")
     }
     public static var labelQualification: String { tr("qualification", "qualification") }
-    public static var labelNextAction: String { tr("next action", "prochaine action") }
+    public static var labelNextAction: String { tr("next step", "prochaine étape") }
+    public static var labelDone: String { tr("done", "fait") }
+    public static var labelLog: String { tr("log", "noter") }
     public static var labelStage: String { tr("stages", "étapes") }
     public static var labelNotes: String { tr("notes", "notes") }
     public static func planned(_ t: String) -> String { tr("next step: \(t)", "prochaine étape : \(t)") }
     public static var noStepPlanned: String { tr("no next step planned", "aucune prochaine étape prévue") }
     public static var nothingToComplete: String {
         tr(
-            "this deal has no open next action (n plans one)",
-            "cette affaire n'a pas de prochaine action ouverte (n en prévoit une)")
+            "this deal has no planned activity (n plans one)",
+            "cette affaire n'a pas d'activité prévue (n en prévoit une)")
     }
-    public static func doneWhatNext(_ t: String) -> String {
-        tr(
-            "done: \(t) — what is the next step? (Esc: none)",
-            "fait : \(t) — quelle est la prochaine étape ? (Échap : aucune)")
-    }
+    public static func markedDone(_ t: String) -> String { tr("done: \(t)", "fait : \(t)") }
     public static var closedDeal: String {
-        tr("next actions are for open deals", "les prochaines actions concernent les affaires ouvertes")
+        tr(
+            "next steps are planned on open deals (i logs what was done)",
+            "les prochaines étapes se prévoient sur les affaires ouvertes (i note ce qui a été fait)")
+    }
+    public static func logged(_ type: ActivityType, _ subject: String) -> String {
+        tr("logged: \(Strings.activityType(type)) · \(subject)", "noté : \(Strings.activityType(type)) · \(subject)")
+    }
+    public static func rescheduled(_ t: String) -> String { tr("rescheduled: \(t)", "reprogrammée : \(t)") }
+    public static var noPhone: String {
+        tr(
+            "no phone number for this deal's contact (e adds one)",
+            "pas de numéro de téléphone pour le contact de cette affaire (e en ajoute un)")
+    }
+    public static var noEmail: String {
+        tr(
+            "no email address for this deal's contact (e adds one)",
+            "pas d'adresse e-mail pour le contact de cette affaire (e en ajoute une)")
+    }
+    public static func copied(_ t: String) -> String {
+        tr("copied to the clipboard: \(t)", "copié dans le presse-papiers : \(t)")
+    }
+    public static func agendaOnly(_ t: ActivityType?) -> String {
+        tr(
+            t.map { "agenda: \(Strings.activityTypes($0)) only" } ?? "agenda: every activity",
+            t.map { "agenda : \(Strings.activityTypes($0)) seulement" } ?? "agenda : toutes les activités")
     }
     public static var filterCleared: String { tr("search and filters cleared", "recherche et filtres effacés") }
     public static var reorderNeedsManual: String {

@@ -24,13 +24,15 @@ public enum FilterMenuCommand: Hashable, Sendable {
 
 public enum AgendaCommand: Hashable, Sendable {
     case list(ListCommand)
+    /// All activities, then each type in turn.
+    case nextType
     case close, help, quit
     /// Commands on the selected line's deal; the handler finds it once and passes it on.
     case item(AgendaItemCommand)
 }
 
 public enum AgendaItemCommand: Hashable, Sendable {
-    case show, change, complete
+    case show, change, reschedule, complete, log
 }
 
 public enum ReportsCommand: Hashable, Sendable {
@@ -135,16 +137,34 @@ extension Bindings {
                 KeyBinding([.char("G"), .end], .list(.last), tr("last line", "dernière ligne")),
                 KeyBinding(
                     [.enter], .item(.show), tr("show the deal on the board", "montrer l'affaire sur le tableau"),
-                    hint: tr("show on board", "voir sur le tableau")),
-                KeyBinding(
-                    [.char("n")], .item(.change),
-                    tr("change the deal's next action", "changer la prochaine action de l'affaire"),
-                    hint: tr("change", "changer")),
+                    hint: tr("show", "voir")),
                 KeyBinding(
                     [.char("c")], .item(.complete),
                     tr(
-                        "mark the next action done and plan the following one",
-                        "marquer la prochaine action faite et prévoir la suivante"), hint: tr("done", "fait")),
+                        "mark the activity done, note its outcome, plan the next",
+                        "marquer l'activité faite, noter son résultat, prévoir la suivante"),
+                    hint: tr("done", "fait")),
+                KeyBinding(
+                    [.char("r")], .item(.reschedule),
+                    tr(
+                        "reschedule the activity (a new day and time)",
+                        "reprogrammer l'activité (un nouveau jour et une nouvelle heure)"),
+                    hint: tr("reschedule", "reprogrammer")),
+                KeyBinding(
+                    [.char("n")], .item(.change),
+                    tr(
+                        "change the activity (on a deal with none: plan one)",
+                        "changer l'activité (sur une affaire qui n'en a pas : en prévoir une)"),
+                    hint: tr("change", "changer")),
+                KeyBinding(
+                    [.char("i")], .item(.log),
+                    tr("log something just done on the deal", "noter ce qui vient d'être fait sur l'affaire")),
+                KeyBinding(
+                    [.char("t"), .tab], .nextType,
+                    tr(
+                        "only calls, meetings, emails, tasks, deadlines, then all",
+                        "seulement les appels, rendez-vous, e-mails, tâches, échéances, puis tout"),
+                    hint: tr("type", "type"), hintKeys: "t"),
                 KeyBinding(
                     [.escape, .char("q"), .char("A")], .close, tr("back to the board", "retour au tableau"),
                     hint: tr("close", "fermer"), hintKeys: tr("Esc", "Échap")),

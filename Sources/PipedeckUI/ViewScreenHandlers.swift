@@ -80,44 +80,63 @@ extension AppState {
         setFilter(f)
     }
 
-    /// The agenda shown on screen: the deals that pass the filter.
-    public var agenda: Agenda {
-        let deals =
-            filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
-        return Agenda(board: board, deals: deals, today: today)
+    /// The agenda shown on screen: the planned activities of the deals that pass the filter,
+    /// narrowed to one type when `type` is given.
+    public func agenda(type: ActivityType? = nil) -> Agenda {
+        Agenda(board: board, deals: agendaDeals, today: today, type: type)
     }
 
-    mutating func handleAgenda(_ key: Key, selection: Int) -> [Effect] {
+    /// The deals the agenda looks at: those the filter shows.
+    var agendaDeals: [Deal] {
+        filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
+    }
+
+    mutating func handleAgenda(_ key: Key, _ view: AgendaView) -> [Effect] {
         guard let command = Bindings.agenda.command(for: key) else { return [] }
-        let items = agenda.items
-        let sel = min(max(0, selection), max(0, items.count - 1))
+        // Moving through the list needs only how long it is; the lines are built for a command
+        // on one of them (thousands of activities make that the slow part).
+        let count = Agenda.count(deals: agendaDeals, type: view.type)
+        var view = view
+        view.selection = min(max(0, view.selection), max(0, count - 1))
         switch command {
         case .close: mode = .board
         case .quit: return [.quit]
         case .help: openHelp()
-        case .list(let step): mode = .agenda(selection: step.apply(to: sel, count: items.count, page: listPage))
+        case .list(let step):
+            view.selection = step.apply(to: view.selection, count: count, page: listPage)
+            mode = .agenda(view)
+        case .nextType:
+            let all: [ActivityType?] = [nil] + ActivityType.allCases
+            view.type = all[((all.firstIndex(of: view.type) ?? 0) + 1) % all.count]
+            view.selection = 0
+            mode = .agenda(view)
+            message = StatusMessage(UIText.agendaOnly(view.type))
         case .item(let c):
-            guard items.indices.contains(sel) else {
+            let items = agenda(type: view.type).items
+            guard items.indices.contains(view.selection) else {
                 if c == .show { mode = .board } // Enter on an empty agenda closes it
                 return []
             }
-            return run(c, on: items[sel])
+            return run(c, on: items[view.selection], view: view)
         }
         return []
     }
 
-    /// An agenda command on the selected line's deal.
-    mutating func run(_ command: AgendaItemCommand, on item: Agenda.Item) -> [Effect] {
+    /// An agenda command on the selected line: its activity, or its deal with nothing planned.
+    /// Every one but `show` comes back to the agenda.
+    mutating func run(_ command: AgendaItemCommand, on item: Agenda.Item, view: AgendaView) -> [Effect] {
+        guard let d = board.deal(item.dealID) else { return [] }
+        let activity = item.activityID.flatMap { id in d.activities.first { $0.id == id } }
+        let origin = FormOrigin.agenda(view)
         switch command {
         case .show: jump(to: item.dealID)
-        case .change:
-            guard let d = board.deal(item.dealID) else { return [] }
+        case .change, .reschedule:
             if isReadOnly { return refuseReadOnly() }
-            jump(to: d.id)
-            mode = .nextAction(NextActionForm(deal: d, followUp: false))
+            mode = .activity(.plan(d, activity: activity, origin: origin, focus: command == .reschedule ? .when : nil))
         case .complete:
-            jump(to: item.dealID)
-            return completeAction(item.dealID)
+            guard let activity else { message = StatusMessage(UIText.nothingToComplete); return [] }
+            return completeActivity(d.id, activityID: activity.id, origin: origin)
+        case .log: logActivity(on: d, origin: origin)
         }
         return []
     }

@@ -21,7 +21,8 @@ import PipedeckUI
 // MARK: Boards
 
 /// A board of `count` deals built from the demo's 25 deals: every stage, the three statuses,
-/// next actions, tags, notes and a history, with titles, ids and amounts made unique.
+/// activities (done and planned, 1.3 a deal), tags, notes and a history, with titles, ids
+/// (the activities' too) and amounts made unique.
 func generateBoard(deals count: Int) -> Board {
     let now = Timestamp.parse("2026-11-30T09:00:00Z")!
     var board = Demo.board(now: now, today: now.utcDay)
@@ -33,6 +34,7 @@ func generateBoard(deals count: Int) -> Board {
         var d = demo[i % demo.count]
         d.id = "g" + String(i, radix: 36)
         d.title = d.title + " #\(i + 1)"
+        for k in d.activities.indices { d.activities[k].id = d.id + "a\(k)" }
         d.value = Money(cents: 50_000 + (i &* 7_919) % 9_000_000)
         d.rank = perStage[d.stage, default: 0]
         perStage[d.stage, default: 0] += 1
@@ -196,9 +198,18 @@ while !args.isEmpty {
         let list = (args.first ?? "300000,3000000,200000000").split(separator: ",").compactMap { Int($0) }
         measureLongNotes(sizes: list)
         exit(0)
+    case "--write":
+        // A board to try by hand: pipedeck-bench --write /tmp/big.json 10000
+        guard args.count >= 2, let n = Int(args[1]), n >= 0 else { fail("--write FILE DEALS") }
+        do { try BoardFile.save(generateBoard(deals: n), to: args[0]) } catch {
+            fail("cannot write \(args[0]): \(error)")
+        }
+        print("wrote \(n) deals to \(args[0])")
+        exit(0)
     case "-h", "--help":
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
         print("       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES")
+        print("       pipedeck-bench --write FILE DEALS   (a generated board to try by hand)")
         exit(0)
     default: fail("unknown argument \(a)")
     }

@@ -76,9 +76,12 @@ final class BoardEndToEndTests: EndToEndTestCase {
         XCTAssertTrue(s.waitFor("Overdue  (5)"), s.capture())
         s.send("Enter")
         XCTAssertTrue(s.waitUntil { !$0.contains("Overdue  (5)") }, s.capture())
-        // Done, and plan the next step.
+        // Done: what came of it, and the next step (an email).
         s.send("c")
-        XCTAssertTrue(s.waitFor("what is the next step?"), s.capture())
+        XCTAssertTrue(s.waitFor("— what next?"), s.capture())
+        s.type("Calendar sync shown")
+        s.send("Tab")
+        s.type("e")
         s.type("Send the signed order")
         s.send("Tab")
         s.type("+2")

@@ -215,6 +215,16 @@ final class TmuxSession {
             .output.trimmingCharacters(in: .newlines)
     }
 
+    /// Lets the program set tmux's clipboard with OSC 52 (`set-clipboard on`).
+    func acceptClipboard() {
+        _ = tmux(["set-option", "-g", "set-clipboard", "on"])
+    }
+
+    /// tmux's most recent paste buffer (where OSC 52 puts what a program copies), "" when none.
+    func pasteBuffer() -> String {
+        tmux(["show-buffer"]).output
+    }
+
     /// Waits until the screen contains `text` (see `waitUntil`).
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = Poll.defaultTimeout) -> Bool {

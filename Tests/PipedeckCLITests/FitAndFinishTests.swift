@@ -129,7 +129,7 @@ final class FitAndFinishTests: CLITestCase {
         XCTAssertTrue(r.stdout.hasSuffix("END:VCALENDAR\r\n"))
         let out = dir.appendingPathComponent("agenda.ics").path
         let written = ok(["export", "-o", out, "--file", file])
-        XCTAssertTrue(written.stdout.contains("Exported 0 next actions"), written.stdout)
+        XCTAssertTrue(written.stdout.contains("Exported 0 planned activities"), written.stdout)
         XCTAssertTrue(written.stdout.contains("valid and empty"), written.stdout)
         XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).contains("VTIMEZONE"))
     }

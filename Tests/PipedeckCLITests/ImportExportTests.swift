@@ -20,6 +20,12 @@ final class ImportExportTests: CLITestCase {
     func deals() -> [[String: Any]] { fileObject()["deals"] as? [[String: Any]] ?? [] }
     func deal(_ title: String) -> [String: Any]? { deals().first { $0["title"] as? String == title } }
 
+    /// The id of the first activity of deal `id`, from the file.
+    func activityID(_ id: String) -> String {
+        let d = deals().first { $0["id"] as? String == id }
+        return ((d?["activities"] as? [[String: Any]])?.first?["id"] as? String) ?? "none"
+    }
+
     static let pipedrive = """
         Deal - ID;Deal - Title;Deal - Value;Deal - Currency;Deal - Stage;Deal - Status;Deal - Probability;Deal - Expected close date;Deal - Organization;Deal - Contact person;Deal - Owner;Deal - Lost reason;Deal - Notes
         101;Refonte site vitrine;10 000,50 €;EUR;Proposal;open;;2026-07-15;Boulangerie Dupré;Marie Dupré;Camille;;"Rappeler après le 15 ; devis v2
@@ -222,8 +228,9 @@ final class ImportExportTests: CLITestCase {
         let exported = ok(["export", "--format", "csv", "--file", file]).stdout
         XCTAssertTrue(
             exported.hasPrefix(
-                "id,title,value,currency,stage,probability,status,lost_reason,company,contact,owner,source,tags,"
-                    + "expected_close,next_action,next_action_due,next_action_done,notes,created_at,updated_at\r\n"),
+                "id,title,value,currency,stage,probability,status,lost_reason,company,contact,phone,email,owner,source,"
+                    + "tags,expected_close,next_action,next_action_type,next_action_due,next_action_time,notes,"
+                    + "created_at,updated_at\r\n"),
             exported)
         let path = csv("export.csv", exported)
         let other = dir.appendingPathComponent("other.json").path
@@ -276,7 +283,7 @@ final class ImportExportTests: CLITestCase {
         XCTAssertTrue(r.stdout.contains("Exported 25 deals to \(out) (json)."), r.stdout)
         XCTAssertEqual(array(try String(contentsOfFile: out, encoding: .utf8)).count, 25)
         let cal = dir.appendingPathComponent("actions.ics").path
-        XCTAssertTrue(ok(["export", "--output", cal, "--file", file]).stdout.contains("next actions to"))
+        XCTAssertTrue(ok(["export", "--output", cal, "--file", file]).stdout.contains("planned activities to"))
         XCTAssertTrue(try String(contentsOfFile: cal, encoding: .utf8).hasPrefix("BEGIN:VCALENDAR\r\n"))
         fails(["export", "-o", file, "--file", file], mentioning: ["pipeline file itself"])
         let excel = dir.appendingPathComponent("excel.csv").path
@@ -299,17 +306,16 @@ final class ImportExportTests: CLITestCase {
         let w = add("Won deal", ["--value", "1", "--next", "Invoice", "--due", "2026-06-02"])
         ok(["won", w, "--file", file])
         let done = add("Done action", ["--value", "1", "--next", "Called", "--due", "2026-06-03"])
-        // Mark that next action done in the file itself.
-        var board = fileObject()
-        var list = board["deals"] as? [[String: Any]] ?? []
-        for i in list.indices where list[i]["id"] as? String == done {
-            list[i]["nextAction"] = ["text": "Called", "due": "2026-06-03", "done": true]
-        }
-        board["deals"] = list
-        try JSONSerialization.data(withJSONObject: board).write(to: URL(fileURLWithPath: file))
+        ok(["activity", "done", activityID(done), "--file", file])
         let long = add(
             String(repeating: "Très long intitulé 日本 ", count: 6),
             ["--value", "99", "--next", "Relancer", "--due", "2026-05-30"])
+        // A second planned activity on a deal, at a time and for a while.
+        let meeting = ok([
+            "activity", "add", a, "--type", "meeting", "--subject", "Demo on site", "--due", "2026-06-01",
+            "--time", "9h30", "--duration", "1h30", "--file", file,
+        ]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let doneID = activityID(done), longID = activityID(long), first = activityID(a)
 
         let text = ok(["export", "--format", "ics", "--file", file]).stdout
         XCTAssertTrue(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"), text)
@@ -321,17 +327,25 @@ final class ImportExportTests: CLITestCase {
         }
         let logical = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
         let uids = logical.filter { $0.hasPrefix("UID:") }
-        XCTAssertEqual(uids.count, 2, "\(uids)")
-        XCTAssertTrue(uids.contains("UID:\(a)@pipedeck"), "\(uids)")
-        XCTAssertFalse(uids.contains("UID:\(done)@pipedeck"), "a done action has no reminder")
-        XCTAssertTrue(uids.contains("UID:\(long)@pipedeck"))
-        XCTAssertFalse(uids.contains("UID:\(w)@pipedeck"), "won deals have no reminder")
+        // One event per dated planned activity of the open deals.
+        XCTAssertEqual(uids, ["UID:\(longID)@pipedeck", "UID:\(first)@pipedeck", "UID:\(meeting)@pipedeck"])
+        XCTAssertFalse(uids.contains("UID:\(doneID)@pipedeck"), "a done activity has no reminder")
+        XCTAssertFalse(uids.contains { $0.contains(w) }, "won deals have no reminder")
         XCTAssertEqual(logical.filter { $0 == "BEGIN:VEVENT" }.count, uids.count)
-        XCTAssertEqual(uids.first, "UID:\(long)@pipedeck", "events in date order")
         XCTAssertTrue(
-            logical.contains("SUMMARY:Send the quote\\, v2\\; signed — Website redesign (Boulangerie Dupré)"),
+            logical.contains("SUMMARY:Task: Send the quote\\, v2\\; signed — Website redesign (Boulangerie Dupré)"),
             logical.joined(separator: "\n"))
-        XCTAssertTrue(logical.contains("DTSTART;VALUE=DATE:20260601"))
+        // All day without a time; at its time, for its duration, with one.
+        let events = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "BEGIN:VEVENT")
+            .dropFirst()
+        let allDay = try XCTUnwrap(events.first { $0.contains("UID:\(first)@") })
+        XCTAssertTrue(allDay.contains("DTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260602\r\n"), allDay)
+        XCTAssertTrue(allDay.contains("TRANSP:TRANSPARENT"))
+        let timed = try XCTUnwrap(events.first { $0.contains("UID:\(meeting)@") })
+        XCTAssertTrue(timed.contains("DTSTART:20260601T093000\r\nDURATION:PT90M\r\n"), timed)
+        XCTAssertFalse(timed.contains("DTEND"), timed)
+        XCTAssertTrue(timed.contains("SUMMARY:Meeting: Demo on site — Website redesign"), timed)
+        XCTAssertTrue(timed.contains("TRANSP:OPAQUE"))
         XCTAssertTrue(
             logical.contains { $0.hasPrefix("DESCRIPTION:Value: €4\\,800") && $0.contains("\\nStage: Proposal") },
             logical.joined(separator: "\n"))

@@ -159,24 +159,6 @@ extension ActionTests {
 
     // MARK: next actions
 
-    func testSetAndCompleteNextAction() {
-        let b0 = smallBoard()
-        let next = NextAction(text: "Call", due: Fixed.today.adding(days: 2))
-        let b1 = b0.applied(.setNextAction(id: "aaa111", next), at: t1)
-        XCTAssertEqual(b1.deal("aaa111")?.nextAction, next)
-        XCTAssertEqual(b1.deal("aaa111")?.updatedAt, t1)
-        assertNoChange(b1, .setNextAction(id: "aaa111", next))
-        let b2 = b1.applied(.completeNextAction(id: "aaa111"), at: t2)
-        XCTAssertEqual(b2.deal("aaa111")?.nextAction?.done, true)
-        XCTAssertEqual(b2.deal("aaa111")?.nextAction?.text, "Call")
-        XCTAssertEqual(b2.deal("aaa111")?.updatedAt, t2)
-        assertNoChange(b2, .completeNextAction(id: "aaa111"))
-        assertNoChange(b0, .completeNextAction(id: "aaa111")) // none set
-        let b3 = b2.applied(.setNextAction(id: "aaa111", nil), at: t3)
-        XCTAssertNil(b3.deal("aaa111")?.nextAction)
-        XCTAssertEqual(b3.deal("aaa111")?.updatedAt, t3)
-    }
-
     // MARK: updatedAt
 
     func testEveryChangeStampsUpdatedAtAndOnlyTheTouchedDeal() {
@@ -184,7 +166,7 @@ extension ActionTests {
         let actions: [Action] = [
             .move(id: "aaa111", toStage: "needs"), .shift(id: "aaa111", by: 1), .markWon(id: "aaa111"),
             .markLost(id: "aaa111", reason: "Price"), .reorder(id: "aaa222", by: -1),
-            .setNextAction(id: "aaa111", NextAction(text: "Ring")),
+            .addActivity(dealID: "aaa111", step("Ring")),
         ]
         for a in actions {
             let b1 = b0.applied(a, at: t3)
@@ -206,5 +188,57 @@ extension ActionTests {
         _ = try b0.apply(.markWon(id: "aaa111"), at: t1)
         _ = try b0.apply(.delete(id: "aaa222"), at: t1)
         assertSameBoard(b0, copy)
+    }
+
+    func testPlanCompleteAndRemoveActivities() {
+        let b0 = smallBoard()
+        let next = step("Call", due: Fixed.today.adding(days: 2), id: "act00001")
+        let b1 = b0.applied(.addActivity(dealID: "aaa111", next), at: t1)
+        XCTAssertEqual(b1.deal("aaa111")?.nextActivity, next)
+        XCTAssertEqual(b1.deal("aaa111")?.updatedAt, t1)
+        // The same id again is refused, on any deal.
+        assertThrows(.invalid(field: "activity", reason: Strings.duplicateActivityID("act00001"))) {
+            () throws(PipelineError) in try b1.apply(.addActivity(dealID: "aaa222", next), at: t2)
+        }
+        assertNoChange(b1, .updateActivity(dealID: "aaa111", next))
+        let b2 = b1.applied(
+            .completeActivity(dealID: "aaa111", activityID: "act00001", outcome: " Wants a demo "), at: t2)
+        let done = b2.deal("aaa111")!.activities[0]
+        XCTAssertEqual(done.done, true)
+        XCTAssertEqual(done.doneAt, t2, "done now")
+        XCTAssertEqual(done.outcome, "Wants a demo", "trimmed")
+        XCTAssertEqual(done.subject, "Call", "kept: the record of what was done")
+        XCTAssertNil(b2.deal("aaa111")?.nextActivity, "nothing planned any more")
+        XCTAssertEqual(b2.deal("aaa111")?.updatedAt, t2)
+        assertNoChange(b2, .completeActivity(dealID: "aaa111", activityID: "act00001", outcome: nil))
+        // A later outcome is noted on the done activity; the time it was done stays.
+        let b3 = b2.applied(.completeActivity(dealID: "aaa111", activityID: "act00001", outcome: "Demo booked"), at: t3)
+        XCTAssertEqual(b3.deal("aaa111")?.activities[0].outcome, "Demo booked")
+        XCTAssertEqual(b3.deal("aaa111")?.activities[0].doneAt, t2)
+        let b4 = b3.applied(.removeActivity(dealID: "aaa111", activityID: "act00001"), at: t3)
+        XCTAssertEqual(b4.deal("aaa111")?.activities, [])
+        assertThrows(.unknownActivity("act00001")) { () throws(PipelineError) in
+            try b4.apply(.removeActivity(dealID: "aaa111", activityID: "act00001"), at: t3)
+        }
+    }
+
+    func testTheNextActivityIsTheEarliestPlannedOne() {
+        let today = Fixed.today
+        var d = smallBoard().deal("aaa111")!
+        XCTAssertNil(d.nextActivity)
+        d.activities = [
+            step("undated", id: "a"), step("later", due: today.adding(days: 5), id: "b"),
+            step("done early", due: today.adding(days: -9), done: true, id: "c"),
+        ]
+        XCTAssertEqual(d.nextActivity?.id, "b", "dated before undated; done ones are not next")
+        var at10 = step("at ten", due: today.adding(days: 5), id: "d")
+        at10.time = TimeOfDay(hour: 10, minute: 0)
+        var at9 = step("at nine", due: today.adding(days: 5), id: "e")
+        at9.time = TimeOfDay(hour: 9, minute: 0)
+        d.activities += [at10, at9]
+        XCTAssertEqual(d.nextActivity?.id, "b", "a day's untimed one before its timed ones")
+        d.activities.removeAll { $0.id == "b" }
+        XCTAssertEqual(d.nextActivity?.id, "e", "then by time")
+        XCTAssertEqual(d.plannedActivities.map(\.id), ["e", "d", "a"])
     }
 }

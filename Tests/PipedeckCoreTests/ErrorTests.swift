@@ -12,7 +12,8 @@ final class ErrorTests: XCTestCase {
             .update(ghost), .delete(id: "nope42"), .move(id: "nope42", toStage: "lead"),
             .shift(id: "nope42", by: 1), .reorder(id: "nope42", by: 1), .markWon(id: "nope42"),
             .markLost(id: "nope42", reason: "Price"), .reopen(id: "nope42"),
-            .setNextAction(id: "nope42", NextAction(text: "Call")), .completeNextAction(id: "nope42"),
+            .addActivity(dealID: "nope42", step("Call")),
+            .completeActivity(dealID: "nope42", activityID: "step0001", outcome: nil),
         ]
         for a in actions {
             assertThrows(.unknownDeal("nope42")) { () throws(PipelineError) in try b.apply(a, at: t) }
@@ -90,11 +91,39 @@ final class ErrorTests: XCTestCase {
         }
     }
 
-    func testEmptyNextActionTextIsInvalid() {
+    func testAnActivityNeedsASubjectAndSaneTimes() {
         let b = smallBoard()
-        assertInvalid("nextAction") { () throws(PipelineError) in
-            try b.apply(.setNextAction(id: "aaa111", NextAction(text: "   ")), at: t)
+        assertInvalid("subject") { () throws(PipelineError) in
+            try b.apply(.addActivity(dealID: "aaa111", step("   ")), at: t)
         }
+        var long = step("Workshop", due: Fixed.today)
+        long.duration = 1441
+        assertInvalid("duration") { () throws(PipelineError) in try b.apply(.addActivity(dealID: "aaa111", long), at: t)
+        }
+        var noDay = step("Call")
+        noDay.time = TimeOfDay(hour: 9, minute: 0)
+        assertInvalid("time") { () throws(PipelineError) in try b.apply(.addActivity(dealID: "aaa111", noDay), at: t) }
+        assertThrows(.unknownActivity("ghost")) { () throws(PipelineError) in
+            try b.apply(.completeActivity(dealID: "aaa111", activityID: "ghost", outcome: nil), at: t)
+        }
+    }
+
+    func testABadEmailOrPhoneIsRefused() {
+        let b = smallBoard()
+        for bad in ["ana", "ana@", "@example.com", "ana@example", "ana@@example.com", "ana example@x.com", "a@b..com"] {
+            var d = b.deal("aaa111")!
+            d.email = bad
+            assertInvalid("email") { () throws(PipelineError) in try b.apply(.update(d), at: t) }
+        }
+        for bad in ["call me", "12", "+33 six"] {
+            var d = b.deal("aaa111")!
+            d.phone = bad
+            assertInvalid("phone") { () throws(PipelineError) in try b.apply(.update(d), at: t) }
+        }
+        var good = b.deal("aaa111")!
+        good.email = "élodie.dupré+sales@boulangerie-dupre.fr"
+        good.phone = "+33 (0)6 12-34.56/78 ext. 12"
+        XCTAssertNoThrow(try b.apply(.update(good), at: t))
     }
 
     func testErrorsDescribeThemselves() {

@@ -135,3 +135,8 @@ typealias SeededGenerator = SeededRandom
 extension SeededRandom {
     mutating func int(_ n: Int) -> Int { below(n) }
 }
+
+/// A deal's next step as these tests use it: a task with a fixed id, planned or done.
+func step(_ subject: String, due: Day? = nil, done: Bool = false, id: String = "step0001") -> Activity {
+    Activity(id: id, type: .task, subject: subject, due: due, done: done, createdAt: Fixed.later(0))
+}

@@ -38,6 +38,10 @@ final class FrenchDemoTests: XCTestCase {
             if let n = r.notes { words.insert(n) }
             if let l = r.lostReason { words.insert(l) }
         }
+        for l in Demo.logged.values.joined() {
+            words.insert(l.subject)
+            if let o = l.outcome { words.insert(o) }
+        }
         let missing = words.filter { Demo.french[$0] == nil }.sorted()
         XCTAssertEqual(missing, [], "demo texts with no French in DemoFrench.swift")
     }

@@ -10,7 +10,7 @@ extension PipelineRulesTests {
     func agendaBoard(_ items: [(id: String, due: Day?, done: Bool, hasAction: Bool)]) -> Board {
         rulesBoard(
             deals: items.enumerated().map { n, x in
-                deal(x.id, rank: n, next: x.hasAction ? NextAction(text: "do \(x.id)", due: x.due, done: x.done) : nil)
+                deal(x.id, rank: n, next: x.hasAction ? step("do \(x.id)", due: x.due, done: x.done) : nil)
             })
     }
 
@@ -57,12 +57,12 @@ extension PipelineRulesTests {
     func testAgendaItemFields() throws {
         var d = deal(
             "abc123", title: "Big renewal", stage: "slow",
-            next: NextAction(text: "Send the quote", due: day("2026-11-27")))
+            next: step("Send the quote", due: day("2026-11-27")))
         d.company = "Acme"; d.owner = "Ana"
         var e = deal(
-            "def456", title: "Quiet one", next: NextAction(text: "Old step", due: day("2026-11-01"), done: true))
+            "def456", title: "Quiet one", next: step("Old step", due: day("2026-11-01"), done: true))
         e.company = nil; e.owner = nil
-        let f = deal("ghi789", title: "Soon", next: NextAction(text: "Call back", due: day("2026-12-03")))
+        let f = deal("ghi789", title: "Soon", next: step("Call back", due: day("2026-12-03")))
         let b = rulesBoard(deals: [d, e, f])
         let a = Agenda(board: b, deals: b.deals, today: day("2026-11-30"))
         let late = try XCTUnwrap(a.items.first { $0.dealID == "abc123" })
@@ -70,7 +70,8 @@ extension PipelineRulesTests {
             late,
             Agenda.Item(
                 dealID: "abc123", title: "Big renewal", company: "Acme", owner: "Ana", stage: "slow",
-                action: "Send the quote", due: day("2026-11-27"), bucket: .overdue, days: -3))
+                activityID: "step0001", type: .task, action: "Send the quote", due: day("2026-11-27"), bucket: .overdue,
+                days: -3))
         let quiet = try XCTUnwrap(a.items.first { $0.dealID == "def456" })
         XCTAssertEqual(quiet.bucket, .nonePlanned)
         XCTAssertNil(quiet.action, "a done action is not shown as planned")
@@ -82,7 +83,7 @@ extension PipelineRulesTests {
     }
 
     func testAgendaOnlyListsOpenDeals() {
-        let due = NextAction(text: "Call", due: day("2026-11-30"))
+        let due = step("Call", due: day("2026-11-30"))
         let b = rulesBoard(deals: [
             deal("open", next: due),
             deal("won", stage: "won", status: .won, next: due),
@@ -206,7 +207,7 @@ extension PipelineRulesTests {
     func testAgendaOrderIsBucketThenDueThenTitle() {
         let today = day("2026-11-30")
         func d(_ id: String, _ title: String, _ due: Day?, done: Bool = false, action: Bool = true, rank: Int) -> Deal {
-            deal(id, title: title, rank: rank, next: action ? NextAction(text: "x", due: due, done: done) : nil)
+            deal(id, title: title, rank: rank, next: action ? step("x", due: due, done: done) : nil)
         }
         let b = rulesBoard(deals: [
             d("n2", "Zulu", nil, action: false, rank: 0),
@@ -250,11 +251,11 @@ extension PipelineRulesTests {
         var deals: [Deal] = []
         for n in 0..<60 {
             let status: DealStatus = [.open, .open, .open, .won, .lost][g.int(5)]
-            let next: NextAction? =
+            let next: Activity? =
                 g.int(5) == 0
                 ? nil
-                : NextAction(
-                    text: "s\(n)", due: g.int(6) == 0 ? nil : today.adding(days: g.int(21) - 10), done: g.int(5) == 0)
+                : step(
+                    "s\(n)", due: g.int(6) == 0 ? nil : today.adding(days: g.int(21) - 10), done: g.int(5) == 0)
             deals.append(deal("g\(n)", stage: status == .won ? "won" : "fresh", status: status, rank: n, next: next))
         }
         let b = rulesBoard(deals: deals)

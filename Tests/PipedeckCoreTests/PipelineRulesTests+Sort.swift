@@ -85,7 +85,7 @@ extension PipelineRulesTests {
         let deals = (0..<7).map { n in
             var d = deal(
                 "d\(n)", value: 500, rank: 6 - n, close: day("2026-12-15"),
-                next: NextAction(text: "Call", due: day("2026-12-02")),
+                next: step("Call", due: day("2026-12-02")),
                 qualification: Qualification(budget: true, need: true))
             d.title = "Same title"
             d.company = "Same company"
@@ -101,7 +101,7 @@ extension PipelineRulesTests {
         }
         // And with every date missing.
         let undated = inManualOrder.map { d -> Deal in
-            var x = d; x.expectedClose = nil; x.nextAction = nil; x.qualification = nil; return x
+            var x = d; x.expectedClose = nil; x.activities = []; x.qualification = nil; return x
         }
         for key in SortKey.allCases {
             XCTAssertEqual(
@@ -185,11 +185,11 @@ extension PipelineRulesTests {
     func testDueSortIsSoonestFirstWithoutADateLast() {
         let deals = [
             deal("noAction", rank: 0),
-            deal("feb", rank: 1, next: NextAction(text: "a", due: day("2028-02-29"))),
-            deal("doneEarly", rank: 2, next: NextAction(text: "a", due: day("2020-01-01"), done: true)),
-            deal("undated", rank: 3, next: NextAction(text: "a")),
-            deal("late", rank: 4, next: NextAction(text: "a", due: day("2026-11-01"))),
-            deal("feb2", rank: 5, next: NextAction(text: "a", due: day("2028-02-29"))),
+            deal("feb", rank: 1, next: step("a", due: day("2028-02-29"))),
+            deal("doneEarly", rank: 2, next: step("a", due: day("2020-01-01"), done: true)),
+            deal("undated", rank: 3, next: step("a")),
+            deal("late", rank: 4, next: step("a", due: day("2026-11-01"))),
+            deal("feb2", rank: 5, next: step("a", due: day("2028-02-29"))),
         ]
         let b = rulesBoard(deals: deals)
         XCTAssertEqual(
@@ -209,8 +209,10 @@ extension PipelineRulesTests {
             if g.int(2) == 0 { d.probability = Percent(g.int(101)) }
             if g.int(2) == 0 { d.expectedClose = Fixed.today.adding(days: g.int(20) - 10) }
             if g.int(2) == 0 {
-                d.nextAction = NextAction(
-                    text: "n", due: g.int(3) == 0 ? nil : Fixed.today.adding(days: g.int(9) - 4), done: g.int(4) == 0)
+                d.activities = [
+                    step(
+                        "n", due: g.int(3) == 0 ? nil : Fixed.today.adding(days: g.int(9) - 4), done: g.int(4) == 0)
+                ]
             }
             if g.int(2) == 0 { d.qualification = Qualification(budget: g.int(2) == 0, need: g.int(2) == 0) }
             d.stageEnteredAt = d.createdAt.adding(days: g.int(5))

@@ -37,11 +37,11 @@ final class PipelineRulesTests: XCTestCase {
         _ id: String, title: String? = nil, value: Int = 1_000, stage: String = "fresh",
         status: DealStatus = .open, rank: Int = 0, created: Timestamp = Fixed.now.adding(days: -30),
         updated: Timestamp? = nil, entered: Timestamp? = nil, probability: Percent? = nil,
-        close: Day? = nil, next: NextAction? = nil, qualification: Qualification? = nil
+        close: Day? = nil, next: Activity? = nil, qualification: Qualification? = nil
     ) -> Deal {
         var d = Deal(
             id: id, title: title ?? id, value: Money(units: value), stage: stage, createdAt: created,
-            probability: probability, status: status, expectedClose: close, nextAction: next,
+            probability: probability, status: status, expectedClose: close, activities: next.map { [$0] } ?? [],
             qualification: qualification, rank: rank)
         if let u = updated { d.updatedAt = u }
         if let e = entered { d.stageEnteredAt = e }
@@ -166,10 +166,10 @@ final class PipelineRulesTests: XCTestCase {
 
     func testOverdueOnlyWhenDueBeforeToday() {
         let today = day("2026-11-30")
-        let yesterday = deal("y", next: NextAction(text: "Call", due: day("2026-11-29")))
-        let dueToday = deal("t", next: NextAction(text: "Call", due: today))
-        let tomorrow = deal("m", next: NextAction(text: "Call", due: day("2026-12-01")))
-        let longAgo = deal("a", next: NextAction(text: "Call", due: day("2025-01-01")))
+        let yesterday = deal("y", next: step("Call", due: day("2026-11-29")))
+        let dueToday = deal("t", next: step("Call", due: today))
+        let tomorrow = deal("m", next: step("Call", due: day("2026-12-01")))
+        let longAgo = deal("a", next: step("Call", due: day("2025-01-01")))
         let b = rulesBoard(deals: [yesterday, dueToday, tomorrow, longAgo])
         XCTAssertTrue(b.isOverdue(yesterday, today: today))
         XCTAssertTrue(b.isOverdue(longAgo, today: today))
@@ -181,8 +181,8 @@ final class PipelineRulesTests: XCTestCase {
     }
 
     func testOverdueAcrossMonthYearAndLeapDay() {
-        let newYearsEve = deal("nye", next: NextAction(text: "Call", due: day("2026-12-31")))
-        let leap = deal("leap", next: NextAction(text: "Call", due: day("2028-02-29")))
+        let newYearsEve = deal("nye", next: step("Call", due: day("2026-12-31")))
+        let leap = deal("leap", next: step("Call", due: day("2028-02-29")))
         let b = rulesBoard(deals: [newYearsEve, leap])
         XCTAssertFalse(b.isOverdue(newYearsEve, today: day("2026-12-31")))
         XCTAssertTrue(b.isOverdue(newYearsEve, today: day("2027-01-01")))
@@ -193,8 +193,8 @@ final class PipelineRulesTests: XCTestCase {
 
     func testDoneMissingOrUndatedActionsAreNeverOverdue() {
         let today = day("2026-11-30")
-        let done = deal("done", next: NextAction(text: "Call", due: day("2026-11-01"), done: true))
-        let undated = deal("undated", next: NextAction(text: "Call"))
+        let done = deal("done", next: step("Call", due: day("2026-11-01"), done: true))
+        let undated = deal("undated", next: step("Call"))
         let none = deal("none")
         let b = rulesBoard(deals: [done, undated, none])
         XCTAssertFalse(b.isOverdue(done, today: today), "a done action is never overdue")
@@ -204,7 +204,7 @@ final class PipelineRulesTests: XCTestCase {
 
     func testClosedDealsAreNeverOverdue() {
         let today = day("2026-11-30")
-        let late = NextAction(text: "Call", due: day("2026-11-01"))
+        let late = step("Call", due: day("2026-11-01"))
         let won = deal("won", stage: "won", status: .won, next: late)
         let lost = deal("lost", status: .lost, next: late)
         let open = deal("open", next: late)

@@ -9,22 +9,22 @@ final class ReportBreakdownTests: XCTestCase {
             // s1: open, lead 10 % → weighted 100; next action due yesterday, not done → overdue.
             openDeal(
                 "s1", value: "1000", stage: "lead", owner: "Ana", source: "LinkedIn",
-                next: NextAction(text: "Call", due: rd("2026-11-29"))),
+                next: step("Call", due: rd("2026-11-29"))),
             // s2: open in USD, proposal 60 % → $1200; due today → not overdue. Same source and owner, other spelling.
             openDeal(
                 "s2", value: "2000", currency: "USD", stage: "proposal", owner: " ana", source: "linkedin ",
-                next: NextAction(text: "Send quote", due: reportToday)),
+                next: step("Send quote", due: reportToday)),
             wonDeal("s3", value: "5000", wonAt: "2026-11-20T09:00:00Z", owner: "Ben", source: "Referral"),
             lostDeal("s4", value: "3000", owner: "Ana", source: "LinkedIn"),
             wonDeal("s5", value: "700", wonAt: "2026-11-21T09:00:00Z"),
             // s6: a blank source is no source; its overdue action is done.
             openDeal(
                 "s6", value: "400", stage: "qualification", owner: "Ben", source: "  ",
-                next: NextAction(text: "Old", due: rd("2026-11-01"), done: true)),
+                next: step("Old", due: rd("2026-11-01"), done: true)),
             // s7: own probability 12.5 % → 12.5; overdue.
             openDeal(
                 "s7", value: "100", stage: "closing", probability: Percent(hundredths: 1250), owner: "Ben",
-                source: "Referral", next: NextAction(text: "Chase", due: rd("2026-11-20"))),
+                source: "Referral", next: step("Chase", due: rd("2026-11-20"))),
         ]
     }
 

@@ -38,13 +38,13 @@ typealias Step = (at: String, from: String?, to: String, status: DealStatus?)
 func reportDeal(
     _ id: String, value: String = "1000", currency: String? = nil, steps: [Step],
     probability: Percent? = nil, owner: String? = nil, source: String? = nil,
-    close: String? = nil, lostReason: String? = nil, next: NextAction? = nil
+    close: String? = nil, lostReason: String? = nil, next: Activity? = nil
 ) -> Deal {
     let history = steps.map { HistoryEntry(at: rt($0.at), from: $0.from, to: $0.to, status: $0.status) }
     var d = Deal(
         id: id, title: "Deal \(id)", value: rm(value), stage: history.last!.to, createdAt: history[0].at,
         currency: currency, probability: probability, lostReason: lostReason, owner: owner, source: source,
-        expectedClose: close.map { rd($0) }, nextAction: next, history: history)
+        expectedClose: close.map { rd($0) }, activities: next.map { [$0] } ?? [], history: history)
     d.status = history.last(where: { $0.status != nil })?.status ?? .open
     d.stageEnteredAt = history.last(where: { $0.from == nil || $0.from != $0.to })!.at
     d.updatedAt = history.last!.at
@@ -55,7 +55,7 @@ func reportDeal(
 func openDeal(
     _ id: String, value: String = "1000", currency: String? = nil, stage: String,
     at: String = "2026-11-01T09:00:00Z", probability: Percent? = nil, owner: String? = nil,
-    source: String? = nil, close: String? = nil, next: NextAction? = nil
+    source: String? = nil, close: String? = nil, next: Activity? = nil
 ) -> Deal {
     reportDeal(
         id, value: value, currency: currency, steps: [(at, nil, stage, nil)], probability: probability,
@@ -171,18 +171,19 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(d.wonAt, rt("2026-04-01T09:00:00Z"))
         XCTAssertNil(openDeal("o", stage: "lead").wonAt)
 
-        var o = openDeal("o", stage: "lead", next: NextAction(text: "Call", due: rd("2026-11-29")))
+        var o = openDeal("o", stage: "lead", next: step("Call", due: rd("2026-11-29")))
         XCTAssertTrue(o.hasOverdueNextAction(today: reportToday))
         XCTAssertFalse(o.hasOverdueNextAction(today: rd("2026-11-29"))) // due today is not overdue
-        o.nextAction?.done = true
+        o.activities[0].done = true
         XCTAssertFalse(o.hasOverdueNextAction(today: reportToday))
-        o.nextAction = NextAction(text: "Call")
+        o.activities = [step("Call")]
         XCTAssertFalse(o.hasOverdueNextAction(today: reportToday))
     }
 
     func testEveryReportHasATitle() {
         XCTAssertEqual(
-            ReportKind.allCases.map(\.rawValue), ["forecast", "funnel", "velocity", "sources", "owners", "lost", "nps"])
+            ReportKind.allCases.map(\.rawValue),
+            ["forecast", "funnel", "velocity", "sources", "owners", "lost", "nps", "activities"])
         XCTAssertEqual(Set(ReportKind.allCases.map(Strings.Reports.title)).count, ReportKind.allCases.count)
     }
 }

@@ -111,20 +111,20 @@ final class DemoTests: XCTestCase {
 
     func testSomeOverdueNextActions() {
         let overdue = board.deals.filter { d in
-            guard let n = d.nextAction, let due = n.due else { return false }
+            guard let n = d.nextActivity, let due = n.due else { return false }
             return !n.done && due < Fixed.today && d.status == .open
         }
         XCTAssertGreaterThanOrEqual(overdue.count, 2)
         // Some are due later and some deals have none.
-        XCTAssertTrue(board.deals.contains { ($0.nextAction?.due).map { $0 > Fixed.today } ?? false })
-        XCTAssertTrue(board.deals.contains { $0.nextAction == nil })
+        XCTAssertTrue(board.deals.contains { ($0.nextActivity?.due).map { $0 > Fixed.today } ?? false })
+        XCTAssertTrue(board.deals.contains { $0.nextActivity == nil })
     }
 
     func testOverdueIsRelativeToToday() {
         // A year later, the same deals are still the overdue ones.
         let later = Demo.board(now: Fixed.now.adding(days: 365), today: Fixed.today.adding(days: 365))
         func overdue(_ b: Board, _ today: Day) -> [String] {
-            b.deals.filter { ($0.nextAction?.due).map { $0 < today } ?? false }.map(\.id)
+            b.deals.filter { ($0.nextActivity?.due).map { $0 < today } ?? false }.map(\.id)
         }
         XCTAssertEqual(overdue(later, Fixed.today.adding(days: 365)), overdue(board, Fixed.today))
         XCTAssertFalse(overdue(board, Fixed.today).isEmpty)

@@ -29,10 +29,21 @@ final class UndoTests: XCTestCase {
             return .markLost(id: d.id, reason: reasons[g.int(reasons.count)])
         case .reopen: return .reopen(id: d.id)
         case .setNext:
-            if g.int(4) == 0 { return .setNextAction(id: d.id, nil) }
-            return .setNextAction(
-                id: d.id, NextAction(text: "Step \(g.int(50))", due: Fixed.today.adding(days: g.int(30) - 10)))
-        case .completeNext: return .completeNextAction(id: d.id)
+            if let a = d.nextActivity, g.int(4) == 0 { return .removeActivity(dealID: d.id, activityID: a.id) }
+            let planned = step(
+                "Step \(g.int(50))", due: Fixed.today.adding(days: g.int(30) - 10), id: "s\(g.int(1_000_000))")
+            if var a = d.nextActivity, g.int(2) == 0 {
+                a.subject = planned.subject; a.due = planned.due
+                return .updateActivity(dealID: d.id, a)
+            }
+            return .addActivity(dealID: d.id, planned)
+        case .completeNext:
+            guard !d.activities.isEmpty else {
+                return .addActivity(dealID: d.id, step("First", id: "f\(g.int(1_000_000))"))
+            }
+            let a = d.activities[g.int(d.activities.count)]
+            return .completeActivity(
+                dealID: d.id, activityID: a.id, outcome: g.int(2) == 0 ? nil : "Outcome \(g.int(9))")
         case .update:
             var n = d
             switch g.int(6) {

@@ -140,6 +140,12 @@ final class BoardScreenTests: XCTestCase {
         let chrome = rows[1...3].joined() + rows[22]
         XCTAssertTrue(chrome.contains("|") && chrome.contains("EUR"), chrome)
         XCTAssertFalse(rows[3].contains("─"))
+        // The activity types have letters: Website redesign's next step is a call tomorrow, the
+        // booking module's a meeting 6 days late ("!" says late without colours).
+        let all = rows.joined(separator: "\n")
+        XCTAssertTrue(all.contains("C1d"), all)
+        XCTAssertTrue(all.contains("M!6d"), all)
+        for glyph in ["☎", "◎", "✉", "☐", "⚑"] { XCTAssertFalse(all.contains(glyph), glyph) }
     }
 
     func testOverlays() {
@@ -153,7 +159,7 @@ final class BoardScreenTests: XCTestCase {
         for b in Bindings.board { XCTAssertTrue(help.contains(b.description), "help lists \(b.description)") }
         Fixture.press(&s, .escape, .enter)
         let detail = Fixture.rows(s)
-        XCTAssertTrue(detail.contains { $0.contains("History") })
+        XCTAssertTrue(detail.contains { $0.contains("Timeline") })
         XCTAssertTrue(detail.contains { $0.contains("created in Lead generation") })
         assertSnapshot(detail, named: "detail-100x40")
         Fixture.press(&s, .escape, .char("a"), .tab)

@@ -76,7 +76,8 @@ final class FitAndFinishScreenTests: XCTestCase {
         let company = "Société Générale d'Équipements Côte-d'Azur et Provence"
         for (w, h) in FitAndFinishScreenTests.sizes {
             var s = Fixture.state(width: w, height: h)
-            Fixture.press(&s, .char("a"), .tab, .tab, .tab, .tab)
+            // Title, value, currency, stage, probability, then the company.
+            Fixture.press(&s, .char("a"), .tab, .tab, .tab, .tab, .tab)
             for c in company { Fixture.press(&s, .char(c)) }
             var box = ScreenText.box(ScreenText.render(s))
             let focused = box.first { $0.hasPrefix("Company") } ?? ""
@@ -113,7 +114,7 @@ final class FitAndFinishScreenTests: XCTestCase {
         var b = Fixture.demo
         b.settings.locale = locale
         b.deals[b.dealIndex("d01lea")!].value = Money(cents: 1_250_050)
-        b.deals[b.dealIndex("d02lea")!].nextAction = nil
+        b.deals[b.dealIndex("d02lea")!].activities.removeAll { !$0.done }
         return b
     }
 

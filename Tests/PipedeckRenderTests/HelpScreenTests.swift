@@ -27,7 +27,7 @@ final class HelpScreenTests: XCTestCase {
         for line in Screen.agenda.keySheet.lines { XCTAssertTrue(agenda.contains(line.description), line.description) }
         XCTAssertFalse(agenda.contains(Bindings.board[0].description), "only the agenda's keys")
         Fixture.press(&s, .escape)
-        XCTAssertEqual(s.mode, .agenda(selection: 0))
+        XCTAssertEqual(s.mode, .agenda(AgendaView(selection: 0)))
     }
 
     func testTabListsEveryScreensTable() {

@@ -21,8 +21,10 @@ final class HintsFitTests: XCTestCase {
             (.lostReason, [.char("x")]),
             (.lostReason, [.char("x")] + "Their budget moved to next year".map { Key.char($0) }),
             (.confirmDelete, [.char("d")]),
-            (.nextAction, [.char("n")]),
-            (.nextAction, [.char("c")]),
+            (.activity, [.char("n")]),
+            (.activity, [.char("c")]),
+            (.activity, [.char("i")]),
+            (.activity, [.char("A"), .char("r")]),
             (.npsPrompt, [.char("l"), .char("l"), .char("l"), .char("l"), .char("l"), .char("l"), .enter, .char("p")]),
             (.dealForm, [.char("a")]),
             (.dealForm, [.char("e"), .tab, .tab, .tab]),
@@ -30,6 +32,7 @@ final class HintsFitTests: XCTestCase {
             (.search, [.char("/"), .char("c"), .char("a"), .char("f"), .char("e")]),
             (.filterMenu, [.char("f")]),
             (.agenda, [.char("A")]),
+            (.agenda, [.char("A"), .char("t")]),
             (.stages, [.char("S")]),
             (.stageForm, [.char("S"), .char("a")]),
             (.stageDelete, [.char("S"), .char("d")]),
@@ -97,12 +100,12 @@ final class HintsFitTests: XCTestCase {
     func testMessagesUnderFieldsReadWhole() {
         for (w, h) in HintsFitTests.sizes {
             let size = "\(w)×\(h)"
-            // The next action's date, with its own list of what it understands.
-            var s = state([.char("n"), .tab] + "next friday".map { Key.char($0) } + [.enter], w, h)
-            XCTAssertTrue(boxText(s).contains(FormText.badDue), "\(size): \(boxText(s))")
+            // The next step's day and time, with its own list of what it understands.
+            var s = state([.char("n"), .tab, .ctrl("u")] + "next friday".map { Key.char($0) } + [.enter], w, h)
+            XCTAssertTrue(boxText(s).contains(FormText.badWhen), "\(size): \(boxText(s))")
             // Every field of the deal form that can be refused, each focused in turn.
             s = state([.char("a"), .tab] + "abc".map { Key.char($0) }, w, h)
-            for _ in 0..<8 { _ = s.handle(.tab) }
+            while case .form(let f) = s.mode, f.fields[f.focus].label != "Expected close" { _ = s.handle(.tab) }
             for c in "2026-13-45" { _ = s.handle(.char(c)) }
             _ = s.handle(.enter)
             for (field, message) in [
@@ -119,7 +122,9 @@ final class HintsFitTests: XCTestCase {
                     + [.enter], w, h)
             XCTAssertTrue(boxText(s).contains(Strings.rotDaysWhole), "\(size): \(boxText(s))")
             // The recommendation score.
-            s = state(HintsFitTests.screens[9].1 + [.ctrl("u"), .char("4"), .char("2"), .enter], w, h)
+            s = state(
+                HintsFitTests.screens.first { $0.0 == .npsPrompt }!.1 + [.ctrl("u"), .char("4"), .char("2"), .enter], w,
+                h)
             XCTAssertTrue(boxText(s).contains(UIText.npsRange), "\(size): \(boxText(s))")
             // The questions and prompts.
             s = state([.char("x")], w, h)

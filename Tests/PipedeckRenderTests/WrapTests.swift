@@ -61,11 +61,11 @@ final class WrapTests: XCTestCase {
         let now = Timestamp.parse("2026-11-30T09:00:00Z")!
         var board = Demo.board(now: now, today: now.utcDay)
         board.deals[0].notes = "Start " + String(repeating: "y", count: 20_000_000)
-        var state = AppState(board: board, fileName: "f.json", now: now, today: now.utcDay, width: 100, height: 30)
+        var state = AppState(board: board, fileName: "f.json", now: now, today: now.utcDay, width: 100, height: 40)
         for scroll in [0, 25, 10_000] {
             state.mode = .detail(dealID: board.deals[0].id, scroll: scroll)
             let rows = BoardRenderer.render(state, options: RenderOptions()).grid.rows()
-            XCTAssertEqual(rows.count, 30)
+            XCTAssertEqual(rows.count, 40)
             let full = rows.filter { $0.contains(String(repeating: "y", count: 76)) }
             XCTAssertGreaterThan(full.count, scroll == 0 ? 1 : 20, rows.joined(separator: "\n"))
             XCTAssertTrue(rows.contains { $0.contains("▼") }, "more below")

@@ -53,13 +53,16 @@ final class BoardMergeTests: XCTestCase {
     func testSameFieldChangedOnBothSidesKeepsMineAndReportsIt() throws {
         let mine = try apply(base, .shift(id: "d01lea", by: 1))
         let theirs = try apply(
-            base, .move(id: "d01lea", toStage: "proposal"), .setNextAction(id: "d01lea", NextAction(text: "Call")))
+            base, .move(id: "d01lea", toStage: "proposal"),
+            .addActivity(
+                dealID: "d01lea",
+                Activity(id: "call0001", type: .call, subject: "Call", createdAt: base.deals[0].createdAt)))
         let (m, report) = BoardMerge.merge(base: base, mine: mine, theirs: theirs)
         XCTAssertEqual(report.conflicts, ["Website redesign"])
         let d = try XCTUnwrap(m.deal("d01lea"))
         XCTAssertEqual(d.stage, "qualification", "a move is merged whole: stage, rank, entry time")
         XCTAssertEqual(d.stageEnteredAt, mine.deal("d01lea")?.stageEnteredAt)
-        XCTAssertEqual(d.nextAction?.text, "Call", "their other change stays")
+        XCTAssertTrue(d.activities.contains { $0.id == "call0001" }, "their other change stays")
         // Both histories are kept, theirs first (this side's move is where the deal is now), and
         // each move starts where the one before it ended.
         XCTAssertEqual(d.history.map(\.to), ["lead", "proposal", "qualification"])

@@ -43,12 +43,15 @@ final class CSVFormulaGuardTests: XCTestCase {
         d.tags = ["-urgent", "vip"]
         d.notes = "@note\nsecond line"
         d.lostReason = nil
-        d.nextAction = NextAction(text: "=call", due: nil)
+        d.activities = [Activity(id: "a1", type: .call, subject: "=call", createdAt: now)]
+        d.phone = "+33 6 12 34 56 78"
         board.deals = [d]
         let csv = DealCSV.document(board.deals, board: board)
         let row = try XCTUnwrap(csv.components(separatedBy: "\r\n").dropFirst().first)
-        for guarded in ["'=HYPERLINK", "'+33 Sales", "'@marie", "'-Ana-", "'=1+1", "'-urgent; vip", "'@note", "'=call"]
-        {
+        for guarded in [
+            "'=HYPERLINK", "'+33 Sales", "'@marie", "'-Ana-", "'=1+1", "'-urgent; vip", "'@note", "'=call",
+            "'+33 6 12 34 56 78",
+        ] {
             XCTAssertTrue(row.contains(guarded), "\(guarded) in \(row)")
         }
         var options = ImportOptions()
@@ -65,7 +68,8 @@ final class CSVFormulaGuardTests: XCTestCase {
         XCTAssertEqual(back.source, d.source)
         XCTAssertEqual(back.tags, d.tags)
         XCTAssertEqual(back.notes, d.notes)
-        XCTAssertEqual(back.nextAction?.text, "=call")
+        XCTAssertEqual(back.nextActivity?.subject, "=call")
+        XCTAssertEqual(back.phone, d.phone)
         XCTAssertEqual(DealCSV.document(p.board.deals, board: p.board), csv, "the same file again")
     }
 }

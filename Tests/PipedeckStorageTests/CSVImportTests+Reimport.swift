@@ -81,12 +81,21 @@ extension CSVImportTests {
             stage: "proposal", createdAt: t0, company: "Société Générale", contact: "Zoë Ärger", currency: "USD",
             probability: Percent.parse("65.5"), owner: "Camille", source: "referral/partner",
             tags: ["enterprise", "日本"], expectedClose: Day.parse("2026-12-31"),
-            nextAction: NextAction(text: "Call back — ask for the PO", due: Day.parse("2026-06-10")),
-            notes: "Line one\nLine \"two\", with comma; and semicolon\n\nemoji 🚀")
+            activities: [
+                Activity(
+                    id: "c1", type: .call, subject: "Call back — ask for the PO", due: Day.parse("2026-06-10"),
+                    time: TimeOfDay(hour: 9, minute: 5), createdAt: t0)
+            ],
+            notes: "Line one\nLine \"two\", with comma; and semicolon\n\nemoji 🚀", phone: "+33 (0)6 12 34 56 78",
+            email: "zoe@example.com")
         a.updatedAt = Timestamp.parse("2026-02-01T10:00:00Z")!
         var w = Deal(
             id: "p3w9zz", title: "日本商事 — licences", value: Money(units: 0), stage: "won", createdAt: t0, status: .won,
-            tags: ["Paris, France"], nextAction: NextAction(text: "Kick-off", due: nil, done: true))
+            tags: ["Paris, France"],
+            activities: [
+                Activity(id: "d1", type: .meeting, subject: "Done long ago", done: true, createdAt: t0),
+                Activity(id: "m1", type: .meeting, subject: "Kick-off", createdAt: t0),
+            ])
         w.updatedAt = Timestamp.parse("2026-03-01T00:00:00Z")!
         var l = Deal(
             id: "x8r4tt", title: "Lost one", value: Money.parse("1234567890.5")!, stage: "needs", createdAt: t0,
@@ -119,7 +128,14 @@ extension CSVImportTests {
             XCTAssertEqual(d.source, original.source)
             XCTAssertEqual(d.tags, original.tags)
             XCTAssertEqual(d.expectedClose, original.expectedClose)
-            XCTAssertEqual(d.nextAction, original.nextAction)
+            XCTAssertEqual(d.phone, original.phone)
+            XCTAssertEqual(d.email, original.email)
+            // The next step's subject, type, day and time; what was done is not in the file.
+            let next = d.nextActivity, was = original.nextActivity
+            XCTAssertEqual([next?.subject, next?.type.rawValue], [was?.subject, was?.type.rawValue])
+            XCTAssertEqual(next?.due, was?.due)
+            XCTAssertEqual(next?.time, was?.time)
+            XCTAssertEqual(d.activities.filter(\.done), [], "\(d.id)")
             XCTAssertEqual(d.notes, original.notes)
             XCTAssertEqual(d.createdAt, original.createdAt)
             XCTAssertEqual(d.updatedAt, original.updatedAt)

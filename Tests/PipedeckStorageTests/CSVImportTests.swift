@@ -201,7 +201,9 @@ final class CSVImportTests: XCTestCase {
         XCTAssertEqual(
             p.mapping.fields, [.title, .value, .expectedClose, .nextAction, .nextActionDue, .company, nil, .tags])
         let d = deal(p, "Deal one")
-        XCTAssertEqual(d.nextAction, NextAction(text: "Call back", due: Day.parse("2026-06-05")))
+        XCTAssertEqual(d.nextActivity?.subject, "Call back")
+        XCTAssertEqual(d.nextActivity?.due, Day.parse("2026-06-05"))
+        XCTAssertEqual(d.nextActivity?.type, .task, "a next action without a type is a task")
         XCTAssertEqual(d.tags, ["a", "b"])
         let camel = try ColumnMapping.recognise(headers: ["title", "expectedClose", "lostReason", "nextActionDue"])
         XCTAssertEqual(camel.fields, [.title, .expectedClose, .lostReason, .nextActionDue])

@@ -23,7 +23,16 @@ enum Fixtures {
             createdAt: ts("2026-11-02T08:00:00Z"), company: "Société Générale", contact: "Zoë Ärger",
             currency: "USD", probability: Percent.parse("65.5"), owner: "Camille", source: "referral/partner",
             tags: ["enterprise", "日本", "tab\there"], expectedClose: day("2026-12-31"),
-            nextAction: NextAction(text: "Call back — ask for the PO", due: day("2026-12-01"), done: false),
+            activities: [
+                Activity(
+                    id: "m4ct9w2z", type: .meeting, subject: "Démo « Premium »", done: true,
+                    doneAt: ts("2026-11-25T14:30:00Z"), outcome: "Wants \"phase 2\" priced\nseparately",
+                    owner: "Camille", createdAt: ts("2026-11-21T08:00:00Z")),
+                Activity(
+                    id: "c8pq3rxk", type: .call, subject: "Call back — ask for the PO", due: day("2026-12-01"),
+                    time: TimeOfDay(hour: 14, minute: 30), duration: 30, owner: "Camille",
+                    createdAt: ts("2026-11-25T15:00:00Z")),
+            ],
             qualification: Qualification(budget: true, authority: false, need: true, timeline: true),
             notes: "Line one\nLine \"two\"\twith tab\r\nback\\slash, bell \u{07}, emoji 🚀, 日本商事", rank: 3)
         a.history = [
@@ -35,7 +44,9 @@ enum Fixtures {
         a.extra = [
             "crmID": .number("1.0e+2"), "custom": .object(["nested": .array([.bool(true), .null, .string("x")])]),
         ]
-        a.nextAction?.extra = ["remindAt": .string("09:00")]
+        a.activities[1].extra = ["remindAt": .string("09:00")]
+        a.phone = "+33 6 12 34 56 78"
+        a.email = "zoe.arger@societe-generale.example"
         a.qualification?.extra = ["score": .number("3")]
         a.history[1].extra = ["by": .string("Camille")]
 

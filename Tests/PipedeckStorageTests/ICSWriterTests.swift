@@ -134,4 +134,31 @@ final class ICSWriterTests: XCTestCase {
             ICSWriter.fold(String(repeating: "x", count: 76)),
             String(repeating: "x", count: 75) + "\r\n x\r\n")
     }
+
+    /// A timed activity starts at its time on the reader's clock (a floating time) and lasts its
+    /// duration; without a duration it is a moment; without a time it takes the whole day.
+    func testTimedEventsStartAtTheirTimeAndLastTheirDuration() {
+        let day = Day.parse("2026-12-03")!
+        let text = calendar([
+            ICSEvent(
+                uid: "a1@pipedeck", stamp: ICSWriterTests.stamp, day: day, time: TimeOfDay(hour: 9, minute: 5),
+                duration: 90, summary: "Meeting"),
+            ICSEvent(
+                uid: "a2@pipedeck", stamp: ICSWriterTests.stamp, day: day, time: TimeOfDay(hour: 23, minute: 59),
+                summary: "Call"),
+            ICSEvent(uid: "a3@pipedeck", stamp: ICSWriterTests.stamp, day: day, summary: "Deadline"),
+        ])
+        let events = text.components(separatedBy: "BEGIN:VEVENT").dropFirst().map(unfolded)
+        XCTAssertEqual(events.count, 3)
+        XCTAssertTrue(events[0].contains("DTSTART:20261203T090500"), "\(events[0])")
+        XCTAssertTrue(events[0].contains("DURATION:PT90M"))
+        XCTAssertFalse(events[0].contains { $0.hasPrefix("DTEND") })
+        XCTAssertTrue(events[0].contains("TRANSP:OPAQUE"))
+        XCTAssertTrue(events[1].contains("DTSTART:20261203T235900"))
+        XCTAssertFalse(events[1].contains { $0.hasPrefix("DURATION") || $0.hasPrefix("DTEND") }, "a moment")
+        XCTAssertTrue(events[2].contains("DTSTART;VALUE=DATE:20261203"))
+        XCTAssertTrue(events[2].contains("DTEND;VALUE=DATE:20261204"))
+        XCTAssertTrue(events[2].contains("TRANSP:TRANSPARENT"))
+        for e in events { XCTAssertFalse(e.contains { $0.hasPrefix("DTSTART") && $0.hasSuffix("Z") }, "floating") }
+    }
 }

@@ -44,11 +44,12 @@ final class LoadErrorTests: XCTestCase {
 
     func testVersion() {
         assertMessage(
-            Fixtures.edited { $0["version"] = .number("2") },
-            "pipeline.json: the file has format version 2 and needs a newer Pipedeck (this one reads version 1)")
+            Fixtures.edited { $0["version"] = .number("3") },
+            "pipeline.json: the file has format version 3 and needs a newer Pipedeck (this one reads versions up to 2)")
         assertMessage(
             Fixtures.edited { $0["version"] = .number("1e50") },
-            "pipeline.json: the file has format version 1e50 and needs a newer Pipedeck (this one reads version 1)")
+            "pipeline.json: the file has format version 1e50 and needs a newer Pipedeck (this one reads versions up to 2)"
+        )
         assertMessage(
             Fixtures.edited { $0["version"] = .number("0") },
             "pipeline.json: field \"version\": expected a whole number, 1 or more, found 0")
@@ -61,7 +62,7 @@ final class LoadErrorTests: XCTestCase {
         // A newer version is refused before anything else is looked at.
         assertMessage(
             "{\"version\": 3, \"boards\": []}",
-            "pipeline.json: the file has format version 3 and needs a newer Pipedeck (this one reads version 1)")
+            "pipeline.json: the file has format version 3 and needs a newer Pipedeck (this one reads versions up to 2)")
         // No version: only read as a board when it has stages and deals.
         let notBoard =
             "pipeline.json: this does not look like a Pipedeck board: it has no \"version\" field and no \"stages\" and \"deals\" arrays"

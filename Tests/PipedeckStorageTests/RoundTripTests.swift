@@ -82,6 +82,8 @@ final class RoundTripTests: XCTestCase {
              "deals": [{"id": "d", "title": "T", "value": 1, "stage": "s", "createdAt": "2026-01-01T00:00:00Z",
                         "customField": 1.0e+2, "_private": true,
                         "nextAction": {"text": "n", "done": false, "priority": "high"},
+                        "activities": [{"id": "a1", "type": "call", "subject": "s", "createdAt": "2026-01-01T00:00:00Z",
+                                        "mood": "good"}],
                         "qualification": {"budget": true, "champion": "Ana"},
                         "history": [{"at": "2026-01-01T00:00:00Z", "to": "s", "by": "me", "note": {"k": []}}]}],
              "settings": {"lostReasons": [], "sound": false}}
@@ -93,7 +95,9 @@ final class RoundTripTests: XCTestCase {
         XCTAssertEqual(board.stages[0].extra, ["color": .string("red")])
         let d = board.deals[0]
         XCTAssertEqual(d.extra, ["customField": .number("1.0e+2"), "_private": .bool(true)])
-        XCTAssertEqual(d.nextAction?.extra, ["priority": .string("high")])
+        XCTAssertEqual(d.activities.map(\.id), ["d-next", "a1"], "version 1's next action became an activity")
+        XCTAssertEqual(d.activities[0].extra, ["priority": .string("high")])
+        XCTAssertEqual(d.activities[1].extra, ["mood": .string("good")])
         XCTAssertEqual(d.qualification?.extra, ["champion": .string("Ana")])
         XCTAssertEqual(d.qualification?.budget, true)
         XCTAssertEqual(d.history[0].extra, ["by": .string("me"), "note": .object(["k": .array([])])])
@@ -179,7 +183,7 @@ final class RoundTripTests: XCTestCase {
                   "rotDays": 0
                 }
               ],
-              "version": 1
+              "version": 2
             }
 
             """
@@ -201,7 +205,7 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(dealText.contains("\"title\": \"t\""))
         for absent in [
             "tags", "company", "contact", "currency", "probability", "lostReason", "owner", "source",
-            "expectedClose", "nextAction", "qualification", "notes",
+            "expectedClose", "nextAction", "activities", "qualification", "notes", "phone", "email",
         ] {
             XCTAssertFalse(dealText.contains("\"\(absent)\""), absent)
         }
@@ -225,7 +229,8 @@ final class RoundTripTests: XCTestCase {
         let d = b.deals[0]
         XCTAssertNil(d.company); XCTAssertNil(d.contact); XCTAssertNil(d.currency); XCTAssertNil(d.probability)
         XCTAssertNil(d.lostReason); XCTAssertNil(d.owner); XCTAssertNil(d.source); XCTAssertNil(d.expectedClose)
-        XCTAssertNil(d.nextAction); XCTAssertNil(d.qualification); XCTAssertNil(d.notes)
+        XCTAssertEqual(d.activities, []); XCTAssertNil(d.qualification); XCTAssertNil(d.notes)
+        XCTAssertNil(d.phone); XCTAssertNil(d.email)
         XCTAssertEqual(d.tags, [])
         XCTAssertEqual(d.history, [])
         XCTAssertEqual(d.rank, 0)
@@ -248,12 +253,13 @@ final class RoundTripTests: XCTestCase {
              "stages": [{"id": "s", "name": "S", "probability": 50, "kind": null, "rotDays": null}],
              "deals": [{"id": "d", "title": "T", "value": 12, "stage": "s", "company": null, "currency": null,
                         "probability": null, "tags": null, "nextAction": null, "qualification": null, "status": null,
+                        "activities": null, "phone": null, "email": null,
                         "history": [{"at": "2026-01-01T00:00:00Z", "from": null, "to": "s", "status": null}], "rank": null}]}
             """
         let b = try Fixtures.decode(text)
         XCTAssertEqual(b.currency, "EUR")
         let d = b.deals[0]
-        XCTAssertNil(d.company); XCTAssertNil(d.currency); XCTAssertNil(d.probability); XCTAssertNil(d.nextAction)
+        XCTAssertNil(d.company); XCTAssertNil(d.currency); XCTAssertNil(d.probability); XCTAssertEqual(d.activities, [])
         XCTAssertEqual(d.tags, []); XCTAssertEqual(d.status, .open); XCTAssertEqual(d.rank, 0)
         XCTAssertNil(d.history[0].from); XCTAssertNil(d.history[0].status)
         XCTAssertTrue(d.extra.isEmpty, "a null known field is not kept as unknown")
@@ -261,7 +267,8 @@ final class RoundTripTests: XCTestCase {
 
     func testMissingVersionIsReadAsVersion1WhenItIsClearlyABoard() throws {
         let b = try Fixtures.decode(Fixtures.edited { $0["version"] = nil })
-        XCTAssertEqual(b.version, 1)
+        XCTAssertEqual(b.version, 2, "read as version 1, so migrated: it is written as version 2")
+        XCTAssertEqual(b.deals[0].nextActivity?.subject, "Call", "version 1's next action")
         XCTAssertEqual(b.deals.count, 2)
     }
 

@@ -18,8 +18,9 @@ final class SchemaTests: XCTestCase {
             createdAt: ts("2026-10-01T08:00:00Z"), company: "Acme", contact: "Ann", currency: "USD",
             probability: Percent(55), status: .lost, lostReason: "Price", owner: "Olga", source: "Fair",
             tags: ["a", "b"], expectedClose: day("2026-12-15"),
-            nextAction: NextAction(text: "Call", due: day("2026-12-01"), done: true),
-            qualification: Qualification(budget: true, need: true), notes: "Notes", rank: 3)
+            activities: [SchemaTests.activity()],
+            qualification: Qualification(budget: true, need: true), notes: "Notes", rank: 3, phone: "+33 1 23 45 67 89",
+            email: "ann@acme.example")
         d.history = [
             HistoryEntry(at: ts("2026-10-01T08:00:00Z"), from: nil, to: "lead"),
             HistoryEntry(at: ts("2026-10-10T08:00:00Z"), from: "lead", to: "proposal"),
@@ -32,6 +33,31 @@ final class SchemaTests: XCTestCase {
         return d
     }
 
+    /// An activity with every field set to something else than its default.
+    static func activity() -> Activity {
+        var a = Activity(
+            id: "act1", type: .meeting, subject: "Visit", due: day("2026-12-01"), time: TimeOfDay(hour: 9, minute: 30),
+            duration: 45, done: true, doneAt: ts("2026-12-01T10:20:00Z"), outcome: "Good", owner: "Olga",
+            createdAt: ts("2026-11-20T08:00:00Z"))
+        a.extra = ["room": .string("B2")]
+        return a
+    }
+
+    /// For each field of an activity, a change to another value than the sample's.
+    static let activityChanges: [String: @Sendable (inout Activity) -> Void] = [
+        "id": { $0.id = "act2" },
+        "type": { $0.type = .call },
+        "subject": { $0.subject = "Other" },
+        "due": { $0.due = day("2026-12-09") },
+        "time": { $0.time = TimeOfDay(hour: 16, minute: 0) },
+        "duration": { $0.duration = 90 },
+        "done": { $0.done = false },
+        "doneAt": { $0.doneAt = ts("2026-12-02T10:20:00Z") },
+        "outcome": { $0.outcome = "Bad" },
+        "owner": { $0.owner = "Pat" },
+        "createdAt": { $0.createdAt = ts("2026-11-21T08:00:00Z") },
+    ]
+
     /// For each field of a deal, a change to another value than the sample's. A field without
     /// one fails `testEveryDealFieldIsReadBackMergedAndExported`.
     static let changes: [String: @Sendable (inout Deal) -> Void] = [
@@ -39,6 +65,8 @@ final class SchemaTests: XCTestCase {
         "title": { $0.title = "Other" },
         "company": { $0.company = "Globex" },
         "contact": { $0.contact = "Bob" },
+        "phone": { $0.phone = "+1 555 0100" },
+        "email": { $0.email = "bob@globex.example" },
         "value": { $0.value = Money(units: 99) },
         "currency": { $0.currency = "GBP" },
         "stage": { $0.stage = "negotiation" },
@@ -49,7 +77,12 @@ final class SchemaTests: XCTestCase {
         "source": { $0.source = "Web" },
         "tags": { $0.tags = ["c"] },
         "expectedClose": { $0.expectedClose = day("2027-01-31") },
-        "nextAction": { $0.nextAction = NextAction(text: "Visit", due: day("2026-12-02")) },
+        "activities": {
+            $0.activities.append(
+                Activity(
+                    id: "act9", type: .call, subject: "Call back", due: day("2026-12-02"),
+                    createdAt: ts("2026-11-21T08:00:00Z")))
+        },
         "qualification": { $0.qualification = Qualification(authority: true, timeline: true) },
         "notes": { $0.notes = "Other notes" },
         "createdAt": { $0.createdAt = ts("2026-09-30T08:00:00Z") },
@@ -84,7 +117,8 @@ final class SchemaTests: XCTestCase {
     func testEveryPropertyOfTheModelHasAField() {
         let d = SchemaTests.sample()
         check(DealSchema.deal, d)
-        check(DealSchema.nextAction, d.nextAction!)
+        check(DealSchema.activity, d.activities[0])
+        check(DealSchema.legacyNextAction, DealSchema.LegacyNextAction())
         check(DealSchema.qualification, d.qualification!)
         check(DealSchema.historyEntry, d.history[1])
         let b = board([d])
@@ -189,7 +223,7 @@ final class SchemaTests: XCTestCase {
                   "rotDays": 0
                 }
               ],
-              "version": 1
+              "version": 2
             }
 
             """

@@ -17,7 +17,7 @@ final class FormTests: XCTestCase {
         try d.type("Contrat café ☕ 日本")
         try d.press(.tab)
         try d.type("12 500,50")
-        try d.press(.tab, .tab, .tab) // stage, probability, company
+        try d.press(.tab, .tab, .tab, .tab) // currency, stage, probability, company
         try d.type("Société Générale")
         try d.press(.enter)
         XCTAssertEqual(d.state.mode, .board)
@@ -34,9 +34,9 @@ final class FormTests: XCTestCase {
         try d.press(.char("a"))
         try d.press(.tab)
         try d.type("12k")
-        try d.press(.tab, .tab)
+        try d.press(.tab, .tab, .tab) // currency, stage, probability
         try d.type("120")
-        try d.press(.tab, .tab, .tab, .tab, .tab, .tab) // → expected close
+        try d.press(.tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab) // → expected close
         try d.type("2026-13-45")
         let fx = try d.press(.enter)
         XCTAssertEqual(fx, [])
@@ -44,7 +44,7 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(f.field(.title).error, Strings.emptyTitle)
         XCTAssertEqual(f.field(.value).error, Strings.badNumber)
         XCTAssertEqual(f.field(.probability).error, Strings.probabilityRange)
-        XCTAssertEqual(f.field(.close).error, FormText.badDue)
+        XCTAssertEqual(f.field(.close).error, FormText.badDay)
         XCTAssertEqual(f.fields[f.focus].id, .title, "the focus goes to the first wrong field")
         XCTAssertEqual(d.saves, 0)
         // Fix everything, then it saves.
@@ -82,7 +82,7 @@ final class FormTests: XCTestCase {
         try d.type("refresh")
         try d.press(.tab, .ctrl("u"))
         try d.type("5000")
-        try d.press(.tab, .right, .right) // stage: lead → needs
+        try d.press(.tab, .tab, .right, .right) // currency, then the stage: lead → needs
         try d.press(.enter)
         let deal = try XCTUnwrap(d.state.board.deal("d01lea"))
         XCTAssertEqual(deal.title, "Website refresh")
@@ -119,7 +119,7 @@ final class CompletionTests: XCTestCase {
         let d = try AppDriver()
         try d.press(.char("a"))
         try d.type("Completion test")
-        for _ in 0..<6 { try d.press(.tab) } // owner
+        for _ in 0..<9 { try d.press(.tab) } // owner
         guard case .form(let f0) = d.state.mode else { return XCTFail() }
         XCTAssertEqual(f0.fields[f0.focus].id, .owner)
         try d.type("sa")
@@ -143,7 +143,7 @@ final class CompletionTests: XCTestCase {
     func testCtrlNCyclesAndNoSuggestionForUnknownText() throws {
         let d = try AppDriver()
         try d.press(.char("a"))
-        for _ in 0..<7 { try d.press(.tab) } // source
+        for _ in 0..<10 { try d.press(.tab) } // source
         try d.type("c")
         guard case .form(let f) = d.state.mode else { return XCTFail() }
         XCTAssertEqual(Set(f.completions), ["campaign", "cold call"])

@@ -36,10 +36,10 @@ final class HelpScreenTests: XCTestCase {
     func testAnyOtherKeyOrAClickClosesTheHelp() throws {
         let d = try AppDriver()
         try d.press(.char("A"), .char("?"), .char("x"))
-        XCTAssertEqual(d.state.mode, .agenda(selection: 0))
+        XCTAssertEqual(d.state.mode, .agenda(AgendaView(selection: 0)))
         try d.press(.char("?"))
         try d.press(.mouse(MouseEvent(kind: .click, x: 3, y: 3)))
-        XCTAssertEqual(d.state.mode, .agenda(selection: 0))
+        XCTAssertEqual(d.state.mode, .agenda(AgendaView(selection: 0)))
         try d.press(.char("?"))
         XCTAssertEqual(try d.press(.ctrl("c")), [.quit])
     }

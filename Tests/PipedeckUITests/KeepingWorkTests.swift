@@ -87,25 +87,37 @@ final class KeepingWorkTests: XCTestCase {
 
     // MARK: Point 15
 
-    func testCompletingAnActionKeepsItInTheNotes() throws {
+    /// Issue 13 kept a completed action in the notes; with activities (issue 14) it stays in the
+    /// deal's activities, done, and the next step is planned beside it; the notes are untouched.
+    func testCompletingAnActionKeepsItInTheActivities() throws {
         let d = try AppDriver()
         let deal = try XCTUnwrap(d.selected)
-        let action = try XCTUnwrap(deal.nextAction)
-        let notesBefore = deal.notes
+        let action = try XCTUnwrap(deal.nextActivity)
         try d.press(.char("c"))
+        try d.type("Wants the contract")
+        try d.press(.tab, .char("t"))
         try d.type("Send the contract")
         try d.press(.enter)
         let now = try XCTUnwrap(d.state.board.deal(deal.id))
-        XCTAssertEqual(now.nextAction?.text, "Send the contract")
-        let notes = try XCTUnwrap(now.notes)
-        XCTAssertTrue(notes.contains(action.text), notes)
-        XCTAssertTrue(notes.hasSuffix(Strings.completedAction(action, on: AppDriver.today)), notes)
-        if let n = notesBefore { XCTAssertTrue(notes.hasPrefix(n), "earlier notes are kept: \(notes)") }
-        XCTAssertEqual(try d.saved.deal(deal.id)?.notes, notes)
-        // One undo takes the new step back; the next one the completion and its line.
-        try d.press(.char("u"), .char("u"))
-        XCTAssertEqual(d.state.board.deal(deal.id)?.notes, notesBefore)
-        XCTAssertEqual(d.state.board.deal(deal.id)?.nextAction, action)
+        XCTAssertEqual(now.nextActivity?.subject, "Send the contract")
+        XCTAssertEqual(now.nextActivity?.type, .task)
+        let done = try XCTUnwrap(now.activities.first { $0.id == action.id })
+        XCTAssertTrue(done.done)
+        XCTAssertEqual(done.subject, action.subject)
+        XCTAssertEqual(done.outcome, "Wants the contract")
+        XCTAssertEqual(now.notes, deal.notes, "the notes are left alone")
+        XCTAssertEqual(try d.saved.deal(deal.id)?.activities, now.activities)
+        // Undo goes back a step at a time: the new step, the outcome, the completion.
+        func kept() -> Activity? { d.state.board.deal(deal.id)?.activities.first { $0.id == action.id } }
+        try d.press(.char("u"))
+        XCTAssertNil(d.state.board.deal(deal.id)?.activities.first { $0.subject == "Send the contract" })
+        XCTAssertEqual(kept()?.outcome, "Wants the contract")
+        try d.press(.char("u"))
+        XCTAssertEqual(kept()?.done, true)
+        XCTAssertNil(kept()?.outcome)
+        try d.press(.char("u"))
+        XCTAssertEqual(d.state.board.deal(deal.id)?.activities, deal.activities)
+        XCTAssertEqual(d.state.board.deal(deal.id)?.nextActivity, action)
     }
 
     // MARK: Point 13

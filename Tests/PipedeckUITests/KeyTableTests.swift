@@ -32,7 +32,8 @@ final class KeyTableTests: XCTestCase {
         assertOneCommandPerKey(Bindings.detail, "detail")
         assertOneCommandPerKey(Bindings.dealForm, "dealForm")
         assertOneCommandPerKey(Bindings.stageForm, "stageForm")
-        assertOneCommandPerKey(Bindings.nextAction, "nextAction")
+        assertOneCommandPerKey(Bindings.activityForm, "activityForm")
+        assertOneCommandPerKey(Bindings.activityType, "activityType")
         assertOneCommandPerKey(Bindings.npsPrompt, "npsPrompt")
         assertOneCommandPerKey(Bindings.confirmDelete, "confirmDelete")
         assertOneCommandPerKey(Bindings.lostReason, "lostReason")
@@ -52,18 +53,19 @@ final class KeyTableTests: XCTestCase {
     /// screens showed when they were written by hand.
     func testHintLinesAreTheOnesTheScreensShowed() {
         let expected: [Screen: String] = [
-            .detail: "Esc close · e edit · n next step · c done · N notes · 1-4 score · p NPS · ↑↓ scroll",
+            .detail:
+                "Esc close · e edit · n plan · c done · i log · y/Y copy · N notes · 1-4 score · p NPS · ↑↓ scroll",
             .dealForm: "Tab next field · Enter save · Esc cancel",
             .stageForm: "Tab next field · Enter save · Esc cancel",
             .lostReason: "Enter ok · Esc cancel",
             .confirmDelete: "y delete · any other key cancels",
             .search: "Enter keeps the search · Esc clears it",
             .filterMenu: "↑↓ choose · ←→ change · Space toggle · Enter/Esc close",
-            .nextAction: "Tab switch · Enter save · Esc cancel",
-            .agenda: "Enter show on board · n change · c done · Esc close",
+            .activity: "Tab next field · Enter save · Esc cancel",
+            .agenda: "Enter show · c done · r reschedule · n change · t type · Esc close",
             .stages: "a add · e edit · d delete · K/J move · +/- probability · [/] rot days · Esc close",
             .stageDelete: "↑↓ choose · Enter delete and move · Esc cancel",
-            .reports: "Tab/1–7 switch · ↑↓ scroll · Esc close",
+            .reports: "Tab/1–8 switch · ↑↓ scroll · Esc close",
             .npsPrompt: "0–10 · empty clears · Enter save · Esc cancel",
             .help: "Esc or ? closes this help · Tab all screens / this one",
             .moveTo: "1–9/a–z/↑↓ choose · Enter move · Esc cancel",
@@ -103,6 +105,9 @@ final class KeyTableTests: XCTestCase {
             [KeyText.dealFormTitle, KeyText.choiceTitle, KeyText.suggestionTitle, KeyText.textFieldTitle])
         XCTAssertEqual(Bindings.sheets(for: .search).map(\.title), [KeyText.searchTitle, KeyText.textFieldTitle])
         XCTAssertEqual(Bindings.sheets(for: .agenda).map(\.title), [KeyText.agendaTitle])
-        XCTAssertEqual(Bindings.sheets.count, Screen.allCases.count + 3)
+        XCTAssertEqual(
+            Bindings.sheets(for: .activity).map(\.title),
+            [KeyText.activityTitle, KeyText.activityTypeTitle, KeyText.textFieldTitle])
+        XCTAssertEqual(Bindings.sheets.count, Screen.allCases.count + 4)
     }
 }

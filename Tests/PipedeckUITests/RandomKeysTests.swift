@@ -32,7 +32,16 @@ final class RandomKeysTests: XCTestCase {
         d1.notes = "line\u{1B}[1A up\nline 2\u{9B}2K"
         d1.tags = ["\u{1B}[5m", "ok", "tab\there"]
         d1.owner = "\u{1B}P evil DCS \u{1B}\\"
-        d1.nextAction = NextAction(text: "call \u{1B}[?1049l back", due: today.adding(days: -3))
+        d1.activities = [
+            Activity(
+                id: "hostile1", type: .call, subject: "call \u{1B}[?1049l back", due: today.adding(days: -3),
+                outcome: "\u{1B}]52;c;ZXZpbA==\u{7}", createdAt: now),
+            Activity(
+                id: "hostile2", type: .email, subject: "sent\u{1B}[2J", done: true, doneAt: now,
+                outcome: "ok\u{9B}31m", createdAt: now),
+        ]
+        d1.phone = "+33 6 12 34 56 78"
+        d1.email = "evil@example.com"
         var d2 = deal(2, String(repeating: "Long title ", count: 46) + "end", "0", stages[1])
         d2.tags = (0..<300).map { "tag\($0)" }
         var d3 = deal(3, "Yen deal", "123456789012.34", stages[2])
@@ -59,7 +68,7 @@ final class RandomKeysTests: XCTestCase {
         case .moveTo: return "moveTo"
         case .search: return "search"
         case .filterMenu: return "filterMenu"
-        case .nextAction: return "nextAction"
+        case .activity: return "activity"
         case .agenda: return "agenda"
         case .stages: return "stages"
         case .stageForm: return "stageForm"

@@ -86,43 +86,92 @@ final class WorkingPipelineTests: XCTestCase {
         try d.press(.char("j")) // Fleet telematics pilot: no next step
         XCTAssertEqual(d.selected?.id, "d02lea")
         try d.press(.char("n"))
+        try d.press(.char("c")) // the type: a call, then the subject
         try d.type("Call Marc")
         try d.press(.tab)
-        try d.type("+3")
+        try d.type("+3 14:30")
         try d.press(.enter)
-        XCTAssertEqual(
-            d.state.board.deal("d02lea")?.nextAction,
-            NextAction(text: "Call Marc", due: AppDriver.today.adding(days: 3)))
-        XCTAssertEqual(try d.saved.deal("d02lea")?.nextAction?.text, "Call Marc")
-        // Done → asks for the following one.
+        let planned = try XCTUnwrap(d.state.board.deal("d02lea")?.nextActivity)
+        XCTAssertEqual(planned.type, .call)
+        XCTAssertEqual(planned.subject, "Call Marc")
+        XCTAssertEqual(planned.due, AppDriver.today.adding(days: 3))
+        XCTAssertEqual(planned.time, TimeOfDay(hour: 14, minute: 30))
+        XCTAssertEqual(try d.saved.deal("d02lea")?.nextActivity?.subject, "Call Marc")
+        // Done → asks what came of it and the following one; the done one stays.
         try d.press(.char("c"))
-        XCTAssertEqual(d.state.board.deal("d02lea")?.nextAction?.done, true)
-        guard case .nextAction(let f) = d.state.mode else { return XCTFail("c asks for the next step") }
-        XCTAssertTrue(f.followUp)
+        XCTAssertEqual(d.state.board.deal("d02lea")?.activities.first { $0.id == planned.id }?.done, true)
+        guard case .activity(let f) = d.state.mode, case .followUp(let doneID, _) = f.purpose else {
+            return XCTFail("c asks for the next step")
+        }
+        XCTAssertEqual(doneID, planned.id)
+        XCTAssertEqual(f.focus, .outcome)
+        try d.type("Interested in a pilot")
+        try d.press(.tab, .char("e")) // outcome, then an email
         try d.type("Send proposal")
         try d.press(.tab)
         try d.type("nonsense")
         try d.press(.enter)
-        guard case .nextAction(let f2) = d.state.mode else { return XCTFail("a bad date keeps the dialog open") }
-        XCTAssertEqual(f2.error, FormText.badDue)
+        guard case .activity(let f2) = d.state.mode else { return XCTFail("a bad date keeps the dialog open") }
+        XCTAssertEqual(f2.error, FormText.badWhen)
+        XCTAssertEqual(f2.focus, .when)
         try d.press(.ctrl("u"))
         try d.type("2026-12-24")
         try d.press(.enter)
-        XCTAssertEqual(
-            d.state.board.deal("d02lea")?.nextAction, NextAction(text: "Send proposal", due: Day.parse("2026-12-24")))
-        // Undo twice: back to the first action, then done undone.
+        XCTAssertEqual(d.state.mode, .board)
+        let deal = try XCTUnwrap(d.state.board.deal("d02lea"))
+        XCTAssertEqual(deal.nextActivity?.subject, "Send proposal")
+        XCTAssertEqual(deal.nextActivity?.type, .email)
+        XCTAssertEqual(deal.nextActivity?.due, Day.parse("2026-12-24"))
+        let done = try XCTUnwrap(deal.activities.first { $0.id == planned.id })
+        XCTAssertEqual(done.outcome, "Interested in a pilot")
+        XCTAssertTrue(done.done)
+        XCTAssertEqual(try d.saved.deal("d02lea")?.activities.count, 2, "both in the file: the history is kept")
+        // Undo: the new step, the outcome, then done undone.
+        try d.press(.char("u"), .char("u"))
+        XCTAssertEqual(d.state.board.deal("d02lea")?.activities.map(\.done), [true])
         try d.press(.char("u"))
-        XCTAssertEqual(d.state.board.deal("d02lea")?.nextAction?.done, true)
-        try d.press(.char("u"))
-        XCTAssertEqual(
-            d.state.board.deal("d02lea")?.nextAction,
-            NextAction(text: "Call Marc", due: AppDriver.today.adding(days: 3)))
+        XCTAssertEqual(d.state.board.deal("d02lea")?.nextActivity, planned)
+    }
+
+    func testLoggingACallInAFewKeys() throws {
+        let d = try AppDriver()
+        try d.press(.char("j"))
+        let before = try XCTUnwrap(d.selected)
+        try d.press(.char("i"))
+        guard case .activity(let f) = d.state.mode else { return XCTFail("i opens the log dialog") }
+        XCTAssertEqual(f.fields, [.type, .subject, .outcome])
+        try d.press(.char("m")) // a meeting
+        try d.type("Met the fleet manager")
+        try d.press(.tab)
+        try d.type("Wants a 3-truck pilot")
+        try d.press(.enter)
+        XCTAssertEqual(d.state.mode, .board)
+        XCTAssertEqual(d.state.message?.text, UIText.logged(.meeting, "Met the fleet manager"))
+        let logged = try XCTUnwrap(d.state.board.deal(before.id)?.activities.last)
+        XCTAssertEqual(logged.type, .meeting)
+        XCTAssertEqual(logged.subject, "Met the fleet manager")
+        XCTAssertEqual(logged.outcome, "Wants a 3-truck pilot")
+        XCTAssertTrue(logged.done)
+        XCTAssertEqual(logged.doneAt, d.state.now, "recorded as done now")
+        XCTAssertEqual(logged.owner, before.owner)
+        XCTAssertEqual(d.state.board.deal(before.id)?.updatedAt, d.state.now, "the deal is fresh again")
+        XCTAssertEqual(try d.saved.deal(before.id)?.activities.last, logged)
+        XCTAssertNil(d.state.board.deal(before.id)?.nextActivity, "logging plans nothing")
+        // A quick call without a subject is called what it is.
+        try d.press(.char("i"), .char("c"), .enter)
+        XCTAssertEqual(d.state.board.deal(before.id)?.activities.last?.subject, Strings.activityTitle(.call))
+        // Esc logs nothing.
+        let count = d.state.board.deal(before.id)?.activities.count
+        try d.press(.char("i"), .char("e"))
+        try d.type("Sent the brochure")
+        try d.press(.escape)
+        XCTAssertEqual(d.state.board.deal(before.id)?.activities.count, count)
     }
 
     func testAgendaBucketsAndJump() throws {
         let d = try AppDriver()
         try d.press(.char("A"))
-        let agenda = d.state.agenda
+        let agenda = d.state.agenda()
         XCTAssertEqual(agenda.items.first?.bucket, .overdue)
         XCTAssertEqual(agenda.items(in: .overdue).map(\.dealID), ["d09nee", "d19clo", "d12pro", "d04lea", "d15neg"])
         XCTAssertEqual(agenda.items(in: .today).count, 2)

@@ -32,6 +32,15 @@ extension Codec where Value == Int {
     /// An answer from 0 to 10 ("how likely are you to recommend us?"); 9.0 is read as 9.
     static let score = Codec(
         read: { d, i, name throws(LoadError) in try d.integer(i, name, in: Deal.npsRange) }, write: { $0.int($1) })
+    /// A duration in minutes (`Activity.durationRange`).
+    static let minutes = Codec(
+        read: { d, i, name throws(LoadError) in
+            let v = try d.integer(i, name, minimum: 1, what: StorageStrings.minutes)
+            guard Activity.durationRange.contains(v) else {
+                throw d.fieldError(name.text, StorageStrings.minutes, found: d.shown(i), node: i)
+            }
+            return v
+        }, write: { $0.int($1) })
     /// The board's schema version.
     static let version = Codec(read: { d, i, name throws(LoadError) in try d.version(i, name) }, write: { $0.int($1) })
 }
@@ -61,6 +70,17 @@ extension Codec where Value == Timestamp {
     /// "YYYY-MM-DDTHH:MM:SSZ" (offsets and fractions of a second are read too).
     static let timestamp = Codec(
         read: { d, i, name throws(LoadError) in try d.timestamp(i, name) }, write: { $0.timestamp($1) })
+}
+
+extension Codec where Value == ActivityType {
+    static let activityType = Codec(
+        read: { d, i, name throws(LoadError) in try d.activityType(i, name) }, write: { $0.string($1.rawValue) })
+}
+
+extension Codec where Value == TimeOfDay {
+    /// "HH:MM", on the user's clock.
+    static let timeOfDay = Codec(
+        read: { d, i, name throws(LoadError) in try d.timeOfDay(i, name) }, write: { $0.string($1.description) })
 }
 
 extension Codec where Value == StageKind {

@@ -11,6 +11,8 @@ enum DealSchema {
             Field.required("title", \.title, .string).exported(.title) { d, _ in d.title },
             Field.optional("company", \.company, .string).exported(.company) { d, _ in d.company ?? "" },
             Field.optional("contact", \.contact, .string).exported(.contact) { d, _ in d.contact ?? "" },
+            Field.optional("phone", \.phone, .string).exported(.phone) { d, _ in d.phone ?? "" },
+            Field.optional("email", \.email, .string).exported(.email) { d, _ in d.email ?? "" },
             Field.required("value", \.value, .money).exported(.value) { d, _ in
                 d.value.plain(decimals: d.value.decimalsNeeded == 0 ? 0 : 2)
             },
@@ -35,11 +37,14 @@ enum DealSchema {
             Field.optional("expectedClose", \.expectedClose, .day).exported(.expectedClose) { d, _ in
                 d.expectedClose?.description ?? ""
             },
-            Field.optional("nextAction", \.nextAction, .object(nextAction)).exported([
-                CSVColumn(field: .nextAction) { d, _ in d.nextAction?.text ?? "" },
-                CSVColumn(field: .nextActionDue) { d, _ in d.nextAction?.due?.description ?? "" },
-                CSVColumn(field: .nextActionDone) { d, _ in d.nextAction.map { $0.done ? "yes" : "no" } ?? "" },
-            ]),
+            // CSV holds the next action only: the CRMs' files have one "next activity" per deal.
+            Field.defaulted("activities", \.activities, .array(of: activity), omitted: { $0.isEmpty }).merged(.byID)
+                .exported([
+                    CSVColumn(field: .nextAction) { d, _ in d.nextActivity?.subject ?? "" },
+                    CSVColumn(field: .nextActionType) { d, _ in d.nextActivity?.type.rawValue ?? "" },
+                    CSVColumn(field: .nextActionDue) { d, _ in d.nextActivity?.due?.description ?? "" },
+                    CSVColumn(field: .nextActionTime) { d, _ in d.nextActivity?.time?.description ?? "" },
+                ]),
             Field.optional("qualification", \.qualification, .object(qualification))
                 .notExported("the BANT checks have no column in the CRMs' files"),
             Field.optional("notes", \.notes, .string).exported(.notes) { d, _ in d.notes ?? "" },
@@ -62,7 +67,7 @@ enum DealSchema {
                 .notExported("the key of the record in the file it was imported from; export writes the deal's id"),
         ], unknown: \.extra,
         blank: Deal(id: "", title: "", value: .zero, stage: "", createdAt: Timestamp(seconds: 0), history: []),
-        finish: fillMissingTimes)
+        finish: fillMissingTimes, legacy: [LegacyField("nextAction", read: migrateNextAction)])
 
     static let createdAt = deal.index("createdAt")
     static let updatedAt = deal.index("updatedAt")
@@ -89,12 +94,60 @@ enum DealSchema {
         if !hasUpdated { d.updatedAt = max(created, d.stageEnteredAt, d.history.last?.at ?? created) }
     }
 
-    static let nextAction = Schema<NextAction>(
+    static let activity = Schema<Activity>(
+        [
+            .required("id", \.id, .nonEmptyString),
+            .required("type", \.type, .activityType),
+            .required("subject", \.subject, .string),
+            .optional("due", \.due, .day),
+            .optional("time", \.time, .timeOfDay),
+            .optional("duration", \.duration, .minutes),
+            .defaulted("done", \.done, .bool),
+            .optional("doneAt", \.doneAt, .timestamp),
+            .optional("outcome", \.outcome, .string),
+            .optional("owner", \.owner, .string),
+            .required("createdAt", \.createdAt, .timestamp),
+        ], unknown: \.extra,
+        blank: Activity(id: "", type: .task, subject: "", createdAt: Timestamp(seconds: 0)))
+
+    /// Files of version 1 held one `nextAction` per deal (`text`, `due`, `done`). Read, it
+    /// becomes one of the deal's activities: a task, planned or (when done) logged, with the
+    /// id `<deal id>-next` (the same on every machine that reads the file, so that two copies
+    /// migrated apart still merge), created and owned as the deal was last changed and by its
+    /// owner. Its unknown fields stay with it. In a file of version 2 the field means nothing
+    /// any more: it is kept, unread, with the deal's unknown fields.
+    @Sendable static func migrateNextAction(_ d: inout Deal, _ decoder: BoardDecoder, _ node: Int, _ name: FieldName)
+        throws(LoadError)
+    {
+        guard decoder.fileVersion < 2 else {
+            d.extra[name.key] = try decoder.keptValue(node)
+            return
+        }
+        if decoder.r[node].kind == .null { return }
+        let old = try decoder.object(node, legacyNextAction, name)
+        let id = d.id + "-next"
+        guard d.activityIndex(id) == nil else { return }
+        var a = Activity(
+            id: id, type: .task, subject: old.text, due: old.due, done: old.done, owner: d.owner,
+            createdAt: d.updatedAt)
+        a.extra = old.extra
+        d.activities.insert(a, at: 0)
+    }
+
+    /// Version 1's next action, only read.
+    struct LegacyNextAction: Sendable {
+        var text = ""
+        var due: Day? = nil
+        var done = false
+        var extra: UnknownFields = [:]
+    }
+
+    static let legacyNextAction = Schema<LegacyNextAction>(
         [
             .required("text", \.text, .string),
             .optional("due", \.due, .day),
             .defaulted("done", \.done, .bool),
-        ], unknown: \.extra, blank: NextAction(text: ""))
+        ], unknown: \.extra, blank: LegacyNextAction())
 
     static let qualification = Schema<Qualification>(
         [

@@ -43,6 +43,9 @@ enum MergeRule: Sendable, Equatable {
     case placement
     /// A list of events: entries added on both sides are all kept.
     case history
+    /// A list of objects with ids (activities): merged by id; those added on both sides are all
+    /// kept, and one changed on both sides is merged field by field.
+    case byID
     /// The later of the two sides (when the deal last changed).
     case latest
 }
@@ -223,6 +226,23 @@ extension Codec {
     }
 }
 
+/// A field that older versions of the file had and this one only reads: its value is turned
+/// into today's shape (a migration) and it is never written back. Read after every other field
+/// and after the schema's `finish`, so the object is complete when it is migrated; its reader
+/// also gets a null value, and decides.
+final class LegacyField<Root>: Sendable {
+    let key: String
+    let keyBytes: [UInt8]
+    let read: @Sendable (inout Root, BoardDecoder, Int, FieldName) throws(LoadError) -> Void
+
+    init(_ key: String, read: @escaping @Sendable (inout Root, BoardDecoder, Int, FieldName) throws(LoadError) -> Void)
+    {
+        self.key = key
+        keyBytes = Array(key.utf8)
+        self.read = read
+    }
+}
+
 /// The fields of one kind of object, with the lookup tables the decoder and the encoder use.
 final class Schema<Root: Sendable>: Sendable {
     let fields: [Field<Root>]
@@ -234,25 +254,31 @@ final class Schema<Root: Sendable>: Sendable {
     let blank: Root
     /// Fills what can only be decided once every field is read (a deal's missing times).
     let finish: (@Sendable (inout Root, BoardDecoder, FieldSet) -> Void)?
+    /// Fields only read, for migrations; their positions follow `fields`'.
+    let legacy: [LegacyField<Root>]
     /// In the byte order of the keys: the order they are written in.
     let sorted: [Field<Root>]
-    /// Field positions by key length, for reading.
+    /// Field positions by key length, for reading (legacy fields after the others).
     let byLength: [[Int]]
+    let keyBytes: [[UInt8]]
     let first: [Int], required: [Int], optional: [Int]
 
     init(
         _ fields: [Field<Root>], unknown: WritableKeyPath<Root, UnknownFields> & Sendable, blank: Root,
-        finish: (@Sendable (inout Root, BoardDecoder, FieldSet) -> Void)? = nil
+        finish: (@Sendable (inout Root, BoardDecoder, FieldSet) -> Void)? = nil, legacy: [LegacyField<Root>] = []
     ) {
-        precondition(fields.count <= 64 && Set(fields.map(\.key)).count == fields.count)
+        let keys = fields.map(\.key) + legacy.map(\.key)
+        precondition(keys.count <= 64 && Set(keys).count == keys.count)
         self.fields = fields
+        self.legacy = legacy
         self.unknown = StoredProperty(unknown)
         unknownProperty = { String(describing: unknown) }
         self.blank = blank
         self.finish = finish
         sorted = fields.sorted { $0.keyBytes.lexicographicallyPrecedes($1.keyBytes) }
-        var by = [[Int]](repeating: [], count: (fields.map(\.keyBytes.count).max() ?? 0) + 1)
-        for (i, f) in fields.enumerated() { by[f.keyBytes.count].append(i) }
+        keyBytes = fields.map(\.keyBytes) + legacy.map(\.keyBytes)
+        var by = [[Int]](repeating: [], count: (keyBytes.map(\.count).max() ?? 0) + 1)
+        for (i, k) in keyBytes.enumerated() { by[k.count].append(i) }
         byLength = by
         first = fields.indices.filter { fields[$0].presence == .first }
         required = fields.indices.filter { fields[$0].presence == .required }
@@ -265,18 +291,25 @@ final class Schema<Root: Sendable>: Sendable {
         return i
     }
 
-    /// The field whose name is exactly these (unescaped) bytes.
+    /// The number of fields read: the fields, then the legacy ones.
+    var readCount: Int { keyBytes.count }
+
+    /// The field whose name is exactly these (unescaped) bytes (a position past `fields` is a
+    /// legacy field).
     @inline(__always) func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = key.count
         guard n < byLength.count else { return nil }
         for i in byLength[n] {
-            let same = fields[i].keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, n) == 0 }
+            let same = keyBytes[i].withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, n) == 0 }
             if same { return i }
         }
         return nil
     }
 
-    func lookup(name: String) -> Int? { fields.firstIndex { $0.key == name } }
+    func lookup(name: String) -> Int? {
+        let bytes = Array(name.utf8)
+        return keyBytes.firstIndex { $0 == bytes }
+    }
 }
 
 /// Which fields of an object the file has (not null), by position in the schema.
