@@ -111,7 +111,7 @@ extension Strings {
         static func helpLog(_ t: ActivityType) -> String {
             tr(
                 "Log \(t == .email ? "an" : "a") \(Strings.activityType(t)): what it was about.",
-                "Noter \(t == .meeting ? "un" : t == .call ? "un" : "une") \(Strings.activityType(t)) : de quoi il s'agissait."
+                "Noter \(t == .task || t == .deadline ? "une" : "un") \(Strings.activityType(t)) : de quoi il s'agissait."
             )
         }
 
