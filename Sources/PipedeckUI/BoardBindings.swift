@@ -69,32 +69,17 @@ public enum Bindings {
         KeyBinding(
             [.pageUp], .board(.pageUp), tr("one screen up", "un écran plus haut"), group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.char("i")], .deal(.logActivity),
-            tr(
-                "log a call, meeting, email or task just done",
-                "noter un appel, un rendez-vous, un e-mail ou une tâche qui vient d'être fait"),
-            hint: tr("log", "noter"), group: tr("Follow-up", "Suivi")),
+            [.pageDown], .board(.pageDown), tr("one screen down", "un écran plus bas"),
+            group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.char("n")], .deal(.nextAction),
-            tr(
-                "plan the next step (type, subject, when) or change it",
-                "prévoir la prochaine étape (type, objet, quand) ou la changer"),
-            hint: tr("plan", "prévoir"), group: tr("Follow-up", "Suivi")),
+            [.shiftRight, .char("L"), .char(">")], .deal(.moveNext),
+            tr("move the deal to the next stage", "passer l'affaire à l'étape suivante"), hint: tr("move", "déplacer"),
+            group: tr("Move deals", "Déplacer les affaires")),
         KeyBinding(
-            [.char("c")], .deal(.completeAction),
-            tr(
-                "mark the next step done, note its outcome, plan the next",
-                "marquer la prochaine étape faite, noter son résultat, prévoir la suivante"),
-            group: tr("Follow-up", "Suivi")),
-        KeyBinding(
-            [.char("A")], .board(.agenda),
-            tr("agenda: every planned activity by date", "agenda : toutes les activités prévues par date"),
-            hint: tr("agenda", tr("agenda", "agenda")),
-            group: tr("Follow-up", "Suivi")),
-        KeyBinding(
-            [.char("N")], .deal(.editNotes),
-            tr("edit the deal's notes in $VISUAL / $EDITOR", "modifier les notes de l'affaire dans $VISUAL / $EDITOR"),
-            group: tr("Follow-up", "Suivi")),
+            [.shiftLeft, .char("H"), .char("<")], .deal(.movePrev),
+            tr("move the deal to the previous stage", "ramener l'affaire à l'étape précédente"),
+            hint: tr("move", "déplacer"),
+            group: tr("Move deals", "Déplacer les affaires")),
         KeyBinding(
             [.char("m")], .deal(.moveTo),
             tr(
@@ -132,20 +117,28 @@ public enum Bindings {
             [.char("o")], .deal(.reopen), tr("reopen a won or lost deal", "rouvrir une affaire gagnée ou perdue"),
             group: tr("Deals", "Affaires")),
         KeyBinding(
+            [.char("i")], .deal(.logActivity),
+            tr(
+                "log a call, meeting, email or task just done",
+                "noter un appel, un rendez-vous, un e-mail ou une tâche qui vient d'être fait"),
+            hint: tr("log", "noter"), group: tr("Follow-up", "Suivi")),
+        KeyBinding(
             [.char("n")], .deal(.nextAction),
-            tr("set or change the deal's next action", "fixer ou changer la prochaine action de l'affaire"),
-            hint: tr("next step", "prochaine étape"),
-            group: tr("Follow-up", "Suivi")),
+            tr(
+                "plan the next step (type, subject, when) or change it",
+                "prévoir la prochaine étape (type, objet, quand) ou la changer"),
+            hint: tr("plan", "prévoir"), group: tr("Follow-up", "Suivi")),
         KeyBinding(
             [.char("c")], .deal(.completeAction),
             tr(
-                "mark the next action done and plan the following one",
-                "marquer la prochaine action faite et prévoir la suivante"),
+                "mark the next step done, note its outcome, plan the next",
+                "marquer la prochaine étape faite, noter son résultat, prévoir la suivante"),
             group: tr("Follow-up", "Suivi")),
         KeyBinding(
             [.char("A")], .board(.agenda),
-            tr("agenda: every next action by date", "agenda : toutes les prochaines actions par date"),
-            hint: tr("agenda", "agenda"), group: tr("Follow-up", "Suivi")),
+            tr("agenda: every planned activity by date", "agenda : toutes les activités prévues par date"),
+            hint: tr("agenda", "agenda"),
+            group: tr("Follow-up", "Suivi")),
         KeyBinding(
             [.char("N")], .deal(.editNotes),
             tr("edit the deal's notes in $VISUAL / $EDITOR", "modifier les notes de l'affaire dans $VISUAL / $EDITOR"),

@@ -72,6 +72,8 @@ extension Bindings {
                 [.escape, .enter, .char("q"), .char("?")], .close, tr("back to the board", "retour au tableau"),
                 hint: tr("close", "fermer"), hintKeys: tr("Esc", "Échap")),
             KeyBinding(
+                [.char("e")], .deal(.edit), tr("edit the deal", "modifier l'affaire"), hint: tr("edit", "modifier")),
+            KeyBinding(
                 [.char("n")], .deal(.nextAction),
                 tr(
                     "plan the next step, or change it (open deals)",
@@ -81,7 +83,7 @@ extension Bindings {
                 tr(
                     "mark the next step done, note its outcome, plan the next",
                     "marquer la prochaine étape faite, noter son résultat, prévoir la suivante"),
-                hint: tr("done", "fait")),
+                hint: tr("done", "faite")),
             KeyBinding(
                 [.char("i")], .deal(.logActivity),
                 tr(
@@ -98,16 +100,6 @@ extension Bindings {
                 tr(
                     "copy the contact's email address to the clipboard",
                     "copier l'adresse e-mail du contact dans le presse-papiers"), hint: tr("copy", "copier")),
-            KeyBinding(
-                [.char("N")], .deal(.editNotes),
-                tr("edit the notes in $VISUAL / $EDITOR", "modifier les notes dans $VISUAL / $EDITOR"),
-                hint: tr("notes", tr("notes", "notes"))),
-            KeyBinding(
-                [.char("c")], .deal(.completeAction),
-                tr(
-                    "mark the next action done and plan the following one",
-                    "marquer la prochaine action faite et prévoir la suivante"),
-                hint: tr("done", "fait")),
             KeyBinding(
                 [.char("N")], .deal(.editNotes),
                 tr("edit the notes in $VISUAL / $EDITOR", "modifier les notes dans $VISUAL / $EDITOR"),

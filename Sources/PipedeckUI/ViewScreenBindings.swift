@@ -71,7 +71,7 @@ extension Bindings {
             KeyBinding(
                 .anyKey, plus: [.escape, .char("?")], .close, tr("close the help", "fermer l'aide"),
                 hint: tr("closes this help", "ferme cette aide"),
-                hintKeys: tr(tr("Esc or ?", "Échap ou ?"), "Échap ou ?")),
+                hintKeys: tr("Esc or ?", "Échap ou ?")),
             KeyBinding(
                 [.tab], .switchView,
                 tr("this screen's keys, or every screen's", "les touches de cet écran, ou de tous les écrans"),
@@ -143,7 +143,7 @@ extension Bindings {
                     tr(
                         "mark the activity done, note its outcome, plan the next",
                         "marquer l'activité faite, noter son résultat, prévoir la suivante"),
-                    hint: tr("done", "fait")),
+                    hint: tr("done", "faite")),
                 KeyBinding(
                     [.char("r")], .item(.reschedule),
                     tr(
