@@ -109,6 +109,8 @@ struct AddCommand: ParsableCommand {
         let amount = try Parse.value(value, option: "--value")
         let checked = try fields.check(allowClearing: false)
         if checked.due != nil && checked.next == nil { throw CLIFailure(Strings.CLI.dueWithoutNext) }
+        let me =
+            fields.owner == nil ? TeamIdentity.me(boardFolder: (file.path as NSString).deletingLastPathComponent) : nil
 
         let id = try Store.update(file.path) { board -> String in
             guard let first = board.stages.first else { throw CLIFailure(Strings.CLI.noStagesOnBoard) }
@@ -117,7 +119,8 @@ struct AddCommand: ParsableCommand {
             var deal = board.newDeal(title: cleanTitle, value: amount, stage: stage.id, at: now)
             deal.company = Parse.text(fields.company)
             deal.contact = Parse.text(fields.contact)
-            deal.owner = Parse.text(fields.owner)
+            // Who is at the keyboard (`me =` in the settings, else git's user.name) owns a new deal.
+            deal.owner = Parse.text(fields.owner) ?? me
             deal.source = Parse.text(fields.source)
             deal.notes = Parse.text(fields.notes)
             deal.tags = Parse.tags(fields.tags)

@@ -50,6 +50,8 @@ final class EventLoop {
     let environment: [String: String]
     /// Read-only marker, another Pipedeck on the same file, saves, changes made elsewhere.
     let sync: BoardSync
+    /// Who I am, syncs with the team's git remote (Team/TeamLink.swift).
+    let team: TeamLink
     var state: AppState
     /// `q` was pressed with changes not saved: the next `q` quits anyway.
     var quitArmed = false
@@ -69,8 +71,10 @@ final class EventLoop {
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
             now: .now(), today: Day.today(), width: size.width, height: size.height)
         sync = BoardSync(path: options.path, version: version)
+        team = TeamLink(path: options.path, environment: env)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
         sync.start(&state)
+        team.start(sync, &state)
     }
 
     /// Runs until the person quits or a signal ends the program; returns the exit status.
@@ -79,10 +83,12 @@ final class EventLoop {
         var redraw = true
         loop: while true {
             if sync.collect(&state) { redraw = true }
+            if team.collect(sync, &state) { redraw = true }
             if redraw { draw() }
             redraw = true
             // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
-            switch terminal.readEvent(timeoutMilliseconds: sync.readTimeout) {
+            let timeout = min(sync.readTimeout, team.readTimeout ?? Int.max)
+            switch terminal.readEvent(timeoutMilliseconds: timeout) {
             case .timeout:
                 redraw = tick()
             case .terminate(let sig):
@@ -93,8 +99,10 @@ final class EventLoop {
             }
         }
         sync.finish(&state)
+        let synced = team.finish(sync, &state, draw: draw)
         sync.close()
         terminal.restore()
+        if let synced { print(Strings.quitSynced(synced)) }
         if state.hasUnsavedChanges {
             var why = Strings.lastChangesNotWritten
             if case .failed(let w) = state.saveState { why = w }
@@ -115,6 +123,7 @@ final class EventLoop {
     private func tick() -> Bool {
         let day = state.today
         state.setClock(now: .now(), today: Day.today())
+        team.tick(sync, &state)
         return sync.idle(&state) || state.today != day
     }
 
@@ -139,6 +148,7 @@ final class EventLoop {
             case .redrawAll: terminal.forceRedraw()
             case .suspend: terminal.suspend()
             case .discardTypeahead: terminal.discardTypeahead()
+            case .sync: team.request(sync, &state)
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .editNotes(let id): editNotes(id)
             case .cycleTheme:
@@ -188,4 +198,5 @@ extension Strings {
             "pipedeck: quit with unsaved changes: \(why)",
             "pipedeck : sortie avec des modifications non enregistrées : \(why)")
     }
+    static func quitSynced(_ said: String) -> String { tr("pipedeck: \(said)", "pipedeck : \(said)") }
 }

@@ -16,6 +16,19 @@ indirect enum JSONOut {
     case object([(String, JSONOut)])
 
     static func money(_ m: Money) -> JSONOut { .number(m.canonical) }
+
+    /// A value as the board file had it (object members in byte order, as the file writes them).
+    init(_ v: JSONValue) {
+        switch v {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let n): self = .number(n)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(JSONOut.init))
+        case .object(let o):
+            self = .object(o.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, JSONOut(o[$0]!)) })
+        }
+    }
     static func percent(_ p: Percent) -> JSONOut { .number(p.description) }
     static func int(_ n: Int) -> JSONOut { .number(String(n)) }
     static func text(_ s: String?) -> JSONOut { s.map { .string($0) } ?? .null }
@@ -99,10 +112,25 @@ enum DealJSON {
             ])
         }
         let history: [JSONOut] = d.history.map { h in
-            .object([
+            var fields: [(String, JSONOut)] = [
                 ("at", .string(h.at.description)), ("from", .text(h.from)), ("to", .string(h.to)),
                 ("status", .text(h.status?.rawValue)),
-            ])
+            ]
+            if let n = h.merge {
+                let text = Strings.Changes.note(
+                    n, deal: d, board: board, locale: board.settings.locale ?? CLIEnvironment.locale)
+                fields.append(
+                    (
+                        "merge",
+                        .object([
+                            ("kind", .string(n.kind.rawValue)), ("field", .text(n.field)),
+                            ("kept", n.kept.map(JSONOut.init) ?? .null), ("keptBy", .text(n.keptBy)),
+                            ("lost", n.lost.map(JSONOut.init) ?? .null), ("lostBy", .text(n.lostBy)),
+                            ("text", .string(text)),
+                        ])
+                    ))
+            }
+            return .object(fields)
         }
         return .object([
             ("id", .string(d.id)),

@@ -201,12 +201,16 @@ struct ShowCommand: ParsableCommand {
         }
         lines.append("  " + S.labelHistory)
         for h in d.history {
-            lines.append("    " + h.at.description + "  " + TextWidth.sanitize(historyText(h, board: board)))
+            lines.append("    " + h.at.description + "  " + TextWidth.sanitize(historyText(h, deal: d, board: board)))
         }
         return lines.joined(separator: "\n")
     }
 
-    static func historyText(_ h: HistoryEntry, board: Board) -> String {
+    static func historyText(_ h: HistoryEntry, deal: Deal, board: Board) -> String {
+        if let note = h.merge {
+            return Strings.Changes.note(
+                note, deal: deal, board: board, locale: board.settings.locale ?? CLIEnvironment.locale)
+        }
         let S = Strings.CLI.self
         let to = board.stageName(h.to)
         guard let fromID = h.from else {

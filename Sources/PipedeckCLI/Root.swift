@@ -16,6 +16,7 @@ struct Root: ParsableCommand {
             ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
             ThemesCommand.self, ImportCommand.self, ExportCommand.self,
             AgendaCommand.self, ActivityCommand.self, LogCommand.self, StagesCommand.self, ReasonsCommand.self,
+            SyncCommand.self, TeamCommand.self, MergeCommand.self,
         ]
     )
 

@@ -31,14 +31,78 @@ public struct Qualification: Hashable, Sendable {
 /// One entry of a deal's history: a stage change, a win, a loss or a reopening.
 /// `from` is absent for the entry that records the deal's creation. `status` is present when
 /// the deal's status changed with this entry.
+///
+/// An entry with a `merge` note is not a move: it records what a merge of two versions of the
+/// board decided about the deal (a value that replaced another, a deal kept although it was
+/// deleted on one side). Its `from` and `to` are the stage the deal was in; `isMove` is false.
 public struct HistoryEntry: Hashable, Sendable {
     public var at: Timestamp
     public var from: String?
     public var to: String
     public var status: DealStatus?
+    /// `merge`, stored out of line: few entries have one, and a board holds hundreds of thousands.
+    public var mergeNote: Boxed<MergeNote>? = nil
     public var extra: UnknownFields = [:]
+
+    public var merge: MergeNote? {
+        get { mergeNote?.value }
+        set { mergeNote = newValue.map(Boxed.init) }
+    }
+
     public init(at: Timestamp, from: String?, to: String, status: DealStatus? = nil) {
         self.at = at; self.from = from; self.to = to; self.status = status
+    }
+
+    /// An entry that records a merge's decision, at the deal's stage `stage`.
+    public init(at: Timestamp, stage: String, merge: MergeNote) {
+        self.at = at; self.from = stage; self.to = stage; self.merge = merge
+    }
+
+    /// A stage change, win, loss, reopening or creation (not a merge's note).
+    public var isMove: Bool { merge == nil }
+}
+
+/// A value kept out of line: 8 bytes where it is stored, for the rare parts of records that a
+/// board holds by the hundred thousand. Compared and hashed by its value.
+public struct Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
+    private final class Storage: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+    private let storage: Storage
+    public var value: Value { storage.value }
+    public init(_ value: Value) { storage = Storage(value) }
+    public static func == (a: Boxed, b: Boxed) -> Bool { a.storage === b.storage || a.value == b.value }
+    public func hash(into h: inout Hasher) { h.combine(value) }
+}
+
+/// What a merge of two versions of a board decided about a deal, kept in the deal's history so
+/// that nothing changes silently (docs/team.md).
+public struct MergeNote: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Both sides changed `field` differently: `kept` won (the later change), `lost` is the
+        /// value it replaced.
+        case conflict
+        /// The deal was deleted on one side and changed on the other: it was kept, changed.
+        case keptEdited
+    }
+    public var kind: Kind
+    /// The field's name in the board file ("value", "stage", "nextAction"…); nil for `keptEdited`.
+    public var field: String?
+    /// The value kept and the value replaced, as the file writes them (nil: the field was empty).
+    public var kept: JSONValue?
+    public var lost: JSONValue?
+    /// Who made each change, when known (`Deal.updatedBy` of each side).
+    public var keptBy: String?
+    public var lostBy: String?
+    public var extra: UnknownFields = [:]
+
+    public init(
+        kind: Kind, field: String? = nil, kept: JSONValue? = nil, lost: JSONValue? = nil,
+        keptBy: String? = nil, lostBy: String? = nil
+    ) {
+        self.kind = kind; self.field = field; self.kept = kept; self.lost = lost
+        self.keptBy = keptBy; self.lostBy = lostBy
     }
 }
 
@@ -67,6 +131,9 @@ public struct Deal: Hashable, Sendable, Identifiable {
     public var notes: String?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
+    /// Who made the last change, when known: the team sync writes its user's name (`me`) on the
+    /// deals changed since the last sync, and a merge uses it to say whose value won.
+    public var updatedBy: String? = nil
     public var stageEnteredAt: Timestamp
     public var history: [HistoryEntry]
     public var rank: Int

@@ -89,7 +89,7 @@ public struct FunnelReport: Hashable, Sendable {
 
     /// Marks the stages a deal reached (by position on the board).
     static func markReached(_ d: Deal, index: [String: Int], into seen: inout [Bool]) {
-        for h in d.history {
+        for h in d.history where h.isMove {
             guard let to = index[h.to] else { continue }
             seen[to] = true
             if let f = h.from.flatMap({ index[$0] }), f < to {

@@ -74,7 +74,7 @@ public struct VelocityReport: Hashable, Sendable {
             return out
         }
         // Oldest first; entries at the same instant keep their order.
-        let entries = d.history.enumerated().sorted { a, b in
+        let entries = d.history.enumerated().filter { $0.element.isMove }.sorted { a, b in
             a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
         }.map(\.element)
         var stage: String?

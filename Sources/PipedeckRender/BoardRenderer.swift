@@ -119,6 +119,9 @@ public struct BoardRenderer {
         case .failed: right.append((g.overdue + " " + Strings.unsaved, .error))
         case .readOnly: right.append((g.overdue + " " + Strings.readOnly, .dueToday))
         }
+        // A sync under way says its step last, so that it stays when the line is narrow (a save
+        // that fails says so in the footer too).
+        if let step = state.team.syncing { right.append(("  " + BoardRenderer.oneLine(step), .dueToday)) }
         // The name and file keep at least 20 cells; the filter text gives way first.
         while BoardRenderer.width(right) > max(10, w - 22) && right.count > 1 { right.removeFirst() }
         let rw = min(BoardRenderer.width(right), max(0, w - 2))
@@ -276,6 +279,12 @@ public struct BoardRenderer {
         if selected {
             for dy in 0..<lines { text(g.selectionBar, x, y + dy, .scrollMarker) }
             grid.fill(x: x + 1, y: y, width: w - 1, height: 1, role: .cardTitleSelected)
+        }
+        // Changed by the team since the person last looked: a mark in the card's margin.
+        switch state.team.marks[d.id] {
+        case .changed: text(g.teamChanged, x, y, .match)
+        case .conflict: text(g.teamConflict, x, y, .error)
+        case nil: break
         }
         let titleRole: StyleRole = selected ? .cardTitleSelected : (d.status == .lost ? .cardDim : .cardTitle)
         highlighted(BoardRenderer.oneLine(d.title), tx, y, titleRole, max: tw)

@@ -50,9 +50,18 @@ extension BoardRenderer {
                     ])
                 }
             case .history(let h):
+                if let note = h.merge {
+                    // What a merge decided (a clash, a deal kept after a delete): never silent.
+                    let locale = state.board.settings.locale ?? options.locale
+                    let what = Strings.Changes.note(note, deal: d, board: state.board, locale: locale)
+                    lines.append([
+                        (g.teamConflict + " ", .error), (when + "  ", .cardDim), (BoardRenderer.oneLine(what), .help),
+                    ])
+                    continue
+                }
                 // How long the deal stayed after a move: until the next move, or until today.
                 let later = entries[..<i].reversed().first {
-                    if case .history = $0.event { return true } else { return false }
+                    if case .history(let x) = $0.event { return x.isMove } else { return false }
                 }
                 let until = later?.day ?? state.today
                 let stay = h.from == h.to || e.day == nil ? "" : "  " + RenderText.daysIn(e.day!.days(until: until))

@@ -9,6 +9,8 @@ public struct Glyphs: Sendable, Equatable {
     public var overdue, today, upcoming, none, stale, won, lost, approx, saved, unsaved, tag: String
     /// The activity types: call, meeting, email, task, deadline.
     public var call, meeting, email, task, deadline: String
+    /// Beside a card the team changed since the person last looked, and one changed on both sides.
+    public var teamChanged, teamConflict: String
 
     public static let unicode = Glyphs(
         vertical: "│", horizontal: "─", cross: "┼", teeDown: "┬",
@@ -17,7 +19,7 @@ public struct Glyphs: Sendable, Equatable {
         moreAbove: "▲", moreBelow: "▼", moreLeft: "◀", moreRight: "▶",
         overdue: "⚠", today: "◆", upcoming: "▸", none: "○", stale: "◷", won: "✓", lost: "✗",
         approx: "≈", saved: "●", unsaved: "◌", tag: "#",
-        call: "☎", meeting: "◎", email: "✉", task: "☐", deadline: "⚑")
+        call: "☎", meeting: "◎", email: "✉", task: "☐", deadline: "⚑", teamChanged: "✦", teamConflict: "!")
 
     public static let ascii = Glyphs(
         vertical: "|", horizontal: "-", cross: "+", teeDown: "+",
@@ -26,7 +28,7 @@ public struct Glyphs: Sendable, Equatable {
         moreAbove: "^", moreBelow: "v", moreLeft: "<", moreRight: ">",
         overdue: "!", today: "*", upcoming: ">", none: "o", stale: "@", won: "+", lost: "x",
         approx: "~", saved: "*", unsaved: "o", tag: "#",
-        call: "C", meeting: "M", email: "E", task: "T", deadline: "D")
+        call: "C", meeting: "M", email: "E", task: "T", deadline: "D", teamChanged: "*", teamConflict: "!")
 
     /// The glyph of an activity type.
     public func activity(_ t: ActivityType) -> String {

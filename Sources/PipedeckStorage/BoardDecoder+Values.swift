@@ -117,6 +117,17 @@ extension BoardDecoder {
             name.text, StorageStrings.dealStatus, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
     }
 
+    func mergeKind(_ i: Int, _ name: FieldName) throws(LoadError) -> MergeNote.Kind {
+        if r[i].kind == .string, let k = MergeNote.Kind(rawValue: r.string(i)) { return k }
+        throw fieldError(
+            name.text, StorageStrings.mergeKind, found: r[i].kind == .string ? shown(i) : typeName(i), node: i)
+    }
+
+    /// Any JSON value, kept as it is (the values a merge note records).
+    func anyValue(_ i: Int, _ name: FieldName) throws(LoadError) -> JSONValue {
+        do throws(DuplicateKey) { return try r.value(i) } catch { throw duplicate(error.node) }
+    }
+
     func activityType(_ i: Int, _ name: FieldName) throws(LoadError) -> ActivityType {
         if r[i].kind == .string, let t = ActivityType(rawValue: r.string(i)) { return t }
         throw fieldError(

@@ -22,7 +22,10 @@ enum Place {
 /// it, checking every field. Known fields go to the model, unknown ones to the `extra`
 /// dictionaries. The typed readers are in BoardDecoder+Values.swift.
 final class BoardDecoder {
-    let r: TapeReader
+    /// The tape read (for the deals of a streamed board, the current deal's).
+    var r: TapeReader
+    /// The deals, when the parser streamed them (`DealStream`).
+    var streamed: DealStream?
     let path: String
     let now: Timestamp
     /// The object being read, for messages.
@@ -61,6 +64,13 @@ final class BoardDecoder {
     func error(at node: Int, _ message: String) -> LoadError {
         var e = LoadError(path: path, message: message)
         (e.line, e.column) = r.location(node)
+        return e
+    }
+
+    /// An error pointing at byte `offset` of the file.
+    func error(atOffset offset: Int, _ message: String) -> LoadError {
+        var e = LoadError(path: path, message: message)
+        (e.line, e.column) = JSONTapeParser.location(of: offset, in: r.bytes, bomLength: r.bomLength)
         return e
     }
 
@@ -279,6 +289,18 @@ final class BoardDecoder {
 
     /// The board's deals, each with an id of its own and in one of the board's stages.
     func deals(_ node: Int, _ name: FieldName) throws(LoadError) -> [Deal] {
+        if let s = streamed, s.arrayNode == node {
+            // Decoded while the file was parsed, before the stages were known: their stages are
+            // checked now, up to the first deal that could not be read (the same error as when
+            // deals are read in order after the stages).
+            for i in 0..<min(s.failure?.index ?? s.deals.count, s.deals.count)
+            where !stageIDs.contains(s.deals[i].stage) {
+                let d = s.deals[i]
+                throw error(atOffset: Int(s.offsets[i]), StorageStrings.unknownStage(path, deal: d.id, stage: d.stage))
+            }
+            if let f = s.failure { throw f.error }
+            return s.deals
+        }
         guard r[node].kind == .array else {
             throw fieldError(name.text, StorageStrings.anArray, found: typeName(node), node: node)
         }
@@ -304,7 +326,7 @@ final class BoardDecoder {
     }
 
     /// An element of the board's stages or deals: an object.
-    private func element<Root>(_ node: Int, _ schema: Schema<Root>) throws(LoadError) -> Root {
+    func element<Root>(_ node: Int, _ schema: Schema<Root>) throws(LoadError) -> Root {
         guard r[node].kind == .object else {
             throw error(place, StorageStrings.expected(StorageStrings.anObject, found: typeName(node)), node: node)
         }

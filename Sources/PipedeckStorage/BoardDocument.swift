@@ -21,17 +21,34 @@ public enum BoardDocument {
     public static func decode(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp) throws(LoadError)
         -> Board
     {
+        try decode(bytes: bytes, path: path, now: now, streaming: true)
+    }
+
+    /// `streaming: false` reads the whole file into one tape first (the tests compare the two).
+    static func decode(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool)
+        throws(LoadError) -> Board
+    {
         if isBlank(bytes) { throw LoadError(path: path, line: 1, column: 1, message: StorageStrings.empty(path)) }
         let tape: JSONTape
+        // The deals are decoded as the parser reaches them (the tape never holds them all).
+        let deals = streaming ? DealStream(bytes: bytes, path: path, now: now) : nil
         do {
-            tape = try JSONTapeParser.parse(bytes)
+            tape = try JSONTapeParser.parse(bytes, sink: deals)
         } catch {
             throw LoadError(
                 path: path, line: error.line, column: error.column, message: StorageStrings.syntax(path, error))
         }
         return try tape.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Board in
             let reader = TapeReader(bytes: bytes, nodes: nodes, bomLength: tape.bomLength)
-            return try BoardDecoder(reader: reader, path: path, now: now).board()
+            let decoder = BoardDecoder(reader: reader, path: path, now: now)
+            decoder.streamed = deals
+            let board = Result { () throws(LoadError) -> Board in try decoder.board() }
+            // The deals were read before the file's version was known, by the wrong version's
+            // rules (a "version" written after the deals): read again, deals after the version.
+            if let deals, deals.assumedVersion != decoder.fileVersion {
+                return try decode(bytes: bytes, path: path, now: now, streaming: false)
+            }
+            return try board.get()
         }
     }
 

@@ -102,6 +102,23 @@ public final class BoardLock: Sendable {
     /// Opens (creating it, mode 0600) the lock file without following a symbolic link, and checks
     /// that it is a plain file with one name. nil when there is none and none can be made.
     private func openLockFile() throws -> Held? {
+        // A writer that leaves removes an empty lock file: one opened just before that has no name
+        // any more (no link): open the new one.
+        while true {
+            let opened = try openLockFileOnce()
+            guard case .removed = opened else {
+                if case .held(let h) = opened { return h }
+                return nil
+            }
+        }
+    }
+
+    private enum Opened {
+        case held(Held?)
+        case removed
+    }
+
+    private func openLockFileOnce() throws -> Opened {
         let flags = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY
         var writable = true
         var st = stat()
@@ -117,21 +134,25 @@ public final class BoardLock: Sendable {
                 if e == ELOOP { throw Failure.unsafe(message: StorageStrings.lockIsSymlink(path)) }
                 // None there and none can be made (a read-only folder, a folder gone): the
                 // write that wanted it fails on its own and says why.
-                if lstat(path, &st) != 0 { return nil }
+                if lstat(path, &st) != 0 { return .held(nil) }
                 throw Failure.cannotOpen(message: StorageStrings.lockCannotOpen(path, BoardFile.describe(first)))
             }
         }
-        guard fstat(fd, &st) == 0 else { close(fd); return nil }
+        guard fstat(fd, &st) == 0 else { close(fd); return .held(nil) }
         if st.st_mode & S_IFMT != S_IFREG {
             close(fd)
             let kind = StorageStrings.kindOfFile(UInt32(st.st_mode))
             throw Failure.unsafe(message: StorageStrings.lockIsNotAFile(path, kind: kind))
         }
+        if st.st_nlink == 0 {
+            close(fd)
+            return .removed
+        }
         if st.st_nlink != 1 {
             close(fd)
             throw Failure.unsafe(message: StorageStrings.lockHasLinks(path))
         }
-        return Held(fd: fd, writable: writable)
+        return .held(Held(fd: fd, writable: writable))
     }
 
     /// Removes the lock file if `fd` is still the file at `path` (only called holding the lock).

@@ -36,15 +36,33 @@ struct JSONTapeParser {
     var depth = 0
     var nodes: [JSONNode] = []
     var bomLength = 0
+    /// Given, the elements of the top-level object's "deals" array are handed to it one by one
+    /// as they are parsed, and their nodes dropped: the tape of a board then holds one deal at a
+    /// time, not a hundred thousand (docs/performance.md).
+    let sink: (any TapeElementSink)?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, sink: (any TapeElementSink)? = nil) {
         self.bytes = bytes
-        // A rough guess that avoids most regrowth: one node per 8 bytes.
-        nodes.reserveCapacity(max(16, bytes.count / 8))
+        self.sink = sink
+        // A rough guess that avoids most regrowth: one node per 8 bytes (streamed: the largest
+        // deal's nodes and the board's own).
+        nodes.reserveCapacity(sink == nil ? max(16, bytes.count / 8) : min(max(16, bytes.count / 8), 1 << 14))
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONTape {
-        var p = JSONTapeParser(bytes)
+    /// A parser of the values that start at `offset`, `depth` levels down (reading elements of
+    /// an array ahead of the main parser).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, depth: Int) {
+        self.bytes = bytes
+        sink = nil
+        pos = offset
+        self.depth = depth
+        nodes.reserveCapacity(1 << 12)
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, sink: (any TapeElementSink)? = nil) throws(JSONSyntaxError)
+        -> JSONTape
+    {
+        var p = JSONTapeParser(bytes, sink: sink)
         try p.document()
         return JSONTape(nodes: p.nodes, bomLength: p.bomLength)
     }
@@ -145,7 +163,11 @@ struct JSONTapeParser {
                 guard peek() == UInt8(ascii: ":") else { throw fail(StorageStrings.expectedColon) }
                 pos += 1
                 skipWhitespace()
-                try value()
+                if let sink, depth == 1, peek() == UInt8(ascii: "["), isDealsKey(nodes.count - 1) {
+                    try streamedArray(sink)
+                } else {
+                    try value()
+                }
                 count += 1
                 skipWhitespace()
                 let c = peek()

@@ -175,6 +175,7 @@ public enum StorageStrings {
     public static var anObject: String { tr("an object", "un objet") }
     public static var stageKind: String { tr("\"open\" or \"won\"", "\"open\" ou \"won\"") }
     public static var dealStatus: String { tr("\"open\", \"won\" or \"lost\"", "\"open\", \"won\" ou \"lost\"") }
+    public static var mergeKind: String { tr("\"conflict\" or \"keptEdited\"", "\"conflict\" ou \"keptEdited\"") }
     public static var percentage: String {
         tr("a percentage from 0 to 100 with at most 2 decimals", "un pourcentage de 0 à 100 avec au plus 2 décimales")
     }

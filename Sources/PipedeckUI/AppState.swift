@@ -21,6 +21,9 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
     case discardTypeahead
+    /// Sync the board with the team's git remote in the background; the loop sends what happens as
+    /// `Event.team`.
+    case sync
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -67,6 +70,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var dragDealID: String?
     /// The board was replaced by changes made elsewhere and has not been drawn since.
     public internal(set) var boardReplacedUnseen = false
+    /// Who is at the keyboard, the sync under way and the deals the team changed (Team.swift).
+    public internal(set) var team = TeamView()
 
     public init(board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int) {
         self.board = board

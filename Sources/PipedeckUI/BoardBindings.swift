@@ -24,7 +24,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
 public enum BoardCommand: String, Hashable, Sendable, CaseIterable {
     case focusLeft, focusRight, selectUp, selectDown, selectFirst, selectLast, pageUp, pageDown
     case add, search, filterMenu, clearFilter, cycleSort, agenda, stages, reports
-    case undo, redo, toggleLost, cycleTheme
+    case undo, redo, toggleLost, cycleTheme, myDeals, sync
     case help, quit, redraw, suspend
 
     public var changesBoard: Bool {
@@ -168,6 +168,12 @@ public enum Bindings {
             [.char("z")], .board(.toggleLost),
             tr("show or hide lost deals", "afficher ou masquer les affaires perdues"), group: tr("View", "Affichage")),
         KeyBinding(
+            [.char("M")], .board(.myDeals),
+            tr(
+                "my deals only (the owner is me), or every deal again",
+                "mes affaires seulement (le commercial, c'est moi), ou de nouveau toutes"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
             [.char("r")], .board(.reports),
             tr(
                 "reports: forecast, funnel, velocity, sources, owners…",
@@ -181,6 +187,12 @@ public enum Bindings {
         KeyBinding(
             [.char("t")], .board(.cycleTheme), tr("next colour theme", "thème de couleurs suivant"),
             group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("Y")], .board(.sync),
+            tr(
+                "sync with the team through git (in the background)",
+                "synchroniser avec l'équipe par git (en arrière-plan)"), hint: tr("sync", "synchro"),
+            group: tr("Team", "Équipe")),
         KeyBinding(
             [.char("u")], .board(.undo), tr("undo the last change", "annuler la dernière modification"),
             hint: tr("undo", "annuler"), group: tr("History", "Historique")),

@@ -30,7 +30,7 @@ extension AppState {
             let page = max(1, window(forColumn: c).count)
             cursor[c] = command == .pageUp ? max(0, cursor[c] - page) : min(max(0, count - 1), cursor[c] + page)
             scrollTop[c] = command == .pageUp ? max(0, scrollTop[c] - page) : scrollTop[c] + page
-        case .add: mode = .form(DealForm(board: board, deal: nil, stageID: focusedStageID))
+        case .add: mode = .form(DealForm(board: board, deal: nil, stageID: focusedStageID, owner: team.me))
         case .undo: return undoOrRedo(redo: false)
         case .redo: return undoOrRedo(redo: true)
         case .toggleLost:
@@ -54,6 +54,8 @@ extension AppState {
         case .agenda: mode = .agenda(AgendaView())
         case .reports: mode = .reports(tab: 0, scroll: 0)
         case .stages: mode = .stages(selection: focusedStage)
+        case .sync: return askSync()
+        case .myDeals: toggleMyDeals()
         }
         keepVisible()
         return []

@@ -33,7 +33,8 @@ public struct DealForm: Hashable, Sendable {
     public var isNew: Bool { dealID == nil }
     public var title: String { isNew ? FormText.addTitle : FormText.editTitle }
 
-    public init(board: Board, deal: Deal?, stageID: String?) {
+    /// `owner`: a new deal's owner (who is at the keyboard, when known).
+    public init(board: Board, deal: Deal?, stageID: String?, owner: String? = nil) {
         dealID = deal?.id
         let stages = board.stages
         let stageID = deal?.stage ?? stageID ?? stages.first?.id ?? ""
@@ -56,7 +57,7 @@ public struct DealForm: Hashable, Sendable {
             text(.contact, deal?.contact),
             text(.phone, deal?.phone),
             text(.email, deal?.email),
-            text(.owner, deal?.owner),
+            text(.owner, deal.map(\.owner) ?? owner),
             text(.source, deal?.source),
             text(.tags, deal?.tags.joined(separator: ", ")),
             text(.close, deal?.expectedClose?.description),

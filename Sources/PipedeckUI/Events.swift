@@ -17,6 +17,8 @@ public enum Event: Hashable, Sendable {
     case notice(StatusMessage)
     /// The state was drawn: the screen shows it now.
     case drawn
+    /// What a sync with the team, or the look at the board's git repository, found (Team.swift).
+    case team(TeamEvent)
 }
 
 /// What the board learns about its file. The texts come with the events that need them: they are
@@ -60,7 +62,11 @@ extension AppState {
                 message = StatusMessage(UIText.keyIgnored + said, isError: message?.isError ?? false)
                 return []
             }
-            return handle(key)
+            let selected = selectedDeal?.id
+            let effects = handle(key)
+            if !team.marks.isEmpty { markSeen(selectedBefore: selected) }
+            return effects
+        case .team(let news): return handleTeam(news)
         case .file(let news): return handleFile(news)
         case .notesEdited(let id, let text): return setNotes(dealID: id, text)
         case .notice(let note):

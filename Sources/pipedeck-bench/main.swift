@@ -4,6 +4,7 @@
 //     swift run -c release pipedeck-bench --sizes 1000,5000
 //     swift run -c release pipedeck-bench --reread 10000      (FileBench.swift)
 //     swift run -c release pipedeck-bench --notes 300000,200000000
+//     swift run -c release pipedeck-bench --merge 10000 | --sync 10000   (TeamBench.swift)
 //
 // The parent generates one board file per size in a temporary folder, then measures each size
 // in a fresh child process (this same executable, re-run with --child) so that the peak memory
@@ -194,6 +195,12 @@ while !args.isEmpty {
     case "--reread":
         measureReread(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
+    case "--merge":
+        measureMerge(deals: Int(args.first ?? "10000") ?? 10_000)
+        exit(0)
+    case "--sync":
+        measureSync(deals: Int(args.first ?? "10000") ?? 10_000)
+        exit(0)
     case "--notes":
         let list = (args.first ?? "300000,3000000,200000000").split(separator: ",").compactMap { Int($0) }
         measureLongNotes(sizes: list)
@@ -210,6 +217,7 @@ while !args.isEmpty {
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
         print("       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES")
         print("       pipedeck-bench --write FILE DEALS   (a generated board to try by hand)")
+        print("       pipedeck-bench --merge N | --sync N")
         exit(0)
     default: fail("unknown argument \(a)")
     }

@@ -2,6 +2,7 @@ import Foundation
 import PipedeckCore
 import PipedeckRender
 import PipedeckStorage
+import PipedeckTestSupport
 import XCTest
 
 @testable import PipedeckCLI
@@ -42,9 +43,10 @@ extension BoardSyncTests {
         XCTAssertTrue(press(.down, sync, &state))
     }
 
-    /// Two boards change the same deal at the same moment: A moves it and saves first; B, not
-    /// having seen that, marks it won and saves second — B's change wins and B is told. A, when
-    /// it reloads, is told that its change was replaced; the deal's history reads in order.
+    /// Two boards change the same deal: A moves it and saves first; B, not having seen that,
+    /// marks it won a second later and saves second — B's change is the later one, it wins and B
+    /// is told. A, when it reloads, is told that its change was replaced; the deal's history has
+    /// both changes in time order and a note of what was replaced.
     func testTheSideWhoseChangeLostIsToldWhatWasReplaced() throws {
         var (a, stateA) = try open()
         var (b, stateB) = try open()
@@ -52,11 +54,15 @@ extension BoardSyncTests {
         press(.char("L"), a, &stateA)
         a.finish(&stateA)
         XCTAssertEqual(stateA.saveState, .saved)
+        // The later change wins: B's comes in the next second of the clock.
+        let moved = try XCTUnwrap(stateA.board.deal("d01lea")?.updatedAt)
+        XCTAssertTrue(Poll.until { Timestamp.now() > moved })
         // B's key is applied without B looking at the file first (it arrived at that moment).
         b.send(.key(.char("w")), &stateB)
         b.finish(&stateB)
         XCTAssertTrue(
-            stateB.message?.text.contains("changed in both, yours kept: “Website redesign”") ?? false,
+            stateB.message?.text.contains("changed on both sides, yours was later and is kept: “Website redesign”")
+                ?? false,
             "\(String(describing: stateB.message))")
         let disk = try BoardFile.load(path: path)
         XCTAssertEqual(disk.deal("d01lea")?.status, .won)
@@ -66,10 +72,13 @@ extension BoardSyncTests {
         XCTAssertTrue(said.hasPrefix(SyncText.reloaded), said)
         XCTAssertTrue(said.contains("your change was replaced elsewhere: “Website redesign”"), said)
         XCTAssertTrue(stateA.message?.isError ?? false)
-        // The history: moved to Qualification (A), then won from there (B).
+        // The history: moved to Qualification (A), then won from Lead (B), then the note.
         let history = try XCTUnwrap(disk.deal("d01lea")?.history)
-        XCTAssertEqual(history.suffix(2).map(\.from), ["lead", "qualification"])
-        XCTAssertEqual(history.last?.status, .won)
+        let moves = history.filter(\.isMove)
+        XCTAssertEqual(moves.suffix(2).map(\.to), ["qualification", disk.deal("d01lea")!.stage])
+        XCTAssertEqual(moves.last?.status, .won)
+        XCTAssertEqual(history.last?.merge?.field, "stage")
+        XCTAssertEqual(history.last?.merge?.lost, .string("qualification"))
         // A later reload with nothing of A's replaced says just "reloaded".
         try editOnDisk { b in b.deals[b.dealIndex("d05qua")!].title = "Renamed elsewhere" }
         XCTAssertTrue(a.idle(&stateA))

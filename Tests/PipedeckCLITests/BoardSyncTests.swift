@@ -2,6 +2,7 @@ import Foundation
 import PipedeckCore
 import PipedeckRender
 import PipedeckStorage
+import PipedeckTestSupport
 import XCTest
 
 @testable import PipedeckCLI
@@ -123,22 +124,24 @@ final class BoardSyncTests: XCTestCase {
         sync.finish(&state)
         XCTAssertEqual(stage("d01lea", in: try BoardFile.load(path: path)), "qualification")
         XCTAssertTrue(
-            state.message?.text.contains("changed in both, yours kept: “Website redesign”") ?? false,
+            state.message?.text.contains("changed on both sides, yours was later and is kept: “Website redesign”")
+                ?? false,
             "\(String(describing: state.message))")
         XCTAssertTrue(state.message?.isError ?? false)
     }
 
-    func testChangeToADealDeletedElsewhereIsDroppedAndSaid() throws {
+    func testChangeToADealDeletedElsewhereKeepsTheDealAndSaysSo() throws {
         var (sync, state) = try open()
         defer { sync.close() }
         try editOnDisk { b in b.deals.removeAll { $0.id == "d01lea" } }
         sync.send(.key(.char("L")), &state)
         sync.finish(&state)
         let disk = try BoardFile.load(path: path)
-        XCTAssertNil(disk.deal("d01lea"))
-        XCTAssertEqual(disk.deals.count, 24)
+        XCTAssertEqual(disk.deal("d01lea")?.stage, "qualification")
+        XCTAssertEqual(disk.deal("d01lea")?.history.last?.merge?.kind, .keptEdited)
+        XCTAssertEqual(disk.deals.count, 25)
         XCTAssertTrue(
-            state.message?.text.contains("deleted elsewhere, your change dropped: “Website redesign”") ?? false,
+            state.message?.text.contains("deleted elsewhere, kept because you changed it: “Website redesign”") ?? false,
             "\(String(describing: state.message))")
     }
 

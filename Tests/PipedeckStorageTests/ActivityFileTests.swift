@@ -150,6 +150,17 @@ final class ActivityFileTests: XCTestCase {
         XCTAssertEqual(board.deal("open01")?.activities, [])
         XCTAssertNotNil(board.deal("open01")?.extra["nextAction"])
         XCTAssertEqual(Fixtures.encodeString(board), text, "written back unchanged")
+        // The same with the version written after the deals (the deals are streamed before it
+        // is read): still not read as a next action.
+        var moved = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        moved["version"] = nil
+        let body = String(
+            decoding: try JSONSerialization.data(withJSONObject: moved, options: [.sortedKeys]), as: UTF8.self)
+        let late = String(body.dropLast()) + ", \"version\": 2}"
+        XCTAssertTrue(late.range(of: "\"deals\"")!.lowerBound < late.range(of: "\"version\"")!.lowerBound)
+        let again = try Fixtures.decode(late)
+        XCTAssertEqual(again.deal("open01")?.activities, [])
+        XCTAssertNotNil(again.deal("open01")?.extra["nextAction"])
     }
 
     func testBadActivitiesAreRefusedWithTheirPlace() {
@@ -240,17 +251,29 @@ final class ActivityFileTests: XCTestCase {
         let mine = deal([call("a"), call("mine")])
         let theirs = deal([call("a"), call("theirs")])
         let m = BoardMerge.merge(base: base, mine: mine, theirs: theirs)
-        XCTAssertEqual(m.board.deals[0].activities.map(\.id), ["a", "theirs", "mine"])
+        // In time order; added at the same time: by id, the same order in every clone.
+        XCTAssertEqual(m.board.deals[0].activities.map(\.id), ["a", "mine", "theirs"])
         XCTAssertTrue(m.report.isClean)
     }
 
-    func testTheSameFieldChangedOnBothSidesKeepsThisSidesAndSaysSo() {
+    /// The same field of one activity changed on both sides: the later change wins (the deal's
+    /// `updatedAt`), whichever side it is on, and the other value is in the deal's history.
+    func testTheSameFieldChangedOnBothSidesKeepsTheLaterAndRecordsTheOther() throws {
         let base = deal([call("a", "Call")])
-        let mine = deal([call("a", "Call the CFO")])
-        let theirs = deal([call("a", "Call the CEO")])
-        let m = BoardMerge.merge(base: base, mine: mine, theirs: theirs)
-        XCTAssertEqual(m.board.deals[0].activities.map(\.subject), ["Call the CFO"])
-        XCTAssertEqual(m.report.conflicts, ["D"])
+        var mine = deal([call("a", "Call the CFO")])
+        var theirs = deal([call("a", "Call the CEO")])
+        mine.deals[0].updatedAt = ActivityFileTests.ts("2026-11-03T10:00:00Z")
+        theirs.deals[0].updatedAt = ActivityFileTests.ts("2026-11-03T09:00:00Z")
+        for (m, t, mineLater) in [(mine, theirs, true), (theirs, mine, false)] {
+            let merged = BoardMerge.merge(base: base, mine: m, theirs: t)
+            XCTAssertEqual(merged.board.deals[0].activities.map(\.subject), ["Call the CFO"])
+            XCTAssertEqual(merged.report.conflicts, ["D"])
+            XCTAssertEqual(merged.report.replacedHere, mineLater ? [] : ["D"])
+            let note = try XCTUnwrap(merged.board.deals[0].history.last?.merge)
+            XCTAssertEqual(note.field, "activities.subject")
+            XCTAssertEqual(note.kept, .string("Call the CFO"))
+            XCTAssertEqual(note.lost, .string("Call the CEO"))
+        }
     }
 
     func testDeletedOnOneSideAndChangedOnTheOtherIsKeptChanged() {
@@ -262,7 +285,7 @@ final class ActivityFileTests: XCTestCase {
         XCTAssertEqual(m1.board.deals[0].activities, [changed, call("b")])
         // Mine completed a; theirs deleted it.
         let m2 = BoardMerge.merge(base: base, mine: deal([changed, call("b")]), theirs: deal([call("b")]))
-        XCTAssertEqual(m2.board.deals[0].activities.map(\.id), ["b", "a"])
+        XCTAssertEqual(m2.board.deals[0].activities.map(\.id), ["a", "b"], "kept in its place")
         // Deleted on one side and untouched on the other: gone.
         let m3 = BoardMerge.merge(base: base, mine: deal([call("b")]), theirs: deal([call("a"), call("b"), call("c")]))
         XCTAssertEqual(m3.board.deals[0].activities.map(\.id), ["b", "c"])

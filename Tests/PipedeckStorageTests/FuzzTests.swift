@@ -27,6 +27,20 @@ final class FuzzTests: XCTestCase {
                 try BoardDocument.decode(bytes: b, path: FuzzTests.path, now: Fixtures.now)
             }
         }
+        // The deals decoded as the parser streams them: the same board, or the same error at
+        // the same place, as when the whole file is parsed first.
+        let whole: Result<Board, LoadError> = bytes.withUnsafeBufferPointer { b in
+            Result { () throws(LoadError) -> Board in
+                try BoardDocument.decode(bytes: b, path: FuzzTests.path, now: Fixtures.now, streaming: false)
+            }
+        }
+        switch (result, whole) {
+        case (.success(let a), .success(let b)) where a == b: break
+        case (.failure(let a), .failure(let b))
+        where a.message == b.message && a.line == b.line && a.column == b.column:
+            break
+        default: XCTFail("\(what()): streamed \(result), whole \(whole) (seed \(seed))", file: file, line: line)
+        }
         switch result {
         case .success(let board):
             loaded += 1

@@ -94,6 +94,7 @@ final class SchemaTests: XCTestCase {
         "rank": { $0.rank = 9 },
         "nps": { $0.npsScore = 3 },
         "importKey": { $0.importKey = "hubspot:2" },
+        "updatedBy": { $0.updatedBy = "Julien" },
     ]
 
     func board(_ deals: [Deal]) -> Board {
@@ -121,6 +122,7 @@ final class SchemaTests: XCTestCase {
         check(DealSchema.legacyNextAction, DealSchema.LegacyNextAction())
         check(DealSchema.qualification, d.qualification!)
         check(DealSchema.historyEntry, d.history[1])
+        check(DealSchema.mergeNote, MergeNote(kind: .conflict, field: "value", kept: .number("2"), lost: .number("1")))
         let b = board([d])
         check(BoardSchema.board, b)
         check(BoardSchema.stage, b.stages[0])

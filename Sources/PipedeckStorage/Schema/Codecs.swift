@@ -93,6 +93,16 @@ extension Codec where Value == DealStatus {
         read: { d, i, name throws(LoadError) in try d.status(i, name) }, write: { $0.string($1.rawValue) })
 }
 
+extension Codec where Value == MergeNote.Kind {
+    static let mergeKind = Codec(
+        read: { d, i, name throws(LoadError) in try d.mergeKind(i, name) }, write: { $0.string($1.rawValue) })
+}
+
+extension Codec where Value == JSONValue {
+    /// Any JSON value, written back as it was read.
+    static let json = Codec(read: { d, i, name throws(LoadError) in try d.anyValue(i, name) }, write: { $0.value($1) })
+}
+
 extension Codec where Value == [String] {
     static let strings = Codec(
         read: { d, i, name throws(LoadError) in try d.strings(i, name) }, write: { w, a in w.strings(a) })
@@ -110,6 +120,13 @@ extension Codec where Value == [Deal] {
     static let deals = Codec(
         read: { d, i, name throws(LoadError) in try d.deals(i, name) },
         write: { w, deals in w.array { for deal in deals { w.element(); w.object(deal, DealSchema.deal) } } })
+}
+
+extension Codec where Value == Boxed<MergeNote> {
+    /// A merge's note on a history entry, kept out of line.
+    static let boxedNote = Codec(
+        read: { d, i, name throws(LoadError) in Boxed(try d.object(i, DealSchema.mergeNote, name)) },
+        write: { w, b in w.object(b.value, DealSchema.mergeNote) })
 }
 
 extension Codec where Value: Sendable {

@@ -38,7 +38,7 @@ enum DealSchema {
                 d.expectedClose?.description ?? ""
             },
             // CSV holds the next action only: the CRMs' files have one "next activity" per deal.
-            Field.defaulted("activities", \.activities, .array(of: activity), omitted: { $0.isEmpty }).merged(.byID)
+            Field.records("activities", \.activities, activity, omittedWhenEmpty: true)
                 .exported([
                     CSVColumn(field: .nextAction) { d, _ in d.nextActivity?.subject ?? "" },
                     CSVColumn(field: .nextActionType) { d, _ in d.nextActivity?.type.rawValue ?? "" },
@@ -54,9 +54,11 @@ enum DealSchema {
             Field.defaulted("updatedAt", \.updatedAt, .timestamp).merged(.latest).exported(.updatedAt) { d, _ in
                 d.updatedAt.description
             },
+            Field.optional("updatedBy", \.updatedBy, .string).merged(.latest)
+                .notExported("who changed the deal last, for the team's merges"),
             Field.defaulted("stageEnteredAt", \.stageEnteredAt, .timestamp).merged(.placement)
                 .notExported("an imported deal counts its days in the stage from the import"),
-            Field.defaulted("history", \.history, .array(of: historyEntry)).merged(.history)
+            Field.records("history", \.history, historyEntry)
                 .notExported("the import writes the history of the moves it makes"),
             Field.defaulted("rank", \.rank, .int).merged(.placement)
                 .notExported("the import puts deals at the end of their column, in file order"),
@@ -163,7 +165,18 @@ enum DealSchema {
             .optional("from", \.from, .string),
             .required("to", \.to, .string),
             .optional("status", \.status, .status),
+            .optional("merge", \.mergeNote, .boxedNote),
         ], unknown: \.extra, blank: HistoryEntry(at: Timestamp(seconds: 0), from: nil, to: ""))
+
+    static let mergeNote = Schema<MergeNote>(
+        [
+            .required("kind", \.kind, .mergeKind),
+            .optional("field", \.field, .string),
+            .optional("kept", \.kept, .json),
+            .optional("keptBy", \.keptBy, .string),
+            .optional("lost", \.lost, .json),
+            .optional("lostBy", \.lostBy, .string),
+        ], unknown: \.extra, blank: MergeNote(kind: .conflict))
 
     /// The fields that change together when a deal moves, is won or lost, or is reordered.
     static let placement = deal.fields.filter { $0.merge == .placement }

@@ -41,11 +41,10 @@ enum MergeRule: Sendable, Equatable {
     /// Together with the other placement fields (stage, status, lost reason, time in stage, rank),
     /// as one value, so that a merged deal is never half moved.
     case placement
-    /// A list of events: entries added on both sides are all kept.
-    case history
-    /// A list of objects with ids (activities): merged by id; those added on both sides are all
-    /// kept, and one changed on both sides is merged field by field.
-    case byID
+    /// A list of records with ids (history entries, activities), merged record by record by
+    /// their ids and kept in time order (`RecordMerge`): records added on either side are all
+    /// kept; a record changed on both sides is merged field by field.
+    case records
     /// The later of the two sides (when the deal last changed).
     case latest
 }
@@ -123,6 +122,8 @@ final class Field<Root>: Sendable {
     /// Copies this field's value from another object.
     let take: @Sendable (inout Root, Root) -> Void
     let merge: MergeRule
+    /// For a `.records` field: merges the lists of `base`, `mine` and `theirs` into `out`.
+    let mergeRecords: RecordListMerge<Root>?
     let csv: CSVExport<Root>
 
     private init(
@@ -130,7 +131,7 @@ final class Field<Root>: Sendable {
         read: @escaping @Sendable (inout Root, BoardDecoder, Int, FieldName) throws(LoadError) -> Void,
         write: @escaping @Sendable (UnsafeRawPointer, ByteWriter, [UInt8]) -> Void,
         same: @escaping @Sendable (Root, Root) -> Bool, take: @escaping @Sendable (inout Root, Root) -> Void,
-        merge: MergeRule, csv: CSVExport<Root>
+        merge: MergeRule, mergeRecords: RecordListMerge<Root>?, csv: CSVExport<Root>
     ) {
         self.key = key
         keyBytes = Array(key.utf8)
@@ -142,6 +143,7 @@ final class Field<Root>: Sendable {
         self.same = same
         self.take = take
         self.merge = merge
+        self.mergeRecords = mergeRecords
         self.csv = csv
     }
 
@@ -161,14 +163,28 @@ final class Field<Root>: Sendable {
                 w.member(escapedKey: k); codec.write(w, v)
             },
             same: { $0[keyPath: path] == $1[keyPath: path] }, take: { $0[keyPath: path] = $1[keyPath: path] },
-            merge: .field, csv: .undeclared)
+            merge: .field, mergeRecords: nil, csv: .undeclared)
     }
 
     /// The same field with another merge rule or export.
-    private func with(merge: MergeRule? = nil, csv: CSVExport<Root>? = nil) -> Field {
+    private func with(
+        merge: MergeRule? = nil, mergeRecords: RecordListMerge<Root>? = nil, csv: CSVExport<Root>? = nil
+    ) -> Field {
         Field(
             key: key, presence: presence, keepsUnreadable: keepsUnreadable, property: property, read: read,
-            write: write, same: same, take: take, merge: merge ?? self.merge, csv: csv ?? self.csv)
+            write: write, same: same, take: take, merge: merge ?? self.merge,
+            mergeRecords: mergeRecords ?? self.mergeRecords, csv: csv ?? self.csv)
+    }
+
+    /// This field's value in `root` as the file writes it (nil when the file leaves it out).
+    /// For merge notes; not fast.
+    func jsonValue(of root: Root) -> JSONValue? {
+        let w = ByteWriter(capacity: 256)
+        withUnsafePointer(to: root) { p in w.object { write(UnsafeRawPointer(p), w, keyBytes) } }
+        guard case .object(let o)? = try? w.bytes.withUnsafeBufferPointer({ try JSONParser.parse(bytes: $0) }) else {
+            return nil
+        }
+        return o[key]
     }
 
     /// The rule for one field: a change made here (`mine` differs from `base`) wins, else the
@@ -202,6 +218,26 @@ extension Field {
         _ key: String, _ path: WritableKeyPath<Root, V?> & Sendable, _ codec: Codec<V>, keepsUnreadable: Bool = false
     ) -> Field {
         Field(key, path, codec.optional, .optional, keepsUnreadable: keepsUnreadable, omitted: { $0 == nil })
+    }
+
+    /// A list of records with ids (`MergeRecord`), merged by id in time order (`RecordMerge`);
+    /// written even when empty. A record changed on both sides is merged by `schema`'s fields.
+    static func records<R: MergeRecord>(
+        _ key: String, _ path: WritableKeyPath<Root, [R]> & Sendable, _ schema: Schema<R>,
+        omittedWhenEmpty: Bool = false
+    ) -> Field {
+        let merge = RecordListMerge<Root> {
+            (base: Root?, mine: Root, theirs: Root, out: inout Root, mineWins: Bool, conflicts: inout [FieldConflict])
+            in
+            let b: [R] = base.map { $0[keyPath: path] } ?? []
+            out[keyPath: path] = RecordMerge.merge(
+                base: b, mine: mine[keyPath: path], theirs: theirs[keyPath: path], schema: schema,
+                mineWins: mineWins, listName: key, conflicts: &conflicts)
+        }
+        var omitted: (@Sendable ([R]) -> Bool)? = nil
+        if omittedWhenEmpty { omitted = { (v: [R]) -> Bool in v.isEmpty } }
+        let codec: Codec<[R]> = .array(of: schema)
+        return Field(key, path, codec, .optional, omitted: omitted).with(merge: .records, mergeRecords: merge)
     }
 
     func merged(_ rule: MergeRule) -> Field { with(merge: rule) }

@@ -1,0 +1,196 @@
+import Foundation
+import PipedeckCore
+
+/// The board's deals, decoded one at a time while the parser goes through the file (each deal's
+/// nodes are dropped once it is read), with their ids checked for duplicates. The first problem
+/// is kept with its deal's position and thrown when the board's "deals" are read, after the
+/// stages (`BoardDecoder.deals`).
+///
+/// On a large file the second half of the deals is read at the same time on another core
+/// (`ReadAhead`); the parser takes those deals over when it gets to where they start.
+final class DealStream: TapeElementSink {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let decoder: BoardDecoder
+    /// The tape node of the streamed array.
+    var arrayNode = -1
+    var deals: [Deal] = []
+    /// Where each deal's object starts in the file.
+    var offsets: [UInt32] = []
+    var failure: (index: Int, error: LoadError)?
+    private var seen: [String: Int] = [:]
+    /// A second "deals" member (refused later as a duplicate field) is not read.
+    private var done = false
+    private var ahead: ReadAhead?
+    /// The file's version the deals were read by (a "version" after the deals is not known yet:
+    /// 1 is assumed, and the board is read again if that was wrong).
+    private(set) var assumedVersion = 1
+    /// How many deals were taken from the other core (for the tests).
+    private(set) var takenAhead = 0
+
+    /// About how many deals `size` bytes hold (Pipedeck writes about 1 100 bytes a deal).
+    static func count(_ size: Int) -> Int { size / 1_000 + 16 }
+
+    /// Files above this size have their deals read on two cores.
+    static let twoCoresAbove = 2_000_000
+
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp) {
+        self.bytes = bytes
+        decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
+        let guess = DealStream.count(bytes.count)
+        deals.reserveCapacity(guess)
+        offsets.reserveCapacity(guess)
+        seen.reserveCapacity(guess)
+    }
+
+    func begin(arrayNode: Int, at offset: Int, version: Int?) {
+        if self.arrayNode >= 0 { done = true; return }
+        self.arrayNode = arrayNode
+        assumedVersion = version ?? 1
+        decoder.fileVersion = assumedVersion
+        if bytes.count - offset > DealStream.twoCoresAbove, ProcessInfo.processInfo.activeProcessorCount > 1,
+            let start = ReadAhead.middleDeal(bytes, after: offset)
+        {
+            ahead = ReadAhead(
+                bytes: bytes, start: start, path: decoder.path, now: decoder.now, version: assumedVersion)
+        }
+    }
+
+    func end() {
+        ahead?.finish(stopping: true)
+        ahead = nil
+    }
+
+    func element(_ nodes: UnsafeBufferPointer<JSONNode>, first: Int, index: Int, bomLength: Int) {
+        guard failure == nil, !done else { return }
+        let d = decoder
+        d.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: bomLength)
+        d.place = .deal(index: index, id: nil)
+        do {
+            let deal = try d.element(first, DealSchema.deal)
+            if let prior = seen.updateValue(index, forKey: deal.id) {
+                let at = d.member(first, "id") ?? first
+                failure = (index, d.error(at: at, StorageStrings.duplicateDealID(d.path, deal.id, prior, index)))
+                return
+            }
+            deals.append(deal)
+            offsets.append(nodes[first].start)
+        } catch {
+            failure = (index, error)
+        }
+    }
+
+    /// The deals read ahead, when the parser is where they start: those before the first one
+    /// the reader could not read or whose id came before (the parser reads that one itself and
+    /// says what is wrong, with the right position).
+    func readAhead(from offset: Int, index: Int) -> (count: Int, end: Int)? {
+        guard let a = ahead, a.start == offset else { return nil }
+        ahead = nil
+        let read = a.finish(stopping: false)
+        guard failure == nil, !done else { return nil }
+        var taken = 0
+        for (k, deal) in read.deals.enumerated() {
+            if seen[deal.id] != nil { break }
+            seen[deal.id] = index + k
+            taken += 1
+        }
+        guard taken > 0 else { return nil }
+        takenAhead += taken
+        deals += read.deals.prefix(taken)
+        offsets += read.offsets.prefix(taken)
+        return (taken, Int(read.ends[taken - 1]))
+    }
+}
+
+/// Reads deals from `start` to the end of the array on another thread: each element parsed and
+/// decoded as the main parser would, stopping at the first one that does not read. The bytes
+/// must outlive it: `finish` waits for it, and the stream always calls it before the parse ends.
+final class ReadAhead: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let start: Int
+    private let path: String
+    private let now: Timestamp
+    private let version: Int
+    private let group = DispatchGroup()
+    private var stop = false
+    private let lock = NSLock()
+    private(set) var deals: [Deal] = []
+    private(set) var offsets: [UInt32] = []
+    /// Where each deal's object ends.
+    private(set) var ends: [UInt32] = []
+    private var finished = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int) {
+        self.bytes = bytes; self.start = start; self.path = path; self.now = now; self.version = version
+        group.enter()
+        Thread.detachNewThread {
+            self.run(); self.group.leave()
+        }
+    }
+
+    static func emptyReader(_ bytes: UnsafeBufferPointer<UInt8>) -> TapeReader {
+        TapeReader(bytes: bytes, nodes: UnsafeBufferPointer(start: nil, count: 0), bomLength: 0)
+    }
+
+    /// The start of a deal near the middle of the array that starts at `offset`, found by the
+    /// layout Pipedeck writes ("    },\n    {" between deals); nil when there is none. If it is
+    /// not really where a deal starts, the parser never gets there and the work is dropped.
+    static func middleDeal(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Int? {
+        let pattern: [UInt8] = Array("\n    },\n    {\n".utf8)
+        var i = offset + (bytes.count - offset) / 2
+        let limit = min(bytes.count - pattern.count, i + 4_000_000)
+        while i < limit {
+            if bytes[i] == 0x0A && bytes[i + 5] == 0x7D {
+                var k = 1
+                while k < pattern.count && bytes[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return i + pattern.count - 2 }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func run() {
+        let guess = DealStream.count(bytes.count - start)
+        deals.reserveCapacity(guess)
+        offsets.reserveCapacity(guess)
+        ends.reserveCapacity(guess)
+        let decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
+        decoder.fileVersion = version
+        var p = JSONTapeParser(bytes, at: start, depth: 2)
+        var index = 0
+        while !lock.withLock({ stop }) {
+            let first = p.nodes.count
+            let at = p.pos
+            do {
+                try p.value()
+                let deal = try p.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Deal in
+                    decoder.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: 0)
+                    decoder.place = .deal(index: index, id: nil)
+                    return try decoder.element(first, DealSchema.deal)
+                }
+                deals.append(deal)
+                offsets.append(UInt32(at))
+                ends.append(UInt32(p.pos))
+            } catch {
+                return
+            }
+            p.nodes.removeAll(keepingCapacity: true)
+            index += 1
+            p.skipWhitespace()
+            guard p.peek() == UInt8(ascii: ",") else { return }
+            p.pos += 1
+            p.skipWhitespace()
+        }
+    }
+
+    /// Waits for it to reach the end of the array (or stops it first); what it read.
+    @discardableResult
+    func finish(stopping: Bool) -> ReadAhead {
+        if stopping { lock.withLock { stop = true } }
+        if !finished {
+            group.wait()
+            finished = true
+        }
+        return self
+    }
+}
