@@ -46,7 +46,8 @@ extension Strings {
                 return MoneyFormatter(currency: board.currency(of: deal), locale: locale).string(m)
             case ("stage", .string(let id)): return board.stage(id)?.name ?? id // not shown
             case ("status", .string(let s)): return DealStatus(rawValue: s).map(Strings.status) ?? s // not shown
-            case ("probability", .number(let p)): return tr(p + " %", French.number(p, grouped: false) + " %") // not shown
+            case ("probability", .number(let p)): // not shown
+                return tr(p + " %", French.number(p, grouped: false) + " %")
             case ("nextAction", .object(let o)): // not shown
                 var s = plain(o["text"] ?? .null) // not shown
                 if case .string(let due)? = o["due"] { s += " (" + due + ")" } // not shown
