@@ -195,7 +195,7 @@ extension BoardRenderer {
         func row(_ key: String, _ value: String, _ role: StyleRole = .help) {
             lines.append([(TextWidth.fit(f[key] ?? key, to: labels), .formLabel), (BoardRenderer.oneLine(value), role)])
         }
-        lines += contactLines(d)
+        lines += contactLines(d, labelWidth: labels)
         lines.append([])
         let statusRole: StyleRole = d.status == .won ? .won : d.status == .lost ? .lost : .help
         row("stage", stageName(d.stage))

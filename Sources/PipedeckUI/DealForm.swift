@@ -257,8 +257,8 @@ public enum FormText {
     /// The expected close, typed like a due date (`demain`, `03/12/2026`, `+3`, `fri`).
     public static var badDay: String {
         tr(
-            "expected a date: YYYY-MM-DD, today, tomorrow, +3, +2w or a weekday",
-            "attendu : une date comme 03/12/2026, 3/12, demain, +3, +2s ou un jour de la semaine")
+            "expected a date: YYYY-MM-DD, tomorrow, +3 or fri",
+            "attendu : une date : 03/12/2026, demain, +3 ou ven")
     }
     public static var addTitle: String { tr("New deal", "Nouvelle affaire") }
     public static var editTitle: String { tr("Edit deal", "Modifier l'affaire") }
@@ -311,7 +311,7 @@ public enum FormText {
         case .value: return tr("12500 or 12 500,50", "12500 ou 12 500,50")
         case .probability: return tr("blank = the stage's", "vide = celle de l'étape")
         case .currency: return tr("blank = the board's", "vide = celle du tableau")
-        case .phone: return "e.g. +33 6 12 34 56 78"
+        case .phone: return tr("e.g. +33 6 12 34 56 78", "p. ex. 06 12 34 56 78")
         case .email: return tr("e.g. ana@company.com", "p. ex. ana@entreprise.fr")
         case .tags: return tr("comma, separated", "séparées, par des virgules")
         case .close: return tr("YYYY-MM-DD", "JJ/MM/AAAA, demain, +3, ven")

@@ -34,9 +34,9 @@ final class FrenchEndToEndTests: EndToEndTestCase {
         s.send("C-u")
         s.type("12 500,50")
         XCTAssertTrue(s.waitFor("= 12\u{202F}500,50 €"), "the form shows the amount it will save: \(s.capture())")
-        s.send("Tab", "Tab")
+        s.send("Tab", "Tab", "Tab") // currency, stage, probability
         s.type("35,5")
-        for _ in 0..<7 { s.send("Tab") }
+        for _ in 0..<9 { s.send("Tab") } // company … tags, close, next action
         s.type("Relancer le client")
         s.send("Tab")
         s.type("vendredi")
@@ -47,8 +47,10 @@ final class FrenchEndToEndTests: EndToEndTestCase {
         let added = try XCTUnwrap(deals.first { $0["title"] as? String == "Contrat Œuvray" })
         XCTAssertTrue(fileText().contains("\"value\": 12500.5"), fileText())
         XCTAssertTrue(fileText().contains("\"probability\": 35.5"), fileText())
-        let next = try XCTUnwrap(added["nextAction"] as? [String: Any])
-        XCTAssertEqual(next["due"] as? String, nextFriday())
+        // The next step is the deal's planned activity, due next Friday.
+        let planned = try XCTUnwrap((added["activities"] as? [[String: Any]])?.first { $0["done"] as? Bool != true })
+        XCTAssertEqual(planned["subject"] as? String, "Relancer le client")
+        XCTAssertEqual(planned["due"] as? String, nextFriday())
         let id = try XCTUnwrap(added["id"] as? String)
         XCTAssertEqual(added["stage"] as? String, "lead")
         // The new deal is selected: move it one stage on.

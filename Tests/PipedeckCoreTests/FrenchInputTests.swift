@@ -4,7 +4,7 @@ import XCTest
 
 /// What a French user types is read in French wherever the language is not said.
 final class FrenchInputTests: XCTestCase {
-    let today = Day.parse("2026-12-07")!  // a Monday
+    let today = Day.parse("2026-12-07")! // a Monday
 
     func testDatesAndTimesAsTypedInFrench() throws {
         Language.with(.french) {

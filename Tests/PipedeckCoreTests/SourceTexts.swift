@@ -67,6 +67,12 @@ struct SourceTexts {
             }
             outside.append(c)
         }
+        // Abbreviations count as words: "e.g.", "p. ex.".
+        if outside.contains(where: \.isLetter),
+            outside.range(of: #"\p{L}\.\s?\p{L}"#, options: .regularExpression) != nil
+        {
+            return true
+        }
         var run = 0
         var previous: Character = " "
         for c in outside {

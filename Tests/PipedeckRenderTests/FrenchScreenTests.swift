@@ -47,9 +47,9 @@ final class FrenchScreenTests: XCTestCase {
                 { s in
                     Fixture.press(&s, .char("a"), .tab)
                     self.type(&s, "12.500")
-                    Fixture.press(&s, .tab, .tab)
+                    Fixture.press(&s, .tab, .tab, .tab) // currency, stage, probability
                     self.type(&s, "35,5")
-                    for _ in 0..<7 { Fixture.press(&s, .tab) }
+                    for _ in 0..<9 { Fixture.press(&s, .tab) } // company … tags, close, next action
                     self.type(&s, "Relancer")
                     Fixture.press(&s, .tab)
                     self.type(&s, "la semaine prochaine")
@@ -128,6 +128,14 @@ final class FrenchScreenTests: XCTestCase {
             Fixture.press(&s, .char("d"), .char("o"))
             XCTAssertEqual(s.board.deals.count, Fixture.demo.deals.count - 1)
         }
+    }
+
+    /// The key tables are made once; their words follow the language each time they are read.
+    func testKeyTablesSayTheLanguageOfTheMoment() {
+        _ = french({ Fixture.press(&$0, .char("r")) }, width: 120, height: 40)
+        XCTAssertTrue(Screen.reports.hintLine.contains("scroll"), Screen.reports.hintLine)
+        Language.with(.french) { XCTAssertTrue(Screen.reports.hintLine.contains("défiler"), Screen.reports.hintLine) }
+        XCTAssertTrue(Bindings.reports.contains { $0.description == KeyText.scrollUp && $0.description == "scroll up" })
     }
 
     /// English is untouched: the same demo renders its English snapshot.
