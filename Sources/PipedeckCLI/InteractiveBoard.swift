@@ -49,9 +49,9 @@ final class EventLoop {
     let renderOptions: RenderOptions
     let environment: [String: String]
     /// Read-only marker, another Pipedeck on the same file, saves, changes made elsewhere.
-    let sync: BoardSync
+    var sync: BoardSync
     /// Who I am, syncs with the team's git remote (Team/TeamLink.swift).
-    let team: TeamLink
+    var team: TeamLink
     var state: AppState
     /// `q` was pressed with changes not saved: the next `q` quits anyway.
     var quitArmed = false
@@ -70,6 +70,9 @@ final class EventLoop {
         state = AppState(
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
             now: .now(), today: Day.today(), width: size.width, height: size.height)
+        // The user's clock: which day a win or an activity falls on.
+        state.zone = .current
+        state.setPeriod(PeriodSetting.configured(env))
         sync = BoardSync(path: options.path, version: version)
         team = TeamLink(path: options.path, environment: env)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
@@ -151,6 +154,9 @@ final class EventLoop {
             case .sync: team.request(sync, &state)
             case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .editNotes(let id): editNotes(id)
+            case .listBoards: listBoards()
+            case .openBoard(let path): openBoard(path)
+            case .rememberPeriod(let kind): rememberPeriod(kind)
             case .cycleTheme:
                 sync.send(.notice(themes.cycle()), &state)
                 terminal.themeChanged()

@@ -192,25 +192,27 @@ enum SummaryOutput {
                 ("weighted", amounts(sf.figures.weighted, primary: p)),
             ])
         }
-        return .object([
-            ("board", .string(board.name)),
-            ("currency", .string(p)),
-            ("currencies", .array(ordered.map { .string($0) })),
-            ("stages", .array(stages)),
-            (
-                "open",
-                .object([
-                    ("count", .int(s.open.count)), ("total", amounts(s.open.total, primary: p)),
-                    ("weighted", amounts(s.open.weighted, primary: p)),
-                ])
-            ),
-            ("won", .object([("count", .int(s.won.count)), ("total", amounts(s.won.total, primary: p))])),
-            ("lost", .object([("count", .int(s.lost.count)), ("total", amounts(s.lost.total, primary: p))])),
-        ])
+        return .object(
+            [
+                ("board", .string(board.name)),
+                ("currency", .string(p)),
+                ("currencies", .array(ordered.map { .string($0) })),
+                ("stages", .array(stages)),
+                (
+                    "open",
+                    .object([
+                        ("count", .int(s.open.count)), ("total", amounts(s.open.total, primary: p)),
+                        ("weighted", amounts(s.open.weighted, primary: p)),
+                    ])
+                ),
+                ("won", .object([("count", .int(s.won.count)), ("total", amounts(s.won.total, primary: p))])),
+                ("lost", .object([("count", .int(s.lost.count)), ("total", amounts(s.lost.total, primary: p))])),
+            ] + TargetOutput.summaryConverted(s, board: board))
     }
 
     static func text(_ s: PipelineSummary, board: Board) -> String {
         TextWidth.sanitize(Strings.CLI.summaryHeading(board.name, s.currency)) + "\n\n" + tables(s, board: board)
+            + TargetOutput.summaryConvertedText(s, board: board)
     }
 
     /// The per-stage table, then the open, won and lost totals (also the import's dry run).

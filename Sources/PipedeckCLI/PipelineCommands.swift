@@ -70,7 +70,7 @@ struct StagesCommand: ParsableCommand {
 /// Applies one action to the board as it is on disk (under its lock), saves, and prints what
 /// happened. `name` is the stage name the command was given and what it calls it (`NAME`,
 /// `NEW-NAME`), for a refused name.
-private func change(
+func change(
     _ file: FileOption, name given: (label: String, value: String)? = nil,
     _ build: (Board) throws -> (Action, (Board) -> String)
 ) throws {

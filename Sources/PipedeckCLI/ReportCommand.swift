@@ -25,6 +25,8 @@ struct ReportCommand: ParsableCommand {
     var owner: String?
     @Option(name: .customLong("weeks"), help: ArgumentHelp(Strings.Reports.helpWeeks, valueName: "n")) var weeks:
         String?
+    @Option(name: .customLong("period"), help: ArgumentHelp(Strings.Targets.helpPeriodKind, valueName: "month|quarter"))
+    var period: String?
 
     func run() throws {
         let R = Strings.Reports.self
@@ -51,6 +53,7 @@ struct ReportCommand: ParsableCommand {
         var out = ReportOutput(
             board: board, today: Day.today(), owner: ownerLabel,
             unicode: ReportOutput.isUTF8(CLIEnvironment.variables))
+        out.periodKind = try PeriodSetting.kind(option: period, kind: kind)
         Console.out(out.render(kind, deals: deals, months: monthCount, weeks: weekCount, format: format))
     }
 }
@@ -66,6 +69,8 @@ struct ReportOutput {
     let owner: String?
     let unicode: Bool
     var fmt: AmountText
+    /// The periods of the forecast against targets.
+    var periodKind = PeriodKind.month
     static let barWidth = 20
 
     init(board: Board, today: Day, owner: String?, unicode: Bool) {
@@ -86,7 +91,9 @@ struct ReportOutput {
     /// The owners named on the board's deals, each once (any case), sorted.
 
     var textReport: ReportText {
-        ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale)
+        var t = ReportText(board: board, today: today, owner: owner, unicode: unicode, locale: fmt.locale)
+        t.periodKind = periodKind
+        return t
     }
 
     mutating func render(_ kind: ReportKind, deals: [Deal], months: Int, weeks: Int, format: Format) -> String {
@@ -97,10 +104,11 @@ struct ReportOutput {
         switch kind {
         case .forecast:
             let r = ForecastReport(board: board, deals: deals, today: today, months: months)
+            let t = textReport.targetForecast(deals: deals, months: months)
             switch format {
             case .text: return "";
-            case .json: return json(r).rendered();
-            case .csv: return csv(r)
+            case .json: return withTargets(json(r), t).rendered();
+            case .csv: return csv(r, t)
             }
         case .funnel:
             let r = FunnelReport(board: board, deals: deals)
@@ -159,60 +167,6 @@ struct ReportOutput {
     func days(_ tenths: Int?) -> JSONOut { tenths.map { .number(DayStats.text(tenths: $0)) } ?? .null }
 
     func currencies(_ all: [Amounts]) -> [String] { textReport.currencies(all) }
-
-    // MARK: 1. Forecast
-
-    static func bucketKey(_ b: ForecastReport.Bucket) -> String {
-        switch b {
-        case .passed: return "passed"
-        case .month(let m): return m.description
-        case .later: return "later"
-        case .noDate: return "none"
-        }
-    }
-
-    func json(_ r: ForecastReport) -> JSONOut {
-        func figures(_ f: Figures) -> [(String, JSONOut)] {
-            [("count", .int(f.count)), ("value", amounts(f.total)), ("weighted", amounts(f.weighted))]
-        }
-        let open: [JSONOut] = r.rows.map { row in
-            .object(
-                [("bucket", .string(ReportOutput.bucketKey(row.bucket))), ("label", .string(R.bucket(row.bucket)))]
-                    + figures(row.figures))
-        }
-        let won: [JSONOut] = r.won.map {
-            .object([
-                ("month", .string($0.month.description)), ("count", .int($0.count)),
-                ("value", amounts($0.value)),
-            ])
-        }
-        return .object(
-            header(.forecast) + [
-                ("months", .int(r.months)),
-                ("open", .array(open)),
-                ("openTotal", .object(figures(r.open))),
-                ("won", .array(won)),
-                ("wonTotal", .object([("count", .int(r.wonTotal.count)), ("value", amounts(r.wonTotal.value))])),
-            ])
-    }
-
-    func csv(_ r: ForecastReport) -> String {
-        let cur = currencies(r.rows.flatMap { [$0.figures.total, $0.figures.weighted] } + r.won.map(\.value))
-        var lines = [CSV.line(["kind", "period", "deals"] + cur.map { "value_\($0)" } + cur.map { "weighted_\($0)" })]
-        for row in r.rows {
-            lines.append(
-                CSV.line(
-                    ["open", ReportOutput.bucketKey(row.bucket), String(row.figures.count)]
-                        + cur.map { row.figures.total[$0].canonical } + cur.map { row.figures.weighted[$0].canonical }))
-        }
-        for row in r.won {
-            lines.append(
-                CSV.line(
-                    ["won", row.month.description, String(row.count)]
-                        + cur.map { row.value[$0].canonical } + cur.map { _ in "" }))
-        }
-        return lines.joined(separator: "\n")
-    }
 
     // MARK: 2. Funnel
 

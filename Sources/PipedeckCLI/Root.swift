@@ -16,7 +16,8 @@ struct Root: ParsableCommand {
             ReopenCommand.self, SummaryCommand.self, ReportCommand.self, NpsCommand.self,
             ThemesCommand.self, ImportCommand.self, ExportCommand.self,
             AgendaCommand.self, ActivityCommand.self, LogCommand.self, StagesCommand.self, ReasonsCommand.self,
-            SyncCommand.self, TeamCommand.self, MergeCommand.self,
+            SyncCommand.self, TeamCommand.self, MergeCommand.self, TargetsCommand.self, RatesCommand.self,
+            BoardsCommand.self,
         ]
     )
 
@@ -24,7 +25,7 @@ struct Root: ParsableCommand {
     @OptionGroup var view: ViewOptions
 
     func run() throws {
-        try BoardOpener.open(path: file.path, view: view)
+        try BoardOpener.open(path: BoardChoice.openPath(file: file), view: view, remember: true)
     }
 }
 
@@ -47,13 +48,14 @@ struct ViewOptions: ParsableArguments {
 
 enum BoardOpener {
     /// Opens the board on `path`.
-    static func open(path: String, view: ViewOptions) throws {
+    static func open(path: String, view: ViewOptions, remember: Bool = false) throws {
         // A missing file gets its hint here, a link loop, a FIFO or a device its own message; a
         // broken board is reported (exit 2) by the board, which reads the file once, before the
         // screen opens.
         try Store.check(path)
         let options = InteractiveBoard.Options(
             path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
+        if remember { BoardShelf.remember(path, at: .now(), CLIEnvironment.variables) }
         // The board runs on the main thread, which owns the terminal (commands run there).
         let status = MainActor.assumeIsolated { InteractiveBoard.run(options) }
         if status != 0 { throw ExitCode(status) }

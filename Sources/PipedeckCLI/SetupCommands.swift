@@ -38,7 +38,7 @@ struct InitCommand: ParsableCommand {
             guard let t = Parse.text(n) else { throw CLIFailure(Strings.CLI.emptyName("--name")) }
             boardName = t
         }
-        let path = file.path
+        let path = BoardChoice.initPath(file: file, name: boardName)
         var board: Board
         if demo {
             let now = Timestamp.now()
@@ -48,6 +48,7 @@ struct InitCommand: ParsableCommand {
         }
         if let n = boardName { board.name = n }
         try Store.create(board, at: path, replacing: force)
+        BoardShelf.remember(path, at: .now(), CLIEnvironment.variables)
         if demo {
             Console.out(Strings.CLI.createdDemo(path, deals: board.deals.count))
         } else {

@@ -201,7 +201,10 @@ enum ThemeConfig {
 
     /// The settings text with `theme = value`: the first theme line changed in place, later
     /// ones dropped, or a line added at the end.
-    static func setting(theme value: String, in text: String?) -> String {
+    static func setting(theme value: String, in text: String?) -> String { setting(key, value, in: text) }
+
+    /// The settings text with `name = value` (any setting: `theme`, `period`).
+    static func setting(_ key: String, _ value: String, in text: String?) -> String {
         guard let text, !text.isEmpty else { return Strings.Themes.configHeader + "\(key) = \(value)\n" }
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         let endsWithNewline = text.last?.isNewline == true
@@ -226,10 +229,15 @@ enum ThemeConfig {
     /// Remembers `value` as the theme: writes a new file beside the old one and renames it
     /// over (a symbolic link is followed, so the file it points to is the one replaced).
     static func save(theme value: String, places: ThemePlaces) throws {
+        try save(key: key, value: value, places: places)
+    }
+
+    /// Remembers `name = value` in the settings file, the same way.
+    static func save(key: String, value: String, places: ThemePlaces) throws {
         let path = URL(fileURLWithPath: places.configFile).resolvingSymlinksInPath()
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         let old = FileManager.default.contents(atPath: path.path).flatMap { String(data: $0, encoding: .utf8) }
-        let text = setting(theme: value, in: old)
+        let text = setting(key, value, in: old)
         try Data(text.utf8).write(to: path, options: .atomic)
     }
 }

@@ -37,6 +37,13 @@ public enum Action: Hashable, Sendable {
     case moveStage(id: String, by: Int)
     /// The reasons offered when a deal is marked lost.
     case setLostReasons([String])
+    /// Sets the target of a period for the team (owner nil) or an owner; replaces the one there.
+    case setTarget(SalesTarget)
+    /// Removes the target of a period for the team (owner nil) or an owner.
+    case removeTarget(period: Period, owner: String?)
+    /// Sets the rate of a currency into the board's currency; replaces the one there.
+    case setRate(ExchangeRate)
+    case removeRate(currency: String)
 }
 
 public enum PipelineError: Error, Hashable, Sendable {
@@ -64,6 +71,8 @@ extension Board {
         switch action {
         case .addStage, .updateStage, .deleteStage, .moveStage, .setLostReasons:
             touched = try changeStages(action, in: &b, at: now)
+        case .setTarget, .removeTarget, .setRate, .removeRate:
+            touched = try changeTargets(action, in: &b)
         default:
             touched = try changeDeals(action, in: &b, at: now)
         }

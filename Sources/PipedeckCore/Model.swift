@@ -173,6 +173,10 @@ public struct BoardSettings: Hashable, Sendable {
     public var lostReasons: [String]
     /// Optional locale for amounts ("fr", "en_US", "de"…); the environment's when absent.
     public var locale: String?
+    /// Won-value targets per month or quarter, for the team or one owner (Targets.swift).
+    public var targets: [SalesTarget] = []
+    /// Exchange rates into the board's currency (ExchangeRates.swift); deal values never change.
+    public var rates: [ExchangeRate] = []
     public var extra: UnknownFields = [:]
     /// The reasons a new board offers, in the language of the moment.
     public static var defaultLostReasons: [String] {

@@ -154,7 +154,7 @@ public struct BoardRenderer {
         if range.lowerBound > 0 {
             text(g.moreLeft + " " + Strings.more(range.lowerBound) + " ", 0, layout.ruleRow, .scrollMarker)
         }
-        let hiddenRight = stages.count - range.upperBound
+        let hiddenRight = state.columnCount - range.upperBound
         if hiddenRight > 0 {
             let s = " " + Strings.more(hiddenRight) + " " + g.moreRight
             text(s, layout.width - TextWidth.width(s), layout.ruleRow, .scrollMarker)
@@ -175,7 +175,7 @@ public struct BoardRenderer {
     }
 
     mutating func drawColumn(_ c: Int, x: Int, w: Int) {
-        let stage = state.board.stages[c]
+        let stage = state.isLostColumn(c) ? BoardRenderer.lostStage : state.board.stages[c]
         let focused = c == state.focusedStage
         drawColumnHeader(c, x: x, w: w, focused: focused)
         // Row 3: the rule; the focused column's is highlighted.

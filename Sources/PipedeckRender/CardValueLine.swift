@@ -9,7 +9,7 @@ extension BoardRenderer {
     func valueLine(_ d: Deal, room: Int) -> (left: [(String, StyleRole)], marker: (text: String, role: StyleRole)?) {
         let cur = state.board.currency(of: d)
         let amountRole: StyleRole = d.status == .lost ? .lost : .money
-        let m = actionMarker(d)
+        let m = cardMarker(d)
         let prob = d.status == .open ? " " + g.dot + " " + RenderText.prob(state.board.probability(of: d)) : nil
         let pw = prob.map(TextWidth.width) ?? 0
         var markers: [(text: String, width: Int)] = []

@@ -58,21 +58,29 @@ extension BoardRenderer {
     /// spaced, then tight. Empty when they are all zero.
     func headerAmounts(_ a: Amounts, prefix: String = "") -> [String] {
         let cur = state.board.currency
-        let parts = a.currencies(primary: cur).filter { !a[$0].isZero }.map { compact(a[$0], $0) }
+        var parts = a.currencies(primary: cur).filter { !a[$0].isZero }.map { compact(a[$0], $0) }
+        if state.board.hasRates {
+            // Converted at the board's rates ("≈€110.7k"), then what has no rate.
+            let c = state.board.converted(a)
+            let main =
+                c.value.isZero ? [] : [(c.isApproximate && prefix.isEmpty ? g.approx : "") + compact(c.value, cur)]
+            parts = main + c.apart.currencies(primary: cur).filter { $0 != cur }.map { compact(c.apart[$0], $0) }
+        }
         guard !parts.isEmpty else { return [] }
         return [prefix + parts.joined(separator: " + "), prefix + parts.joined(separator: "+")]
     }
 
     /// The two header rows of column `c`, `w` cells wide at `x`.
     mutating func drawColumnHeader(_ c: Int, x: Int, w: Int, focused: Bool) {
-        let stage = state.board.stages[c]
-        let figures = state.summary.stages[c].figures
+        let lost = state.isLostColumn(c)
+        let stage = lost ? BoardRenderer.lostStage : state.board.stages[c]
+        let figures = lost ? state.summary.lost : state.summary.stages[c].figures
         let header = ColumnHeader(
             count: figures.count, stale: stage.rotDays > 0 ? staleCount(c, stage) : 0,
             total: headerAmounts(figures.total),
-            weighted: stage.kind == .won ? [] : headerAmounts(figures.weighted, prefix: g.approx))
+            weighted: stage.kind == .won || lost ? [] : headerAmounts(figures.weighted, prefix: g.approx))
         // Row 1: the name, then the stale badge and the probability at the right edge.
-        let badge = header.badge(g, probability: RenderText.prob(stage.probability))
+        let badge = lost ? "" : header.badge(g, probability: RenderText.prob(stage.probability))
         let bw = TextWidth.width(badge)
         let nameRole: StyleRole = focused ? .columnHeaderFocused : .columnHeader
         text(BoardRenderer.oneLine(stage.name), x + 1, layout.headerTop, nameRole, max: w - bw - 3)
@@ -81,7 +89,7 @@ extension BoardRenderer {
             let s = g.stale + "\(header.stale)"
             let after = text(s, bx, layout.headerTop, .stale)
             text(" " + RenderText.prob(stage.probability), after, layout.headerTop, .columnFigures)
-        } else {
+        } else if !lost {
             text(badge, bx, layout.headerTop, .columnFigures)
         }
         // Row 2: count, total and weighted value.

@@ -6,48 +6,20 @@ import PipedeckUI
 extension BoardRenderer {
     mutating func drawFooter() {
         let w = layout.width
-        let s = state.summary
-        let cur = state.board.currency
-        let full = formatter(cur)
-        var fmtOthers: [String: MoneyFormatter] = [:]
-        for o in s.open.total.currencies(primary: cur) where o != cur { fmtOthers[o] = formatter(o) }
-        let g = self.g
-        func line(_ compactAmounts: Bool, labels: Bool, others: Bool = true) -> [(String, StyleRole)] {
-            func fmt(_ m: Money) -> String { compactAmounts ? full.compact(m) : full.string(m) }
-            var p: [(String, StyleRole)] = []
-            p.append((" " + (labels ? Strings.footerOpen + " " : ""), .footer))
-            p.append((Strings.deals(s.open.count), .footerFigure))
-            p.append(("  " + (labels ? Strings.footerValue + " " : ""), .footer))
-            p.append((fmt(s.open.total[cur]), .money))
-            p.append(("  " + (labels ? Strings.footerWeighted + " " : g.approx), .footer))
-            p.append((fmt(s.open.weighted[cur]), .weightedMoney))
-            p.append(("  " + Strings.footerWon + " ", .footer))
-            p.append((fmt(s.won.total[cur]), .won))
-            if labels { p.append((" (\(s.won.count))", .footer)) }
-            for o in s.open.total.currencies(primary: cur) where o != cur && others {
-                p.append(("  " + o + " ", .footer))
-                p.append((fmtOthers[o]!.compact(s.open.total[o]), .money))
-                p.append((" " + g.approx, .footer))
-                p.append((fmtOthers[o]!.compact(s.open.weighted[o]), .weightedMoney))
-            }
-            return p
-        }
-        var chosen = line(false, labels: true)
-        for candidate in [
-            line(false, labels: true), line(true, labels: true), line(true, labels: false),
-            line(true, labels: false, others: false),
-        ] {
-            chosen = candidate
-            if BoardRenderer.width(candidate) <= w { break }
+        let line = FooterFigures(renderer: self)
+        var chosen = line.pieces(.full)
+        for detail in FooterFigures.Detail.allCases {
+            chosen = line.pieces(detail)
+            if BoardRenderer.width(chosen) <= w { break }
         }
         if state.filter.isActive {
             // Say that the figures are those of the filtered deals.
             chosen.insert((" " + FilterText.filtered(state.shownCount, state.totalCount) + " " + g.dot, .match), at: 0)
-            if BoardRenderer.width(chosen) > w { chosen = [chosen[0]] + line(true, labels: false, others: false) }
+            if BoardRenderer.width(chosen) > w { chosen = [chosen[0]] + line.pieces(.narrow) }
             if BoardRenderer.width(chosen) > w {
                 // Narrow: "1/25 ·", so that no amount is cut.
                 let short = " " + FilterText.filteredShort(state.shownCount, state.totalCount) + " " + g.dot
-                chosen = [(short, .match)] + line(true, labels: false, others: false)
+                chosen = [(short, .match)] + line.pieces(.tiny)
             }
         }
         grid.fill(x: 0, y: layout.footerRow, width: w, height: 1, role: .footer)

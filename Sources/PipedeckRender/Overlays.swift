@@ -39,6 +39,8 @@ extension BoardRenderer {
         case .npsPrompt(let id, let editor, let error):
             if let d = state.board.deal(id) { drawDetail(d, scroll: 0) }
             drawNPSPrompt(editor, error: error)
+        case .boards(let s): drawBoards(s)
+        case .targets(let v): drawTargets(v)
         case .discard(let typing):
             drawOverlay(typing)
             cursor = nil

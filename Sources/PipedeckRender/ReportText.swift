@@ -1,3 +1,4 @@
+import Foundation
 import PipedeckCore
 
 /// The reports as text: a heading, tables aligned by display width and bar charts. The command
@@ -12,6 +13,9 @@ public struct ReportText {
     var width: Int?
     public static let barWidth = 20
     let R = Strings.Reports.self
+    /// The periods of the forecast against targets, and the zone that says in which a win falls.
+    public var periodKind: PeriodKind = .month
+    public var zone: TimeZone = .current
 
     public init(board: Board, today: Day, owner: String?, unicode: Bool, locale: String?) {
         self.board = board; self.today = today; self.owner = owner; self.unicode = unicode
@@ -36,7 +40,13 @@ public struct ReportText {
 
     mutating func text(_ kind: ReportKind, deals: [Deal], months: Int, weeks: Int) -> String {
         switch kind {
-        case .forecast: return text(ForecastReport(board: board, deals: deals, today: today, months: months))
+        case .forecast:
+            return ReportText.joinBlocks([
+                text(ForecastReport(board: board, deals: deals, today: today, months: months)),
+                TargetText.forecast(
+                    targetForecast(deals: deals, months: months), board: board, locale: fmt.locale, unicode: unicode,
+                    width: width),
+            ])
         case .funnel: return text(FunnelReport(board: board, deals: deals))
         case .velocity: return text(VelocityReport(board: board, deals: deals, today: today))
         case .sources: return text(BreakdownReport(.source, board: board, deals: deals, today: today))

@@ -23,6 +23,8 @@ extension BoardRenderer {
         var report = ReportText(
             board: state.board, today: state.today, owner: state.filter.owner, unicode: g == .unicode,
             locale: options.locale)
+        report.periodKind = state.periodKind
+        report.zone = state.zone
         let lines = report.render(kind, deals: deals, months: ForecastReport.defaultMonths, width: r.w).split(
             separator: "\n", omittingEmptySubsequences: false
         ).map(String.init)

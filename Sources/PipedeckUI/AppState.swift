@@ -21,6 +21,12 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// Drop the keys typed but not read yet: they were meant for a board that was replaced.
     case discardTypeahead
+    /// Read the list of boards; the loop answers with `AppState.showBoards`.
+    case listBoards
+    /// Save this board, then open the one at `path` in its place.
+    case openBoard(path: String)
+    /// Remember months or quarters for the footer (the settings file's `period`).
+    case rememberPeriod(PeriodKind)
     /// Sync the board with the team's git remote in the background; the loop sends what happens as
     /// `Event.team`.
     case sync
@@ -55,6 +61,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var cursor: [Int]
     public internal(set) var scrollTop: [Int]
     public internal(set) var showLost = false
+    /// Won and lost in sight (`W`): a Lost column after the stages holds every lost deal, with its
+    /// reason on the card (`columns` then has one more column than `board.stages`).
+    public internal(set) var showClosed = false
     /// Per stage: indices into `board.deals`, in column order. Recomputed after every change.
     public internal(set) var columns: [[Int]] = []
     /// The pipeline's figures, recomputed after every change.
@@ -70,6 +79,10 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var dragDealID: String?
     /// The board was replaced by changes made elsewhere and has not been drawn since.
     public internal(set) var boardReplacedUnseen = false
+    /// The footer's period: month or quarter (a win falls in one on the user's clock: `zone`).
+    public internal(set) var periodKind = PeriodKind.month
+    /// The current period against its target, for the deals shown; recomputed after every change.
+    public internal(set) var progress: PeriodProgress
     /// Who is at the keyboard, the sync under way and the deals the team changed (Team.swift).
     public internal(set) var team = TeamView()
 
@@ -82,6 +95,7 @@ public struct AppState: Equatable, Sendable {
         cursor = Array(repeating: 0, count: board.stages.count)
         scrollTop = cursor
         summary = PipelineSummary(board: board)
+        progress = PeriodProgress(board: board, deals: [], today: today, kind: .month, owner: nil, zone: zone)
         rebuildColumns()
         // Start on the first column that has deals.
         focusedStage = columns.firstIndex { !$0.isEmpty } ?? 0
@@ -109,8 +123,8 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var visibleColumnRange: Range<Int> {
-        let n = screen.visibleColumnCount(stageCount: board.stages.count)
-        return firstColumn..<min(board.stages.count, firstColumn + n)
+        let n = screen.visibleColumnCount(stageCount: columnCount)
+        return firstColumn..<min(columnCount, firstColumn + n)
     }
 
     // MARK: Columns
@@ -119,6 +133,8 @@ public struct AppState: Equatable, Sendable {
         var index: [String: Int] = [:]
         for (i, s) in board.stages.enumerated() { index[s.id] = i }
         var cols = Array(repeating: [Int](), count: board.stages.count)
+        // With the Lost column, lost deals are there and not in their stages.
+        let showLost = showLost && !showClosed
         let filtering = filter.isActive
         var shown: [Deal] = []
         if filtering {
@@ -130,7 +146,6 @@ public struct AppState: Equatable, Sendable {
             }
         } else {
             // Fields read in place: no deal is copied (this runs after every undo on big boards).
-            let showLost = showLost
             board.deals.withUnsafeBufferPointer { deals in
                 for i in deals.indices where showLost || deals[i].status != .lost {
                     if let c = index[deals[i].stage] { cols[c].append(i) }
@@ -150,6 +165,7 @@ public struct AppState: Equatable, Sendable {
                 cols[c].sort { position[deals[$0].id]! < position[deals[$1].id]! }
             }
         }
+        if showClosed { cols.append(lostColumn()) }
         columns = cols
         if cursor.count != cols.count { cursor = Array(repeating: 0, count: cols.count); scrollTop = cursor }
         focusedStage = min(focusedStage, max(0, cols.count - 1))
@@ -157,6 +173,7 @@ public struct AppState: Equatable, Sendable {
         // The footer's figures follow the filter.
         summary = filtering ? PipelineSummary(board: board, deals: shown) : PipelineSummary(board: board)
         shownCount = filtering ? shown.count : board.deals.count
+        refreshProgress(shown: filtering ? shown : nil)
     }
 
     /// Changes the filter and rebuilds the columns, keeping the selected deal when it is still shown.
@@ -187,7 +204,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     mutating func keepVisible() {
-        firstColumn = screen.firstColumn(current: firstColumn, focused: focusedStage, stageCount: board.stages.count)
+        firstColumn = screen.firstColumn(current: firstColumn, focused: focusedStage, stageCount: columnCount)
         for c in columns.indices {
             let w = screen.cardWindow(cardCount: columns[c].count, selected: cursor[c], top: scrollTop[c])
             scrollTop[c] = w.top

@@ -24,7 +24,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
 public enum BoardCommand: String, Hashable, Sendable, CaseIterable {
     case focusLeft, focusRight, selectUp, selectDown, selectFirst, selectLast, pageUp, pageDown
     case add, search, filterMenu, clearFilter, cycleSort, agenda, stages, reports
-    case undo, redo, toggleLost, cycleTheme, myDeals, sync
+    case undo, redo, toggleLost, cycleTheme, myDeals, sync, boards, targets, toggleClosed
     case help, quit, redraw, suspend
 
     public var changesBoard: Bool {
@@ -184,6 +184,22 @@ public enum Bindings {
             tr(
                 "stages: add, rename, reorder, delete, probabilities",
                 "étapes : ajouter, renommer, réordonner, supprimer, probabilités"), group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("T")], .board(.targets),
+            tr(
+                "targets: the month or quarter against its targets, per owner",
+                "objectifs : le mois ou le trimestre face à ses objectifs, par commercial"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("W")], .board(.toggleClosed),
+            tr(
+                "won and lost in sight: a Lost column at the right",
+                "gagnées et perdues en vue : une colonne Perdues à droite"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("b")], .board(.boards),
+            tr("switch to another board (pipeline)", "passer à un autre tableau (pipeline)"),
+            group: tr("View", "Affichage")),
         KeyBinding(
             [.char("t")], .board(.cycleTheme), tr("next colour theme", "thème de couleurs suivant"),
             group: tr("View", "Affichage")),

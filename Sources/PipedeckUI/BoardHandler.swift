@@ -21,7 +21,7 @@ extension AppState {
         let count = columns.indices.contains(c) ? columns[c].count : 0
         switch command {
         case .focusLeft: focusedStage = max(0, c - 1)
-        case .focusRight: focusedStage = min(max(0, board.stages.count - 1), c + 1)
+        case .focusRight: focusedStage = min(max(0, columnCount - 1), c + 1)
         case .selectUp: if count > 0 { cursor[c] = max(0, cursor[c] - 1) }
         case .selectDown: if count > 0 { cursor[c] = min(count - 1, cursor[c] + 1) }
         case .selectFirst: cursor[c] = 0
@@ -54,6 +54,9 @@ extension AppState {
         case .agenda: mode = .agenda(AgendaView())
         case .reports: mode = .reports(tab: 0, scroll: 0)
         case .stages: mode = .stages(selection: focusedStage)
+        case .boards: return [.listBoards]
+        case .targets: openTargets()
+        case .toggleClosed: toggleClosedColumns()
         case .sync: return askSync()
         case .myDeals: toggleMyDeals()
         }

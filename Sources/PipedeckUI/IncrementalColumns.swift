@@ -193,6 +193,7 @@ extension AppState {
             setFigures(&s, bucket, f)
         }
         summary = s
+        refreshProgress(shown: nil)
     }
 
     private func anyDealCounts(in bucket: Bucket, currency: String) -> Bool {

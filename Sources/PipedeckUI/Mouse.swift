@@ -42,7 +42,7 @@ extension AppState {
         case .drag:
             return []
         case .wheelUp, .wheelDown:
-            guard let hit = hitTest(x: m.x, y: m.y) else { return [] }
+            guard let hit = hitTest(x: m.x, y: m.y), columns.indices.contains(hit.column) else { return [] }
             let c = hit.column
             let n = columns[c].count
             guard n > 0 else { return [] }

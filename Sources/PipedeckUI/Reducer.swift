@@ -29,6 +29,8 @@ extension AppState {
         case .stageForm(let form): return handleForm(key, form, cancel: cancelTarget(of: mode)) { $0.saveStage($1) }
         case .discard(let typing): return handleDiscard(key, typing: typing)
         case .stageDelete(let sid, let target): return handleStageDelete(key, stageID: sid, target: target)
+        case .boards(let switcher): return handleBoards(key, switcher)
+        case .targets(let view): return handleTargets(key, view)
         }
     }
 

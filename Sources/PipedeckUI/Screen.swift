@@ -23,6 +23,10 @@ public enum Mode: Hashable, Sendable {
     case npsPrompt(dealID: String, editor: LineEditor, error: String?)
     /// Ctrl-C in a box where something was typed: "discard what you typed?" over that box.
     indirect case discard(Mode)
+    /// The board switcher: another pipeline (issue 17).
+    case boards(BoardSwitcher)
+    /// The targets of a period, per owner (issue 17).
+    case targets(TargetsView)
 
     public var screen: Screen {
         switch self {
@@ -43,6 +47,8 @@ public enum Mode: Hashable, Sendable {
         case .reports: return .reports
         case .npsPrompt: return .npsPrompt
         case .discard: return .discard
+        case .boards: return .boards
+        case .targets: return .targets
         }
     }
 }
@@ -67,6 +73,7 @@ public struct HelpView: Hashable, Sendable {
 public enum Screen: String, Hashable, Sendable, CaseIterable {
     case board, detail, moveTo, lostReason, confirmDelete, activity, npsPrompt, dealForm
     case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, discard, help
+    case boards, targets
 
     /// The screen's own key table, for help and docs.
     public var keySheet: KeySheet {
@@ -88,6 +95,8 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
         case .stageDelete: return ScreenSheets.stageDelete
         case .discard: return ScreenSheets.discard
         case .help: return ScreenSheets.help
+        case .boards: return ScreenSheets.boards
+        case .targets: return ScreenSheets.targets
         }
     }
 
@@ -96,7 +105,8 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .dealForm: return [Bindings.choiceSheet, Bindings.suggestionSheet, Bindings.textFieldSheet]
         case .activity: return [Bindings.activityTypeSheet, Bindings.textFieldSheet]
-        case .lostReason, .npsPrompt, .search, .stageForm: return [Bindings.textFieldSheet]
+        case .lostReason, .npsPrompt, .search, .stageForm, .boards: return [Bindings.textFieldSheet]
+        case .targets: return [Bindings.targetEditSheet, Bindings.textFieldSheet]
         default: return []
         }
     }
@@ -130,11 +140,14 @@ extension Bindings {
     static var activityTypeSheet: KeySheet {
         KeySheet(KeyText.activityTypeTitle, KeyText.activityTypeAbout, activityType)
     }
+    static var targetEditSheet: KeySheet { KeySheet(KeyText.targetEditTitle, KeyText.targetEditAbout, targetEdit) }
 
     /// Every key table: each screen's, then the fields' (the help's "every screen" view and
     /// `docs/keys.md`).
     public static var sheets: [KeySheet] {
-        Screen.allCases.map(\.keySheet) + [choiceSheet, suggestionSheet, activityTypeSheet, textFieldSheet]
+        Screen.allCases.map(\.keySheet) + [
+            choiceSheet, suggestionSheet, activityTypeSheet, textFieldSheet, targetEditSheet,
+        ]
     }
 
     /// A screen's own key table, then those of the fields it holds.
@@ -164,4 +177,6 @@ private enum ScreenSheets {
     }
     static var discard: KeySheet { KeySheet(KeyText.discardTitle, KeyText.discardAbout, Bindings.discard) }
     static var help: KeySheet { KeySheet(KeyText.helpTitle, KeyText.helpAbout, Bindings.help) }
+    static var boards: KeySheet { KeySheet(KeyText.boardsTitle, KeyText.boardsAbout, Bindings.boards) }
+    static var targets: KeySheet { KeySheet(KeyText.targetsTitle, KeyText.targetsAbout, Bindings.targets) }
 }

@@ -195,6 +195,9 @@ while !args.isEmpty {
     case "--reread":
         measureReread(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
+    case "--targets":
+        measureTargets(deals: Int(args.first ?? "10000") ?? 10_000)
+        exit(0)
     case "--merge":
         measureMerge(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
@@ -215,7 +218,9 @@ while !args.isEmpty {
         exit(0)
     case "-h", "--help":
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
-        print("       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES")
+        print(
+            "       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES | --targets N"
+        )
         print("       pipedeck-bench --write FILE DEALS   (a generated board to try by hand)")
         print("       pipedeck-bench --merge N | --sync N")
         exit(0)

@@ -27,6 +27,7 @@ class EndToEndTestCase: XCTestCase {
     func run(_ args: [String], env extra: [String: String] = [:]) throws -> ProcessOutput {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"; env["TZ"] = "UTC"; env["HOME"] = dir.path
+        env["XDG_DATA_HOME"] = dir.appendingPathComponent("data").path
         env.removeValue(forKey: "PIPEDECK_FILE")
         for (k, v) in extra { env[k] = v }
         return try ProcessRun.run(TmuxSession.pipedeckBinary, args, environment: env)

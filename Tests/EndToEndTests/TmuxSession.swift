@@ -41,6 +41,9 @@ final class TmuxSession {
     private var killed = false
     /// Where the pane's shell writes the program's exit status.
     let statusFile: URL
+    /// The data folder the program sees unless the test gives one (it remembers the boards it
+    /// opens there): private to the session, removed with it, never the user's.
+    let dataFolder: URL
     /// The server's socket file (tmux 3.3 leaves it behind after
     /// kill-server; `kill()` removes it).
     private(set) var socketPath = ""
@@ -66,6 +69,7 @@ final class TmuxSession {
         socketName = "pdt\(getpid())-\(n)-\(UInt32.random(in: 0...0xFFFFF))"
         statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socketName).status")
         try? FileManager.default.removeItem(at: statusFile)
+        dataFolder = FileManager.default.temporaryDirectory.appendingPathComponent("\(socketName).data")
         self.width = width
         self.height = height
 
@@ -75,7 +79,9 @@ final class TmuxSession {
             return
         }
 
-        var env: [String: String] = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        var env: [String: String] = [
+            "LANG": "C.UTF-8", "TERM": "xterm-256color", "XDG_DATA_HOME": dataFolder.path,
+        ]
         for (key, value) in environment { env[key] = value }
         var programArguments = ["env"]
         for name in ["LC_ALL", "LC_CTYPE"] where env[name] == nil {
@@ -140,6 +146,7 @@ final class TmuxSession {
         }
         try? FileManager.default.removeItem(at: statusFile)
         try? FileManager.default.removeItem(at: URL(fileURLWithPath: statusFile.path + ".tmp"))
+        try? FileManager.default.removeItem(at: dataFolder)
     }
 
     // MARK: Input

@@ -105,11 +105,13 @@ final class ReportCommandTests: CLITestCase {
         // CSV: plain decimals, one column per currency, the board's first.
         let csv = ok(["report", "forecast", "--csv", "--file", file]).stdout
         let lines = csv.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "kind,period,deals,value_EUR,value_USD,weighted_EUR,weighted_USD")
-        XCTAssertTrue(lines.contains("open,\(month(0)),1,0.07,0,0.023331,0"), csv)
-        XCTAssertTrue(lines.contains("open,later,1,0,500,0,50"), csv)
-        XCTAssertTrue(lines.contains("won,\(month(0)),1,4000,0,,"), csv)
-        XCTAssertEqual(lines.count, 1 + 9 + 6)
+        // (The last two columns are the forecast against targets', empty on these lines.)
+        XCTAssertEqual(
+            lines.first, "kind,period,deals,value_EUR,value_USD,weighted_EUR,weighted_USD,target_EUR,gap_EUR")
+        XCTAssertTrue(lines.contains("open,\(month(0)),1,0.07,0,0.023331,0,,"), csv)
+        XCTAssertTrue(lines.contains("open,later,1,0,500,0,50,,"), csv)
+        XCTAssertTrue(lines.contains("won,\(month(0)),1,4000,0,,,,"), csv)
+        XCTAssertEqual(lines.count, 1 + 9 + 6 + 11, "and a target line for each of 11 months")
 
         // Text: the buckets by name, amounts formatted for the locale, bars.
         let text = ok(["report", "forecast", "--file", file]).stdout

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// What counts as a text table: an `enum`, `struct` or `extension` named `…Strings` or `…Text`
 /// (or nested in `Strings`), except the few that hold no words (`tablesWithoutWords`); every
-/// file whose name ends in `Bindings.swift` (the key tables); and anywhere, the `abstract:`, `discussion:` and `help:` of a command or option.
+/// file whose name ends in `Bindings.swift` (the key tables); and anywhere, the words given to a
+/// `KeyBinding` and the `abstract:`, `discussion:` and `help:` of a command or option.
 struct SourceTexts {
     /// A literal written in one language only.
     struct Untranslated: CustomStringConvertible {
@@ -288,7 +289,13 @@ struct SourceTexts {
         }
 
         mutating func check(_ text: String, line: Int, before: Character?, callee: String, label: String) {
-            let shownArgument = ["abstract", "discussion", "help"].contains(label) || callee == "ArgumentHelp"
+            // A key binding's words, wherever its table is.
+            let inKeyBinding = stack.contains {
+                if case .paren(let c) = $0 { return ["KeyBinding", "upDown", "scrolling"].contains(c) }
+                return false
+            }
+            let shownArgument =
+                ["abstract", "discussion", "help"].contains(label) || callee == "ArgumentHelp" || inKeyBinding
             guard inTable || shownArgument, !inTr, SourceTexts.hasWords(text) else { return }
             // Keys, and the placeholders of the help (`--stage <stage>`), are not words.
             if callee == "char" || callee == "ctrl" || label == "valueName" { return }

@@ -29,7 +29,8 @@ final class BoardScreenTests: XCTestCase {
         let footer = Fixture.rows(Fixture.state(width: 120, height: 40))[38]
         XCTAssertTrue(footer.contains("Weighted €257,527.50"), footer)
         XCTAssertTrue(footer.contains("Value €504,600"), footer)
-        XCTAssertTrue(footer.contains("Won €48,600 (3)"), footer)
+        // Won in the current month (Nov 2026 for the fixture), not of all time: the demo's €33,000 deal.
+        XCTAssertTrue(footer.contains("Nov · won €33,000"), footer)
         XCTAssertEqual(openCents, 50_460_000)
         XCTAssertEqual(wonCents, 4_860_000)
         XCTAssertTrue(footer.contains("USD $20k ≈$12k"), "other currencies are totalled apart: \(footer)")

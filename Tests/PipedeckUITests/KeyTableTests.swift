@@ -106,8 +106,11 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(Bindings.sheets(for: .search).map(\.title), [KeyText.searchTitle, KeyText.textFieldTitle])
         XCTAssertEqual(Bindings.sheets(for: .agenda).map(\.title), [KeyText.agendaTitle])
         XCTAssertEqual(
+            Bindings.sheets(for: .targets).map(\.title),
+            [KeyText.targetsTitle, KeyText.targetEditTitle, KeyText.textFieldTitle])
+        XCTAssertEqual(
             Bindings.sheets(for: .activity).map(\.title),
             [KeyText.activityTitle, KeyText.activityTypeTitle, KeyText.textFieldTitle])
-        XCTAssertEqual(Bindings.sheets.count, Screen.allCases.count + 4)
+        XCTAssertEqual(Bindings.sheets.count, Screen.allCases.count + 5)
     }
 }

@@ -186,7 +186,7 @@ final class RandomKeysTests: XCTestCase {
         if state.mode == .board, !state.screen.isTooSmall, rows.indices.contains(state.screen.footerRow) {
             let footer = rows[state.screen.footerRow]
             if let range = footer.range(of: Strings.footerWeighted + " "),
-                footer[range.upperBound...].contains("  " + Strings.footerWon + " ")
+                footer[range.upperBound...].contains("  " + Strings.periodShort(state.progress.period) + " ")
             {
                 let cur = state.board.currency
                 let f = MoneyFormatter(currency: cur, locale: state.board.settings.locale ?? "C")

@@ -108,6 +108,7 @@ public enum BoardMerge {
             m.locale == b.locale ? t.locale : (t.locale == b.locale ? m.locale : min(m.locale ?? "", t.locale ?? ""))
         out.extra =
             UnknownMerge.merge(base: b.extra, mine: m.extra, theirs: t.extra, mineWins: firstInText(m.extra, t.extra)).0
+        mergeTargetsAndRates(b, m, t, into: &out)
         return out
     }
 }

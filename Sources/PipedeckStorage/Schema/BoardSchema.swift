@@ -31,5 +31,8 @@ enum BoardSchema {
         [
             .defaulted("lostReasons", \.lostReasons, .strings),
             .optional("locale", \.locale, .string),
+            // Written only when there are some, so that a board without them keeps its bytes.
+            .defaulted("targets", \.targets, .array(of: TargetSchema.target), omitted: { $0.isEmpty }),
+            .defaulted("rates", \.rates, .array(of: TargetSchema.rate), omitted: { $0.isEmpty }),
         ], unknown: \.extra, blank: BoardSettings())
 }
