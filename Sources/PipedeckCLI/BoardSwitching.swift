@@ -65,5 +65,7 @@ extension EventLoop {
 }
 
 extension Strings {
-    static let quitUnsavedReason = "the last changes were not written"
+    static var quitUnsavedReason: String {
+        tr("the last changes were not written", "les dernières modifications n'ont pas été écrites")
+    }
 }

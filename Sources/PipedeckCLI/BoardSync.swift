@@ -255,33 +255,73 @@ final class BoardSync {
 enum SyncText {
     static let reloaded = UIText.boardReloaded
     static func reloaded(_ replaced: MergeReport) -> String {
-        func names(_ xs: [String]) -> String { xs.map { "“\($0)”" }.joined(separator: ", ") }
+        func names(_ xs: [String]) -> String { xs.map { tr("“\($0)”", "« \($0) »") }.joined(separator: ", ") }
         var s = reloaded
-        if !replaced.conflicts.isEmpty { s += "; your change was replaced elsewhere: " + names(replaced.conflicts) }
-        if !replaced.dropped.isEmpty { s += "; deleted elsewhere after your change: " + names(replaced.dropped) }
+        if !replaced.conflicts.isEmpty {
+            s +=
+                tr("; your change was replaced elsewhere: ", " ; votre modification a été remplacée ailleurs : ")
+                + names(replaced.conflicts)
+        }
+        if !replaced.dropped.isEmpty {
+            s +=
+                tr("; deleted elsewhere after your change: ", " ; supprimée ailleurs après votre modification : ")
+                + names(replaced.dropped)
+        }
         if !replaced.keptEdited.isEmpty {
-            s += "; changed elsewhere, so back after your delete: " + names(replaced.keptEdited)
+            s +=
+                tr(
+                    "; changed elsewhere, so back after your delete: ",
+                    " ; modifiée ailleurs, donc revenue après votre suppression : ") + names(replaced.keptEdited)
         }
         return s
     }
-    static let openedReadOnly = "the file is read-only: you can look, not change (make it writable to edit)"
-    static func ownedByOther(_ uid: UInt32) -> String {
-        "the file belongs to another user (uid \(uid)): saving would change its owner, so it is opened read-only"
+    static var openedReadOnly: String {
+        tr(
+            "the file is read-only: you can look, not change (make it writable to edit)",
+            "le fichier est en lecture seule : vous pouvez regarder, pas modifier (rendez-le modifiable pour le changer)"
+        )
     }
-    static let becameReadOnly = "the file became read-only: changes are no longer possible"
-    static let writableAgain = "the file can be written again: changes are saved"
-    static let removedOnDisk = "the file was removed from disk: the next change writes it again"
+    static func ownedByOther(_ uid: UInt32) -> String {
+        tr(
+            "the file belongs to another user (uid \(uid)): saving would change its owner, so it is opened read-only",
+            "le fichier appartient à un autre utilisateur (uid \(uid)) : enregistrer changerait son propriétaire, "
+                + "il est donc ouvert en lecture seule")
+    }
+    static var becameReadOnly: String {
+        tr(
+            "the file became read-only: changes are no longer possible",
+            "le fichier est passé en lecture seule : plus aucune modification n'est possible")
+    }
+    static var writableAgain: String {
+        tr(
+            "the file can be written again: changes are saved",
+            "le fichier est de nouveau modifiable : les modifications sont enregistrées")
+    }
+    static var removedOnDisk: String {
+        tr(
+            "the file was removed from disk: the next change writes it again",
+            "le fichier a été supprimé du disque : la prochaine modification le réécrit")
+    }
     static func unreadableOnDisk(_ why: String) -> String {
-        "the file changed on disk and cannot be read, so nothing is saved over it: \(why)"
+        tr(
+            "the file changed on disk and cannot be read, so nothing is saved over it: \(why)",
+            "le fichier a changé sur le disque et ne peut pas être lu, rien n'est donc enregistré par-dessus : \(why)")
     }
     static func otherInstance(_ pids: [Int32]) -> String {
         let who =
             pids.count == 1
-            ? "another Pipedeck (pid \(pids[0])) has"
-            : "other Pipedecks (pids \(pids.map(String.init).joined(separator: ", "))) have"
-        return "\(who) this file open: its saves are reloaded here and your changes merged with them"
+            ? tr("another Pipedeck (pid \(pids[0])) has", "un autre Pipedeck (pid \(pids[0])) a")
+            : tr(
+                "other Pipedecks (pids \(pids.map(String.init).joined(separator: ", "))) have",
+                "d'autres Pipedeck (pids \(pids.map(String.init).joined(separator: ", "))) ont")
+        return tr(
+            "\(who) this file open: its saves are reloaded here and your changes merged with them",
+            "\(who) ce fichier ouvert : ses enregistrements sont rechargés ici et vos modifications fusionnées avec eux"
+        )
     }
     static func merged(_ r: MergeReport) -> String {
-        "the file changed on disk: your changes were merged into it" + Strings.CLI.mergeDetails(r)
+        tr(
+            "the file changed on disk: your changes were merged into it",
+            "le fichier a changé sur le disque : vos modifications y ont été fusionnées") + Strings.CLI.mergeDetails(r)
     }
 }

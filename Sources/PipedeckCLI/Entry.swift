@@ -9,7 +9,12 @@ public enum PipedeckMain {
 
     /// Parses and runs one command line (without the program name); returns the exit status.
     /// 0 success, 1 a usage or other error, 2 a pipeline file that fails to load.
-    public static func execute(_ arguments: [String]) -> Int32 {
+    public static func execute(_ given: [String]) -> Int32 {
+        if let failure = LanguageChoice.apply(arguments: given, environment: CLIEnvironment.variables) {
+            Console.error(failure.message)
+            return failure.status
+        }
+        let arguments = LanguageChoice.removingOption(given)
         do {
             var command = try Root.parseAsRoot(arguments)
             try command.run()

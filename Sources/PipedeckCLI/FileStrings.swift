@@ -8,8 +8,8 @@ extension Strings.CLI {
     /// of a merge worth saying.
     static func mergeDetails(_ r: MergeReport) -> String {
         func names(_ xs: [String]) -> String {
-            let shown = xs.prefix(2).map { "“\($0)”" }.joined(separator: ", ")
-            return xs.count > 2 ? shown + " and \(xs.count - 2) more" : shown
+            let shown = xs.prefix(2).map { tr("“\($0)”", "« \($0) »") }.joined(separator: ", ")
+            return xs.count > 2 ? shown + tr(" and \(xs.count - 2) more", " et \(xs.count - 2) de plus") : shown
         }
         var s = ""
         var replaced = r.replacedHere
@@ -18,20 +18,49 @@ extension Strings.CLI {
             replaced.remove(at: i)
             return false
         }
-        if !kept.isEmpty { s += "; changed on both sides, yours was later and is kept: " + names(kept) }
+        if !kept.isEmpty {
+            s +=
+                tr(
+                    "; changed on both sides, yours was later and is kept: ",
+                    " ; modifiées des deux côtés, la vôtre était plus récente et est gardée : ") + names(kept)
+        }
         if !r.replacedHere.isEmpty {
             s +=
-                "; changed on both sides, the other change was later (yours is in the deal's history): "
+                tr(
+                    "; changed on both sides, the other change was later (yours is in the deal's history): ",
+                    " ; modifiées des deux côtés, l'autre modification était plus récente (la vôtre est dans "
+                        + "l'historique de l'affaire) : ")
                 + names(r.replacedHere)
         }
-        if !r.restored.isEmpty { s += "; deleted elsewhere, kept because you changed it: " + names(r.restored) }
-        if !r.keptEdited.isEmpty { s += "; changed elsewhere, so not deleted: " + names(r.keptEdited) }
-        if !r.rehomed.isEmpty { s += "; their stage was deleted elsewhere, moved: " + names(r.rehomed) }
-        if !r.stageConflicts.isEmpty { s += "; stages changed on both sides: " + names(r.stageConflicts) }
+        if !r.restored.isEmpty {
+            s +=
+                tr(
+                    "; deleted elsewhere, kept because you changed it: ",
+                    " ; supprimées ailleurs, gardées parce que vous les avez modifiées : ") + names(r.restored)
+        }
+        if !r.keptEdited.isEmpty {
+            s +=
+                tr("; changed elsewhere, so not deleted: ", " ; modifiées ailleurs, donc pas supprimées : ")
+                + names(r.keptEdited)
+        }
+        if !r.rehomed.isEmpty {
+            s +=
+                tr(
+                    "; their stage was deleted elsewhere, moved: ",
+                    " ; leur étape a été supprimée ailleurs, déplacées : ") + names(r.rehomed)
+        }
+        if !r.stageConflicts.isEmpty {
+            s +=
+                tr("; stages changed on both sides: ", " ; étapes modifiées des deux côtés : ")
+                + names(r.stageConflicts)
+        }
         return s
     }
 
     static func importMerged(_ r: MergeReport) -> String {
-        "The board changed on disk during the import: the imported deals were merged into it" + mergeDetails(r) + "."
+        tr(
+            "The board changed on disk during the import: the imported deals were merged into it",
+            "Le tableau a changé sur le disque pendant l'import : les affaires importées y ont été fusionnées")
+            + mergeDetails(r) + "."
     }
 }

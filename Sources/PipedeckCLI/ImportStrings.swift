@@ -6,90 +6,208 @@ extension Strings {
     enum Transfer {
         // MARK: Help
 
-        static let importAbstract =
-            "Import deals from a CSV file (Pipedrive, HubSpot, Odoo, Salesforce or plain columns)."
-        static let importDiscussion = """
-            Columns are recognised by name (any case): the exports of Pipedrive, HubSpot, Odoo and Salesforce, \
-            and the plain names title, value, currency, stage, probability, status, lost_reason, company, contact, \
-            owner, source, tags, expected_close, next_action, next_action_due, next_action_done, notes, id, \
-            created_at, updated_at. Nothing is written unless every row is valid (or --skip-invalid is given); \
-            importing the same file again updates the deals instead of adding them twice. \
-            See docs/import-export.md.
-            """
-        static let exportAbstract = "Export deals as CSV or JSON, or their planned activities as an iCalendar file."
-        static let exportDiscussion = """
-            CSV has the plain column names that `pipedeck import` reads back. JSON is an array of deals as the \
-            board file holds them. ICS has one event per planned activity of an open deal that has a due date \
-            (at its time and for its duration when set, else all day). Without -o the export goes to stdout.
-            """
-        static let helpCSV = "The CSV file to read (- for stdin)."
-        static let helpDryRun = "Show what would be imported (figures per stage, rows with problems); write nothing."
-        static let helpSkipInvalid = "Import the valid rows and skip the rows with problems (they are listed)."
-        static let helpCreateStages = "Create the stages the file names and the board lacks (before the won stage)."
-        static let helpStageMap =
-            "Put the file's stage OLD into the board's stage NEW (id, name or position); repeatable."
-        static let helpMap =
-            "Read column COLUMN into FIELD (a plain field name; empty or - ignores the column); repeatable."
-        static let helpDecimal = "The decimal mark of the amounts, , or . (default: decided from the file's values)."
-        static let helpFraction = "Probabilities are fractions from 0 to 1 (0.5 is 50 %)."
-        static let helpDateOrder =
-            "Order of day and month in dates like 03/04/2026: dmy or mdy (default: decided from the file)."
-        static let helpSeparator = "The field separator: , ; or tab (default: detected from the header line)."
-        static let helpEncoding = "The file's encoding: utf-8 (default) or windows-1252."
-        static let helpFormat = "csv, json or ics (default: from the -o file's extension, else csv)."
-        static let helpExportStatus = "Which deals: open, won, lost or all (an ICS file only ever has open deals)."
-        static let helpOutput = "Write to this file (replaced atomically) instead of stdout."
-        static let helpBOM = "Start the CSV with a UTF-8 byte order mark (for Excel)."
-        static let helpExportSeparator =
-            "The CSV separator: , (default) or ; (for spreadsheets in decimal-comma locales)."
+        static var importAbstract: String {
+            tr(
+                "Import deals from a CSV file (Pipedrive, HubSpot, Odoo, Salesforce or plain columns).",
+                "Importer des affaires depuis un fichier CSV (Pipedrive, HubSpot, Odoo, Salesforce ou colonnes simples)."
+            )
+        }
+        static var importDiscussion: String {
+            tr(
+                """
+                Columns are recognised by name (any case): the exports of Pipedrive, HubSpot, Odoo and Salesforce, \
+                and the plain names title, value, currency, stage, probability, status, lost_reason, company, contact, \
+                owner, source, tags, expected_close, next_action, next_action_due, next_action_done, notes, id, \
+                created_at, updated_at. Nothing is written unless every row is valid (or --skip-invalid is given); \
+                importing the same file again updates the deals instead of adding them twice. \
+                See docs/import-export.md.
+                """,
+                """
+                Les colonnes sont reconnues par leur nom (majuscules indifférentes) : les exports de Pipedrive, HubSpot, Odoo et \
+                Salesforce, et les noms simples title, value, currency, stage, probability, status, lost_reason, company, contact, \
+                owner, source, tags, expected_close, next_action, next_action_due, next_action_done, notes, id, \
+                created_at, updated_at. Rien n'est écrit tant qu'une ligne est invalide (sauf avec --skip-invalid) ; \
+                importer de nouveau le même fichier met les affaires à jour au lieu de les ajouter deux fois. \
+                Voir docs/import-export.md.
+                """)
+        }
+        static var exportAbstract: String {
+            tr(
+                "Export deals as CSV or JSON, or their planned activities as an iCalendar file.",
+                "Exporter les affaires en CSV ou JSON, ou leurs activités prévues en fichier iCalendar.")
+        }
+        static var exportDiscussion: String {
+            tr(
+                """
+                CSV has the plain column names that `pipedeck import` reads back. JSON is an array of deals as the \
+                board file holds them. ICS has one event per planned activity of an open deal that has a due date \
+                (at its time and for its duration when set, else all day). Without -o the export goes to stdout.
+                """,
+                """
+                Le CSV a les noms de colonnes simples que `pipedeck import` relit. Le JSON est un tableau d'affaires telles \
+                que le fichier du tableau les garde. L'ICS a un événement par activité prévue et datée d'une affaire \
+                ouverte (à son heure et pour sa durée quand elles sont données, sinon sur la journée). Sans -o, \
+                l'export va sur la sortie standard.
+                """)
+        }
+        static var helpCSV: String {
+            tr("The CSV file to read (- for stdin).", "Le fichier CSV à lire (- pour l'entrée standard).")
+        }
+        static var helpDryRun: String {
+            tr(
+                "Show what would be imported (figures per stage, rows with problems); write nothing.",
+                "Montrer ce qui serait importé (chiffres par étape, lignes à problème) ; ne rien écrire.")
+        }
+        static var helpSkipInvalid: String {
+            tr(
+                "Import the valid rows and skip the rows with problems (they are listed).",
+                "Importer les lignes valides et sauter les lignes à problème (elles sont listées).")
+        }
+        static var helpCreateStages: String {
+            tr(
+                "Create the stages the file names and the board lacks (before the won stage).",
+                "Créer les étapes que le fichier nomme et que le tableau n'a pas (avant l'étape gagnée).")
+        }
+        static var helpStageMap: String {
+            tr(
+                "Put the file's stage OLD into the board's stage NEW (id, name or position); repeatable.",
+                "Mettre l'étape ANCIENNE du fichier dans l'étape NOUVELLE du tableau (identifiant, nom ou position) ; répétable."
+            )
+        }
+        static var helpMap: String {
+            tr(
+                "Read column COLUMN into FIELD (a plain field name; empty or - ignores the column); repeatable.",
+                "Lire la colonne COLONNE dans CHAMP (un nom de champ simple ; vide ou - ignore la colonne) ; répétable."
+            )
+        }
+        static var helpDecimal: String {
+            tr(
+                "The decimal mark of the amounts, , or . (default: decided from the file's values).",
+                "La marque décimale des montants, , ou . (par défaut : déduite des valeurs du fichier).")
+        }
+        static var helpFraction: String {
+            tr(
+                "Probabilities are fractions from 0 to 1 (0.5 is 50 %).",
+                "Les probabilités sont des fractions de 0 à 1 (0.5 vaut 50 %).")
+        }
+        static var helpDateOrder: String {
+            tr(
+                "Order of day and month in dates like 03/04/2026: dmy or mdy (default: decided from the file).",
+                "Ordre du jour et du mois dans des dates comme 03/04/2026 : dmy ou mdy (par défaut : déduit du fichier)."
+            )
+        }
+        static var helpSeparator: String {
+            tr(
+                "The field separator: , ; or tab (default: detected from the header line).",
+                "Le séparateur de champs : , ; ou tab (par défaut : détecté sur la ligne d'en-tête).")
+        }
+        static var helpEncoding: String {
+            tr(
+                "The file's encoding: utf-8 (default) or windows-1252.",
+                "L'encodage du fichier : utf-8 (par défaut) ou windows-1252.")
+        }
+        static var helpFormat: String {
+            tr(
+                "csv, json or ics (default: from the -o file's extension, else csv).",
+                "csv, json ou ics (par défaut : d'après l'extension du fichier -o, sinon csv).")
+        }
+        static var helpExportStatus: String {
+            tr(
+                "Which deals: open, won, lost or all (an ICS file only ever has open deals).",
+                "Quelles affaires : open, won, lost ou all (un fichier ICS n'a jamais que des affaires ouvertes).")
+        }
+        static var helpOutput: String {
+            tr(
+                "Write to this file (replaced atomically) instead of stdout.",
+                "Écrire dans ce fichier (remplacé de façon atomique) au lieu de la sortie standard.")
+        }
+        static var helpBOM: String {
+            tr(
+                "Start the CSV with a UTF-8 byte order mark (for Excel).",
+                "Commencer le CSV par une marque d'ordre des octets UTF-8 (pour Excel).")
+        }
+        static var helpExportSeparator: String {
+            tr(
+                "The CSV separator: , (default) or ; (for spreadsheets in decimal-comma locales).",
+                "Le séparateur CSV : , (par défaut) ou ; (pour les tableurs des langues à virgule décimale).")
+        }
 
         // MARK: Option and file errors
 
-        static func badDecimal(_ got: String) -> String { Strings.CLI.optionError("--decimal", got, "expected , or .") }
+        static func badDecimal(_ got: String) -> String {
+            Strings.CLI.optionError("--decimal", got, tr("expected , or .", "attendu : , ou ."))
+        }
         static func badDateOrder(_ got: String) -> String {
-            Strings.CLI.optionError("--date-order", got, "expected dmy or mdy")
+            Strings.CLI.optionError("--date-order", got, tr("expected dmy or mdy", "attendu : dmy ou mdy"))
         }
         static func badSeparator(_ option: String, _ got: String, _ choices: String) -> String {
-            Strings.CLI.optionError(option, got, "expected \(choices)")
+            Strings.CLI.optionError(option, got, tr("expected \(choices)", "attendu : \(choices)"))
         }
         static func badEncoding(_ got: String) -> String {
-            Strings.CLI.optionError("--encoding", got, "expected utf-8 or windows-1252")
+            Strings.CLI.optionError(
+                "--encoding", got, tr("expected utf-8 or windows-1252", "attendu : utf-8 ou windows-1252"))
         }
         static func badFormat(_ got: String) -> String {
-            Strings.CLI.optionError("--format", got, "expected csv, json or ics")
+            Strings.CLI.optionError("--format", got, tr("expected csv, json or ics", "attendu : csv, json ou ics"))
         }
-        static func cannotReadCSV(_ path: String, _ why: String) -> String { "\(path): cannot read the file: \(why)" }
-        static func csvNotFound(_ path: String) -> String { "\(path): no such file" }
+        static func cannotReadCSV(_ path: String, _ why: String) -> String {
+            tr("\(path): cannot read the file: \(why)", "\(path) : impossible de lire le fichier : \(why)")
+        }
+        static func csvNotFound(_ path: String) -> String {
+            tr("\(path): no such file", "\(path) : fichier introuvable")
+        }
         static func outputIsBoard(_ path: String) -> String {
-            "-o: \(path) is the pipeline file itself; choose another file name"
+            tr(
+                "-o: \(path) is the pipeline file itself; choose another file name",
+                "-o : \(path) est le fichier du pipeline lui-même ; choisissez un autre nom de fichier")
         }
 
         static func setup(_ e: ImportSetupError, path: String) -> String {
             switch e {
             case .noTitleColumn(let headers):
-                return "\(path): no column holds the deals' titles (columns: \(quotedList(headers))); "
-                    + "name the title column with --map, e.g. --map \"\(headers.first ?? "Name")=title\""
+                return tr(
+                    "\(path): no column holds the deals' titles (columns: \(quotedList(headers))); "
+                        + "name the title column with --map, e.g. --map \"\(headers.first ?? "Name")=title\"",
+                    "\(path) : aucune colonne ne contient les titres des affaires (colonnes : \(quotedList(headers))) ; "
+                        + "nommez la colonne du titre avec --map, p. ex. --map \"\(headers.first ?? "Nom")=title\"")
             case .unknownMapColumn(let c, let headers):
                 return Strings.CLI.optionProblem(
-                    "--map", "the file has no column \"\(c)\"; its columns are: \(quotedList(headers))")
+                    "--map",
+                    tr(
+                        "the file has no column \"\(c)\"; its columns are: \(quotedList(headers))",
+                        "le fichier n'a pas de colonne « \(c) » ; ses colonnes sont : \(quotedList(headers))"))
             case .unknownMapField(let f):
                 return Strings.CLI.optionProblem(
                     "--map",
-                    "\"\(f)\" is not a field; use one of: "
-                        + ImportField.allCases.map(\.rawValue).joined(separator: ", ") + " (or - to ignore the column)")
+                    tr("\"\(f)\" is not a field; use one of: ", "« \(f) » n'est pas un champ ; utilisez l'un de : ")
+                        + ImportField.allCases.map(\.rawValue).joined(separator: ", ")
+                        + tr(" (or - to ignore the column)", " (ou - pour ignorer la colonne)"))
             case .badMapOption(let raw):
-                return Strings.CLI.optionError("--map", raw, "expected COLUMN=field, e.g. \"Deal - Title=title\"")
+                return Strings.CLI.optionError(
+                    "--map", raw,
+                    tr(
+                        "expected COLUMN=field, e.g. \"Deal - Title=title\"",
+                        "attendu : COLONNE=champ, p. ex. \"Deal - Title=title\""))
             case .badStageMapOption(let raw):
-                return Strings.CLI.optionError("--stage-map", raw, "expected OLD=NEW, e.g. \"Demo scheduled=needs\"")
+                return Strings.CLI.optionError(
+                    "--stage-map", raw,
+                    tr(
+                        "expected OLD=NEW, e.g. \"Demo scheduled=needs\"",
+                        "attendu : ANCIENNE=NOUVELLE, p. ex. \"Démo prévue=needs\""))
             case .unknownStageMapTarget(let ref, let stages):
                 return Strings.CLI.optionProblem("--stage-map", Strings.CLI.unknownStage(ref, stages))
             case .csv(.empty):
-                return "\(path): the file is empty"
+                return tr("\(path): the file is empty", "\(path) : le fichier est vide")
             case .csv(.unterminatedQuote(let line)):
                 return
-                    "\(path): line \(line): a quoted field starts here and is never closed (a \" is missing); nothing was imported"
+                    tr(
+                        "\(path): line \(line): a quoted field starts here and is never closed (a \" is missing); nothing was imported",
+                        "\(path) : ligne \(line) : un champ entre guillemets commence ici et n'est jamais fermé (il manque un \") ; rien n'a été importé"
+                    )
             case .noDataRows:
-                return "\(path): the file has a header line but no deals; nothing was imported"
+                return tr(
+                    "\(path): the file has a header line but no deals; nothing was imported",
+                    "\(path) : le fichier a une ligne d'en-tête mais aucune affaire ; rien n'a été importé")
             }
         }
 
@@ -105,207 +223,145 @@ extension Strings {
             case .layout(.textAfterClosingQuote(let field)):
                 let name = field < mapping.headers.count ? " (\"\(mapping.headers[field])\")" : ""
                 return
-                    "text after the closing quote of column \(field + 1)\(name); a quote inside a quoted field must be doubled (\"\")"
+                    tr(
+                        "text after the closing quote of column \(field + 1)\(name); a quote inside a quoted field must be doubled (\"\")",
+                        "du texte après le guillemet fermant de la colonne \(field + 1)\(name) ; un guillemet dans un champ entre guillemets doit être doublé (\"\")"
+                    )
             case .layout(.invalidUTF8):
-                return "the text is not UTF-8; if the file was saved by Excel on Windows, try --encoding windows-1252"
+                return tr(
+                    "the text is not UTF-8; if the file was saved by Excel on Windows, try --encoding windows-1252",
+                    "le texte n'est pas en UTF-8 ; si le fichier a été enregistré par Excel sous Windows, essayez --encoding windows-1252"
+                )
             case .tooManyFields(let got, let expected):
                 return
-                    "\(got) fields but the header has \(expected) columns (a value with the separator in it, not in quotes?)"
+                    tr(
+                        "\(got) fields but the header has \(expected) columns (a value with the separator in it, not in quotes?)",
+                        "\(got) champs alors que l'en-tête a \(expected) colonnes (une valeur contenant le séparateur, sans guillemets ?)"
+                    )
             case .noTitle:
-                return "no title (\(column(.title)) is empty)"
+                return tr("no title (\(column(.title)) is empty)", "pas de titre (\(column(.title)) est vide)")
             case .amount(let raw, let f):
                 let c = column(.value)
                 switch f {
-                case .notAnAmount: return "\(c) \"\(raw)\" is not an amount (e.g. 12500, 12 500,50 € or $12,500.50)"
+                case .notAnAmount:
+                    return tr(
+                        "\(c) \"\(raw)\" is not an amount (e.g. 12500, 12 500,50 € or $12,500.50)",
+                        "\(c) « \(raw) » n'est pas un montant (p. ex. 12500, 12 500,50 € ou $12,500.50)")
                 case .ambiguous(let a):
                     return
-                        "\(c) \"\(raw)\" is ambiguous (\(Strings.amountReadings(a))?); give --decimal , or --decimal ."
-                case .tooManyDecimals: return "\(c) \"\(raw)\" has more than 2 decimals"
-                case .negative: return "\(c) \"\(raw)\" is negative"
+                        tr(
+                            "\(c) \"\(raw)\" is ambiguous (\(Strings.amountReadings(a))?); give --decimal , or --decimal .",
+                            "\(c) « \(raw) » est ambigu (\(Strings.amountReadings(a)) ?) ; donnez --decimal , ou --decimal ."
+                        )
+                case .tooManyDecimals:
+                    return tr("\(c) \"\(raw)\" has more than 2 decimals", "\(c) « \(raw) » a plus de 2 décimales")
+                case .negative: return tr("\(c) \"\(raw)\" is negative", "\(c) « \(raw) » est négatif")
                 case .otherMark(let m):
-                    let (this, other) = m == .comma ? ("comma", "point") : ("point", "comma")
-                    return
-                        "\(c) \"\(raw)\" is written with a decimal \(this), but the file's amounts use a decimal \(other); "
-                        + "give --decimal \(m.rawValue) if they do not"
+                    return tr(
+                        "\(c) \"\(raw)\" is written with a decimal \(m == .comma ? "comma" : "point"), but the file's "
+                            + "amounts use a decimal \(m == .comma ? "point" : "comma"); "
+                            + "give --decimal \(m.rawValue) if they do not",
+                        "\(c) « \(raw) » est écrit avec \(m == .comma ? "une virgule" : "un point") décimal\(m == .comma ? "e" : "") "
+                            + "mais les montants du fichier utilisent \(m == .comma ? "un point décimal" : "une virgule décimale") ; "
+                            + "donnez --decimal \(m.rawValue) si ce n'est pas le cas")
                 }
             case .currency(let raw):
-                return "\(column(.currency)) \"\(raw)\" is not a currency code (three letters, e.g. EUR or USD)"
+                return tr(
+                    "\(column(.currency)) \"\(raw)\" is not a currency code (three letters, e.g. EUR or USD)",
+                    "\(column(.currency)) « \(raw) » n'est pas un code de devise (trois lettres, p. ex. EUR ou USD)")
             case .currencyConflict(let written, let col):
-                return "the amount is written in \(written) but \(column(.currency)) says \(col)"
+                return tr(
+                    "the amount is written in \(written) but \(column(.currency)) says \(col)",
+                    "le montant est écrit en \(written) mais \(column(.currency)) indique \(col)")
             case .probability(let raw, let f):
                 let c = column(.probability)
                 switch f {
-                case .notAPercentage: return "\(c) \"\(raw)\" is not a percentage (e.g. 50, 50 % or 65.5)"
-                case .outOfRange: return "\(c) \"\(raw)\" is not between 0 and 100"
+                case .notAPercentage:
+                    return tr(
+                        "\(c) \"\(raw)\" is not a percentage (e.g. 50, 50 % or 65.5)",
+                        "\(c) « \(raw) » n'est pas un pourcentage (p. ex. 50, 50 % ou 65,5)")
+                case .outOfRange:
+                    return tr("\(c) \"\(raw)\" is not between 0 and 100", "\(c) « \(raw) » n'est pas entre 0 et 100")
                 case .notAFraction:
-                    return "\(c) \"\(raw)\" is not a fraction from 0 to 1 (--probability-fraction is on)"
+                    return tr(
+                        "\(c) \"\(raw)\" is not a fraction from 0 to 1 (--probability-fraction is on)",
+                        "\(c) « \(raw) » n'est pas une fraction de 0 à 1 (--probability-fraction est activé)")
                 case .looksLikeFraction:
-                    return "\(c) \"\(raw)\" looks like a fraction (every probability of the file is 1 or less); "
-                        + "add --probability-fraction if 0.5 means 50 %"
+                    return tr(
+                        "\(c) \"\(raw)\" looks like a fraction (every probability of the file is 1 or less); "
+                            + "add --probability-fraction if 0.5 means 50 %",
+                        "\(c) « \(raw) » ressemble à une fraction (toutes les probabilités du fichier valent 1 ou moins) ; "
+                            + "ajoutez --probability-fraction si 0.5 veut dire 50 %")
                 }
             case .status(let raw):
-                return "\(column(.status)) \"\(raw)\" is not open, won or lost"
+                return tr(
+                    "\(column(.status)) \"\(raw)\" is not open, won or lost",
+                    "\(column(.status)) « \(raw) » n'est ni open, ni won, ni lost")
             case .statusConflict(let status, let stage):
-                return "status \(status) contradicts stage \"\(stage)\""
+                return tr(
+                    "status \(status) contradicts stage \"\(stage)\"",
+                    "le statut \(status) contredit l'étape « \(stage) »")
             case .date(let f, let raw, .notADate):
-                return "\(column(f)) \"\(raw)\" is not a date (e.g. 2026-06-30, 30/06/2026 or 06/30/2026)"
+                return tr(
+                    "\(column(f)) \"\(raw)\" is not a date (e.g. 2026-06-30, 30/06/2026 or 06/30/2026)",
+                    "\(column(f)) « \(raw) » n'est pas une date (p. ex. 2026-06-30, 30/06/2026 ou 06/30/2026)")
             case .date(let f, let raw, .ambiguous):
                 return
-                    "\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy"
+                    tr(
+                        "\(column(f)) \"\(raw)\" could be day/month or month/day; give --date-order dmy or --date-order mdy",
+                        "\(column(f)) « \(raw) » peut se lire jour/mois ou mois/jour ; donnez --date-order dmy ou --date-order mdy"
+                    )
             case .flag(let f, let raw):
-                return "\(column(f)) \"\(raw)\" is not yes or no"
+                return tr("\(column(f)) \"\(raw)\" is not yes or no", "\(column(f)) « \(raw) » n'est ni oui ni non")
             case .time(let raw):
-                return "\(column(.nextActionTime)) \"\(raw)\" is not a time of day (e.g. 14:30 or 2:30 PM)"
+                return tr(
+                    "\(column(.nextActionTime)) \"\(raw)\" is not a time of day (e.g. 14:30 or 2:30 PM)",
+                    "\(column(.nextActionTime)) « \(raw) » n'est pas une heure (p. ex. 14:30 ou 2:30 PM)")
             case .dueWithoutAction:
-                return "a next action date or done flag without a next action"
+                return tr(
+                    "a next action date or done flag without a next action",
+                    "une échéance ou un indicateur « fait » sans prochaine action")
             case .duplicate(let first):
-                return "the same deal as line \(first) (same id or key); it is imported once"
+                return tr(
+                    "the same deal as line \(first) (same id or key); it is imported once",
+                    "la même affaire que la ligne \(first) (même identifiant ou même clé) ; elle est importée une fois")
             case .rejected(let e):
                 return Strings.describe(e)
             case .unknownStage(let name):
-                return "no stage is called \"\(name)\""
+                return tr("no stage is called \"\(name)\"", "aucune étape ne s'appelle « \(name) »")
             }
         }
 
         static func problemLine(_ p: RowProblem, mapping: ColumnMapping) -> String {
-            "  line \(p.line): " + p.issues.map { issue($0, mapping: mapping) }.joined(separator: "; ")
+            tr(
+                "  line \(p.line): " + p.issues.map { issue($0, mapping: mapping) }.joined(separator: "; "),
+                "  ligne \(p.line) : " + p.issues.map { issue($0, mapping: mapping) }.joined(separator: " ; "))
         }
 
         static func unknownStages(_ u: [UnknownStage], board: Board) -> String {
-            let names = u.map { s in "  \"\(s.name)\" (\(rows(s.rows)), first on line \(s.firstLine))" }
+            let names = u.map { s in
+                tr(
+                    "  \"\(s.name)\" (\(rows(s.rows)), first on line \(s.firstLine))",
+                    "  « \(s.name) » (\(rows(s.rows)), d'abord à la ligne \(s.firstLine))")
+            }
             let have = board.stages.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            let example = u.first.map { "\($0.name)=\(board.stages.first?.id ?? "lead")" } ?? "Old=new"
-            return """
+            let firstID = board.stages.first?.id ?? "lead" // not shown
+            let example = u.first.map { "\($0.name)=\(firstID)" } ?? tr("Old=new", "Ancienne=nouvelle")
+            return tr(
+                """
                 The file names \(u.count == 1 ? "a stage" : "\(u.count) stages") the board does not have:
                 \(names.joined(separator: "\n"))
                 Add --create-stages to create \(u.count == 1 ? "it" : "them") (before the won stage), \
                 or map each to a stage of the board with --stage-map "\(example)".
                 The board's stages: \(have).
+                """,
                 """
+                Le fichier nomme \(u.count == 1 ? "une étape" : "\(u.count) étapes") que le tableau n'a pas :
+                \(names.joined(separator: "\n"))
+                Ajoutez --create-stages pour \(u.count == 1 ? "la" : "les") créer (avant l'étape gagnée), \
+                ou faites correspondre chacune à une étape du tableau avec --stage-map "\(example)".
+                Les étapes du tableau : \(have).
+                """)
         }
-
-        // MARK: Report
-
-        static func rows(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }
-        static func sourceName(_ s: ImportSource) -> String {
-            switch s {
-            case .pipedrive: return "Pipedrive export"
-            case .hubspot: return "HubSpot export"
-            case .odoo: return "Odoo export"
-            case .salesforce: return "Salesforce export"
-            case .plain: return "plain columns"
-            }
-        }
-        static func separatorName(_ b: UInt8) -> String {
-            switch b {
-            case UInt8(ascii: ","): return "\",\""
-            case UInt8(ascii: ";"): return "\";\""
-            case UInt8(ascii: "\t"): return "tab"
-            default: return "\"\(Character(Unicode.Scalar(b)))\""
-            }
-        }
-        static func readLine(
-            _ path: String, rows n: Int, source: ImportSource, separator: UInt8, encoding: String,
-            decimal: String?, dates: String?
-        ) -> String {
-            var parts = [sourceName(source), "separator " + separatorName(separator)]
-            if encoding != "utf-8" { parts.append(encoding) }
-            if let decimal { parts.append(decimal) }
-            if let dates { parts.append(dates) }
-            return "Read \(path): \(rows(n)); " + parts.joined(separator: "; ") + "."
-        }
-        static func decimalNote(_ m: DecimalMark?, given: Bool) -> String? {
-            guard let m else { return "amounts read one by one (the file mixes decimal marks)" }
-            let name = m == .comma ? "amounts with a decimal comma" : "amounts with a decimal point"
-            return given ? name : name + " (detected)"
-        }
-        static func dateNote(_ o: DateOrder?, given: Bool) -> String? {
-            guard let o else { return nil }
-            let name = o == .dayMonth ? "dates as day/month" : "dates as month/day"
-            return given ? name : name + " (detected)"
-        }
-        static func columnsLine(_ pairs: [(String, String)]) -> String {
-            "Columns: " + pairs.map { "\"\($0.0)\" → \($0.1)" }.joined(separator: ", ")
-        }
-        static func ignoredLine(_ names: [String]) -> String { "Ignored columns: " + quotedList(names) }
-        static func createdStage(_ c: CreatedStage, before: String?) -> String {
-            let place = before.map { " before \($0)" } ?? ""
-            let p = "\(c.stage.probability)%"
-            let probability: String
-            switch c.probabilitySource {
-            case .rows: probability = "probability \(p) as its rows say"
-            case .noneInRows(let from):
-                probability =
-                    "probability \(p) like \(from ?? "the stage before it") (the rows give none; change it in the board file if need be)"
-            case .rowsDisagree(let from):
-                probability =
-                    "probability \(p) like \(from ?? "the stage before it") (its rows give different ones, which the deals keep)"
-            }
-            return "New stage \"\(c.stage.name)\" (id \(c.stage.id))\(place), \(probability); \(rows(c.rows))."
-        }
-        static let dryRunHeading = "Dry run: nothing was written."
-        static func counts(added: Int, updated: Int, unchanged: Int) -> String {
-            "\(added) added, \(updated) updated, \(unchanged) unchanged"
-        }
-        static func wouldImport(_ n: Int, _ counts: String) -> String {
-            "Would import \(n == 1 ? "1 deal" : "\(n) deals"): \(counts)."
-        }
-        static func imported(_ n: Int, _ path: String, _ counts: String) -> String {
-            "Imported \(n == 1 ? "1 deal" : "\(n) deals") into \(path): \(counts)."
-        }
-        static func nothingNew(_ n: Int) -> String {
-            "Nothing changed: the board already has \(n == 1 ? "this deal" : "these \(n) deals") as the file has them."
-        }
-        static func problemsHeading(_ n: Int) -> String {
-            n == 1 ? "1 row has a problem:" : "\(n) rows have problems:"
-        }
-        static func skippedHeading(_ n: Int) -> String {
-            n == 1 ? "Skipped 1 row with a problem:" : "Skipped \(n) rows with problems:"
-        }
-        static func refusedProblems(_ n: Int) -> String {
-            "nothing was imported: \(n == 1 ? "1 row has a problem" : "\(n) rows have problems"). "
-                + "Fix the file, or add --skip-invalid to import the other rows."
-        }
-        static let refusedStages = "nothing was imported: the file names stages the board does not have."
-        static func dryRunWouldRefuse(_ n: Int) -> String {
-            "the import would stop: \(n == 1 ? "1 row has a problem" : "\(n) rows have problems"); add --skip-invalid to import the other rows"
-        }
-        static let dryRunWouldRefuseStages =
-            "the import would stop: the file names stages the board does not have (see above)"
-        static let nothingValid = "nothing was imported: no row is valid."
-        static func blankRows(_ n: Int) -> String { "(\(n == 1 ? "1 blank row" : "\(n) blank rows") ignored)" }
-        static let noValueColumn = "No column holds the amounts: new deals get the value 0."
-        static func progress(_ done: Int, _ total: Int) -> String {
-            "importing… \(done * 100 / max(total, 1))% (\(done) of \(total) rows)"
-        }
-        static let figuresHeading = "Deals of the file, by stage:"
-
-        // MARK: Export
-
-        static func exported(_ n: Int, _ path: String, _ format: String) -> String {
-            "Exported \(n == 1 ? "1 deal" : "\(n) deals") to \(path) (\(format))."
-        }
-        static func exportedEvents(_ n: Int, _ path: String) -> String {
-            "Exported \(n == 1 ? "1 planned activity" : "\(n) planned activities") to \(path) (ics)."
-        }
-        static let emptyCalendar =
-            "No open deal has a dated activity still to do: the calendar is valid and empty (its events are gone)."
-        /// "Call: Follow up on the quote — ERP integration (Acme)".
-        static func icsSummary(type: String, action: String, title: String, company: String?) -> String {
-            let what = "\(type): \(action)"
-            return company.map { "\(what) — \(title) (\($0))" } ?? "\(what) — \(title)"
-        }
-        static func icsDescription(
-            value: String, weighted: String, stage: String, probability: String,
-            contact: String?, phone: String?, email: String?, id: String
-        ) -> String {
-            var lines = ["Value: \(value) (weighted \(weighted), \(probability)%)", "Stage: \(stage)"]
-            if let contact { lines.append("Contact: \(contact)") }
-            if let phone { lines.append("Phone: \(phone)") }
-            if let email { lines.append("Email: \(email)") }
-            lines.append("Deal: \(id) (pipedeck show \(id))")
-            return lines.joined(separator: "\n")
-        }
-        static func calendarName(_ board: String) -> String { "\(board) — next actions" }
     }
 }

@@ -63,7 +63,9 @@ final class EventLoop {
         // --theme, $PIPEDECK_THEME, the settings file; monochrome for NO_COLOR / --no-color (Themes.swift).
         themes = ThemeSession(
             flag: options.theme, noColor: options.noColor, colorCount: terminal.colorCount, environment: env)
-        renderOptions = RenderOptions(glyphs: utf8 ? .unicode : .ascii, locale: MoneyFormatter.environmentLocale(env))
+        renderOptions = RenderOptions(
+            glyphs: utf8 ? .unicode : .ascii,
+            locale: Language.current.defaultNumberLocale(environment: MoneyFormatter.environmentLocale(env)))
         let size = terminal.size
         state = AppState(
             board: version.board, fileName: (options.path as NSString).lastPathComponent,
@@ -105,7 +107,7 @@ final class EventLoop {
         terminal.restore()
         if let synced { print(Strings.quitSynced(synced)) }
         if state.hasUnsavedChanges {
-            var why = "the last changes were not written"
+            var why = Strings.lastChangesNotWritten
             if case .failed(let w) = state.saveState { why = w }
             FileHandle.standardError.write(Data((Strings.quitWithUnsaved(why) + "\n").utf8))
             if status == 0 { status = 1 }
@@ -188,8 +190,19 @@ final class EventLoop {
 }
 
 extension Strings {
-    static let quitUnsaved =
-        "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry."
-    static func quitWithUnsaved(_ why: String) -> String { "pipedeck: quit with unsaved changes: \(why)" }
-    static func quitSynced(_ said: String) -> String { "pipedeck: \(said)" }
+    static var lastChangesNotWritten: String {
+        tr("the last changes were not written", "les dernières modifications n'ont pas été écrites")
+    }
+    static var quitUnsaved: String {
+        tr(
+            "Your last changes are NOT saved. Press q again to quit anyway, or fix the problem and make a change to retry.",
+            "Vos dernières modifications ne sont PAS enregistrées. Appuyez de nouveau sur q pour quitter quand même, "
+                + "ou corrigez le problème et faites une modification pour réessayer.")
+    }
+    static func quitWithUnsaved(_ why: String) -> String {
+        tr(
+            "pipedeck: quit with unsaved changes: \(why)",
+            "pipedeck : sortie avec des modifications non enregistrées : \(why)")
+    }
+    static func quitSynced(_ said: String) -> String { tr("pipedeck: \(said)", "pipedeck : \(said)") }
 }

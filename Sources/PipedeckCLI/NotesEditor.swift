@@ -1,4 +1,5 @@
 import Foundation
+import PipedeckCore
 import PipedeckTerminal
 import PipedeckUI
 
@@ -37,11 +38,19 @@ enum NotesEditor {
         }
         if let e = launchError { return .failure(Failure(message: e)) }
         guard status == 0 else {
-            return .failure(Failure(message: "\(editor) exited with status \(status); the notes are unchanged"))
+            return .failure(
+                Failure(
+                    message: tr(
+                        "\(editor) exited with status \(status); the notes are unchanged",
+                        "\(editor) s'est terminé avec le code \(status) ; les notes sont inchangées")))
         }
         guard let data = FileManager.default.contents(atPath: url.path), let new = String(data: data, encoding: .utf8)
         else {
-            return .failure(Failure(message: "the edited notes are not readable UTF-8; the notes are unchanged"))
+            return .failure(
+                Failure(
+                    message: tr(
+                        "the edited notes are not readable UTF-8; the notes are unchanged",
+                        "les notes modifiées ne sont pas de l'UTF-8 lisible ; les notes sont inchangées")))
         }
         return .success(new)
     }

@@ -3,65 +3,6 @@ import Foundation
 import PipedeckCore
 import PipedeckRender
 
-extension Strings {
-    enum Work {
-        static let agendaAbstract =
-            "List the planned activities of open deals by date: overdue, today, this week, later, none planned."
-        static let helpAgendaType = "Only activities of this type: call, meeting, email, task or deadline."
-        static let helpOwner = "Only the deals of this owner."
-        static let stagesAbstract =
-            "List, add, rename, reorder, delete stages and set their probability and stale days."
-        static let stagesListAbstract = "List the stages with their probability, stale days and deal counts."
-        static let stagesAddAbstract = "Add a stage (before the won stage unless --at is given)."
-        static let stagesRenameAbstract = "Rename a stage (its id stays the same)."
-        static let stagesSetAbstract = "Set a stage's default probability and/or stale days."
-        static let stagesMoveAbstract = "Move a stage to another position (1-based)."
-        static let stagesRemoveAbstract = "Delete a stage; a stage with deals needs --move-deals-to."
-        static let reasonsAbstract = "List, add or remove the reasons offered when a deal is lost."
-        static let helpStage = "A stage id, name or 1-based position."
-        static let helpName = "The stage's name."
-        static let helpProbability = "Default win probability of the stage's deals, 0–100."
-        static let helpRot = "Days without a change after which a deal is stale (0 = off)."
-        static let helpAt = "1-based position of the new stage."
-        static let helpPosition = "The new 1-based position."
-        static let helpPositionExpected = "the new 1-based position"
-        static let helpMoveDeals = "Where the stage's deals go (a stage id, name or position)."
-        static let helpReason = "The reason text."
-        static let nothingPlanned = "No open deals."
-
-        static let colDue = "DUE", colWhen = "WHEN", colAction = "ACTIVITY", colDeal = "DEAL", colTime = "TIME",
-            colType = "TYPE",
-            colCompany = "COMPANY", colOwner = "OWNER"
-        static let colPos = "#", colID = "ID", colName = "NAME", colProb = "PROB", colRot = "STALE AFTER",
-            colKind = "KIND", colDeals = "DEALS"
-        static func late(_ d: Int) -> String { "\(d)d late" }
-        static func inDays(_ d: Int) -> String { d == 0 ? "today" : d == 1 ? "tomorrow" : "in \(d)d" }
-        static func stageAdded(_ name: String, _ id: String, _ pos: Int) -> String {
-            "Added stage “\(name)” (id \(id)) at position \(pos)."
-        }
-        static func stageRenamed(_ old: String, _ new: String) -> String { "Renamed “\(old)” to “\(new)”." }
-        static func stageSet(_ name: String, _ p: Percent, _ rot: Int) -> String {
-            "“\(name)”: probability \(p)%, stale after \(rot == 0 ? "off" : "\(rot) days")."
-        }
-        static func stageMoved(_ name: String, _ pos: Int) -> String { "Moved “\(name)” to position \(pos)." }
-        static func stageRemoved(_ name: String, _ n: Int, _ to: String?) -> String {
-            to.map { "Deleted “\(name)”; moved \(n == 1 ? "1 deal" : "\(n) deals") to “\($0)”." }
-                ?? "Deleted “\(name)”."
-        }
-        static func needsTarget(_ name: String, _ n: Int) -> String {
-            "“\(name)” still has \(n == 1 ? "1 deal" : "\(n) deals"): add --move-deals-to STAGE to say where they go"
-        }
-        static let nothingToSet = "give --probability and/or --rot-days"
-        static func reasonAdded(_ r: String) -> String { "Added lost reason “\(r)”." }
-        static func reasonRemoved(_ r: String) -> String { "Removed lost reason “\(r)”." }
-        static func unknownReason(_ r: String, _ all: [String]) -> String {
-            "no lost reason is called “\(r)”; the reasons are: \(all.joined(separator: ", "))"
-        }
-        static let off = "off"
-        static func positionRange(_ last: Int) -> String { "expected a position from 1 to \(last)" }
-    }
-}
-
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agenda", abstract: Strings.Work.agendaAbstract)
     @OptionGroup var file: FileOption
@@ -184,7 +125,7 @@ struct StagesList: ParsableCommand {
         ])
         for (i, s) in board.stages.enumerated() {
             t.add([
-                "\(i + 1)", s.id, s.name, "\(s.probability)%", s.rotDays == 0 ? W.off : "\(s.rotDays)d",
+                "\(i + 1)", s.id, s.name, Strings.percent(s.probability), s.rotDays == 0 ? W.off : W.days(s.rotDays),
                 s.kind.rawValue, "\(counts[s.id] ?? 0)",
             ])
         }
@@ -200,7 +141,7 @@ struct StagesAdd: ParsableCommand {
     var probability: String
     @Option(
         name: .customLong("rot-days"), parsing: .unconditional,
-        help: ArgumentHelp(Strings.Work.helpRot + " Default 14.", valueName: "days"))
+        help: ArgumentHelp(Strings.Work.helpRot + tr(" Default 14.", " 14 par défaut."), valueName: "days"))
     var rot: String?
     @Option(
         name: .customLong("at"), parsing: .unconditional, help: ArgumentHelp(Strings.Work.helpAt, valueName: "position")
@@ -316,7 +257,10 @@ struct StagesRemove: ParsableCommand {
 struct ReasonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reasons", abstract: Strings.Work.reasonsAbstract)
     @OptionGroup var file: FileOption
-    @Argument(help: ArgumentHelp("list, add or rm", valueName: "list|add|rm")) var verb: String = "list"
+    @Argument(
+        help: ArgumentHelp(
+            tr("list, add or rm", "list (lister), add (ajouter) ou rm (retirer)"), valueName: "list|add|rm")) var verb:
+        String = "list"
     @Argument(help: ArgumentHelp(Strings.Work.helpReason, valueName: "reason")) var reason: String?
 
     func run() throws {

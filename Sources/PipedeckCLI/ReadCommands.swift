@@ -94,7 +94,7 @@ struct ListCommand: ParsableCommand {
             var cells = [d.id, board.stageName(d.stage)]
             if showStatus { cells.append(Strings.status(d.status)) }
             cells += [
-                d.title, d.company ?? "", fmt.string(d.value, cur), "\(board.probability(of: d))%",
+                d.title, d.company ?? "", fmt.string(d.value, cur), Strings.percent(board.probability(of: d)),
                 fmt.string(board.countedWeight(of: d), cur), due,
             ]
             table.add(cells)

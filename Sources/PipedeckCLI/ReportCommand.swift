@@ -261,7 +261,7 @@ struct ReportOutput {
         let c = r.salesCycle
         lines.append(
             CSV.line([
-                "", "sales cycle (won deals)", String(c.count),
+                "", tr("sales cycle (won deals)", "cycle de vente (affaires gagnées)"), String(c.count),
                 c.averageTenths.map { DayStats.text(tenths: $0) } ?? "",
                 c.medianTenths.map { DayStats.text(tenths: $0) } ?? "", "", "",
             ]))

@@ -23,7 +23,10 @@ enum Console {
 
 enum CLIEnvironment {
     static var variables: [String: String] { ProcessInfo.processInfo.environment }
-    static var locale: String? { MoneyFormatter.environmentLocale(variables) }
+    /// How numbers look when the board names no locale: the environment's, or French in French.
+    static var locale: String? {
+        Language.current.defaultNumberLocale(environment: MoneyFormatter.environmentLocale(variables))
+    }
 }
 
 /// `--file PATH`, shared by every command. The parser hands an option group's value down to a
@@ -32,6 +35,10 @@ enum CLIEnvironment {
 struct FileOption: ParsableArguments {
     @Option(name: .customLong("file"), help: ArgumentHelp(Strings.CLI.helpFile, valueName: "path"))
     var file: String?
+    /// Read and taken out before parsing (`LanguageChoice`, for every command); declared here for
+    /// the help.
+    @Option(name: .customLong("lang"), help: ArgumentHelp(Strings.CLI.helpLang, valueName: "fr|en"))
+    var lang: String?
 
     /// The pipeline file: --file, $PIPEDECK_FILE, then the XDG data folder.
     var path: String { BoardFile.resolvePath(explicit: file, environment: CLIEnvironment.variables) }
@@ -227,7 +234,9 @@ enum Parse {
     }
 
     static func day(_ raw: String, option: String) throws -> Day {
-        guard case .success(let d) = DateParser.parse(raw, .iso) else {
+        // In French a date may also be written 03/12/2026, demain or vendredi.
+        let how: DateParser.Strictness = Language.current == .french ? .typed(today: Day.today()) : .iso
+        guard case .success(let d) = DateParser.parse(raw, how) else {
             throw CLIFailure(Strings.CLI.optionError(option, raw, Strings.badDate))
         }
         return d

@@ -127,7 +127,8 @@ struct ThemeLibrary {
             case .shipped:
                 return Source(
                     name: match.name, origin: .shipped, text: ShippedThemes.text(named: match.name),
-                    unreadable: nil, label: match.name + "." + ThemeFile.fileExtension + " (built in)")
+                    unreadable: nil, label: match.name + "." + ThemeFile.fileExtension + tr(" (built in)", " (intégré)")
+                )
             case .user(let path), .file(let path):
                 return read(path, name: match.name, origin: match.origin)
             }
@@ -253,35 +254,61 @@ extension Theme {
 extension Strings {
     /// The sentences about themes.
     enum Themes {
-        static let noSuchFile = "no such file"
-        static let isFolder = "is a folder, not a theme file"
-        static let cannotRead = "cannot be read"
-        static let tooLarge = "is too large for a theme file (over 1 MB)"
-        static let notUTF8 = "is not UTF-8 text"
-        static let noColorTerminal = "this terminal has no colours"
-        static let noThemes = "no themes found"
-        static let configHeader = "# Pipedeck settings (see docs/themes.md). Lines are \"key = value\".\n"
+        static var noSuchFile: String { tr("no such file", "fichier introuvable") }
+        static var isFolder: String { tr("is a folder, not a theme file", "est un dossier, pas un fichier de thème") }
+        static var cannotRead: String { tr("cannot be read", "ne peut pas être lu") }
+        static var tooLarge: String {
+            tr("is too large for a theme file (over 1 MB)", "est trop gros pour un fichier de thème (plus de 1 Mo)")
+        }
+        static var notUTF8: String { tr("is not UTF-8 text", "n'est pas du texte UTF-8") }
+        static var noColorTerminal: String { tr("this terminal has no colours", "ce terminal n'a pas de couleurs") }
+        static var noThemes: String { tr("no themes found", "aucun thème trouvé") }
+        static var configHeader: String {
+            tr(
+                "# Pipedeck settings (see docs/themes.md). Lines are \"key = value\".\n",
+                "# Réglages de Pipedeck (voir docs/themes.md). Les lignes sont de la forme \"clé = valeur\".\n")
+        }
 
         static func unknownTheme(_ name: String, from: String, names: [String]) -> String {
-            "using the default theme: \(from): no theme is called \"\(name)\" (expected one of \(names.joined(separator: ", ")), or the path of a .theme file)"
+            tr(
+                "using the default theme: \(from): no theme is called \"\(name)\" (expected one of \(names.joined(separator: ", ")), or the path of a .theme file)",
+                "thème par défaut utilisé : \(from) : aucun thème ne s'appelle « \(name) » (attendu l'un de \(names.joined(separator: ", ")), ou le chemin d'un fichier .theme)"
+            )
         }
 
         /// The first problem located in the file, with a count of the others.
         static func invalidTheme(_ label: String, _ problems: [ThemeFile.Problem]) -> String {
-            guard let first = problems.first else { return "\(label): using the default theme" }
-            var s = "using the default theme: " + first.located(in: label)
-            if problems.count > 1 { s += " (and \(problems.count - 1) more: pipedeck themes check)" }
+            guard let first = problems.first else {
+                return tr("\(label): using the default theme", "\(label) : thème par défaut utilisé")
+            }
+            var s = tr("using the default theme: ", "thème par défaut utilisé : ") + first.located(in: label)
+            if problems.count > 1 {
+                s += tr(
+                    " (and \(problems.count - 1) more: pipedeck themes check)",
+                    " (et \(problems.count - 1) de plus : pipedeck themes check)")
+            }
             return s
         }
 
-        static func colorsOff(_ why: String) -> String { "colours are off (\(why)): the theme stays monochrome" }
-        static func switched(_ name: String) -> String { "theme: \(name)" }
-        static func skipped(_ names: [String]) -> String {
-            "(skipped \(names.joined(separator: ", ")): see pipedeck themes check \(names[0]))"
+        static func colorsOff(_ why: String) -> String {
+            tr(
+                "colours are off (\(why)): the theme stays monochrome",
+                "couleurs désactivées (\(why)) : le thème reste monochrome")
         }
-        static func pinned(_ source: String) -> String { "(saved; \(source) still decides at start-up)" }
+        static func switched(_ name: String) -> String { tr("theme: \(name)", "thème : \(name)") }
+        static func skipped(_ names: [String]) -> String {
+            tr(
+                "(skipped \(names.joined(separator: ", ")): see pipedeck themes check \(names[0]))",
+                "(\(names.joined(separator: ", ")) sauté\(names.count == 1 ? "" : "s") : voir pipedeck themes check \(names[0]))"
+            )
+        }
+        static func pinned(_ source: String) -> String {
+            tr("(saved; \(source) still decides at start-up)", "(enregistré ; \(source) décide toujours au démarrage)")
+        }
         static func notSaved(_ file: String, _ error: any Error) -> String {
-            "(not remembered: \(file): \((error as NSError).localizedDescription))"
+            tr(
+                "(not remembered: \(file): \((error as NSError).localizedDescription))",
+                "(non mémorisé : \(file) : \((error as NSError).localizedDescription))")
         }
     }
 }

@@ -53,6 +53,7 @@ struct ThemesListCommand: ParsableCommand {
                 line += preview.text
                 used += preview.width
                 var note = theme.description
+                if t.origin == .shipped { note = Strings.Themes.shippedDescription(t.name) ?? note }
                 if case .user(let path) = t.origin {
                     note = Strings.Themes.userNote(places.display(path)) + (note.isEmpty ? "" : " " + note)
                 }
@@ -128,10 +129,11 @@ enum ThemePreview {
     static func pieces(_ g: Glyphs) -> [(String, StyleRole)] {
         [
             (" ", .normal), ("Acme", .cardTitle), (" Ltd", .cardDim), (" ", .normal),
-            ("12,500", .money), (" ", .normal), (g.approx + "8,125", .weightedMoney), (" ", .normal),
-            (g.overdue + " late", .overdue), (" ", .normal), (g.today + " today", .dueToday), (" ", .normal),
-            (g.upcoming + " 5d", .upcoming), (" ", .normal), ("#vip", .tag), (" ", .normal),
-            (g.won + " won", .won), (" ", .normal), (" selected ", .cardTitleSelected), (" ", .normal),
+            (tr("12,500", "12 500"), .money), (" ", .normal), (g.approx + tr("8,125", "8 125"), .weightedMoney),
+            (" ", .normal), (g.overdue + tr(" late", " retard"), .overdue), (" ", .normal),
+            (g.today + tr(" today", " auj."), .dueToday), (" ", .normal), (g.upcoming + tr(" 5d", " 5 j"), .upcoming),
+            (" ", .normal), ("#vip", .tag), (" ", .normal), (g.won + tr(" won", " gagnée"), .won), (" ", .normal),
+            (tr(" selected ", " sélection "), .cardTitleSelected), (" ", .normal),
         ]
     }
 
@@ -178,33 +180,102 @@ enum ThemePreview {
 }
 
 extension Strings.Themes {
-    static let abstract = "List the colour themes with a preview, or check a theme file."
-    static let discussion = """
-        Themes are chosen with --theme NAME|PATH, then $PIPEDECK_THEME, then a "theme = NAME" line in \
-        $XDG_CONFIG_HOME/pipedeck/config (~/.config/pipedeck/config); NO_COLOR or --no-color gives \
-        "monochrome". Your own themes go in $XDG_CONFIG_HOME/pipedeck/themes/NAME.theme and replace a \
-        shipped theme of the same name. On the board, t switches to the next theme and remembers it. \
-        The format is described in docs/themes.md.
-        """
-    static let listAbstract = "List the themes (the default subcommand)."
-    static let checkAbstract = "Check a theme file: prints each problem as FILE:LINE: message, or \"ok\"."
-    static let helpPlain = "Only the names, one per line (what is printed when stdout is not a terminal)."
-    static let helpColor = "Show the previews even when stdout is not a terminal."
-    static let helpCheckFile = "The theme file to check (or the name of a theme)."
-    static let listHeading = "Themes (* = the one the board starts with; t on the board switches):"
-    static let noColorNote = "NO_COLOR is set: the board uses \"monochrome\" and these previews have no colours."
+    static var abstract: String {
+        tr(
+            "List the colour themes with a preview, or check a theme file.",
+            "Lister les thèmes de couleurs avec un aperçu, ou vérifier un fichier de thème.")
+    }
+    static var discussion: String {
+        tr(
+            """
+            Themes are chosen with --theme NAME|PATH, then $PIPEDECK_THEME, then a "theme = NAME" line in \
+            $XDG_CONFIG_HOME/pipedeck/config (~/.config/pipedeck/config); NO_COLOR or --no-color gives \
+            "monochrome". Your own themes go in $XDG_CONFIG_HOME/pipedeck/themes/NAME.theme and replace a \
+            shipped theme of the same name. On the board, t switches to the next theme and remembers it. \
+            The format is described in docs/themes.md.
+            """,
+            """
+            Les thèmes se choisissent avec --theme NOM|CHEMIN, puis $PIPEDECK_THEME, puis une ligne « theme = NOM » dans \
+            $XDG_CONFIG_HOME/pipedeck/config (~/.config/pipedeck/config) ; NO_COLOR ou --no-color donne \
+            « monochrome ». Vos propres thèmes vont dans $XDG_CONFIG_HOME/pipedeck/themes/NOM.theme et remplacent un \
+            thème livré du même nom. Sur le tableau, t passe au thème suivant et s'en souvient. \
+            Le format est décrit dans docs/themes.md.
+            """)
+    }
+    static var listAbstract: String {
+        tr("List the themes (the default subcommand).", "Lister les thèmes (la sous-commande par défaut).")
+    }
+    static var checkAbstract: String {
+        tr(
+            "Check a theme file: prints each problem as FILE:LINE: message, or \"ok\".",
+            "Vérifier un fichier de thème : affiche chaque problème sous la forme FICHIER:LIGNE: message, ou « ok ».")
+    }
+    static var helpPlain: String {
+        tr(
+            "Only the names, one per line (what is printed when stdout is not a terminal).",
+            "Seulement les noms, un par ligne (ce qui s'affiche quand la sortie n'est pas un terminal).")
+    }
+    static var helpColor: String {
+        tr(
+            "Show the previews even when stdout is not a terminal.",
+            "Montrer les aperçus même quand la sortie n'est pas un terminal.")
+    }
+    static var helpCheckFile: String {
+        tr(
+            "The theme file to check (or the name of a theme).",
+            "Le fichier de thème à vérifier (ou le nom d'un thème).")
+    }
+    static var listHeading: String {
+        tr(
+            "Themes (* = the one the board starts with; t on the board switches):",
+            "Thèmes (* = celui avec lequel le tableau démarre ; t sur le tableau en change) :")
+    }
+    static var noColorNote: String {
+        tr(
+            "NO_COLOR is set: the board uses \"monochrome\" and these previews have no colours.",
+            "NO_COLOR est défini : le tableau utilise « monochrome » et ces aperçus n'ont pas de couleurs.")
+    }
+
+    /// The shipped themes' descriptions in French; nil in English, where the theme file's own
+    /// description is shown (hence the empty English beside each French one).
+    static func shippedDescription(_ name: String) -> String? {
+        guard Language.current == .french else { return nil }
+        let french = [
+            "default": tr(
+                "",
+                "Les couleurs de texte du terminal ; de la couleur seulement pour les badges et les marques ; se lit sur fond sombre comme clair"
+            ),
+            "dark": tr("", "Texte clair et doux sur son propre fond presque noir"),
+            "light": tr("", "Texte sombre sur son propre fond blanc cassé"),
+            "solarized-dark": tr(
+                "", "Solarized sombre : texte base1 sur base03, les huit accents, tous à 4,5:1 ou plus"),
+            "high-contrast": tr("", "Blanc sur noir, accents vifs, affaires en retard en badges rouges"),
+            "monochrome": tr("", "Attributs seulement (gras, italique, souligné, inverse) ; pas de couleurs"),
+        ]
+        return french[name]
+    }
 
     static func listFooter(_ folder: String) -> String {
-        "Pick one with --theme NAME or $PIPEDECK_THEME; add your own in \(folder)/NAME.theme."
+        tr(
+            "Pick one with --theme NAME or $PIPEDECK_THEME; add your own in \(folder)/NAME.theme.",
+            "Choisissez-en un avec --theme NOM ou $PIPEDECK_THEME ; ajoutez les vôtres dans \(folder)/NOM.theme.")
     }
     static func userNote(_ path: String) -> String { "[\(path)]" }
     static func brokenNote(_ label: String, _ count: Int) -> String {
-        "has \(count) problem\(count == 1 ? "" : "s"): pipedeck themes check \(label)"
+        tr(
+            "has \(count) problem\(count == 1 ? "" : "s"): pipedeck themes check \(label)",
+            "a \(count) problème\(count == 1 ? "" : "s") : pipedeck themes check \(label)")
     }
     static func unsetNote(_ roles: [String]) -> String {
-        "note: \(roles.count) role\(roles.count == 1 ? " is" : "s are") not set and look like normal: \(roles.joined(separator: ", "))"
+        tr(
+            "note: \(roles.count) role\(roles.count == 1 ? " is" : "s are") not set and look like normal: \(roles.joined(separator: ", "))",
+            "remarque : \(roles.count) rôle\(roles.count == 1 ? " n'est pas défini et ressemble" : "s ne sont pas définis et ressemblent") au texte normal : \(roles.joined(separator: ", "))"
+        )
     }
     static func noThemeToCheck(_ value: String, _ names: [String]) -> String {
-        "themes check: no file and no theme called \"\(value)\" (expected the path of a .theme file or one of \(names.joined(separator: ", ")))"
+        tr(
+            "themes check: no file and no theme called \"\(value)\" (expected the path of a .theme file or one of \(names.joined(separator: ", ")))",
+            "themes check : aucun fichier ni thème ne s'appelle « \(value) » (attendu : le chemin d'un fichier .theme ou l'un de \(names.joined(separator: ", ")))"
+        )
     }
 }

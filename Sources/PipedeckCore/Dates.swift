@@ -43,6 +43,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public var year: Int { components.year }
     public var month: Int { components.month }
+    /// The day of the month, 1–31.
+    public var dayOfMonth: Int { components.day }
     /// 0 = Monday … 6 = Sunday
     public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 }
 

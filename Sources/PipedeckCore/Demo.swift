@@ -127,7 +127,7 @@ public enum Demo {
     ]
 
     public static func board(now: Timestamp, today: Day) -> Board {
-        var board = Template.standard.board(name: "Demo pipeline", currency: "EUR")
+        var board = Template.standard.board(name: said("Demo pipeline"), currency: "EUR")
         let order = board.stages.map(\.id)
         var ranks: [String: Int] = [:]
         for r in rows {
@@ -137,10 +137,10 @@ public enum Demo {
             let path = Array(order[0...si])
             let created = entered.adding(days: -5 * (path.count - 1))
             var deal = Deal(
-                id: r.id, title: r.title, value: Money.parse(r.value)!, stage: path[0], createdAt: created,
+                id: r.id, title: said(r.title), value: Money.parse(r.value)!, stage: path[0], createdAt: created,
                 company: r.company, contact: r.contact, currency: r.currency,
-                probability: r.prob.flatMap(Percent.parse), owner: r.owner, source: r.source, tags: r.tags,
-                expectedClose: r.close.map { today.adding(days: $0) }, notes: r.notes)
+                probability: r.prob.flatMap(Percent.parse), owner: r.owner, source: said(r.source), tags: r.tags,
+                expectedClose: r.close.map { today.adding(days: $0) }, notes: r.notes.map(said))
             for (k, sid) in path.enumerated().dropFirst() {
                 let at = k == path.count - 1 ? entered : created.adding(days: 5 * k)
                 let won = board.stage(sid)?.kind == .won
@@ -153,7 +153,7 @@ public enum Demo {
             if r.status == .lost {
                 let at = entered.adding(days: min(r.daysInStage, 3))
                 deal.history.append(HistoryEntry(at: at, from: r.stage, to: r.stage, status: .lost))
-                deal.lostReason = r.lostReason
+                deal.lostReason = r.lostReason.map(said)
                 deal.updatedAt = at
             }
             deal.activities = activities(of: r, owner: r.owner, now: now, today: today)

@@ -97,7 +97,8 @@ extension Demo {
             let at = now.adding(days: -l.daysAgo).adding(seconds: Int64(-3_600 * (k + 1)))
             out.append(
                 Activity(
-                    id: r.id + "l\(k)", type: l.type, subject: l.subject, done: true, doneAt: at, outcome: l.outcome,
+                    id: r.id + "l\(k)", type: l.type, subject: said(l.subject), done: true, doneAt: at,
+                    outcome: l.outcome.map(said),
                     owner: owner, createdAt: at))
         }
         if let (text, due) = r.next {
@@ -105,7 +106,7 @@ extension Demo {
             let created = out.last?.createdAt ?? now.adding(days: -r.daysInStage)
             out.append(
                 Activity(
-                    id: r.id + "p0", type: plan.type, subject: text, due: today.adding(days: due),
+                    id: r.id + "p0", type: plan.type, subject: said(text), due: today.adding(days: due),
                     time: plan.time.flatMap(TimeOfDay.parse), duration: plan.duration, owner: owner, createdAt: created)
             )
         }

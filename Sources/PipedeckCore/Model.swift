@@ -201,7 +201,14 @@ public struct BoardSettings: Hashable, Sendable {
     /// Exchange rates into the board's currency (ExchangeRates.swift); deal values never change.
     public var rates: [ExchangeRate] = []
     public var extra: UnknownFields = [:]
-    public static let defaultLostReasons = ["Price", "Timing", "Competitor", "No budget", "No decision", "Went silent"]
+    /// The reasons a new board offers, in the language of the moment.
+    public static var defaultLostReasons: [String] {
+        [
+            tr("Price", "Prix"), tr("Timing", "Calendrier"), tr("Competitor", "Concurrent"),
+            tr("No budget", "Pas de budget"), tr("No decision", "Pas de décision"),
+            tr("Went silent", "Plus de nouvelles"),
+        ]
+    }
     public init(lostReasons: [String] = BoardSettings.defaultLostReasons, locale: String? = nil) {
         self.lostReasons = lostReasons; self.locale = locale
     }

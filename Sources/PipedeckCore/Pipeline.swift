@@ -4,6 +4,8 @@ import Foundation
 /// the others only change the view — the ranks are never touched by looking at another order.
 public enum SortKey: String, CaseIterable, Sendable {
     case rank, value, weighted, probability, close, age, due, score
+    /// By title or company name, in French (and English) alphabetical order (`Collation`).
+    case title, company
 
     /// The next order when cycling with the sort key.
     public var next: SortKey {
@@ -65,6 +67,15 @@ extension Board {
             case .score:
                 let sa = a.qualification?.score ?? -1, sb = b.qualification?.score ?? -1
                 return sa == sb ? nil : sa > sb
+            case .title: return Collation.less(a.title, b.title) ? true : Collation.less(b.title, a.title) ? false : nil
+            case .company:
+                // Deals without a company last.
+                switch (a.company, b.company) {
+                case (nil, nil): return nil
+                case (nil, _): return false
+                case (_, nil): return true
+                case let (x?, y?): return Collation.less(x, y) ? true : Collation.less(y, x) ? false : nil
+                }
             }
         }
         let indexed = base.enumerated().map { ($0.offset, $0.element) }
@@ -158,14 +169,15 @@ public struct Agenda: Sendable, Equatable {
                         bucket: .nonePlanned, days: nil))
             }
         }
-        // One key per item, compared as plain numbers and strings (the title in lower case): a
+        // One key per item, compared as plain numbers and strings (the title folded as `Collation`
+        // sorts it, so é sorts with e): a
         // board of 10 000 deals has thousands of ties on a day, and comparing titles the
         // locale's way at each of them took a quarter of a second.
         let order = Dictionary(uniqueKeysWithValues: Bucket.allCases.enumerated().map { ($1, $0) })
         let keyed = list.map { item -> (Int, Int, Int, String, String, Item) in
             (
                 order[item.bucket]!, item.due?.ordinal ?? Int.max, item.time?.minutes ?? -1,
-                item.title.lowercased(),
+                Collation.fold(item.title),
                 item.activityID ?? item.dealID, item
             )
         }

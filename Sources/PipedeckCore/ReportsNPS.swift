@@ -77,8 +77,8 @@ public struct NPSReport: Hashable, Sendable {
         }
         answered.sort { a, b in
             if a.score != b.score { return (a.score ?? 0) > (b.score ?? 0) }
-            let ta = a.title.lowercased(), tb = b.title.lowercased()
-            if ta != tb { return ta < tb }
+            if Collation.less(a.title, b.title) { return true }
+            if Collation.less(b.title, a.title) { return false }
             return a.id < b.id
         }
         let waiting = unanswered.sorted { a, b in a.1 != b.1 ? a.1 > b.1 : a.0.id < b.0.id }.map(\.0)

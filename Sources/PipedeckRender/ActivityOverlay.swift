@@ -92,26 +92,32 @@ extension BoardRenderer {
 }
 
 extension RenderText {
-    public static let logTitle = "Log an activity"
-    public static let typeLetters = "c m e t d: call, meeting, email, task, deadline; ← → too"
-    public static let planTitle = "Plan the next step"
-    public static let changeTitle = "Change the planned activity"
-    public static func followUpTitle(_ subject: String) -> String { "Done: \(subject) — what next?" }
+    public static var logTitle: String { tr("Log an activity", "Noter une activité") }
+    public static var typeLetters: String {
+        tr(
+            "c m e t d: call, meeting, email, task, deadline; ← → too",
+            "c m e t d : appel (call), rendez-vous (meeting), e-mail, tâche (task), échéance (deadline) ; ← → aussi")
+    }
+    public static var planTitle: String { tr("Plan the next step", "Prévoir la prochaine étape") }
+    public static var changeTitle: String { tr("Change the planned activity", "Changer l'activité prévue") }
+    public static func followUpTitle(_ subject: String) -> String {
+        tr("Done: \(subject) — what next?", "Fait : \(subject) — et ensuite ?")
+    }
     public static func activityLabel(_ id: ActivityForm.FieldID, purpose: ActivityForm.Purpose) -> String {
         switch id {
-        case .type: return "Type"
-        case .subject: return purpose == .log ? "What" : "Next"
-        case .when: return "When"
-        case .duration: return "Duration"
-        case .outcome: return "Outcome"
+        case .type: return tr("Type", "Type")
+        case .subject: return purpose == .log ? tr("What", "Quoi") : tr("Next", "Ensuite")
+        case .when: return tr("When", "Quand")
+        case .duration: return tr("Duration", "Durée")
+        case .outcome: return tr("Outcome", "Résultat")
         }
     }
     public static func activityPlaceholder(_ id: ActivityForm.FieldID) -> String {
         switch id {
-        case .subject: return "Discussed pricing, Send the quote…"
-        case .when: return "tomorrow 14:30, +3, fri 9h"
-        case .duration: return "30m, 1h, 1h30 (optional)"
-        case .outcome: return "what came of it (optional)"
+        case .subject: return tr("Discussed pricing, Send the quote…", "Discuté des prix, Envoyer le devis…")
+        case .when: return tr("tomorrow 14:30, +3, fri 9h", "demain 14:30, +3, ven 9h")
+        case .duration: return tr("30m, 1h, 1h30 (optional)", "30m, 1h, 1h30 (facultatif)")
+        case .outcome: return tr("what came of it (optional)", "ce qui en est sorti (facultatif)")
         case .type: return ""
         }
     }

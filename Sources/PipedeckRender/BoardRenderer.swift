@@ -256,12 +256,14 @@ public struct BoardRenderer {
         guard let due = a.due else { return (glyph + " " + RenderText.noDate, glyph, .upcoming) }
         let days = state.today.days(until: due)
         // The short forms keep the urgency readable without colour: "☎⚠6d" late, "☎◆" today.
-        if days < 0 { return (glyph + " " + RenderText.lateBy(-days), glyph + g.overdue + "\(-days)d", .overdue) }
+        if days < 0 {
+            return (glyph + " " + RenderText.lateBy(-days), glyph + g.overdue + RenderText.daysShort(-days), .overdue)
+        }
         if days == 0 {
             let at = a.time.map { " " + $0.description }
             return (glyph + " " + RenderText.dueToday + (at ?? ""), glyph + (at ?? g.today), .dueToday)
         }
-        return (glyph + " " + RenderText.dueIn(days), glyph + "\(days)d", .upcoming)
+        return (glyph + " " + RenderText.dueIn(days), glyph + RenderText.daysShort(days), .upcoming)
     }
 
     static func initials(_ name: String) -> String {

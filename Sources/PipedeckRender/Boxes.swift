@@ -9,7 +9,8 @@ extension BoardRenderer {
     /// hint cut in two.
     static func fitting(_ hints: [KeyHint], width: Int) -> [KeyHint] {
         var shown = hints
-        func rank(_ h: KeyHint) -> Int { h.keys.hasPrefix("Esc") ? 2 : h.keys.hasPrefix("Enter") ? 1 : 0 }
+        let (escape, enter) = (Key.escape.label, Key.enter.label)
+        func rank(_ h: KeyHint) -> Int { h.keys.hasPrefix(escape) ? 2 : h.keys.hasPrefix(enter) ? 1 : 0 }
         while !shown.isEmpty && hintsWidth(shown) > width {
             let lowest = shown.map(rank).min()!
             shown.remove(at: shown.lastIndex { rank($0) == lowest }!)

@@ -23,6 +23,6 @@ extension BoardRenderer {
 }
 
 extension RenderText {
-    public static let closes = "closes"
-    public static let noCloseDate = "no close date"
+    public static var closes: String { tr("closes", "conclusion") }
+    public static var noCloseDate: String { tr("no close date", "sans date de conclusion") }
 }

@@ -3,12 +3,13 @@ import PipedeckUI
 
 /// The deal details' contact block and timeline.
 extension BoardRenderer {
-    /// Contact, phone and email, with the keys that copy them.
-    func contactLines(_ d: Deal) -> [[(String, StyleRole)]] {
+    /// Contact, phone and email, with the keys that copy them; labels as wide as the details' others.
+    func contactLines(_ d: Deal, labelWidth: Int = 16) -> [[(String, StyleRole)]] {
         let f = RenderText.field
         func row(_ key: String, _ value: String?, copy: String?) -> [(String, StyleRole)] {
             var l: [(String, StyleRole)] = [
-                (TextWidth.fit(f[key] ?? key, to: 16), .formLabel), (value.map(BoardRenderer.oneLine) ?? "—", .help),
+                (TextWidth.fit(f[key] ?? key, to: labelWidth), .formLabel),
+                (value.map(BoardRenderer.oneLine) ?? "—", .help),
             ]
             if value != nil, let copy { l.append(("   " + copy, .cardDim)) }
             return l
@@ -84,7 +85,7 @@ extension BoardRenderer {
         if let from = h.from, from != h.to {
             what = stageName(from) + " → " + stageName(h.to)
         } else if h.from == nil {
-            what = RenderText.created + " in " + stageName(h.to)
+            what = RenderText.createdIn(stageName(h.to))
         } else {
             what = stageName(h.to)
         }

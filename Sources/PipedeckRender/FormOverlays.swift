@@ -7,11 +7,13 @@ extension BoardRenderer {
     /// The deal form: a line per field, a short note beside a field when it fits (an error, the
     /// amount the value field saves), and under the fields the focused field's whole message.
     mutating func drawForm(_ form: DealForm) {
-        let labelW = 16
         let messageRows = 3 // a blank line, then two lines for the focused field's message
         let r = box(
             width: min(layout.width, 78), height: min(layout.height, form.fields.count + messageRows + 2),
             title: form.title, hints: Screen.dealForm.hints)
+        // 16, or the longest label and a space where the box has room (French labels are longer).
+        let longest = form.fields.map { TextWidth.width($0.label) }.max() ?? 15
+        let labelW = max(16, min(longest + 1, r.w / 3))
         let fieldW = max(4, min(34, r.w - labelW - 1))
         let side = r.x + labelW + fieldW + 1
         let sideRoom = r.x + r.w - side
@@ -61,7 +63,7 @@ extension BoardRenderer {
     /// What a field says beside it: its error, or for the value the amount it will save (or
     /// both readings of an ambiguous one). `long` is the message under the fields.
     func note(for fd: DealForm.Field, in form: DealForm) -> (text: String, long: String, role: StyleRole)? {
-        if let e = fd.error { return (g.overdue + " " + e, fd.label + ": " + e, .error) }
+        if let e = fd.error { return (g.overdue + " " + e, RenderText.labelled(fd.label, e), .error) }
         guard fd.id == .value, let reading = form.valueReading else { return nil }
         switch reading {
         case .success(let r):
@@ -73,7 +75,7 @@ extension BoardRenderer {
             return (t, fd.label + " " + t, .cardDim)
         case .failure(.ambiguous(let a)):
             let m = Strings.ambiguousAmount(a)
-            return (g.overdue + " " + m, fd.label + ": " + m, .error)
+            return (g.overdue + " " + m, RenderText.labelled(fd.label, m), .error)
         case .failure: return nil
         }
     }

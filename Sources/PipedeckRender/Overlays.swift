@@ -192,10 +192,12 @@ extension BoardRenderer {
         var lines: [[(String, StyleRole)]] = []
         for l in BoardRenderer.wrap(BoardRenderer.oneLine(d.title), width: r.w) { lines.append([(l, .cardTitle)]) }
         lines.append([])
+        // The longest label and a space (16 in English); longer ones are cut where the box is narrow.
+        let labels = min(f.values.map(TextWidth.width).max() ?? 15, max(15, r.w / 4)) + 1
         func row(_ key: String, _ value: String, _ role: StyleRole = .help) {
-            lines.append([(TextWidth.fit(f[key] ?? key, to: 16), .formLabel), (BoardRenderer.oneLine(value), role)])
+            lines.append([(TextWidth.fit(f[key] ?? key, to: labels), .formLabel), (BoardRenderer.oneLine(value), role)])
         }
-        lines += contactLines(d)
+        lines += contactLines(d, labelWidth: labels)
         lines.append([])
         let statusRole: StyleRole = d.status == .won ? .won : d.status == .lost ? .lost : .help
         row("stage", stageName(d.stage))
@@ -203,16 +205,16 @@ extension BoardRenderer {
         if d.status == .lost { row("lostReason", d.lostReason ?? "—", .lost) }
         row("value", money(d.value, cur), .money)
         let p = state.board.probability(of: d)
-        row("probability", RenderText.prob(p) + (d.probability == nil ? "  (stage default)" : ""))
+        row("probability", RenderText.prob(p) + (d.probability == nil ? RenderText.stageDefault : ""))
         row("weighted", money(d.value.weighted(by: p), cur), .weightedMoney)
         row("company", d.company ?? "—")
         row("owner", d.owner ?? "—"); row("source", d.source ?? "—")
         row("tags", d.tags.isEmpty ? "—" : d.tags.map { g.tag + $0 }.joined(separator: " "), .tag)
-        row("close", d.expectedClose?.description ?? "—")
+        row("close", d.expectedClose.map(RenderText.day) ?? "—")
         let m = actionMarker(d)
         if let a = d.nextActivity {
             lines.append([
-                (TextWidth.fit(f["next"]!, to: 16), .formLabel), (g.activity(a.type) + " ", m.role),
+                (TextWidth.fit(f["next"]!, to: labels), .formLabel), (g.activity(a.type) + " ", m.role),
                 (BoardRenderer.oneLine(a.subject), .help),
                 ("  " + whenText(a) + (a.due == nil ? "" : " " + g.dot + " " + relativeText(a)), m.role),
             ])
@@ -220,8 +222,8 @@ extension BoardRenderer {
             row("next", m.long, m.role)
         }
         if let q = d.qualification {
-            let marks = [("Budget", q.budget), ("Authority", q.authority), ("Need", q.need), ("Timeline", q.timeline)]
-                .map { ($0.1 ? g.scoreOn : g.scoreOff) + " " + $0.0 }.joined(separator: "  ")
+            let marks = zip(RenderText.qualificationParts, [q.budget, q.authority, q.need, q.timeline]).map { ($1, $0) }
+                .map { ($0.0 ? g.scoreOn : g.scoreOff) + " " + $0.1 }.joined(separator: "  ")
             row("score", "\(q.score)/4  " + marks, .score)
         } else if d.status == .open {
             row("score", "0/4  " + RenderText.qualificationHint, .cardDim)
@@ -231,7 +233,7 @@ extension BoardRenderer {
         }
         row(
             "inStage",
-            d.stageEnteredAt.utcDay.description + "  ("
+            RenderText.day(d.stageEnteredAt.utcDay) + "  ("
                 + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
         row("updated", d.updatedAt.description)
         row("id", d.id, .cardDim)

@@ -265,7 +265,10 @@ public struct ReportText {
                 money(row.value, row.converted),
             ])
         }
-        t.add([R.total, String(r.count), r.count > 0 ? "100.0%" : R.undefined, "", money(r.value, r.converted)])
+        t.add([
+            R.total, String(r.count), r.count > 0 ? tr("100.0%", "100,0 %") : R.undefined, "",
+            money(r.value, r.converted),
+        ])
         return ReportText.joinBlocks([
             heading(.lost), rendered(t),
             ([R.lostExplained] + currencyNote(r.rows.map(\.value), converted: r.rows.map(\.converted)))

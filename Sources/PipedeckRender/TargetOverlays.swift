@@ -105,15 +105,25 @@ extension BoardRenderer {
 }
 
 extension RenderText {
-    public static let boardsTitle = "Boards"
-    public static let boardsFilter = "Filter: "
-    public static let noBoardsMatch = "No board matches."
-    public static let boardUnreadable = "cannot be read"
-    public static func boardLine(_ open: Int, _ weighted: String) -> String { "\(open) open  \(weighted)" }
-    public static func boardOpen(_ open: Int) -> String { "\(open) open" }
-    public static func targetsTitle(_ period: String, _ kind: PeriodKind) -> String { "Targets · " + period }
-    public static let teamLine = "Team"
-    public static let noTargetSet = "no target"
-    public static func targetPrompt(_ who: String, _ currency: String) -> String { "Target for \(who) (\(currency)): " }
-    public static let targetsLegend = "won / target, then ≈ weighted closing in the period"
+    public static var boardsTitle: String { tr("Boards", "Tableaux") }
+    public static var boardsFilter: String { tr("Filter: ", "Filtre : ") }
+    public static var noBoardsMatch: String { tr("No board matches.", "Aucun tableau ne correspond.") }
+    public static var boardUnreadable: String { tr("cannot be read", "illisible") }
+    public static func boardLine(_ open: Int, _ weighted: String) -> String {
+        tr("\(open) open  \(weighted)", "\(open) ouvertes  \(weighted)")
+    }
+    public static func boardOpen(_ open: Int) -> String { tr("\(open) open", "\(open) ouvertes") }
+    public static func targetsTitle(_ period: String, _ kind: PeriodKind) -> String {
+        tr("Targets · " + period, "Objectifs · " + period)
+    }
+    public static var teamLine: String { tr("Team", "Équipe") }
+    public static var noTargetSet: String { tr("no target", "sans objectif") }
+    public static func targetPrompt(_ who: String, _ currency: String) -> String {
+        tr("Target for \(who) (\(currency)): ", "Objectif de \(who) (\(currency)) : ")
+    }
+    public static var targetsLegend: String {
+        tr(
+            "won / target, then ≈ weighted closing in the period",
+            "gagné / objectif, puis ≈ pondéré à conclure dans la période")
+    }
 }

@@ -108,11 +108,15 @@ extension BoardRenderer {
     func agendaWhen(_ item: Agenda.Item, wide: Bool) -> String {
         guard let due = item.due else { return item.action == nil ? "" : RenderText.noDate }
         let days = item.days ?? 0
-        let relative = days < 0 ? RenderText.lateBy(-days) : days == 0 ? RenderText.dueToday : RenderText.dueIn(days)
+        let relative =
+            days < 0
+            ? RenderText.agendaLate(-days, wide: wide)
+            : days == 0 ? (wide ? RenderText.dueToday : RenderText.dueTodayShort) : RenderText.dueIn(days)
         let time = item.time.map { " " + $0.description } ?? ""
         // Wide, the times stand in a column: a day without one keeps its place blank.
         return wide
-            ? due.description + (item.time == nil ? "      " : time) + " " + g.dot + " " + relative : relative + time
+            ? RenderText.agendaDay(due, today: state.today) + (item.time == nil ? "      " : time) + " " + g.dot + " "
+                + relative : relative + time
     }
 
     /// The stages: number, name, probability, stale days, kind, the deals counted as the board's
@@ -176,7 +180,33 @@ extension BoardRenderer {
 }
 
 extension RenderText {
+    /// The agenda's day: "2026-12-03"; in French "03/12" (with the year when it is not this one),
+    /// leaving room for the longer French words.
+    static func agendaDay(_ d: Day, today: Day) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let french = two(d.dayOfMonth) + "/" + two(d.month) + (d.year == today.year ? "" : "/\(d.year)")
+        return tr(d.description, french)
+    }
+    /// "6d late"; in French "retard de 6 j", or "−6 j" where the agenda is narrow (its heading
+    /// says "En retard").
+    static func agendaLate(_ d: Int, wide: Bool) -> String { tr("\(d)d late", wide ? "retard de \(d) j" : "−\(d) j") }
+    /// A day as people read it: the ISO day in English ("2026-12-03"), "jeu. 3 déc. 2026" in French.
+    public static func day(_ d: Day) -> String {
+        tr(
+            d.description,
+            "\(shortWeekdays[d.weekday]) \(d.dayOfMonth) \(Strings.Reports.monthNames[d.month - 1]) \(d.year)")
+    }
+    /// Monday first.
+    static var shortWeekdays: [String] {
+        [
+            tr("Mon", "lun."), tr("Tue", "mar."), tr("Wed", "mer."), tr("Thu", "jeu."), tr("Fri", "ven."),
+            tr("Sat", "sam."), tr("Sun", "dim."),
+        ]
+    }
     public static func weekday(_ d: Day) -> String {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d.weekday]
+        [
+            tr("Monday", "lundi"), tr("Tuesday", "mardi"), tr("Wednesday", "mercredi"), tr("Thursday", "jeudi"),
+            tr("Friday", "vendredi"), tr("Saturday", "samedi"), tr("Sunday", "dimanche"),
+        ][d.weekday]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PipedeckCore
 
 /// Why a board file could not be loaded. `message` is the whole sentence shown to the user,
 /// starting with the file's path; `line` and `column` (1-based) are set when the problem has a
@@ -38,7 +39,9 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     /// 1-based column counted in characters (Unicode scalars), not bytes.
     public var column: Int
     public var reason: String
-    public var description: String { "line \(line), column \(column): \(reason)" }
+    public var description: String {
+        tr("line \(line), column \(column): \(reason)", "ligne \(line), colonne \(column) : \(reason)")
+    }
 
     public init(offset: Int, line: Int, column: Int, reason: String) {
         self.offset = offset; self.line = line; self.column = column; self.reason = reason

@@ -49,83 +49,187 @@ public enum DealCommand: String, Hashable, Sendable, CaseIterable {
 public enum Bindings {
     public static let board = KeyTable<Command>([
         KeyBinding(
-            [.left, .char("h")], .board(.focusLeft), "previous stage (column)", hint: "stage", group: "Navigate"),
-        KeyBinding([.right, .char("l")], .board(.focusRight), "next stage (column)", hint: "stage", group: "Navigate"),
-        KeyBinding([.up, .char("k")], .board(.selectUp), "previous deal", hint: "deal", group: "Navigate"),
-        KeyBinding([.down, .char("j")], .board(.selectDown), "next deal", hint: "deal", group: "Navigate"),
-        KeyBinding([.char("g"), .home], .board(.selectFirst), "first deal of the column", group: "Navigate"),
-        KeyBinding([.char("G"), .end], .board(.selectLast), "last deal of the column", group: "Navigate"),
-        KeyBinding([.pageUp], .board(.pageUp), "one screen up", group: "Navigate"),
-        KeyBinding([.pageDown], .board(.pageDown), "one screen down", group: "Navigate"),
+            [.left, .char("h")], .board(.focusLeft), tr("previous stage (column)", "étape précédente (colonne)"),
+            hint: tr("stage", "étape"), group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.shiftRight, .char("L"), .char(">")], .deal(.moveNext), "move the deal to the next stage", hint: "move",
-            group: "Move deals"),
+            [.right, .char("l")], .board(.focusRight), tr("next stage (column)", "étape suivante (colonne)"),
+            hint: tr("stage", "étape"), group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.shiftLeft, .char("H"), .char("<")], .deal(.movePrev), "move the deal to the previous stage", hint: "move",
-            group: "Move deals"),
+            [.up, .char("k")], .board(.selectUp), tr("previous deal", "affaire précédente"),
+            hint: tr("deal", "affaire"), group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.char("m")], .deal(.moveTo), "move the deal to any stage (choose it, then Enter)", group: "Move deals"),
+            [.down, .char("j")], .board(.selectDown), tr("next deal", "affaire suivante"), hint: tr("deal", "affaire"),
+            group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.shiftUp, .char("K")], .deal(.rankUp), "raise the deal's priority in its column", group: "Move deals"),
+            [.char("g"), .home], .board(.selectFirst), tr("first deal of the column", "première affaire de la colonne"),
+            group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.shiftDown, .char("J")], .deal(.rankDown), "lower the deal's priority in its column", group: "Move deals"),
-        KeyBinding([.char("a")], .board(.add), "add a deal to this stage", hint: "add", group: "Deals"),
-        KeyBinding([.enter], .deal(.detail), "open the deal's details", hint: "details", group: "Deals"),
-        KeyBinding([.char("e")], .deal(.edit), "edit the deal", hint: "edit", group: "Deals"),
-        KeyBinding([.char("d"), .delete], .deal(.delete), "delete the deal (asks first)", group: "Deals"),
-        KeyBinding([.char("w")], .deal(.markWon), "mark the deal won", hint: "won", group: "Deals"),
+            [.char("G"), .end], .board(.selectLast), tr("last deal of the column", "dernière affaire de la colonne"),
+            group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.char("x")], .deal(.markLost), "mark the deal lost (asks the reason)", hint: "lost", group: "Deals"),
-        KeyBinding([.char("o")], .deal(.reopen), "reopen a won or lost deal", group: "Deals"),
+            [.pageUp], .board(.pageUp), tr("one screen up", "un écran plus haut"), group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.char("i")], .deal(.logActivity), "log a call, meeting, email or task just done",
-            hint: "log", group: "Follow-up"),
+            [.pageDown], .board(.pageDown), tr("one screen down", "un écran plus bas"),
+            group: tr("Navigate", "Naviguer")),
         KeyBinding(
-            [.char("n")], .deal(.nextAction), "plan the next step (type, subject, when) or change it",
-            hint: "plan", group: "Follow-up"),
+            [.shiftRight, .char("L"), .char(">")], .deal(.moveNext),
+            tr("move the deal to the next stage", "passer l'affaire à l'étape suivante"), hint: tr("move", "déplacer"),
+            group: tr("Move deals", "Déplacer les affaires")),
+        KeyBinding(
+            [.shiftLeft, .char("H"), .char("<")], .deal(.movePrev),
+            tr("move the deal to the previous stage", "ramener l'affaire à l'étape précédente"),
+            hint: tr("move", "déplacer"),
+            group: tr("Move deals", "Déplacer les affaires")),
+        KeyBinding(
+            [.char("m")], .deal(.moveTo),
+            tr(
+                "move the deal to any stage (choose it, then Enter)",
+                "déplacer l'affaire vers n'importe quelle étape (la choisir, puis Entrée)"),
+            group: tr("Move deals", "Déplacer les affaires")),
+        KeyBinding(
+            [.shiftUp, .char("K")], .deal(.rankUp),
+            tr("raise the deal's priority in its column", "monter la priorité de l'affaire dans sa colonne"),
+            group: tr("Move deals", "Déplacer les affaires")),
+        KeyBinding(
+            [.shiftDown, .char("J")], .deal(.rankDown),
+            tr("lower the deal's priority in its column", "baisser la priorité de l'affaire dans sa colonne"),
+            group: tr("Move deals", "Déplacer les affaires")),
+        KeyBinding(
+            [.char("a")], .board(.add), tr("add a deal to this stage", "ajouter une affaire à cette étape"),
+            hint: tr("add", "ajouter"), group: tr("Deals", "Affaires")),
+        KeyBinding(
+            [.enter], .deal(.detail), tr("open the deal's details", "ouvrir les détails de l'affaire"),
+            hint: tr("details", "détails"), group: tr("Deals", "Affaires")),
+        KeyBinding(
+            [.char("e")], .deal(.edit), tr("edit the deal", "modifier l'affaire"), hint: tr("edit", "modifier"),
+            group: tr("Deals", "Affaires")),
+        KeyBinding(
+            [.char("d"), .delete], .deal(.delete),
+            tr("delete the deal (asks first)", "supprimer l'affaire (demande d'abord)"), group: tr("Deals", "Affaires")),
+        KeyBinding(
+            [.char("w")], .deal(.markWon), tr("mark the deal won", "marquer l'affaire gagnée"),
+            hint: tr("won", "gagnée"), group: tr("Deals", "Affaires")),
+        KeyBinding(
+            [.char("x")], .deal(.markLost),
+            tr("mark the deal lost (asks the reason)", "marquer l'affaire perdue (demande le motif)"),
+            hint: tr("lost", "perdue"), group: tr("Deals", "Affaires")),
+        KeyBinding(
+            [.char("o")], .deal(.reopen), tr("reopen a won or lost deal", "rouvrir une affaire gagnée ou perdue"),
+            group: tr("Deals", "Affaires")),
+        KeyBinding(
+            [.char("i")], .deal(.logActivity),
+            tr(
+                "log a call, meeting, email or task just done",
+                "noter un appel, un rendez-vous, un e-mail ou une tâche qui vient d'être fait"),
+            hint: tr("log", "noter"), group: tr("Follow-up", "Suivi")),
+        KeyBinding(
+            [.char("n")], .deal(.nextAction),
+            tr(
+                "plan the next step (type, subject, when) or change it",
+                "prévoir la prochaine étape (type, objet, quand) ou la changer"),
+            hint: tr("plan", "prévoir"), group: tr("Follow-up", "Suivi")),
         KeyBinding(
             [.char("c")], .deal(.completeAction),
-            "mark the next step done, note its outcome, plan the next", group: "Follow-up"),
+            tr(
+                "mark the next step done, note its outcome, plan the next",
+                "marquer la prochaine étape faite, noter son résultat, prévoir la suivante"),
+            group: tr("Follow-up", "Suivi")),
         KeyBinding(
-            [.char("A")], .board(.agenda), "agenda: every planned activity by date", hint: "agenda",
-            group: "Follow-up"),
-        KeyBinding([.char("N")], .deal(.editNotes), "edit the deal's notes in $VISUAL / $EDITOR", group: "Follow-up"),
+            [.char("A")], .board(.agenda),
+            tr("agenda: every planned activity by date", "agenda : toutes les activités prévues par date"),
+            hint: tr("agenda", "agenda"),
+            group: tr("Follow-up", "Suivi")),
         KeyBinding(
-            [.char("/")], .board(.search), "search title, company, contact, notes and tags", hint: "search",
-            group: "View"),
+            [.char("N")], .deal(.editNotes),
+            tr("edit the deal's notes in $VISUAL / $EDITOR", "modifier les notes de l'affaire dans $VISUAL / $EDITOR"),
+            group: tr("Follow-up", "Suivi")),
         KeyBinding(
-            [.char("f")], .board(.filterMenu), "filter by owner, source, tag, overdue, stale or score", group: "View"),
-        KeyBinding([.escape], .board(.clearFilter), "clear the search and filters", group: "View"),
+            [.char("/")], .board(.search),
+            tr(
+                "search title, company, contact, notes and tags",
+                "chercher dans le titre, l'entreprise, le contact, les notes et les étiquettes"),
+            hint: tr("search", "chercher"),
+            group: tr("View", "Affichage")),
         KeyBinding(
-            [.char("s")], .board(.cycleSort), "next sort order (manual, value, weighted, close, due…)", group: "View"),
-        KeyBinding([.char("z")], .board(.toggleLost), "show or hide lost deals", group: "View"),
+            [.char("f")], .board(.filterMenu),
+            tr(
+                "filter by owner, source, tag, overdue, stale or score",
+                "filtrer par commercial, source, étiquette, retard, inactivité ou score"),
+            group: tr("View", "Affichage")),
         KeyBinding(
-            [.char("M")], .board(.myDeals), "my deals only (the owner is me), or every deal again", group: "View"),
+            [.escape], .board(.clearFilter), tr("clear the search and filters", "effacer la recherche et les filtres"),
+            group: tr("View", "Affichage")),
         KeyBinding(
-            [.char("r")], .board(.reports), "reports: forecast, funnel, velocity, sources, owners…", hint: "reports",
-            group: "View"),
-        KeyBinding([.char("S")], .board(.stages), "stages: add, rename, reorder, delete, probabilities", group: "View"),
+            [.char("s")], .board(.cycleSort),
+            tr(
+                "next sort order (manual, value, weighted, close, due…)",
+                "tri suivant (manuel, valeur, pondérée, conclusion, échéance…)"), group: tr("View", "Affichage")),
         KeyBinding(
-            [.char("T")], .board(.targets), "targets: the month or quarter against its targets, per owner",
-            group: "View"),
+            [.char("z")], .board(.toggleLost),
+            tr("show or hide lost deals", "afficher ou masquer les affaires perdues"), group: tr("View", "Affichage")),
         KeyBinding(
-            [.char("W")], .board(.toggleClosed), "won and lost in sight: a Lost column at the right", group: "View"),
-        KeyBinding([.char("b")], .board(.boards), "switch to another board (pipeline)", group: "View"),
-        KeyBinding([.char("t")], .board(.cycleTheme), "next colour theme", group: "View"),
+            [.char("M")], .board(.myDeals),
+            tr(
+                "my deals only (the owner is me), or every deal again",
+                "mes affaires seulement (le commercial, c'est moi), ou de nouveau toutes"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("r")], .board(.reports),
+            tr(
+                "reports: forecast, funnel, velocity, sources, owners…",
+                "rapports : prévisions, entonnoir, vélocité, sources, commerciaux…"), hint: tr("reports", "rapports"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("S")], .board(.stages),
+            tr(
+                "stages: add, rename, reorder, delete, probabilities",
+                "étapes : ajouter, renommer, réordonner, supprimer, probabilités"), group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("T")], .board(.targets),
+            tr(
+                "targets: the month or quarter against its targets, per owner",
+                "objectifs : le mois ou le trimestre face à ses objectifs, par commercial"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("W")], .board(.toggleClosed),
+            tr(
+                "won and lost in sight: a Lost column at the right",
+                "gagnées et perdues en vue : une colonne Perdues à droite"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("b")], .board(.boards),
+            tr("switch to another board (pipeline)", "passer à un autre tableau (pipeline)"),
+            group: tr("View", "Affichage")),
+        KeyBinding(
+            [.char("t")], .board(.cycleTheme), tr("next colour theme", "thème de couleurs suivant"),
+            group: tr("View", "Affichage")),
         KeyBinding(
             [.char("Y")], .board(.sync),
-            "sync with the team through git (in the background)", hint: "sync",
-            group: "Team"),
-        KeyBinding([.char("u")], .board(.undo), "undo the last change", hint: "undo", group: "History"),
-        KeyBinding([.ctrl("r")], .board(.redo), "redo", group: "History"),
+            tr(
+                "sync with the team through git (in the background)",
+                "synchroniser avec l'équipe par git (en arrière-plan)"), hint: tr("sync", "synchro"),
+            group: tr("Team", "Équipe")),
         KeyBinding(
-            [.char("?")], .board(.help), "show the keys of the board (Tab in the help: every screen's)", hint: "help",
-            group: "Other"),
-        KeyBinding([.ctrl("l")], .board(.redraw), "redraw the screen", group: "Other"),
-        KeyBinding([.ctrl("z")], .board(.suspend), "suspend to the shell (fg to come back)", group: "Other"),
+            [.char("u")], .board(.undo), tr("undo the last change", "annuler la dernière modification"),
+            hint: tr("undo", "annuler"), group: tr("History", "Historique")),
+        KeyBinding([.ctrl("r")], .board(.redo), tr("redo", "rétablir"), group: tr("History", "Historique")),
         KeyBinding(
-            [.char("q"), .ctrl("c")], .board(.quit), "quit (every change is already saved)", hint: "quit",
-            group: "Other"),
+            [.char("?")], .board(.help),
+            tr(
+                "show the keys of the board (Tab in the help: every screen's)",
+                "afficher les touches du tableau (Tab dans l'aide : celles de chaque écran)"), hint: tr("help", "aide"),
+            group: tr("Other", "Autres")),
+        KeyBinding(
+            [.ctrl("l")], .board(.redraw), tr("redraw the screen", "redessiner l'écran"), group: tr("Other", "Autres")),
+        KeyBinding(
+            [.ctrl("z")], .board(.suspend),
+            tr("suspend to the shell (fg to come back)", "suspendre vers le shell (fg pour revenir)"),
+            group: tr("Other", "Autres")),
+        KeyBinding(
+            [.char("q"), .ctrl("c")], .board(.quit),
+            tr("quit (every change is already saved)", "quitter (chaque modification est déjà enregistrée)"),
+            hint: tr("quit", "quitter"),
+            group: tr("Other", "Autres")),
     ])
 
     public static func command(for key: Key) -> Command? { board.command(for: key) }

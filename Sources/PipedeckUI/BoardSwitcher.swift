@@ -35,14 +35,25 @@ public enum SwitcherCommand: Hashable, Sendable {
 extension Bindings {
     /// Arrows only: letters type the filter.
     public static let boards = KeyTable<SwitcherCommand>([
-        KeyBinding([.up], .list(.up), "previous board", hint: "choose", hintKeys: "↑↓"),
-        KeyBinding([.down, .tab], .list(.down), "next board"),
+        KeyBinding(
+            [.up], .list(.up), tr("previous board", "tableau précédent"), hint: tr("choose", "choisir"), hintKeys: "↑↓"),
+        KeyBinding([.down, .tab], .list(.down), tr("next board", "tableau suivant")),
         KeyBinding([.pageUp], .list(.pageUp), KeyText.pageUp),
         KeyBinding([.pageDown], .list(.pageDown), KeyText.pageDown),
-        KeyBinding([.enter], .open, "open the board (the one on show is saved first)", hint: "open"),
-        KeyBinding([.escape], .close, "back to the board on show", hint: "close"),
+        KeyBinding(
+            [.enter], .open,
+            tr(
+                "open the board (the one on show is saved first)",
+                "ouvrir le tableau (celui affiché est d'abord enregistré)"), hint: tr("open", "ouverte")),
+        KeyBinding(
+            [.escape], .close, tr("back to the board on show", "retour au tableau affiché"), hint: tr("close", "fermer")
+        ),
         .quit(.quit),
-        KeyBinding(.anyKey, label: KeyText.otherKeys, .type, "filter the boards by name or file (text-field keys)"),
+        KeyBinding(
+            .anyKey, label: KeyText.otherKeys, .type,
+            tr(
+                "filter the boards by name or file (text-field keys)",
+                "filtrer les tableaux par nom ou fichier (touches des champs de texte)")),
     ])
 }
 
@@ -86,10 +97,18 @@ extension AppState {
 }
 
 extension KeyText {
-    public static let boardsTitle = "Boards"
-    public static let boardsAbout = "`b` on the board: switch to another pipeline."
-    public static let targetsTitle = "Targets"
-    public static let targetsAbout = "`T` on the board: the period against its targets, per owner."
-    public static let targetEditTitle = "Target amount"
-    public static let targetEditAbout = "Enter or e on a line of the targets."
+    public static var boardsTitle: String { tr("Boards", "Tableaux") }
+    public static var boardsAbout: String {
+        tr("`b` on the board: switch to another pipeline.", "`b` sur le tableau : passer à un autre pipeline.")
+    }
+    public static var targetsTitle: String { tr("Targets", "Objectifs") }
+    public static var targetsAbout: String {
+        tr(
+            "`T` on the board: the period against its targets, per owner.",
+            "`T` sur le tableau : la période face à ses objectifs, par commercial.")
+    }
+    public static var targetEditTitle: String { tr("Target amount", "Montant de l'objectif") }
+    public static var targetEditAbout: String {
+        tr("Enter or e on a line of the targets.", "Entrée ou e sur une ligne des objectifs.")
+    }
 }

@@ -43,7 +43,11 @@ extension AppState {
 }
 
 extension UIText {
-    public static let closedShown = "won and lost in sight: lost deals in the Lost column at the right (W hides it)"
-    public static let closedHidden = "Lost column hidden"
-    public static let lostColumnName = "Lost"
+    public static var closedShown: String {
+        tr(
+            "won and lost in sight: lost deals in the Lost column at the right (W hides it)",
+            "gagnées et perdues en vue : les affaires perdues dans la colonne Perdues à droite (W la masque)")
+    }
+    public static var closedHidden: String { tr("Lost column hidden", "colonne Perdues masquée") }
+    public static var lostColumnName: String { tr("Lost", "Perdues") }
 }

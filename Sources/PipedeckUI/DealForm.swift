@@ -45,7 +45,7 @@ public struct DealForm: Hashable, Sendable {
         }
         var stageField = text(.stage, nil)
         stageField.options = stages.map(\.id)
-        stageField.optionLabels = stages.map { "\($0.name) (\($0.probability)%)" }
+        stageField.optionLabels = stages.map { "\($0.name) (\(Strings.percent($0.probability)))" }
         stageField.choice = stages.firstIndex { $0.id == stageID } ?? 0
         fields = [
             text(.title, deal?.title),
@@ -207,10 +207,10 @@ public struct DealForm: Hashable, Sendable {
         let c = value(.close)
         if c.isEmpty {
             d.expectedClose = nil
-        } else if case .success(let day) = DateParser.parse(c, .iso) {
+        } else if case .success(let day) = DateParser.parse(c, .typed(today: today)) {
             d.expectedClose = day
         } else {
-            fail(.close, Strings.badDate)
+            fail(.close, FormText.badDay)
         }
         buildNextStep(&d, board: board, base: base, today: today, now: now, fail: fail)
         if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first; return nil }
@@ -254,47 +254,69 @@ extension DealForm {
 }
 
 public enum FormText {
-    public static let addTitle = "New deal"
-    public static let editTitle = "Edit deal"
-    public static let dueWithoutAction = "a due date needs a next action"
-    public static let badWhen = "expected a day and maybe a time: tomorrow 14:30, +3, fri 9h, 2026-12-03 10:00"
-    public static let whenWithoutSubject = "a date needs a subject: what is to be done?"
-    public static let choiceHint = "← → choose"
-    public static let accept = "accept"
+    /// The expected close, typed like a due date (`demain`, `03/12/2026`, `+3`, `fri`).
+    public static var badDay: String {
+        tr(
+            "expected a date: YYYY-MM-DD, tomorrow, +3 or fri",
+            "attendu : une date : 03/12/2026, demain, +3 ou ven")
+    }
+    public static var addTitle: String { tr("New deal", "Nouvelle affaire") }
+    public static var editTitle: String { tr("Edit deal", "Modifier l'affaire") }
+    public static var dueWithoutAction: String {
+        tr("a due date needs a next action", "une échéance demande une prochaine action")
+    }
+    public static var badWhen: String {
+        tr(
+            "expected a day and maybe a time: tomorrow 14:30, +3, fri 9h, 2026-12-03 10:00",
+            "attendu : un jour et peut-être une heure : demain 14:30, +3, ven 9h, 03/12/2026 10:00")
+    }
+    public static var whenWithoutSubject: String {
+        tr("a date needs a subject: what is to be done?", "une date demande un objet : que faut-il faire ?")
+    }
+    public static var choiceHint: String { tr("← → choose", "← → choisir") }
+    public static var accept: String { tr("accept", "accepter") }
     /// Beside a field that suggests values: "→ accept · Ctrl-N 3".
-    public static func acceptHint(_ count: Int) -> String { "→ " + accept + (count > 1 ? " · Ctrl-N \(count)" : "") }
-    public static let fixFields = "Fix the fields marked in red, then press Enter."
-    public static let discardQuestion = "Throw away what you typed here?"
+    public static func acceptHint(_ count: Int) -> String {
+        "→ " + accept + (count > 1 ? tr(" · Ctrl-N \(count)", " · Ctrl-N \(count)") : "")
+    }
+    public static var fixFields: String {
+        tr(
+            "Fix the fields marked in red, then press Enter.",
+            "Corrigez les champs marqués en rouge, puis appuyez sur Entrée.")
+    }
+    public static var discardQuestion: String {
+        tr("Throw away what you typed here?", "Abandonner ce que vous avez tapé ici ?")
+    }
     public static func label(_ id: DealForm.FieldID) -> String {
         switch id {
-        case .title: return "Title"
-        case .value: return "Value"
-        case .currency: return "Currency"
-        case .phone: return "Phone"
-        case .email: return "Email"
-        case .stage: return "Stage"
-        case .probability: return "Probability %"
-        case .company: return "Company"
-        case .contact: return "Contact"
-        case .owner: return "Owner"
-        case .source: return "Lead source"
-        case .tags: return "Tags"
-        case .close: return "Expected close"
-        case .next: return "Next action"
-        case .due: return "Due"
+        case .title: return tr("Title", "Titre")
+        case .value: return tr("Value", "Valeur")
+        case .currency: return tr("Currency", "Devise")
+        case .phone: return tr("Phone", "Téléphone")
+        case .email: return tr("Email", "E-mail")
+        case .stage: return tr("Stage", "Étape")
+        case .probability: return tr("Probability %", "Probabilité %")
+        case .company: return tr("Company", "Entreprise")
+        case .contact: return tr("Contact", "Contact")
+        case .owner: return tr("Owner", "Commercial")
+        case .source: return tr("Lead source", "Source du prospect")
+        case .tags: return tr("Tags", "Étiquettes")
+        case .close: return tr("Expected close", "Conclusion prévue")
+        case .next: return tr("Next action", "Prochaine action")
+        case .due: return tr("Due", "Échéance")
         }
     }
     public static func placeholder(_ id: DealForm.FieldID) -> String {
         switch id {
-        case .value: return "12500 or 12 500,50"
-        case .probability: return "blank = the stage's"
-        case .currency: return "blank = the board's"
-        case .phone: return "e.g. +33 6 12 34 56 78"
-        case .email: return "e.g. ana@company.com"
-        case .tags: return "comma, separated"
-        case .close: return "YYYY-MM-DD"
-        case .due: return "YYYY-MM-DD [HH:MM]"
-        case .source: return "website, referral, trade show…"
+        case .value: return tr("12500 or 12 500,50", "12500 ou 12 500,50")
+        case .probability: return tr("blank = the stage's", "vide = celle de l'étape")
+        case .currency: return tr("blank = the board's", "vide = celle du tableau")
+        case .phone: return tr("e.g. +33 6 12 34 56 78", "p. ex. 06 12 34 56 78")
+        case .email: return tr("e.g. ana@company.com", "p. ex. ana@entreprise.fr")
+        case .tags: return tr("comma, separated", "séparées, par des virgules")
+        case .close: return tr("YYYY-MM-DD", "JJ/MM/AAAA, demain, +3, ven")
+        case .due: return tr("YYYY-MM-DD [HH:MM]", "JJ/MM/AAAA [HH:MM], demain 14:30")
+        case .source: return tr("website, referral, trade show…", "site web, recommandation, salon…")
         default: return ""
         }
     }

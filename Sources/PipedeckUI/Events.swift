@@ -142,9 +142,17 @@ extension Mode {
 }
 
 extension UIText {
-    public static let boardReloaded = "reloaded: the file changed on disk"
+    public static var boardReloaded: String {
+        tr("reloaded: the file changed on disk", "rechargé : le fichier a changé sur le disque")
+    }
     /// Put before what the board says about a change made elsewhere when the key that arrived
     /// with it was not used.
-    public static let keyIgnored = "your key was not used — "
-    public static let savedAgain = "saved: all your changes are on disk now"
+    public static var keyIgnored: String {
+        tr("your key was not used — ", "votre touche n'a pas été prise en compte — ")
+    }
+    public static var savedAgain: String {
+        tr(
+            "saved: all your changes are on disk now",
+            "enregistré : toutes vos modifications sont maintenant sur le disque")
+    }
 }

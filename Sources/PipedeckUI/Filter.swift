@@ -21,21 +21,7 @@ public struct DealFilter: Hashable, Sendable {
 
     /// Search text folded for matching: case and accents ignored ("cafe" finds "Café"), and the
     /// letters people write as two ("oeuvray" finds "Œuvray", "strasse" finds "Straße").
-    public static func fold(_ s: String) -> String {
-        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        guard folded.unicodeScalars.contains(where: { $0.value >= 0xC0 }) else { return folded }
-        var out = ""
-        out.reserveCapacity(folded.utf8.count)
-        for ch in folded { out += DealFilter.spelledOut[ch] ?? String(ch) }
-        return out
-    }
-
-    /// Letters that accent folding leaves alone, as they are typed on a keyboard without them.
-    static let spelledOut: [Character: String] = [
-        "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
-        "đ": "d", "Đ": "d", "ı": "i", "ĳ": "ij", "Ĳ": "ij", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
-        "ﬅ": "st", "ﬆ": "st",
-    ]
+    public static func fold(_ s: String) -> String { Collation.fold(s) }
 
     public func matches(_ d: Deal, board: Board, today: Day) -> Bool {
         if let o = owner, DealFilter.fold(d.owner ?? "") != DealFilter.fold(o) { return false }
@@ -59,7 +45,7 @@ public struct DealFilter: Hashable, Sendable {
     /// A short description for the top line: "“acme” · owner Camille · overdue".
     public var summary: String {
         var parts: [String] = []
-        if !text.isEmpty { parts.append("“\(text)”") }
+        if !text.isEmpty { parts.append(tr("“\(text)”", "« \(text) »")) }
         if let o = owner { parts.append(FilterText.owner + " " + o) }
         if let s = source { parts.append(FilterText.source + " " + s) }
         if let t = tag { parts.append("#" + t) }
@@ -102,27 +88,29 @@ public enum FilterRow: Int, CaseIterable, Sendable {
 }
 
 public enum FilterText {
-    public static let title = "Filter"
-    public static let owner = "owner"
-    public static let source = "source"
-    public static let tag = "tag"
-    public static let overdue = "overdue"
-    public static let stale = "stale"
-    public static let score = "score"
-    public static let any = "any"
-    public static let clearAll = "Clear all filters"
-    public static let searchPrompt = "Search: "
-    public static func filtered(_ shown: Int, _ total: Int) -> String { "filtered: \(shown) of \(total) deals" }
+    public static var title: String { tr("Filter", "Filtre") }
+    public static var owner: String { tr("owner", "commercial") }
+    public static var source: String { tr("source", "source") }
+    public static var tag: String { tr("tag", "étiquette") }
+    public static var overdue: String { tr("overdue", "en retard") }
+    public static var stale: String { tr("stale", "sans activité") }
+    public static var score: String { tr("score", "score") }
+    public static var any: String { tr("any", "tous") }
+    public static var clearAll: String { tr("Clear all filters", "Effacer tous les filtres") }
+    public static var searchPrompt: String { tr("Search: ", "Recherche : ") }
+    public static func filtered(_ shown: Int, _ total: Int) -> String {
+        tr("filtered: \(shown) of \(total) deals", "filtré : \(shown) sur \(total) affaires")
+    }
     /// The same where the footer is narrow: "1/25".
     public static func filteredShort(_ shown: Int, _ total: Int) -> String { "\(shown)/\(total)" }
     public static func label(_ row: FilterRow) -> String {
         switch row {
-        case .owner: return "Owner"
-        case .source: return "Lead source"
-        case .tag: return "Tag"
-        case .overdue: return "Overdue next action only"
-        case .stale: return "Stale deals only"
-        case .score: return "Minimum score"
+        case .owner: return tr("Owner", "Commercial")
+        case .source: return tr("Lead source", "Source du prospect")
+        case .tag: return tr("Tag", "Étiquette")
+        case .overdue: return tr("Overdue next action only", "Prochaine action en retard seulement")
+        case .stale: return tr("Stale deals only", "Affaires sans activité seulement")
+        case .score: return tr("Minimum score", "Score minimum")
         case .clear: return clearAll
         }
     }

@@ -1,3 +1,5 @@
+import PipedeckCore
+
 // The key tables of forms: the deal form and the stage form, and the keys inside their fields
 // (choice fields, suggestions, text fields), which every text entry shares.
 
@@ -20,48 +22,60 @@ extension Bindings {
     /// The keys of a form of several fields; only the words differ between forms.
     static func fieldForm(save: String, cancel: String, type: String) -> KeyTable<FormCommand> {
         KeyTable([
-            KeyBinding([.tab, .down], .nextField, "next field", hint: "next field", hintKeys: "Tab"),
-            KeyBinding([.backTab, .up], .previousField, "previous field"),
-            KeyBinding([.enter], .save, save, hint: "save"),
-            KeyBinding([.escape], .cancel, cancel, hint: "cancel"),
+            KeyBinding(
+                [.tab, .down], .nextField, tr("next field", "champ suivant"), hint: tr("next field", "champ suivant"),
+                hintKeys: tr("Tab", "Tab")),
+            KeyBinding([.backTab, .up], .previousField, tr("previous field", "champ précédent")),
+            KeyBinding([.enter], .save, save, hint: tr("save", "enregistrer")),
+            KeyBinding([.escape], .cancel, cancel, hint: tr("cancel", "annuler")),
             KeyBinding([.ctrl("c")], .interrupt, KeyText.interrupt),
             KeyBinding(.anyKey, label: KeyText.otherKeys, .type, type),
         ])
     }
 
     public static let dealForm = fieldForm(
-        save: "save the deal (stays open while a field is invalid)",
-        cancel: "close the form without saving",
-        type: "edit the focused field (choice, suggestion, text keys)")
+        save: tr(
+            "save the deal (stays open while a field is invalid)",
+            "enregistrer l'affaire (reste ouvert tant qu'un champ est invalide)"),
+        cancel: tr("close the form without saving", "fermer le formulaire sans enregistrer"),
+        type: tr(
+            "edit the focused field (choice, suggestion, text keys)",
+            "modifier le champ actif (touches de choix, de suggestion, de texte)"))
 
     public static let stageForm = fieldForm(
-        save: "save the stage (stays open while a field is invalid)",
-        cancel: "back to the stages without saving",
-        type: "edit the focused field (text-field keys)")
+        save: tr(
+            "save the stage (stays open while a field is invalid)",
+            "enregistrer l'étape (reste ouvert tant qu'un champ est invalide)"),
+        cancel: tr("back to the stages without saving", "retour aux étapes sans enregistrer"),
+        type: tr("edit the focused field (text-field keys)", "modifier le champ actif (touches des champs de texte)"))
 
     public static let choiceField = KeyTable<ChoiceCommand>([
-        KeyBinding([.left, .char("h"), .char("-")], .previous, "previous choice"),
-        KeyBinding([.right, .char("l"), .char("+"), .char(" ")], .next, "next choice"),
-        KeyBinding(.number, label: "1–9", .chooseNumber, "choose by its number"),
+        KeyBinding([.left, .char("h"), .char("-")], .previous, tr("previous choice", "choix précédent")),
+        KeyBinding([.right, .char("l"), .char("+"), .char(" ")], .next, tr("next choice", "choix suivant")),
+        KeyBinding(.number, label: "1–9", .chooseNumber, tr("choose by its number", "choisir par son numéro")),
     ])
 
     public static let suggestions = KeyTable<SuggestionCommand>([
         KeyBinding(
-            [.right], .accept, "at the end of the text: accept the suggestion"),
-        KeyBinding([.ctrl("n")], .next, "next suggestion"),
-        KeyBinding([.ctrl("p")], .previous, "previous suggestion"),
+            [.right], .accept,
+            tr("at the end of the text: accept the suggestion", "en fin de texte : accepter la suggestion")),
+        KeyBinding([.ctrl("n")], .next, tr("next suggestion", "suggestion suivante")),
+        KeyBinding([.ctrl("p")], .previous, tr("previous suggestion", "suggestion précédente")),
     ])
 
     public static let textField = KeyTable<TextCommand>([
-        KeyBinding(.character, label: KeyText.characters, .insert, "typed at the cursor (é, €, 日 and emoji too)"),
-        KeyBinding([.left, .ctrl("b")], .left, "cursor left"),
-        KeyBinding([.right, .ctrl("f")], .right, "cursor right"),
-        KeyBinding([.home, .ctrl("a")], .home, "cursor to the start"),
-        KeyBinding([.end, .ctrl("e")], .end, "cursor to the end"),
-        KeyBinding([.backspace], .deleteBackward, "erase before the cursor"),
-        KeyBinding([.delete, .ctrl("d")], .deleteForward, "erase under the cursor"),
-        KeyBinding([.ctrl("u")], .deleteToStart, "erase to the start"),
-        KeyBinding([.ctrl("k")], .deleteToEnd, "erase to the end"),
-        KeyBinding([.ctrl("w")], .deleteWord, "erase the word before the cursor"),
+        KeyBinding(
+            .character, label: KeyText.characters, .insert,
+            tr("typed at the cursor (é, €, 日 and emoji too)", "tapés au curseur (é, €, 日 et emoji aussi)")),
+        KeyBinding([.left, .ctrl("b")], .left, tr("cursor left", "curseur à gauche")),
+        KeyBinding([.right, .ctrl("f")], .right, tr("cursor right", "curseur à droite")),
+        KeyBinding([.home, .ctrl("a")], .home, tr("cursor to the start", "curseur au début")),
+        KeyBinding([.end, .ctrl("e")], .end, tr("cursor to the end", "curseur à la fin")),
+        KeyBinding([.backspace], .deleteBackward, tr("erase before the cursor", "effacer avant le curseur")),
+        KeyBinding([.delete, .ctrl("d")], .deleteForward, tr("erase under the cursor", "effacer sous le curseur")),
+        KeyBinding([.ctrl("u")], .deleteToStart, tr("erase to the start", "effacer jusqu'au début")),
+        KeyBinding([.ctrl("k")], .deleteToEnd, tr("erase to the end", "effacer jusqu'à la fin")),
+        KeyBinding(
+            [.ctrl("w")], .deleteWord, tr("erase the word before the cursor", "effacer le mot avant le curseur")),
     ])
 }

@@ -1,3 +1,5 @@
+import PipedeckCore
+
 /// An input event, independent of the terminal library that produced it.
 public enum Key: Hashable, Sendable {
     case char(Character) // printable text, including é, €, 日
@@ -23,27 +25,27 @@ extension Key {
     /// How a key is written in help and hints: "←", "S-→", "Ctrl-R", "Enter", "a".
     public var label: String {
         switch self {
-        case .char(" "): return "Space"
+        case .char(" "): return tr("Space", "Espace")
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
-        case .enter: return "Enter"
+        case .enter: return tr("Enter", "Entrée")
         case .tab: return "Tab"
-        case .backTab: return "S-Tab"
-        case .backspace: return "Backspace"
-        case .delete: return "Del"
-        case .escape: return "Esc"
+        case .backTab: return tr("S-Tab", "Maj-Tab")
+        case .backspace: return tr("Backspace", "Retour arr.")
+        case .delete: return tr("Del", "Suppr")
+        case .escape: return tr("Esc", "Échap")
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"
         case .right: return "→"
-        case .shiftUp: return "S-↑"
-        case .shiftDown: return "S-↓"
-        case .shiftLeft: return "S-←"
-        case .shiftRight: return "S-→"
-        case .home: return "Home"
-        case .end: return "End"
-        case .pageUp: return "PgUp"
-        case .pageDown: return "PgDn"
+        case .shiftUp: return tr("S-↑", "Maj-↑")
+        case .shiftDown: return tr("S-↓", "Maj-↓")
+        case .shiftLeft: return tr("S-←", "Maj-←")
+        case .shiftRight: return tr("S-→", "Maj-→")
+        case .home: return tr("Home", "Début")
+        case .end: return tr("End", "Fin")
+        case .pageUp: return tr("PgUp", "PgPréc")
+        case .pageDown: return tr("PgDn", "PgSuiv")
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
         case .mouse: return "mouse"

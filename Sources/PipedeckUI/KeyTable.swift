@@ -37,33 +37,51 @@ public struct KeyBinding<Command: Hashable & Sendable>: Sendable {
     public var keys: [Key]
     /// Keys taken by kind (digits, typed text, any other key), after the keys named above.
     public var keyClass: KeyClass?
-    /// How the class is written in help and hints ("1–7"); nil for the class's usual words.
-    public var classLabel: String?
     public var command: Command
-    public var description: String
+    // The words are kept as the expressions the table was written with (`tr(english, french)`)
+    // and said in the language of the moment each time they are read.
+    private var words: Words
+
+    /// How the class is written in help and hints ("1–7"); nil for the class's usual words.
+    public var classLabel: String? { words.classLabel() }
+    public var description: String { words.description() }
     /// The short label shown in the screen's key hints; nil keeps the binding out of them.
-    public var hint: String?
+    public var hint: String? { words.hint() }
     /// How the hints write the keys when the shortest key is not the one to show ("Esc", "1-4");
     /// empty for a hint that is all words.
-    public var hintKeys: String?
+    public var hintKeys: String? { words.hintKeys() }
     /// A heading that groups bindings in help and docs (the board's "Navigate", "Deals"…).
-    public var group: String
+    public var group: String { words.group() }
+
+    private struct Words: Sendable {
+        var description: @Sendable () -> String
+        var hint: @Sendable () -> String?
+        var hintKeys: @Sendable () -> String?
+        var group: @Sendable () -> String
+        var classLabel: @Sendable () -> String? = { nil }
+    }
 
     public init(
-        _ keys: [Key], _ command: Command, _ description: String, hint: String? = nil, hintKeys: String? = nil,
-        group: String = ""
+        _ keys: [Key], _ command: Command, _ description: @autoclosure @escaping @Sendable () -> String,
+        hint: @autoclosure @escaping @Sendable () -> String? = nil,
+        hintKeys: @autoclosure @escaping @Sendable () -> String? = nil,
+        group: @autoclosure @escaping @Sendable () -> String = ""
     ) {
-        self.keys = keys; self.command = command; self.description = description
-        self.hint = hint; self.hintKeys = hintKeys; self.group = group
+        self.keys = keys; self.command = command
+        words = Words(description: description, hint: hint, hintKeys: hintKeys, group: group)
     }
 
     /// A binding for a class of keys, plus any keys named one by one.
     public init(
-        _ keyClass: KeyClass, label: String? = nil, plus keys: [Key] = [], _ command: Command, _ description: String,
-        hint: String? = nil, hintKeys: String? = nil, group: String = ""
+        _ keyClass: KeyClass, label: @autoclosure @escaping @Sendable () -> String? = nil, plus keys: [Key] = [],
+        _ command: Command, _ description: @autoclosure @escaping @Sendable () -> String,
+        hint: @autoclosure @escaping @Sendable () -> String? = nil,
+        hintKeys: @autoclosure @escaping @Sendable () -> String? = nil,
+        group: @autoclosure @escaping @Sendable () -> String = ""
     ) {
-        self.init(keys, command, description, hint: hint, hintKeys: hintKeys, group: group)
-        self.keyClass = keyClass; classLabel = label
+        self.init(keys, command, description(), hint: hint(), hintKeys: hintKeys(), group: group())
+        self.keyClass = keyClass
+        words.classLabel = label
     }
 
     /// How the class of keys is written ("1–7", "any other key"), when the binding has one.

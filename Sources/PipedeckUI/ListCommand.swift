@@ -23,18 +23,23 @@ extension KeyBinding {
     static func quit(_ command: Command) -> KeyBinding { KeyBinding([.ctrl("c")], command, KeyText.quit) }
 
     /// ↑/k and ↓/j, sharing a hint ("↑↓ choose").
+    /// The words are taken as written (`tr(…)`) and said in the language of the moment.
     static func upDown(
-        _ wrap: (ListCommand) -> Command, up: String, down: String, hint: String? = nil, downAlso: [Key] = []
+        _ wrap: (ListCommand) -> Command, up: @autoclosure @escaping @Sendable () -> String,
+        down: @autoclosure @escaping @Sendable () -> String,
+        hint: @autoclosure @escaping @Sendable () -> String? = nil, downAlso: [Key] = []
     ) -> [KeyBinding] {
         [
-            KeyBinding([.up, .char("k")], wrap(.up), up, hint: hint),
-            KeyBinding([.down, .char("j")] + downAlso, wrap(.down), down, hint: hint),
+            KeyBinding([.up, .char("k")], wrap(.up), up(), hint: hint()),
+            KeyBinding([.down, .char("j")] + downAlso, wrap(.down), down(), hint: hint()),
         ]
     }
 
     /// The scrolling keys of a page of text: ↑/k ↓/j by a line, PgUp, PgDn/Space by a page.
-    static func scrolling(_ wrap: (ListCommand) -> Command, hint: String? = nil) -> [KeyBinding] {
-        upDown(wrap, up: KeyText.scrollUp, down: KeyText.scrollDown, hint: hint) + [
+    static func scrolling(
+        _ wrap: (ListCommand) -> Command, hint: @autoclosure @escaping @Sendable () -> String? = nil
+    ) -> [KeyBinding] {
+        upDown(wrap, up: KeyText.scrollUp, down: KeyText.scrollDown, hint: hint()) + [
             KeyBinding([.pageUp], wrap(.pageUp), KeyText.pageUp),
             KeyBinding([.pageDown, .char(" ")], wrap(.pageDown), KeyText.pageDown),
         ]

@@ -75,7 +75,7 @@ public enum Screen: String, Hashable, Sendable, CaseIterable {
     case search, filterMenu, agenda, reports, stages, stageForm, stageDelete, discard, help
     case boards, targets
 
-    /// The screen's own key table, for help and docs (built once).
+    /// The screen's own key table, for help and docs.
     public var keySheet: KeySheet {
         switch self {
         case .board: return ScreenSheets.board
@@ -134,42 +134,49 @@ public struct KeySheet: Hashable, Sendable {
 }
 
 extension Bindings {
-    static let choiceSheet = KeySheet(KeyText.choiceTitle, KeyText.choiceAbout, choiceField)
-    static let suggestionSheet = KeySheet(KeyText.suggestionTitle, KeyText.suggestionAbout, suggestions)
-    static let textFieldSheet = KeySheet(KeyText.textFieldTitle, KeyText.textFieldAbout, textField)
-    static let activityTypeSheet = KeySheet(KeyText.activityTypeTitle, KeyText.activityTypeAbout, activityType)
-    static let targetEditSheet = KeySheet(KeyText.targetEditTitle, KeyText.targetEditAbout, targetEdit)
+    static var choiceSheet: KeySheet { KeySheet(KeyText.choiceTitle, KeyText.choiceAbout, choiceField) }
+    static var suggestionSheet: KeySheet { KeySheet(KeyText.suggestionTitle, KeyText.suggestionAbout, suggestions) }
+    static var textFieldSheet: KeySheet { KeySheet(KeyText.textFieldTitle, KeyText.textFieldAbout, textField) }
+    static var activityTypeSheet: KeySheet {
+        KeySheet(KeyText.activityTypeTitle, KeyText.activityTypeAbout, activityType)
+    }
+    static var targetEditSheet: KeySheet { KeySheet(KeyText.targetEditTitle, KeyText.targetEditAbout, targetEdit) }
 
     /// Every key table: each screen's, then the fields' (the help's "every screen" view and
     /// `docs/keys.md`).
-    public static let sheets: [KeySheet] =
+    public static var sheets: [KeySheet] {
         Screen.allCases.map(\.keySheet) + [
             choiceSheet, suggestionSheet, activityTypeSheet, textFieldSheet, targetEditSheet,
         ]
+    }
 
     /// A screen's own key table, then those of the fields it holds.
     public static func sheets(for screen: Screen) -> [KeySheet] { [screen.keySheet] + screen.fieldSheets }
 }
 
-/// Each screen's key sheet, built once from its table.
+/// Each screen's key sheet, made from its table in the language of the moment.
 private enum ScreenSheets {
-    static let board = KeySheet(KeyText.boardTitle, KeyText.boardAbout, Bindings.board)
-    static let detail = KeySheet(KeyText.detailTitle, KeyText.detailAbout, Bindings.detail)
-    static let moveTo = KeySheet(KeyText.moveToTitle, KeyText.moveToAbout, Bindings.moveTo)
-    static let lostReason = KeySheet(KeyText.lostReasonTitle, KeyText.lostReasonAbout, Bindings.lostReason)
-    static let confirmDelete = KeySheet(KeyText.confirmDeleteTitle, KeyText.confirmDeleteAbout, Bindings.confirmDelete)
-    static let activity = KeySheet(KeyText.activityTitle, KeyText.activityAbout, Bindings.activityForm)
-    static let npsPrompt = KeySheet(KeyText.npsTitle, KeyText.npsAbout, Bindings.npsPrompt)
-    static let dealForm = KeySheet(KeyText.dealFormTitle, KeyText.dealFormAbout, Bindings.dealForm)
-    static let search = KeySheet(KeyText.searchTitle, KeyText.searchAbout, Bindings.search)
-    static let filterMenu = KeySheet(KeyText.filterTitle, KeyText.filterAbout, Bindings.filterMenu)
-    static let agenda = KeySheet(KeyText.agendaTitle, KeyText.agendaAbout, Bindings.agenda)
-    static let reports = KeySheet(KeyText.reportsTitle, KeyText.reportsAbout, Bindings.reports)
-    static let stages = KeySheet(KeyText.stagesTitle, KeyText.stagesAbout, Bindings.stages)
-    static let stageForm = KeySheet(KeyText.stageFormTitle, KeyText.stageFormAbout, Bindings.stageForm)
-    static let stageDelete = KeySheet(KeyText.stageDeleteTitle, KeyText.stageDeleteAbout, Bindings.stageDelete)
-    static let discard = KeySheet(KeyText.discardTitle, KeyText.discardAbout, Bindings.discard)
-    static let help = KeySheet(KeyText.helpTitle, KeyText.helpAbout, Bindings.help)
-    static let boards = KeySheet(KeyText.boardsTitle, KeyText.boardsAbout, Bindings.boards)
-    static let targets = KeySheet(KeyText.targetsTitle, KeyText.targetsAbout, Bindings.targets)
+    static var board: KeySheet { KeySheet(KeyText.boardTitle, KeyText.boardAbout, Bindings.board) }
+    static var detail: KeySheet { KeySheet(KeyText.detailTitle, KeyText.detailAbout, Bindings.detail) }
+    static var moveTo: KeySheet { KeySheet(KeyText.moveToTitle, KeyText.moveToAbout, Bindings.moveTo) }
+    static var lostReason: KeySheet { KeySheet(KeyText.lostReasonTitle, KeyText.lostReasonAbout, Bindings.lostReason) }
+    static var confirmDelete: KeySheet {
+        KeySheet(KeyText.confirmDeleteTitle, KeyText.confirmDeleteAbout, Bindings.confirmDelete)
+    }
+    static var activity: KeySheet { KeySheet(KeyText.activityTitle, KeyText.activityAbout, Bindings.activityForm) }
+    static var npsPrompt: KeySheet { KeySheet(KeyText.npsTitle, KeyText.npsAbout, Bindings.npsPrompt) }
+    static var dealForm: KeySheet { KeySheet(KeyText.dealFormTitle, KeyText.dealFormAbout, Bindings.dealForm) }
+    static var search: KeySheet { KeySheet(KeyText.searchTitle, KeyText.searchAbout, Bindings.search) }
+    static var filterMenu: KeySheet { KeySheet(KeyText.filterTitle, KeyText.filterAbout, Bindings.filterMenu) }
+    static var agenda: KeySheet { KeySheet(KeyText.agendaTitle, KeyText.agendaAbout, Bindings.agenda) }
+    static var reports: KeySheet { KeySheet(KeyText.reportsTitle, KeyText.reportsAbout, Bindings.reports) }
+    static var stages: KeySheet { KeySheet(KeyText.stagesTitle, KeyText.stagesAbout, Bindings.stages) }
+    static var stageForm: KeySheet { KeySheet(KeyText.stageFormTitle, KeyText.stageFormAbout, Bindings.stageForm) }
+    static var stageDelete: KeySheet {
+        KeySheet(KeyText.stageDeleteTitle, KeyText.stageDeleteAbout, Bindings.stageDelete)
+    }
+    static var discard: KeySheet { KeySheet(KeyText.discardTitle, KeyText.discardAbout, Bindings.discard) }
+    static var help: KeySheet { KeySheet(KeyText.helpTitle, KeyText.helpAbout, Bindings.help) }
+    static var boards: KeySheet { KeySheet(KeyText.boardsTitle, KeyText.boardsAbout, Bindings.boards) }
+    static var targets: KeySheet { KeySheet(KeyText.targetsTitle, KeyText.targetsAbout, Bindings.targets) }
 }

@@ -24,24 +24,46 @@ public enum TargetEditCommand: Hashable, Sendable {
 
 extension Bindings {
     public static let targets = KeyTable<TargetsCommand>(
-        KeyBinding.upDown(TargetsCommand.list, up: "previous line", down: "next line") + [
-            KeyBinding(
-                [.left, .char("h")], .previousPeriod, "previous month or quarter", hint: "period", hintKeys: "←→"),
-            KeyBinding([.right, .char("l")], .nextPeriod, "next month or quarter"),
-            KeyBinding(
-                [.char("p")], .switchKind, "months or quarters (the footer follows; remembered)", hint: "month/quarter"),
-            KeyBinding([.enter, .char("e")], .edit, "set the target of the line (team or owner)", hint: "set"),
-            KeyBinding([.char("d"), .delete], .remove, "remove the target of the line", hint: "remove"),
-            KeyBinding([.escape, .char("q"), .char("T")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
-            KeyBinding([.char("?")], .help, KeyText.helpHere),
-            .quit(.quit),
-        ])
+        KeyBinding.upDown(
+            TargetsCommand.list, up: tr("previous line", "ligne précédente"), down: tr("next line", "ligne suivante"))
+            + [
+                KeyBinding(
+                    [.left, .char("h")], .previousPeriod,
+                    tr("previous month or quarter", "mois ou trimestre précédent"), hint: tr("period", "période"),
+                    hintKeys: "←→"),
+                KeyBinding(
+                    [.right, .char("l")], .nextPeriod, tr("next month or quarter", "mois ou trimestre suivant")),
+                KeyBinding(
+                    [.char("p")], .switchKind,
+                    tr(
+                        "months or quarters (the footer follows; remembered)",
+                        "mois ou trimestres (le pied suit ; mémorisé)"),
+                    hint: tr("month/quarter", "mois/trimestre")),
+                KeyBinding(
+                    [.enter, .char("e")], .edit,
+                    tr(
+                        "set the target of the line (team or owner)",
+                        "fixer l'objectif de la ligne (équipe ou commercial)"), hint: tr("set", "fixer")),
+                KeyBinding(
+                    [.char("d"), .delete], .remove,
+                    tr("remove the target of the line", "retirer l'objectif de la ligne"), hint: tr("remove", "retirer")
+                ),
+                KeyBinding(
+                    [.escape, .char("q"), .char("T")], .close, tr("back to the board", "retour au tableau"),
+                    hint: tr("close", "fermer"), hintKeys: tr("Esc", "Échap")),
+                KeyBinding([.char("?")], .help, KeyText.helpHere),
+                .quit(.quit),
+            ])
 
     public static let targetEdit = KeyTable<TargetEditCommand>([
-        KeyBinding([.enter], .save, "save the target", hint: "save"),
-        KeyBinding([.escape], .cancel, "back to the targets without changing it", hint: "cancel"),
+        KeyBinding([.enter], .save, tr("save the target", "enregistrer l'objectif"), hint: tr("save", "enregistrer")),
+        KeyBinding(
+            [.escape], .cancel, tr("back to the targets without changing it", "retour aux objectifs sans le changer"),
+            hint: tr("cancel", "annuler")),
         .quit(.quit),
-        KeyBinding(.anyKey, label: KeyText.otherKeys, .type, "type the amount (text-field keys)"),
+        KeyBinding(
+            .anyKey, label: KeyText.otherKeys, .type,
+            tr("type the amount (text-field keys)", "taper le montant (touches des champs de texte)")),
     ])
 }
 
@@ -142,16 +164,22 @@ extension AppState {
 
 extension UIText {
     public static func labelTarget(_ p: Period, _ owner: String?) -> String {
-        "target \(p) (\(Strings.Targets.who(owner)))"
+        tr("target \(p) (\(Strings.Targets.who(owner)))", "objectif \(p) (\(Strings.Targets.who(owner)))")
     }
-    public static func boardOpened(_ name: String) -> String { "opened \(name)" }
-    public static let boardNotSwitchedSyncing =
-        "not switched: a sync with the team is under way; switch again when it has ended"
+    public static func boardOpened(_ name: String) -> String { tr("opened \(name)", "\(name) ouvert") }
+    public static var boardNotSwitchedSyncing: String {
+        tr(
+            "not switched: a sync with the team is under way; switch again when it has ended",
+            "pas de changement de tableau : une synchro avec l'équipe est en cours ; réessayez quand elle sera finie")
+    }
     public static func boardNotSwitched(_ why: String) -> String {
-        "not switched: the changes to this board are not saved (\(why)); they stay here"
+        tr(
+            "not switched: the changes to this board are not saved (\(why)); they stay here",
+            "pas de changement de tableau : les modifications de ce tableau ne sont pas enregistrées (\(why)) ; elles restent ici"
+        )
     }
-    public static func boardNotOpened(_ why: String) -> String { "not opened: \(why)" }
+    public static func boardNotOpened(_ why: String) -> String { tr("not opened: \(why)", "pas ouvert : \(why)") }
     public static func periodRemembered(_ kind: PeriodKind) -> String {
-        "the footer follows the \(Strings.periodKindName(kind))"
+        tr("the footer follows the \(Strings.periodKindName(kind))", "le pied suit le \(Strings.periodKindName(kind))")
     }
 }

@@ -90,12 +90,23 @@ extension AppState {
 }
 
 extension UIText {
-    public static let syncStarting = "sync: starting…"
-    public static let syncRunning = "a sync is under way: its result shows here when it ends"
-    public static let whoAmI =
-        "who are you? set `me = Your Name` in ~/.config/pipedeck/config (or git's user.name) to see your deals"
-    public static let everyOwner = "every owner's deals"
+    public static var syncStarting: String { tr("sync: starting…", "synchro : démarrage…") }
+    public static var syncRunning: String {
+        tr(
+            "a sync is under way: its result shows here when it ends",
+            "une synchro est en cours : son résultat s'affichera ici quand elle sera finie")
+    }
+    public static var whoAmI: String {
+        tr(
+            "who are you? set `me = Your Name` in ~/.config/pipedeck/config (or git's user.name) to see your deals",
+            "qui êtes-vous ? mettez `me = Votre Nom` dans ~/.config/pipedeck/config (ou le user.name de git) pour voir vos affaires"
+        )
+    }
+    public static var everyOwner: String { tr("every owner's deals", "les affaires de tous les commerciaux") }
     public static func myDealsOnly(_ me: String, _ n: Int) -> String {
-        "only your deals (owner \(me)): \(n == 1 ? "1 deal" : "\(n) deals") — M again shows everyone's"
+        tr(
+            "only your deals (owner \(me)): \(n == 1 ? "1 deal" : "\(n) deals") — M again shows everyone's",
+            "seulement vos affaires (commercial \(me)) : \(n == 1 ? "1 affaire" : "\(n) affaires") — M de nouveau montre celles de tous"
+        )
     }
 }

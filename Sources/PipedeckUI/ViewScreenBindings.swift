@@ -69,95 +69,182 @@ extension Bindings {
     public static let help = KeyTable<HelpCommand>(
         [
             KeyBinding(
-                .anyKey, plus: [.escape, .char("?")], .close, "close the help", hint: "closes this help",
-                hintKeys: "Esc or ?"),
-            KeyBinding([.tab], .switchView, "this screen's keys, or every screen's", hint: "all screens / this one"),
+                .anyKey, plus: [.escape, .char("?")], .close, tr("close the help", "fermer l'aide"),
+                hint: tr("closes this help", "ferme cette aide"),
+                hintKeys: tr("Esc or ?", "Échap ou ?")),
+            KeyBinding(
+                [.tab], .switchView,
+                tr("this screen's keys, or every screen's", "les touches de cet écran, ou de tous les écrans"),
+                hint: tr("all screens / this one", "tous les écrans / celui-ci")),
             .quit(.quit),
         ] + KeyBinding.scrolling(HelpCommand.scroll))
 
     public static let search = KeyTable<SearchCommand>([
-        KeyBinding([.enter], .keep, "keep the search, back to the board", hint: "keeps the search"),
-        KeyBinding([.escape], .clear, "clear the search, back to the board", hint: "clears it"),
-        KeyBinding([.up, .down], .leave, "keep the search and move the selection on the board"),
+        KeyBinding(
+            [.enter], .keep, tr("keep the search, back to the board", "garder la recherche, retour au tableau"),
+            hint: tr("keeps the search", "garde la recherche")),
+        KeyBinding(
+            [.escape], .clear, tr("clear the search, back to the board", "effacer la recherche, retour au tableau"),
+            hint: tr("clears it", "l'efface")),
+        KeyBinding(
+            [.up, .down], .leave,
+            tr(
+                "keep the search and move the selection on the board",
+                "garder la recherche et déplacer la sélection sur le tableau")),
         .quit(.quit),
-        KeyBinding(.anyKey, label: KeyText.otherKeys, .type, "edit the search (text-field keys); the board follows"),
+        KeyBinding(
+            .anyKey, label: KeyText.otherKeys, .type,
+            tr(
+                "edit the search (text-field keys); the board follows",
+                "modifier la recherche (touches des champs de texte) ; le tableau suit")),
     ])
 
     public static let filterMenu = KeyTable<FilterMenuCommand>(
         KeyBinding.upDown(
-            FilterMenuCommand.list, up: "previous row", down: "next row", hint: "choose", downAlso: [.tab]) + [
-                KeyBinding([.left, .char("h")], .previousValue, "previous value", hint: "change"),
-                KeyBinding([.right, .char("l")], .nextValue, "next value", hint: "change"),
-                KeyBinding([.char(" ")], .toggle, "next value; turns a yes/no row on or off", hint: "toggle"),
+            FilterMenuCommand.list, up: tr("previous row", "ligne précédente"), down: tr("next row", "ligne suivante"),
+            hint: tr("choose", "choisir"), downAlso: [.tab]) + [
                 KeyBinding(
-                    [.enter], .enter, "close (on “\(FilterText.clearAll)”: clear every filter and close)",
-                    hint: "close"),
-                KeyBinding([.escape, .char("f"), .char("q")], .close, "close", hint: "close", hintKeys: "Esc"),
+                    [.left, .char("h")], .previousValue, tr("previous value", "valeur précédente"),
+                    hint: tr("change", "changer")),
+                KeyBinding(
+                    [.right, .char("l")], .nextValue, tr("next value", "valeur suivante"), hint: tr("change", "changer")
+                ),
+                KeyBinding(
+                    [.char(" ")], .toggle,
+                    tr(
+                        "next value; turns a yes/no row on or off",
+                        "valeur suivante ; active ou désactive une ligne oui/non"), hint: tr("toggle", "basculer")),
+                KeyBinding(
+                    [.enter], .enter,
+                    tr(
+                        "close (on “\(FilterText.clearAll)”: clear every filter and close)",
+                        "fermer (sur « \(FilterText.clearAll) » : effacer tous les filtres et fermer)"),
+                    hint: tr("close", "fermer")),
+                KeyBinding(
+                    [.escape, .char("f"), .char("q")], .close, tr("close", "fermer"), hint: tr("close", "fermer"),
+                    hintKeys: tr("Esc", "Échap")),
                 KeyBinding([.char("?")], .help, KeyText.helpHere),
                 .quit(.quit),
             ])
 
     public static let agenda = KeyTable<AgendaCommand>(
-        KeyBinding.upDown(AgendaCommand.list, up: "previous line", down: "next line") + [
-            KeyBinding([.pageUp], .list(.pageUp), KeyText.pageUp),
-            KeyBinding([.pageDown], .list(.pageDown), KeyText.pageDown),
-            KeyBinding([.char("g"), .home], .list(.first), "first line"),
-            KeyBinding([.char("G"), .end], .list(.last), "last line"),
-            KeyBinding([.enter], .item(.show), "show the deal on the board", hint: "show"),
-            KeyBinding(
-                [.char("c")], .item(.complete), "mark the activity done, note its outcome, plan the next",
-                hint: "done"),
-            KeyBinding(
-                [.char("r")], .item(.reschedule), "reschedule the activity (a new day and time)", hint: "reschedule"),
-            KeyBinding(
-                [.char("n")], .item(.change), "change the activity (on a deal with none: plan one)",
-                hint: "change"),
-            KeyBinding([.char("i")], .item(.log), "log something just done on the deal"),
-            KeyBinding(
-                [.char("t"), .tab], .nextType, "only calls, meetings, emails, tasks, deadlines, then all",
-                hint: "type", hintKeys: "t"),
-            KeyBinding([.escape, .char("q"), .char("A")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
-            KeyBinding([.char("?")], .help, KeyText.helpHere),
-            .quit(.quit),
-        ])
+        KeyBinding.upDown(
+            AgendaCommand.list, up: tr("previous line", "ligne précédente"), down: tr("next line", "ligne suivante"))
+            + [
+                KeyBinding([.pageUp], .list(.pageUp), KeyText.pageUp),
+                KeyBinding([.pageDown], .list(.pageDown), KeyText.pageDown),
+                KeyBinding([.char("g"), .home], .list(.first), tr("first line", "première ligne")),
+                KeyBinding([.char("G"), .end], .list(.last), tr("last line", "dernière ligne")),
+                KeyBinding(
+                    [.enter], .item(.show), tr("show the deal on the board", "montrer l'affaire sur le tableau"),
+                    hint: tr("show", "voir")),
+                KeyBinding(
+                    [.char("c")], .item(.complete),
+                    tr(
+                        "mark the activity done, note its outcome, plan the next",
+                        "marquer l'activité faite, noter son résultat, prévoir la suivante"),
+                    hint: tr("done", "faite")),
+                KeyBinding(
+                    [.char("r")], .item(.reschedule),
+                    tr(
+                        "reschedule the activity (a new day and time)",
+                        "reprogrammer l'activité (un nouveau jour et une nouvelle heure)"),
+                    hint: tr("reschedule", "reprogrammer")),
+                KeyBinding(
+                    [.char("n")], .item(.change),
+                    tr(
+                        "change the activity (on a deal with none: plan one)",
+                        "changer l'activité (sur une affaire qui n'en a pas : en prévoir une)"),
+                    hint: tr("change", "changer")),
+                KeyBinding(
+                    [.char("i")], .item(.log),
+                    tr("log something just done on the deal", "noter ce qui vient d'être fait sur l'affaire")),
+                KeyBinding(
+                    [.char("t"), .tab], .nextType,
+                    tr(
+                        "only calls, meetings, emails, tasks, deadlines, then all",
+                        "seulement les appels, rendez-vous, e-mails, tâches, échéances, puis tout"),
+                    hint: tr("type", "type"), hintKeys: "t"),
+                KeyBinding(
+                    [.escape, .char("q"), .char("A")], .close, tr("back to the board", "retour au tableau"),
+                    hint: tr("close", "fermer"), hintKeys: tr("Esc", "Échap")),
+                KeyBinding([.char("?")], .help, KeyText.helpHere),
+                .quit(.quit),
+            ])
 
     public static let reports = KeyTable<ReportsCommand>(
         [
-            KeyBinding([.tab, .right, .char("l")], .nextTab, "next report", hint: "switch", hintKeys: "Tab"),
             KeyBinding(
-                .number, label: "1–\(ReportKind.allCases.count)", .tabNumber, "the report of that number",
-                hint: "switch"),
-            KeyBinding([.backTab, .left, .char("h")], .previousTab, "previous report"),
-        ] + KeyBinding.scrolling(ReportsCommand.scroll, hint: "scroll") + [
-            KeyBinding([.escape, .char("q"), .char("r")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
+                [.tab, .right, .char("l")], .nextTab, tr("next report", "rapport suivant"),
+                hint: tr("switch", "passer"), hintKeys: tr("Tab", "Tab")),
+            KeyBinding(
+                .number, label: "1–\(ReportKind.allCases.count)", .tabNumber,
+                tr("the report of that number", "le rapport de ce numéro"),
+                hint: tr("switch", "passer")),
+            KeyBinding([.backTab, .left, .char("h")], .previousTab, tr("previous report", "rapport précédent")),
+        ] + KeyBinding.scrolling(ReportsCommand.scroll, hint: tr("scroll", "défiler")) + [
+            KeyBinding(
+                [.escape, .char("q"), .char("r")], .close, tr("back to the board", "retour au tableau"),
+                hint: tr("close", "fermer"), hintKeys: tr("Esc", "Échap")),
             KeyBinding([.char("?")], .help, KeyText.helpHere),
             .quit(.quit),
         ])
 
     public static let stages = KeyTable<StagesCommand>(
-        KeyBinding.upDown(StagesCommand.list, up: "previous stage", down: "next stage") + [
-            KeyBinding([.char("a")], .add, "add a stage", hint: "add"),
-            KeyBinding(
-                [.char("e"), .enter], .stage(.edit), "rename it, change its probability or stale days", hint: "edit"),
-            KeyBinding([.char("d"), .delete], .stage(.delete), "delete it (asks where its deals go)", hint: "delete"),
-            KeyBinding([.char("K"), .shiftUp], .stage(.moveLeft), "move it one place earlier", hint: "move"),
-            KeyBinding([.char("J"), .shiftDown], .stage(.moveRight), "move it one place later", hint: "move"),
-            KeyBinding([.char("+")], .stage(.probabilityUp), "probability up to the next 5 %", hint: "probability"),
-            KeyBinding([.char("-")], .stage(.probabilityDown), "probability down to the next 5 %", hint: "probability"),
-            KeyBinding([.char("[")], .stage(.rotDaysDown), "stale one day sooner", hint: "rot days"),
-            KeyBinding([.char("]")], .stage(.rotDaysUp), "stale one day later", hint: "rot days"),
-            KeyBinding([.escape, .char("q"), .char("S")], .close, "back to the board", hint: "close", hintKeys: "Esc"),
-            KeyBinding([.char("u")], .undo, "undo the last change"),
-            KeyBinding([.ctrl("r")], .redo, "redo"),
-            KeyBinding([.char("?")], .help, KeyText.helpHere),
-            .quit(.quit),
-        ])
+        KeyBinding.upDown(
+            StagesCommand.list, up: tr("previous stage", "étape précédente"), down: tr("next stage", "étape suivante"))
+            + [
+                KeyBinding([.char("a")], .add, tr("add a stage", "ajouter une étape"), hint: tr("add", "ajouter")),
+                KeyBinding(
+                    [.char("e"), .enter], .stage(.edit),
+                    tr(
+                        "rename it, change its probability or stale days",
+                        "la renommer, changer sa probabilité ou ses jours sans activité"), hint: tr("edit", "modifier")),
+                KeyBinding(
+                    [.char("d"), .delete], .stage(.delete),
+                    tr("delete it (asks where its deals go)", "la supprimer (demande où vont ses affaires)"),
+                    hint: tr("delete", "supprimer")),
+                KeyBinding(
+                    [.char("K"), .shiftUp], .stage(.moveLeft), tr("move it one place earlier", "l'avancer d'une place"),
+                    hint: tr("move", "déplacer")),
+                KeyBinding(
+                    [.char("J"), .shiftDown], .stage(.moveRight),
+                    tr("move it one place later", "la reculer d'une place"), hint: tr("move", "déplacer")),
+                KeyBinding(
+                    [.char("+")], .stage(.probabilityUp),
+                    tr("probability up to the next 5 %", "probabilité aux 5 % suivants"),
+                    hint: tr("probability", "probabilité")),
+                KeyBinding(
+                    [.char("-")], .stage(.probabilityDown),
+                    tr("probability down to the next 5 %", "probabilité aux 5 % précédents"),
+                    hint: tr("probability", "probabilité")),
+                KeyBinding(
+                    [.char("[")], .stage(.rotDaysDown), tr("stale one day sooner", "sans activité un jour plus tôt"),
+                    hint: tr("rot days", "jours sans activité")),
+                KeyBinding(
+                    [.char("]")], .stage(.rotDaysUp), tr("stale one day later", "sans activité un jour plus tard"),
+                    hint: tr("rot days", "jours sans activité")),
+                KeyBinding(
+                    [.escape, .char("q"), .char("S")], .close, tr("back to the board", "retour au tableau"),
+                    hint: tr("close", "fermer"), hintKeys: tr("Esc", "Échap")),
+                KeyBinding([.char("u")], .undo, tr("undo the last change", "annuler la dernière modification")),
+                KeyBinding([.ctrl("r")], .redo, tr("redo", "rétablir")),
+                KeyBinding([.char("?")], .help, KeyText.helpHere),
+                .quit(.quit),
+            ])
 
     public static let stageDelete = KeyTable<StageDeleteCommand>(
-        KeyBinding.upDown(StageDeleteCommand.list, up: "previous stage", down: "next stage", hint: "choose") + [
-            KeyBinding(
-                [.enter], .confirm, "delete the stage and move its deals to the chosen one", hint: "delete and move"),
-            KeyBinding([.escape], .cancel, "back to the stages", hint: "cancel"),
-            .quit(.quit),
-        ])
+        KeyBinding.upDown(
+            StageDeleteCommand.list, up: tr("previous stage", "étape précédente"),
+            down: tr("next stage", "étape suivante"), hint: tr("choose", "choisir")) + [
+                KeyBinding(
+                    [.enter], .confirm,
+                    tr(
+                        "delete the stage and move its deals to the chosen one",
+                        "supprimer l'étape et déplacer ses affaires vers celle choisie"),
+                    hint: tr("delete and move", "supprimer et déplacer")),
+                KeyBinding(
+                    [.escape], .cancel, tr("back to the stages", "retour aux étapes"), hint: tr("cancel", "annuler")),
+                .quit(.quit),
+            ])
 }

@@ -8,7 +8,7 @@ extension PipelineRulesTests {
 
     func testSortKeyNextCyclesThroughEveryCaseAndBack() {
         let all = SortKey.allCases
-        XCTAssertEqual(all.count, 8)
+        XCTAssertEqual(all.count, 10)
         for start in all {
             var seen: [SortKey] = [start]
             var k = start.next
@@ -83,10 +83,13 @@ extension PipelineRulesTests {
     func testEveryKeyKeepsManualOrderWhenAllKeysAreEqual() {
         // Identical amounts, probabilities, dates, ages and scores: only the rank differs.
         let deals = (0..<7).map { n in
-            deal(
+            var d = deal(
                 "d\(n)", value: 500, rank: 6 - n, close: day("2026-12-15"),
                 next: step("Call", due: day("2026-12-02")),
                 qualification: Qualification(budget: true, need: true))
+            d.title = "Same title"
+            d.company = "Same company"
+            return d
         }
         let b = rulesBoard(deals: deals)
         let manual = ["d6", "d5", "d4", "d3", "d2", "d1", "d0"]

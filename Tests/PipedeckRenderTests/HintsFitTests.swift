@@ -109,7 +109,7 @@ final class HintsFitTests: XCTestCase {
             for c in "2026-13-45" { _ = s.handle(.char(c)) }
             _ = s.handle(.enter)
             for (field, message) in [
-                ("Title", Strings.emptyTitle), ("Value", Strings.badNumber), ("Expected close", Strings.badDate),
+                ("Title", Strings.emptyTitle), ("Value", Strings.badNumber), ("Expected close", FormText.badDay),
             ] {
                 while case .form(let f) = s.mode, f.fields[f.focus].label != field { _ = s.handle(.tab) }
                 XCTAssertTrue(boxText(s).contains(message), "\(size) \(field): \(boxText(s))")

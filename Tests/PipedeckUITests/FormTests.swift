@@ -44,7 +44,7 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(f.field(.title).error, Strings.emptyTitle)
         XCTAssertEqual(f.field(.value).error, Strings.badNumber)
         XCTAssertEqual(f.field(.probability).error, Strings.probabilityRange)
-        XCTAssertEqual(f.field(.close).error, Strings.badDate)
+        XCTAssertEqual(f.field(.close).error, FormText.badDay)
         XCTAssertEqual(f.fields[f.focus].id, .title, "the focus goes to the first wrong field")
         XCTAssertEqual(d.saves, 0)
         // Fix everything, then it saves.

@@ -74,7 +74,7 @@ final class WorkingPipelineTests: XCTestCase {
         XCTAssertEqual(ids(d, column: 0), ["d03lea", "d02lea", "d04lea", "d01lea", "d25lea"], "biggest value first")
         try d.press(.char("J"))
         XCTAssertEqual(d.state.message?.text, UIText.reorderNeedsManual, "no manual reorder in another order")
-        for _ in 0..<7 { try d.press(.char("s")) }
+        for _ in 0..<9 { try d.press(.char("s")) }
         XCTAssertEqual(d.state.sort, .rank)
         XCTAssertEqual(ids(d, column: 0), ["d01lea", "d02lea", "d03lea", "d04lea", "d25lea"])
         XCTAssertEqual(d.state.board.deals.map(\.rank), ranksBefore)

@@ -229,53 +229,69 @@ extension TeamIdentity {
 enum TeamText {
     static func step(_ s: TeamSync.Step) -> String {
         switch s {
-        case .committing: return "sync: committing your changes…"
-        case .fetching: return "sync: fetching the team's…"
-        case .merging: return "sync: merging…"
-        case .pushing: return "sync: sending yours…"
+        case .committing: return tr("sync: committing your changes…", "synchro : enregistrement de vos modifications…")
+        case .fetching: return tr("sync: fetching the team's…", "synchro : récupération de celles de l'équipe…")
+        case .merging: return tr("sync: merging…", "synchro : fusion…")
+        case .pushing: return tr("sync: sending yours…", "synchro : envoi des vôtres…")
         }
     }
 
-    static func changes(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
+    static func changes(_ n: Int) -> String {
+        tr(n == 1 ? "1 change" : "\(n) changes", n == 1 ? "1 modification" : "\(n) modifications")
+    }
 
     static func outcome(_ r: TeamSync.Result) -> StatusMessage {
-        let remote = r.remote ?? "the team"
+        let remote = r.remote ?? tr("the team", "l'équipe")
         var s: String
         switch r.outcome {
         case .alreadyInSync:
-            s = "synced · already in step with \(remote)"
+            s = tr("synced · already in step with \(remote)", "synchronisé · déjà à jour avec \(remote)")
         case .synced:
-            s = "synced with \(remote) · "
+            s = tr("synced with \(remote) · ", "synchronisé avec \(remote) · ")
             s +=
                 r.received.deals.isEmpty
-                ? "nothing new from the team" : changes(r.received.deals.count) + " from the team"
-            if !r.sent.deals.isEmpty { s += " · " + changes(r.sent.deals.count) + " sent" }
+                ? tr("nothing new from the team", "rien de nouveau de l'équipe")
+                : changes(r.received.deals.count) + tr(" from the team", " de l'équipe")
+            if !r.sent.deals.isEmpty { s += " · " + changes(r.sent.deals.count) + tr(" sent", " envoyées") }
         case .notShared(let why):
             // The reason says what is safe where ("your changes are committed here").
             var reason = oneLine(why)
-            if reason.hasPrefix("Not shared: ") { reason.removeFirst("Not shared: ".count) }
-            return StatusMessage("not synced: " + reason, isError: true)
+            let notShared = tr("Not shared: ", "Non partagé : ")
+            if reason.hasPrefix(notShared) { reason.removeFirst(notShared.count) }
+            return StatusMessage(tr("not synced: ", "non synchronisé : ") + reason, isError: true)
         }
         let conflicts = r.conflicts
         if !conflicts.isEmpty {
-            let names = conflicts.prefix(3).map { "“\($0.title)”" }.joined(separator: ", ")
-            s += " · changed on both sides, the later change kept and the other in the deal's history (!): " + names
-            if conflicts.count > 3 { s += " and \(conflicts.count - 3) more" }
+            let names = conflicts.prefix(3).map { tr("“\($0.title)”", "« \($0.title) »") }.joined(separator: ", ")
+            s +=
+                tr(
+                    " · changed on both sides, the later change kept and the other in the deal's history (!): ",
+                    " · modifiées des deux côtés, la plus récente gardée et l'autre dans l'historique de l'affaire (!) : "
+                )
+                + names
+            if conflicts.count > 3 { s += tr(" and \(conflicts.count - 3) more", " et \(conflicts.count - 3) de plus") }
         }
         return StatusMessage(s, isError: !conflicts.isEmpty)
     }
 
-    static func refused(_ why: String) -> String { "cannot sync: " + oneLine(why) }
+    static func refused(_ why: String) -> String { tr("cannot sync: ", "synchro impossible : ") + oneLine(why) }
 
     static func driverMissing(_ top: String) -> String {
-        "this board is shared through git, but git in \(top) does not know Pipedeck's merge driver "
-            + "(git does not copy it with a clone; a plain `git pull` could leave conflict markers): "
-            + "press Y to sync (it registers it) or run `pipedeck sync`"
+        tr(
+            "this board is shared through git, but git in \(top) does not know Pipedeck's merge driver "
+                + "(git does not copy it with a clone; a plain `git pull` could leave conflict markers): "
+                + "press Y to sync (it registers it) or run `pipedeck sync`",
+            "ce tableau est partagé par git, mais git dans \(top) ne connaît pas le pilote de fusion de Pipedeck "
+                + "(git ne le copie pas avec un clone ; un simple `git pull` pourrait laisser des marques de conflit) : "
+                + "appuyez sur Y pour synchroniser (il l'enregistre) ou lancez `pipedeck sync`")
     }
 
     static func badAutoSync(_ value: String, _ word: String) -> String {
-        "settings: “sync = \(value)” — “\(word)” is not understood; write for instance "
-            + "“sync = open, quit, every 15 min” (or “sync = off”)"
+        tr(
+            "settings: “sync = \(value)” — “\(word)” is not understood; write for instance "
+                + "“sync = open, quit, every 15 min” (or “sync = off”)",
+            "réglages : « sync = \(value) » — « \(word) » n'est pas compris ; écrivez par exemple "
+                + "« sync = open, quit, every 15 min » (ou « sync = off »)")
     }
 
     static func oneLine(_ s: String) -> String {

@@ -25,7 +25,8 @@ public enum DateParser {
         case numeric(order: DateOrder?)
     }
 
-    public static func parse(_ text: String, _ strictness: Strictness, language: Language = .english)
+    /// `language` is the language of the moment unless said (`Language.current`).
+    public static func parse(_ text: String, _ strictness: Strictness, language: Language = .current)
         -> Result<Day, DateFailure>
     {
         let t = text.trimmingCharacters(in: .whitespaces)

@@ -37,7 +37,7 @@ public enum TimeParser {
     /// A day and an optional time, as typed for an activity: "tomorrow 14:30", "+3", "fri 9h",
     /// "2026-12-03 at 10:00", or a time alone ("16:00": today). The day is read by
     /// `DateParser`'s typed dates.
-    public static func when(_ text: String, today: Day, language: Language = .english)
+    public static func when(_ text: String, today: Day, language: Language = .current)
         -> Result<(day: Day, time: TimeOfDay?), DateFailure>
     {
         let t = text.trimmingCharacters(in: .whitespaces)

@@ -48,6 +48,12 @@ extension BoardDecoder {
 }
 
 extension StorageStrings {
-    public static let period = "a month as YYYY-MM or a quarter as YYYY-Q1…Q4"
-    public static let rate = "a rate above 0 (at most 1000000) with at most 6 decimals"
+    public static var period: String {
+        tr("a month as YYYY-MM or a quarter as YYYY-Q1…Q4", "un mois AAAA-MM ou un trimestre AAAA-T1…T4")
+    }
+    public static var rate: String {
+        tr(
+            "a rate above 0 (at most 1000000) with at most 6 decimals",
+            "un taux supérieur à 0 (au plus 1000000) avec au plus 6 décimales")
+    }
 }
