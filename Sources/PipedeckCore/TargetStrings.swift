@@ -209,8 +209,8 @@ extension Strings {
         }
         public static func passedNote(_ n: Int, _ amount: String) -> String {
             tr(
-                "\(n) open deal\(n == 1 ? "" : "s") with a close date passed (\(amount) weighted) count in no period: update their dates.",
-                "\(n) affaire\(n == 1 ? "" : "s") ouverte\(n == 1 ? "" : "s") à la date de conclusion dépassée (\(amount) pondérés) ne compte\(n == 1 ? "" : "nt") dans aucune période : mettez leurs dates à jour."
+                "\(n) open deal\(n == 1 ? "" : "s") with a close date passed (\(amount) weighted) count\(n == 1 ? "s" : "") in no period: update \(n == 1 ? "its date" : "their dates").",
+                "\(n) affaire\(n == 1 ? "" : "s") ouverte\(n == 1 ? "" : "s") à la date de conclusion dépassée (\(amount) pondérés) ne compte\(n == 1 ? "" : "nt") dans aucune période : mettez \(n == 1 ? "sa date" : "leurs dates") à jour."
             )
         }
         public static let noTarget = "—"
