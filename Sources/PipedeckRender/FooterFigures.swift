@@ -82,9 +82,11 @@ struct FooterFigures {
             p.append((" + " + amount(pr.won.apart[o], o, compact: true), .won))
         }
         if let t = pr.target, let percent = pr.percent ?? (t.isZero ? 100 : nil) {
-            p.append((d == .tiny ? "/" : " " + Strings.footerOf + " ", .footer))
-            p.append((amount(t, board.currency, compact: c), .money))
+            // The narrowest footer keeps the percentage and leaves the target's amount to the
+            // targets screen (`T`): "Dec · €20.2k 16 %".
             if d != .tiny {
+                p.append((" " + Strings.footerOf + " ", .footer))
+                p.append((amount(t, board.currency, compact: c), .money))
                 let filled = min(5, percent / 20)
                 let on = g == .unicode ? "▰" : "#", off = g == .unicode ? "▱" : "-"
                 p.append((" " + String(repeating: on, count: filled), .won))

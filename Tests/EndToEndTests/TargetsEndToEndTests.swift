@@ -65,7 +65,8 @@ final class TargetsEndToEndTests: EndToEndTestCase {
 
         for (w, h) in [(120, 40), (80, 24), (40, 12)] {
             let s = try session(["--file", file], width: w, height: h)
-            XCTAssertTrue(s.waitFor("€80"), "\(w)×\(h): \(s.capture())")
+            // At 40 columns the footer keeps the percentage and leaves the target's amount out.
+            XCTAssertTrue(s.waitFor(w > 40 ? "€80" : " %"), "\(w)×\(h): \(s.capture())")
             XCTAssertTrue(s.capture().contains("≈€"), "converted totals: \(s.capture())")
             s.send("q")
             XCTAssertEqual(s.exitStatus(), 0)

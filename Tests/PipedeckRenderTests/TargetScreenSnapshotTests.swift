@@ -26,13 +26,25 @@ final class TargetScreenSnapshotTests: XCTestCase {
             let rows = Fixture.rows(s)
             assertSnapshot(rows, named: "targets-board-\(w)x\(h)")
             let footer = rows[s.screen.footerRow]
-            XCTAssertTrue(footer.contains("€80"), "\(w)×\(h): the target is shown: \(footer)")
+            // The narrowest footer keeps the percentage; the target's amount is on the targets screen.
+            if w > 40 { XCTAssertTrue(footer.contains("€80"), "\(w)×\(h): the target is shown: \(footer)") }
             XCTAssertTrue(footer.contains("41 %"), "\(w)×\(h): €33,000 of €80,000: \(footer)")
         }
         // The USD deal counts converted: €504,600 + $20,000 × 0.92 = €523,000, marked ≈.
         let wide = Fixture.rows(Fixture.state(TargetScreenSnapshotTests.board, width: 160, height: 45))[43]
         XCTAssertTrue(wide.contains("Value ≈€523,000"), wide)
         XCTAssertFalse(wide.contains("USD"), "no currency stays apart: \(wide)")
+    }
+
+    /// At 40 columns with six-figure amounts the percentage still shows (it was cut after the
+    /// target's amount).
+    func testTheNarrowFooterKeepsThePercentageWithLargeAmounts() {
+        var b = TargetScreenSnapshotTests.board
+        b.settings.targets = [SalesTarget(period: b.settings.targets[0].period, amount: Money(units: 120_000))]
+        let s = Fixture.state(b, width: 40, height: 12)
+        let footer = Fixture.rows(s)[s.screen.footerRow]
+        XCTAssertTrue(footer.contains("27 %"), "€33,000 of €120,000 at 40 columns: \(footer)")
+        XCTAssertFalse(footer.contains("…"), footer)
     }
 
     func testHeadersCountConvertedDealsWithTheirValue() {
