@@ -22,9 +22,7 @@ extension EventLoop {
         }
         sync.finish(&state)
         if state.hasUnsavedChanges {
-            var why = Strings.quitUnsavedReason
-            if case .failed(let w) = state.saveState { why = w }
-            sync.send(.notice(StatusMessage(UIText.boardNotSwitched(why), isError: true)), &state)
+            sync.send(.notice(StatusMessage(UIText.boardNotSwitched(unsavedReason), isError: true)), &state)
             return
         }
         let version: BoardVersion
@@ -33,13 +31,8 @@ extension EventLoop {
             return
         }
         sync.close()
-        let size = terminal.size
-        var next = AppState(
-            board: version.board, fileName: (path as NSString).lastPathComponent, now: .now(), today: Day.today(),
-            width: size.width, height: size.height)
-        next.zone = state.zone
-        next.setPeriod(state.periodKind)
-        state = next
+        state = EventLoop.openedState(
+            version, path: path, size: terminal.size, zone: state.zone, period: state.periodKind)
         sync = BoardSync(path: path, version: version)
         team = TeamLink(path: path, environment: environment)
         sync.start(&state)
@@ -62,10 +55,24 @@ extension EventLoop {
         }
         sync.send(.notice(StatusMessage(message)), &state)
     }
-}
 
-extension Strings {
-    static var quitUnsavedReason: String {
-        tr("the last changes were not written", "les dernières modifications n'ont pas été écrites")
+    /// The state of a board just opened (at start-up or from the switcher): today's clock, the
+    /// user's time zone and the footer's period.
+    static func openedState(
+        _ version: BoardVersion, path: String, size: (width: Int, height: Int), zone: TimeZone, period: PeriodKind
+    ) -> AppState {
+        var s = AppState(
+            board: version.board, fileName: (path as NSString).lastPathComponent, now: .now(), today: Day.today(),
+            width: size.width, height: size.height)
+        s.zone = zone
+        s.setPeriod(period)
+        return s
+    }
+
+    /// Why the board holds changes the file lacks: the failed save's reason, else that they were
+    /// not written (said when quitting or switching boards with them).
+    var unsavedReason: String {
+        if case .failed(let w) = state.saveState { return w }
+        return Strings.lastChangesNotWritten
     }
 }

@@ -66,13 +66,9 @@ final class EventLoop {
         renderOptions = RenderOptions(
             glyphs: utf8 ? .unicode : .ascii,
             locale: Language.current.defaultNumberLocale(environment: MoneyFormatter.environmentLocale(env)))
-        let size = terminal.size
-        state = AppState(
-            board: version.board, fileName: (options.path as NSString).lastPathComponent,
-            now: .now(), today: Day.today(), width: size.width, height: size.height)
-        // The user's clock: which day a win or an activity falls on.
-        state.zone = .current
-        state.setPeriod(PeriodSetting.configured(env))
+        // The user's clock (`.current`): which day a win or an activity falls on.
+        state = EventLoop.openedState(
+            version, path: options.path, size: terminal.size, zone: .current, period: PeriodSetting.configured(env))
         sync = BoardSync(path: options.path, version: version)
         team = TeamLink(path: options.path, environment: env)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
@@ -107,9 +103,7 @@ final class EventLoop {
         terminal.restore()
         if let synced { print(Strings.quitSynced(synced)) }
         if state.hasUnsavedChanges {
-            var why = Strings.lastChangesNotWritten
-            if case .failed(let w) = state.saveState { why = w }
-            FileHandle.standardError.write(Data((Strings.quitWithUnsaved(why) + "\n").utf8))
+            FileHandle.standardError.write(Data((Strings.quitWithUnsaved(unsavedReason) + "\n").utf8))
             if status == 0 { status = 1 }
         }
         return status
