@@ -30,9 +30,13 @@ extension BoardRenderer {
             var variants = [RenderText.boardUnreadable]
             if e.name != nil {
                 let f = formatter(e.currency.isEmpty ? state.board.currency : e.currency)
-                // Weighted values are marked ≈ anyway; a converted one is no less so.
-                let line = RenderText.boardLine(e.openCount, g.approx + f.compact(e.weighted.value))
-                variants = [line, RenderText.boardOpen(e.openCount)]
+                // Weighted values are marked ≈ anyway; a converted one is no less so. A board with
+                // nothing weighted says only how many deals are open ("≈€0" would be noise).
+                let open = RenderText.boardOpen(e.openCount)
+                let line =
+                    e.weighted.value.isZero
+                    ? open : RenderText.boardLine(e.openCount, g.approx + f.compact(e.weighted.value))
+                variants = line == open ? [open] : [line, open]
                 if let t = e.lastOpened { variants.insert(line + "  " + t.day(in: state.zone).description, at: 0) }
             }
             let room = r.w - 2 - min(12, TextWidth.width(name)) - 1

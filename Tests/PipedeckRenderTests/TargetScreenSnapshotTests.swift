@@ -83,10 +83,14 @@ final class TargetScreenSnapshotTests: XCTestCase {
         var p = ShelfEntry(path: "/home/ana/.local/share/pipedeck/partenaires.json")
         p.name = "Partenaires — été 2027 🚀"; p.openCount = 3; p.currency = "EUR"
         p.weighted.value = Money(units: 12_000)
+        // Nothing weighted (a new board): the number of open deals alone, not "≈€0".
+        var empty = ShelfEntry(path: "/home/ana/.local/share/pipedeck/renouvellements.json")
+        empty.name = "Renouvellements"; empty.openCount = 0; empty.currency = "EUR"
         var broken = ShelfEntry(path: "/tmp/broken.json")
         broken.problem = "/tmp/broken.json: line 1, column 2: expected a field name"
-        s.showBoards([a, p, broken], current: a.path)
+        s.showBoards([a, p, empty, broken], current: a.path)
         assertSnapshot(Fixture.rows(s), named: "switcher-80x24")
+        XCTAssertFalse(Fixture.rows(s).joined().contains("≈€0"))
         Fixture.press(&s, .char("z"), .char("z"))
         XCTAssertTrue(Fixture.rows(s).joined().contains("No board matches."))
     }
