@@ -243,9 +243,12 @@ extension Board {
     }
 
     func nextRank(inStage id: String) -> Int {
-        var m = -1
-        for d in deals where d.stage == id { m = max(m, d.rank) }
-        return m + 1
+        // Two fields read in place: this looks at every deal on each move.
+        deals.withUnsafeBufferPointer { deals in
+            var m = -1
+            for i in deals.indices where deals[i].stage == id { m = max(m, deals[i].rank) }
+            return m + 1
+        }
     }
 
     /// Stage change with the won/open status rules. Does not stamp updatedAt.

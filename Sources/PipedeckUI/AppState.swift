@@ -238,12 +238,11 @@ public struct AppState: Equatable, Sendable {
     }
 
     mutating func undoOrRedo(redo: Bool) -> [Effect] {
-        var b = board
-        guard let edit = redo ? history.redo(&b) : history.undo(&b) else {
+        // Replayed on the board itself: a copy would copy every deal.
+        guard let edit = redo ? history.redo(&board) : history.undo(&board) else {
             message = StatusMessage(redo ? Strings.nothingToRedo : Strings.nothingToUndo)
             return []
         }
-        board = b
         rebuildColumns()
         if let id = edit.focusDealID { select(dealID: id) }
         keepVisible()
