@@ -75,55 +75,54 @@ extension Board {
         case .setTarget, .removeTarget, .setRate, .removeRate:
             touched = try changeTargets(action, in: &b)
         default:
-            touched = try changeDeals(action, in: &b, at: now)
+            touched = try b.changeDeals(action, at: now)
         }
         guard let touched else { return Outcome(board: self, edit: nil) }
         return Outcome(board: b, edit: Edit(from: self, to: b, touching: touched))
     }
 
-    /// Applies an action on deals to `b` (a copy of this board); returns the deals it touched,
-    /// nil when nothing changes.
-    private func changeDeals(_ action: Action, in b: inout Board, at now: Timestamp) throws(PipelineError)
-        -> [String]?
-    {
+    /// Applies an action on deals to this board itself (`apply` calls it on a copy,
+    /// `applyInPlace` on the board); returns the deals it touched, nil when nothing changes.
+    /// Every value it decides on is read before the deal is written.
+    mutating func changeDeals(_ action: Action, at now: Timestamp) throws(PipelineError) -> [String]? {
         switch action {
         case .add(var deal):
             try validate(deal)
             if deal.id.isEmpty || self.deal(deal.id) != nil {
                 throw .invalid(field: "id", reason: Strings.duplicateID(deal.id))
             }
-            deal.rank = b.nextRank(inStage: deal.stage)
+            deal.rank = nextRank(inStage: deal.stage)
             if let s = stage(deal.stage), s.kind == .won, deal.status == .open {
                 deal.status = .won
                 if deal.history.count == 1 { deal.history[0].status = .won }
             }
-            b.deals.append(deal)
+            deals.append(deal)
             return [deal.id]
         case .update(let new):
-            return try update(new, in: &b, at: now)
+            return try update(new, at: now)
         case .delete(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
-            b.deals.remove(at: i)
+            deals.remove(at: i)
             return [id]
         case .move(let id, let target):
-            return try move(id, to: target, rank: nil, in: &b, at: now)
+            return try move(id, to: target, rank: nil, at: now)
         case .moveBack(let id, let target, let rank):
-            return try move(id, to: target, rank: rank, in: &b, at: now)
+            return try move(id, to: target, rank: rank, at: now)
         case .shift(let id, let by):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             guard let si = stageIndex(deals[i].stage) else { throw .unknownStage(deals[i].stage) }
             let ti = si + by
             guard ti >= 0, ti < stages.count, by != 0 else { return nil }
-            b.moveInPlace(i, to: stages[ti].id, at: now)
-            b.deals[i].updatedAt = now
+            moveInPlace(i, to: stages[ti].id, at: now)
+            deals[i].updatedAt = now
             return [id]
         case .reorder(let id, let by):
-            return try reorder(id, by: by, in: &b, at: now)
+            return try reorder(id, by: by, at: now)
         case .markWon(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             if deals[i].status == .won { return nil }
-            try b.winInPlace(i, at: now)
-            b.deals[i].updatedAt = now
+            try winInPlace(i, at: now)
+            deals[i].updatedAt = now
             return [id]
         case .markLost(let id, let reason):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
@@ -131,42 +130,42 @@ extension Board {
             let clean = (r?.isEmpty ?? true) ? nil : r
             if deals[i].status == .lost {
                 if deals[i].lostReason == clean { return nil }
-                b.deals[i].lostReason = clean
+                deals[i].lostReason = clean
             } else {
-                b.loseInPlace(i, reason: clean, at: now)
+                loseInPlace(i, reason: clean, at: now)
             }
             // A new reason joins the board's list, so it is offered next time.
             if let r = clean, !settings.lostReasons.contains(where: { $0.lowercased() == r.lowercased() }) {
-                b.settings.lostReasons.append(r)
+                settings.lostReasons.append(r)
             }
-            b.deals[i].updatedAt = now
+            deals[i].updatedAt = now
             return [id]
         case .reopen(let id):
             guard let i = dealIndex(id) else { throw .unknownDeal(id) }
             if deals[i].status == .open { return nil }
-            b.reopenInPlace(i, at: now)
-            b.deals[i].updatedAt = now
+            reopenInPlace(i, at: now)
+            deals[i].updatedAt = now
             return [id]
         case .addActivity, .updateActivity, .completeActivity, .removeActivity:
-            return try changeActivities(action, in: &b, at: now)
+            return try changeActivities(action, at: now)
         default:
             return nil
         }
     }
 
-    private func move(_ id: String, to target: String, rank: Int?, in b: inout Board, at now: Timestamp)
+    private mutating func move(_ id: String, to target: String, rank: Int?, at now: Timestamp)
         throws(PipelineError) -> [String]?
     {
         guard let i = dealIndex(id) else { throw .unknownDeal(id) }
         guard stage(target) != nil else { throw .unknownStage(target) }
         if deals[i].stage == target { return nil }
-        b.moveInPlace(i, to: target, at: now)
-        if let rank { b.deals[i].rank = rank }
-        b.deals[i].updatedAt = now
+        moveInPlace(i, to: target, at: now)
+        if let rank { deals[i].rank = rank }
+        deals[i].updatedAt = now
         return [id]
     }
 
-    private func update(_ new: Deal, in b: inout Board, at now: Timestamp) throws(PipelineError) -> [String]? {
+    private mutating func update(_ new: Deal, at now: Timestamp) throws(PipelineError) -> [String]? {
         guard let i = dealIndex(new.id) else { throw .unknownDeal(new.id) }
         try validate(new)
         let old = deals[i]
@@ -180,24 +179,24 @@ extension Board {
         } else {
             d.lostReason = old.lostReason
         }
-        b.deals[i] = d
-        if new.stage != old.stage { b.moveInPlace(i, to: new.stage, at: now) }
+        deals[i] = d
+        if new.stage != old.stage { moveInPlace(i, to: new.stage, at: now) }
         // A status change only when the caller asked for one; a stage change may already
         // have changed it (into a won stage, or a lost deal moved to an open stage).
-        if new.status != old.status && new.status != b.deals[i].status {
+        if new.status != old.status && new.status != deals[i].status {
             switch new.status {
-            case .won: try b.winInPlace(i, at: now)
-            case .lost: b.loseInPlace(i, reason: cleanReason, at: now)
-            case .open: b.reopenInPlace(i, at: now)
+            case .won: try winInPlace(i, at: now)
+            case .lost: loseInPlace(i, reason: cleanReason, at: now)
+            case .open: reopenInPlace(i, at: now)
             }
         }
-        if (new.notes ?? "") != (old.notes ?? "") { b.deals[i].recordNotesEdit(at: now) }
-        if b.deals[i] == old { return nil }
-        b.deals[i].updatedAt = now
+        if (new.notes ?? "") != (old.notes ?? "") { deals[i].recordNotesEdit(at: now) }
+        if deals[i] == old { return nil }
+        deals[i].updatedAt = now
         return [new.id]
     }
 
-    private func reorder(_ id: String, by: Int, in b: inout Board, at now: Timestamp) throws(PipelineError)
+    private mutating func reorder(_ id: String, by: Int, at now: Timestamp) throws(PipelineError)
         -> [String]?
     {
         guard let d = deal(id) else { throw .unknownDeal(id) }
@@ -215,11 +214,11 @@ extension Board {
         let ranks = column.map(\.rank).sorted()
         let base = Set(ranks).count == ranks.count ? ranks : Array(0..<column.count)
         for (n, c) in column.enumerated() where c.rank != base[n] {
-            let k = b.dealIndex(c.id)!
-            b.deals[k].rank = base[n]
+            let k = dealIndex(c.id)!
+            deals[k].rank = base[n]
             if c.id != id { ids.append(c.id) }
         }
-        if let k = b.dealIndex(id) { b.deals[k].updatedAt = now }
+        if let k = dealIndex(id) { deals[k].updatedAt = now }
         return ids
     }
 
@@ -244,9 +243,12 @@ extension Board {
     }
 
     func nextRank(inStage id: String) -> Int {
-        var m = -1
-        for d in deals where d.stage == id { m = max(m, d.rank) }
-        return m + 1
+        // Two fields read in place: this looks at every deal on each move.
+        deals.withUnsafeBufferPointer { deals in
+            var m = -1
+            for i in deals.indices where deals[i].stage == id { m = max(m, deals[i].rank) }
+            return m + 1
+        }
     }
 
     /// Stage change with the won/open status rules. Does not stamp updatedAt.

@@ -1,10 +1,10 @@
 import Foundation
 
 extension Board {
-    /// Applies an action on a deal's activities to `b` (a copy of this board); returns the deal
-    /// it touched, nil when nothing changes. A change to a deal's activities is a change to the
+    /// Applies an action on a deal's activities to this board (read before written); returns the
+    /// deal it touched, nil when nothing changes. A change to a deal's activities is a change to the
     /// deal: it is stamped `updatedAt`, so logging a call makes a stale deal fresh again.
-    func changeActivities(_ action: Action, in b: inout Board, at now: Timestamp) throws(PipelineError) -> [String]? {
+    mutating func changeActivities(_ action: Action, at now: Timestamp) throws(PipelineError) -> [String]? {
         switch action {
         case .addActivity(let dealID, let activity):
             guard let i = dealIndex(dealID) else { throw .unknownDeal(dealID) }
@@ -12,13 +12,13 @@ extension Board {
             if a.id.isEmpty || deals.contains(where: { $0.activityIndex(a.id) != nil }) {
                 throw .invalid(field: "activity", reason: Strings.duplicateActivityID(a.id))
             }
-            b.deals[i].activities.append(a)
+            deals[i].activities.append(a)
         case .updateActivity(let dealID, let activity):
             guard let i = dealIndex(dealID) else { throw .unknownDeal(dealID) }
             guard let k = deals[i].activityIndex(activity.id) else { throw .unknownActivity(activity.id) }
             let a = try checked(activity)
             if deals[i].activities[k] == a { return nil }
-            b.deals[i].activities[k] = a
+            deals[i].activities[k] = a
         case .completeActivity(let dealID, let activityID, let outcome):
             guard let i = dealIndex(dealID) else { throw .unknownDeal(dealID) }
             guard let k = deals[i].activityIndex(activityID) else { throw .unknownActivity(activityID) }
@@ -30,16 +30,16 @@ extension Board {
                 a.doneAt = now
             }
             if let note { a.outcome = note }
-            b.deals[i].activities[k] = a
+            deals[i].activities[k] = a
         case .removeActivity(let dealID, let activityID):
             guard let i = dealIndex(dealID) else { throw .unknownDeal(dealID) }
             guard let k = deals[i].activityIndex(activityID) else { throw .unknownActivity(activityID) }
-            b.deals[i].activities.remove(at: k)
+            deals[i].activities.remove(at: k)
         default:
             return nil
         }
-        guard let id = action.dealID, let i = b.dealIndex(id) else { return nil }
-        b.deals[i].updatedAt = now
+        guard let id = action.dealID, let i = dealIndex(id) else { return nil }
+        deals[i].updatedAt = now
         return [id]
     }
 

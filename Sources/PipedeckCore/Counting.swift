@@ -25,19 +25,28 @@ extension Board {
     ///   in that stage's.
     /// - A lost deal counts its value in the lost figures and weighs nothing.
     public func contribution(of d: Deal, stageIndex si: Int?) -> DealContribution {
-        let currency = d.currency ?? self.currency
-        switch d.status {
+        contribution(d.status, d.currency, d.value, d.probability, stageIndex: si)
+    }
+
+    /// The same from the fields it reads, for loops over the deals that read them in place
+    /// (passing a whole `Deal` copies it: a dozen references retained and released).
+    @inline(__always)
+    func contribution(
+        _ status: DealStatus, _ currency: String?, _ value: Money, _ probability: Percent?, stageIndex si: Int?
+    ) -> DealContribution {
+        let currency = currency ?? self.currency
+        switch status {
         case .open:
-            let p = d.probability ?? (si.map { stages[$0].probability } ?? .zero)
+            let p = probability ?? (si.map { stages[$0].probability } ?? .zero)
             return DealContribution(
-                status: .open, currency: currency, value: d.value, weighted: d.value.weighted(by: p),
+                status: .open, currency: currency, value: value, weighted: value.weighted(by: p),
                 stageIndex: si.flatMap { stages[$0].kind == .open ? $0 : nil })
         case .won:
             return DealContribution(
-                status: .won, currency: currency, value: d.value, weighted: d.value,
+                status: .won, currency: currency, value: value, weighted: value,
                 stageIndex: si.flatMap { stages[$0].kind == .won ? $0 : nil })
         case .lost:
-            return DealContribution(status: .lost, currency: currency, value: d.value, weighted: .zero, stageIndex: nil)
+            return DealContribution(status: .lost, currency: currency, value: value, weighted: .zero, stageIndex: nil)
         }
     }
 

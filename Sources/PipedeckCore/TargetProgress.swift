@@ -89,7 +89,7 @@ public struct PeriodProgress: Hashable, Sendable {
     /// A period as the counting needs it: wins from the first day's midnight to the next
     /// period's, as instants in the zone (two time-zone look-ups, not one per deal), and the
     /// expected closes from today to the last day.
-    struct Window {
+    struct Window: Hashable, Sendable {
         var from: Int64, to: Int64
         var closeFrom: Day, closeTo: Day
         init(board: Board, period: Period, today: Day, zone: TimeZone) {

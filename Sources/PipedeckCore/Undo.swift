@@ -33,6 +33,26 @@ public struct Edit: Hashable, Sendable {
         focusDealID = ids.first
     }
 
+    /// An edit of the deals given with their positions before and after; the board's other
+    /// parts are kept only when they changed.
+    init(before: [Int: Deal], after: [Int: Deal], metaBefore mo: Meta, metaAfter mn: Meta, focus: String?) {
+        self.before = before
+        self.after = after
+        if mo != mn { metaBefore = mo; metaAfter = mn }
+        focusDealID = focus
+    }
+
+    /// The deals the edit changed as they were, by their positions in `Board.deals` before it.
+    public var dealsBefore: [Int: Deal] { before }
+    /// The same deals as they are after it, by their positions then.
+    public var dealsAfter: [Int: Deal] { after }
+    /// Whether the edit changed the stages or the board's currency (what the figures of every
+    /// deal depend on).
+    public var changesStagesOrCurrency: Bool {
+        guard let a = metaBefore, let b = metaAfter else { return false }
+        return a.stages != b.stages || a.currency != b.currency
+    }
+
     /// The deals with these ids and their positions. Reads the array in place (no copy of each
     /// deal) and, for the usual single deal, compares ids without hashing: this runs on every
     /// keystroke that changes a 10 000-deal board.

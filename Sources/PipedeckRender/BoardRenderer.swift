@@ -24,6 +24,9 @@ public struct BoardRenderer {
     let layout: BoardLayout
     var grid: Grid
     var cursor: (x: Int, y: Int)?
+    /// The amount formatters of this frame, by currency: making one reads the locale's rules,
+    /// which cost more than writing the amount (every card shows one or two).
+    private let formatters = FormatterCache()
 
     public static func render(_ state: AppState, options: RenderOptions = RenderOptions()) -> Frame {
         var r = BoardRenderer(state: state, options: options)
@@ -42,6 +45,13 @@ public struct BoardRenderer {
     // MARK: Money
 
     func formatter(_ currency: String) -> MoneyFormatter {
+        if let f = formatters.byCurrency[currency] { return f }
+        let f = makeFormatter(currency)
+        formatters.byCurrency[currency] = f
+        return f
+    }
+
+    private func makeFormatter(_ currency: String) -> MoneyFormatter {
         var f = MoneyFormatter(currency: currency, locale: state.board.settings.locale ?? options.locale)
         if g == .ascii {
             if !f.symbol.allSatisfy(\.isASCII) { f.symbol = currency; f.symbolSpace = true }
@@ -77,6 +87,9 @@ public struct BoardRenderer {
 
     /// Flattens text for one line: newlines and tabs become spaces.
     static func oneLine(_ s: String) -> String {
+        // Most texts have no line break or tab: looking at their bytes is much cheaper than
+        // copying them character by character (this runs for every field of every card shown).
+        if !s.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s { out.append(ch == "\n" || ch == "\r\n" || ch == "\t" || ch == "\r" ? " " : ch) }
@@ -321,4 +334,10 @@ public struct BoardRenderer {
         for t in d.tags { spaced.append(((spaced.isEmpty ? "" : " ") + g.tag + BoardRenderer.oneLine(t), .tag)) }
         pieces(spaced, tx, y + 3, max: tw)
     }
+}
+
+/// A frame's amount formatters (`BoardRenderer.formatter`): one renderer draws one frame on one
+/// thread, and is dropped with its cache.
+private final class FormatterCache {
+    var byCurrency: [String: MoneyFormatter] = [:]
 }

@@ -83,6 +83,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var periodKind = PeriodKind.month
     /// The current period against its target, for the deals shown; recomputed after every change.
     public internal(set) var progress: PeriodProgress
+    /// What `progress` is made from, kept up to date deal by deal (TargetState.swift).
+    var periodCount: PeriodCount
     /// Who is at the keyboard, the sync under way and the deals the team changed (Team.swift).
     public internal(set) var team = TeamView()
 
@@ -94,8 +96,10 @@ public struct AppState: Equatable, Sendable {
         self.screen = BoardLayout(width: width, height: height)
         cursor = Array(repeating: 0, count: board.stages.count)
         scrollTop = cursor
-        summary = PipelineSummary(board: board)
+        // Both made by `rebuildColumns()` below.
+        summary = PipelineSummary(board: board, deals: [])
         progress = PeriodProgress(board: board, deals: [], today: today, kind: .month, owner: nil, zone: zone)
+        periodCount = PeriodCount(board: board, period: Period(today, kind: .month), today: today, zone: zone)
         rebuildColumns()
         // Start on the first column that has deals.
         focusedStage = columns.firstIndex { !$0.isEmpty } ?? 0
@@ -130,8 +134,7 @@ public struct AppState: Equatable, Sendable {
     // MARK: Columns
 
     mutating func rebuildColumns() {
-        var index: [String: Int] = [:]
-        for (i, s) in board.stages.enumerated() { index[s.id] = i }
+        let index = StageLookup(board.stages)
         var cols = Array(repeating: [Int](), count: board.stages.count)
         // With the Lost column, lost deals are there and not in their stages.
         let showLost = showLost && !showClosed
@@ -142,13 +145,13 @@ public struct AppState: Equatable, Sendable {
                 if !filter.matches(d, board: board, today: today) { continue }
                 shown.append(d)
                 if !showLost && d.status == .lost { continue }
-                if let c = index[d.stage] { cols[c].append(i) }
+                if let c = index.index(of: d.stage) { cols[c].append(i) }
             }
         } else {
             // Fields read in place: no deal is copied (this runs after every undo on big boards).
             board.deals.withUnsafeBufferPointer { deals in
                 for i in deals.indices where showLost || deals[i].status != .lost {
-                    if let c = index[deals[i].stage] { cols[c].append(i) }
+                    if let c = index.index(of: deals[i].stage) { cols[c].append(i) }
                 }
             }
         }
@@ -217,16 +220,14 @@ public struct AppState: Equatable, Sendable {
     @discardableResult
     mutating func perform(_ action: Action, label: String, follow: String?) -> [Effect] {
         do {
-            let outcome = try board.apply(action, at: now)
-            guard var edit = outcome.edit else {
+            // Changed in place: a copy of the board would copy (and then release) every deal.
+            guard var edit = try board.applyInPlace(action, at: now) else {
                 message = StatusMessage(UIText.noChange)
                 return []
             }
             edit.label = label
-            let before = board
-            board = outcome.board
             history.record(edit)
-            if !updateIncrementally(after: action, from: before) { rebuildColumns() }
+            if !updateIncrementally(after: action, edit: edit) { rebuildColumns() }
             if let id = follow { select(dealID: id) }
             keepVisible()
             return markChanged()
@@ -237,12 +238,11 @@ public struct AppState: Equatable, Sendable {
     }
 
     mutating func undoOrRedo(redo: Bool) -> [Effect] {
-        var b = board
-        guard let edit = redo ? history.redo(&b) : history.undo(&b) else {
+        // Replayed on the board itself: a copy would copy every deal.
+        guard let edit = redo ? history.redo(&board) : history.undo(&board) else {
             message = StatusMessage(redo ? Strings.nothingToRedo : Strings.nothingToUndo)
             return []
         }
-        board = b
         rebuildColumns()
         if let id = edit.focusDealID { select(dealID: id) }
         keepVisible()

@@ -58,6 +58,7 @@ public struct DealFilter: Hashable, Sendable {
     /// The ranges of a text that match the search (for highlighting), by character offsets. Each
     /// character is folded on its own, so "oeuvray" underlines the six letters of "Œuvray".
     public func highlights(in s: String) -> [Range<Int>] {
+        if text.isEmpty { return [] }
         let needle = text.trimmingCharacters(in: .whitespaces)
         guard !needle.isEmpty else { return [] }
         let target = DealFilter.fold(needle)

@@ -6,8 +6,8 @@ import PipedeckCore
 //
 // The result is always exactly what `rebuildColumns()` would compute (the random-key tests
 // compare the two after every key); whenever a change is not one of the simple cases below
-// (stages or settings changed, a filter or another sort order is active), `perform` falls back
-// to the full rebuild.
+// (stages or the currency changed, another sort order is active), `perform` falls back
+// to the full rebuild. A filter is followed: only the deals it shows count.
 
 extension AppState {
     /// Column order (rank, then creation, then id) between two deals of `deals`, read in place
@@ -32,21 +32,26 @@ extension AppState {
         return nil
     }
 
-    /// Updates `columns` and `summary` after `action` turned `old` into `board`. Returns false
-    /// (and changes nothing) when the change needs the full rebuild.
-    mutating func updateIncrementally(after action: Action, from old: Board) -> Bool {
-        guard sort == .rank, !filter.isActive, columns.count == board.stages.count,
-            old.currency == board.currency, old.stages == board.stages
-        else { return false }
+    /// Whether the board shows `d` (the filter; lost deals count in the figures either way).
+    func passes(_ d: Deal) -> Bool { !filter.isActive || filter.matches(d, board: board, today: today) }
+
+    /// Whether `d` has a place in a column: shown, and not lost unless lost deals are shown.
+    private func inColumn(_ d: Deal) -> Bool { (showLost || d.status != .lost) && passes(d) }
+
+    /// Updates `columns`, `summary`, the period's progress and `shownCount` after `action` made
+    /// `edit` on the board. Returns false (and changes nothing) when the change needs the full
+    /// rebuild: stages or currency changed, another sort order, the Lost column.
+    mutating func updateIncrementally(after action: Action, edit: Edit) -> Bool {
+        guard sort == .rank, columns.count == board.stages.count, !edit.changesStagesOrCurrency else { return false }
+        let before = edit.dealsBefore, after = edit.dealsAfter
         let n = board.deals.count
         switch action {
-        case .add(let deal):
-            guard n == old.deals.count + 1, board.deals[n - 1].id == deal.id else { return false }
-            insertIntoColumn(n - 1)
-            adjustSummary(removing: nil, adding: n - 1)
-        case .delete(let id):
-            guard n == old.deals.count - 1, let k = old.dealIndex(id) else { return false }
-            guard k == n || board.deals[k].id == old.deals[k + 1].id else { return false }
+        case .add:
+            guard before.isEmpty, after.count == 1, after.first?.key == n - 1 else { return false }
+            if inColumn(board.deals[n - 1]) { insertIntoColumn(n - 1) }
+            account(removing: nil, adding: n - 1)
+        case .delete:
+            guard after.isEmpty, before.count == 1, let (k, old) = before.first else { return false }
             // Later deals moved down by one place.
             for c in columns.indices {
                 var col = columns[c]
@@ -58,53 +63,39 @@ extension AppState {
                 col.removeSubrange(w...)
                 columns[c] = col
             }
-            adjustSummary(removing: old.deals[k], adding: nil)
+            account(removing: old, adding: nil)
         case .reorder(let id, _):
-            // Only ranks change, all inside the deal's own column: sort that column again.
-            guard n == old.deals.count, let k = board.dealIndex(id), old.deals[k].id == id,
-                board.deals[k].stage == old.deals[k].stage, board.deals[k].status == old.deals[k].status
+            // Only ranks change (and the deal's time of change), all inside the deal's own
+            // column: sort that column again. With a filter, the time may change what it shows.
+            guard !filter.isActive, Set(before.keys) == Set(after.keys),
+                let k = after.first(where: { $0.value.id == id })?.key, let old = before[k],
+                board.deals[k].stage == old.stage, board.deals[k].status == old.status
             else { return false }
-            if let c = column(ofStage: board.deals[k].stage) {
+            if let c = column(ofStage: old.stage) {
                 board.deals.withUnsafeBufferPointer { deals in
                     columns[c].sort { AppState.precedes(deals, $0, $1) }
                 }
             }
-        case .update(let deal):
-            guard replaceInColumns(deal.id, old: old) else { return false }
-        case .move(let id, _), .moveBack(let id, _, _), .shift(let id, _), .markWon(let id), .markLost(let id, _),
-            .reopen(let id), .addActivity(let id, _), .updateActivity(let id, _), .completeActivity(let id, _, _),
-            .removeActivity(let id, _):
-            guard replaceInColumns(id, old: old) else { return false }
         default:
-            return false
+            // One deal changed where it stands: out of its old column, into its new one.
+            guard before.count == 1, after.count == 1, let (k, old) = before.first, after[k] != nil,
+                board.deals.indices.contains(k), board.deals[k].id == old.id
+            else { return false }
+            if inColumn(old), let c = column(ofStage: old.stage), let r = columns[c].firstIndex(of: k) {
+                columns[c].remove(at: r)
+            }
+            if inColumn(board.deals[k]) { insertIntoColumn(k) }
+            account(removing: old, adding: k)
         }
         if cursor.count != columns.count { cursor = Array(repeating: 0, count: columns.count); scrollTop = cursor }
         focusedStage = min(focusedStage, max(0, columns.count - 1))
         for c in columns.indices { cursor[c] = min(cursor[c], max(0, columns[c].count - 1)) }
-        shownCount = board.deals.count
         return true
     }
 
-    /// One deal changed in place (same position in `deals`): take it out of its old column and
-    /// put it where it now belongs.
-    private mutating func replaceInColumns(_ id: String, old: Board) -> Bool {
-        guard board.deals.count == old.deals.count, let k = old.dealIndex(id), board.deals[k].id == id else {
-            return false
-        }
-        let before = old.deals[k]
-        if showLost || before.status != .lost, let c = column(ofStage: before.stage),
-            let r = columns[c].firstIndex(of: k)
-        {
-            columns[c].remove(at: r)
-        }
-        insertIntoColumn(k)
-        adjustSummary(removing: before, adding: k)
-        return true
-    }
-
-    /// Puts deal `k` into its column at its place in column order (if it is shown).
+    /// Puts deal `k` into its column at its place in column order.
     private mutating func insertIntoColumn(_ k: Int) {
-        guard showLost || board.deals[k].status != .lost, let c = column(ofStage: board.deals[k].stage) else { return }
+        guard let c = column(ofStage: board.deals[k].stage) else { return }
         board.deals.withUnsafeBufferPointer { deals in
             let col = columns[c]
             var lo = 0, hi = col.count
@@ -157,7 +148,16 @@ extension AppState {
         return out
     }
 
-    /// Takes a deal's share out of the figures and adds another deal's (by index in `board`).
+    /// Takes a deal's share out of the figures, the period's progress and the count of deals
+    /// shown, and adds another deal's (by index in `board`); each only when the filter shows it.
+    private mutating func account(removing old: Deal?, adding new: Int?) {
+        let old = old.flatMap { passes($0) ? $0 : nil }
+        let k = new.flatMap { passes(board.deals[$0]) ? $0 : nil }
+        shownCount += (k == nil ? 0 : 1) - (old == nil ? 0 : 1)
+        adjustProgress(removing: old, adding: k.map { board.deals[$0] })
+        adjustSummary(removing: old, adding: k)
+    }
+
     private mutating func adjustSummary(removing old: Deal?, adding k: Int?) {
         var s = summary
         var emptied: [(Bucket, String)] = []
@@ -193,7 +193,6 @@ extension AppState {
             setFigures(&s, bucket, f)
         }
         summary = s
-        refreshProgress(shown: nil)
     }
 
     private func anyDealCounts(in bucket: Bucket, currency: String) -> Bool {
@@ -201,7 +200,7 @@ extension AppState {
         var index: [String: Int] = [:]
         for (i, s) in board.stages.enumerated() { index[s.id] = i }
         return board.deals.withUnsafeBufferPointer { deals in
-            for i in deals.indices where (deals[i].currency ?? boardCurrency) == currency {
+            for i in deals.indices where (deals[i].currency ?? boardCurrency) == currency && passes(deals[i]) {
                 let c = board.contribution(of: deals[i], stageIndex: index[deals[i].stage])
                 if bucket == Bucket(c.status) || bucket == c.stageIndex.map(Bucket.stage) { return true }
             }

@@ -9,18 +9,32 @@ extension AppState {
     /// team's; with any other filter the figures are those of the deals shown and no target is
     /// set against them.
     mutating func refreshProgress(shown: [Deal]?) {
+        periodCount = PeriodCount(board: board, period: Period(today, kind: periodKind), today: today, zone: zone)
+        periodCount.add(shown ?? board.deals, board: board)
+        publishProgress()
+    }
+
+    /// After one deal changed: its share taken out of the period's counts and counted again as it
+    /// is now (each nil when the filter does not show it). A count made for another day, period
+    /// or zone is made again.
+    mutating func adjustProgress(removing old: Deal?, adding new: Deal?) {
+        guard periodCount.counts(periodKind, today: today, zone: zone) else {
+            refreshProgress(shown: filter.isActive ? board.deals.filter { passes($0) } : nil)
+            return
+        }
+        if let old { periodCount.remove(old, board: board) }
+        if let new { periodCount.add(new, board: board) }
+        publishProgress()
+    }
+
+    /// `progress` from the counts: against the owner's target when only the owner filter is on,
+    /// the team's when nothing is filtered, and no target for other filters.
+    private mutating func publishProgress() {
         let f = filter
         var onlyOwner = DealFilter()
         onlyOwner.owner = f.owner
-        let comparable = f == onlyOwner
-        if let shown {
-            progress = PeriodProgress(
-                board: board, deals: shown, today: today, kind: periodKind, owner: f.owner, zone: zone)
-        } else {
-            progress = PeriodProgress(
-                board: board, deals: board.deals, today: today, kind: periodKind, owner: f.owner, zone: zone)
-        }
-        if !comparable {
+        progress = periodCount.progress(board: board, owner: f.owner)
+        if f != onlyOwner {
             progress.target = nil
             progress.targetSource = nil
         }

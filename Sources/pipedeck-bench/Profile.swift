@@ -33,7 +33,9 @@ func profileBreakdown(deals n: Int) {
     }
 }
 
-/// `--profile-moves N`: N moves and frames on 10 000 deals, for valgrind --tool=callgrind.
+/// `--profile-moves N [DEALS]`: the first frame, then N moves and frames, on 10 000 deals (or
+/// DEALS), for valgrind --tool=callgrind: run it with two values of N and subtract to get the
+/// instructions of one move and frame.
 func profileMoves(deals n: Int, count: Int) {
     let board = generateBoard(deals: n)
     let now = Timestamp.parse("2026-11-30T09:00:00Z")!

@@ -190,7 +190,8 @@ while !args.isEmpty {
         compareJSON(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
     case "--profile-moves":
-        profileMoves(deals: 10_000, count: Int(args.first ?? "20") ?? 20)
+        // --profile-moves MOVES [DEALS]
+        profileMoves(deals: args.count > 1 ? Int(args[1]) ?? 10_000 : 10_000, count: Int(args.first ?? "20") ?? 20)
         exit(0)
     case "--reread":
         measureReread(deals: Int(args.first ?? "10000") ?? 10_000)
@@ -219,7 +220,7 @@ while !args.isEmpty {
     case "-h", "--help":
         print("usage: pipedeck-bench [--sizes 1000,10000,100000] [--repeat N] [--size 120x40]")
         print(
-            "       pipedeck-bench --profile N | --json N | --profile-moves N | --reread N | --notes SIZES | --targets N"
+            "       pipedeck-bench --profile N | --json N | --profile-moves N [DEALS] | --reread N | --notes SIZES | --targets N"
         )
         print("       pipedeck-bench --write FILE DEALS   (a generated board to try by hand)")
         print("       pipedeck-bench --merge N | --sync N")

@@ -54,6 +54,15 @@ final class RandomKeysTests: XCTestCase {
         d6.status = .lost
         d6.lostReason = "Price\u{1B}[2J"
         board.deals += [d1, d2, d3, d4, d5, d6]
+        // Targets for the team and an owner, months and quarters: the footer measures against them.
+        for kind in PeriodKind.allCases {
+            let p = Period(today, kind: kind)
+            board.settings.targets += [
+                SalesTarget(period: p, amount: Money(units: 50_000)),
+                SalesTarget(period: p, owner: "Camille Martin", amount: Money(units: 20_000)),
+                SalesTarget(period: p.adding(-1), amount: Money(units: 10_000)),
+            ]
+        }
         return board
     }
 
@@ -139,6 +148,8 @@ final class RandomKeysTests: XCTestCase {
     struct Tally {
         var modes: [String: Int] = [:]
         var adds = 0, deletes = 0, undos = 0, saves = 0, frames = 0, checkedFooters = 0, checks = 0
+        /// Checks made with "my deals" on (the owner filter), and in quarters.
+        var mineChecks = 0, quarterChecks = 0
     }
 
     /// Whether a change of the deal count is explained by the edit this key recorded, undid or redid.
@@ -161,6 +172,19 @@ final class RandomKeysTests: XCTestCase {
         }
         if !state.filter.isActive, PipelineSummary(board: state.board) != state.summary {
             return "summary differs from PipelineSummary(board:)"
+        }
+        // The footer's period against its target, counted from scratch over the deals shown.
+        if fresh.progress != state.progress { return "the period's progress differs from a rebuild" }
+        let f = state.filter
+        let shown = state.board.deals.filter { !f.isActive || f.matches($0, board: state.board, today: state.today) }
+        var progress = PeriodProgress(
+            board: state.board, deals: shown, today: state.today, kind: state.periodKind, owner: f.owner,
+            zone: state.zone)
+        var onlyOwner = DealFilter()
+        onlyOwner.owner = f.owner
+        if f != onlyOwner { progress.target = nil; progress.targetSource = nil }
+        if progress != state.progress {
+            return "the period's progress differs from PeriodProgress over the deals shown (filter \(f.summary))"
         }
         return nil
     }
@@ -210,6 +234,11 @@ final class RandomKeysTests: XCTestCase {
         var state = AppState(
             board: RandomKeysTests.hostileBoard(), fileName: "monkey\u{1B}[2J.json",
             now: RandomKeysTests.now, today: RandomKeysTests.today, width: 120, height: 40)
+        // Who is at the keyboard, so that M ("my deals") filters; the footer's periods an hour
+        // ahead of UTC (a fixed offset: looking up a named zone's rules is slow in a debug build).
+        _ = state.handleTeam(.identity("Camille Martin"))
+        state.zone = TimeZone(secondsFromGMT: 3600)!
+        state.setPeriod(.month)
         let options = RenderOptions(glyphs: .unicode, locale: "C")
         let monkey = Monkey()
         var tally = Tally()
@@ -223,6 +252,9 @@ final class RandomKeysTests: XCTestCase {
                 state.today = state.now.utcDay
                 state.rebuildColumns()
             }
+
+            // Now and then the footer follows quarters instead of months, or months again.
+            if r.below(500) == 0 { state.setPeriod(state.periodKind == .month ? .quarter : .month) }
 
             let before = state
             var effects = state.handle(key)
@@ -260,6 +292,8 @@ final class RandomKeysTests: XCTestCase {
                     return
                 }
                 tally.checks += 1
+                if state.filter.owner != nil { tally.mineChecks += 1 }
+                if state.periodKind == .quarter { tally.quarterChecks += 1 }
             }
 
             // Every few keys (and around resizes), a frame.
@@ -275,7 +309,7 @@ final class RandomKeysTests: XCTestCase {
     /// Prints what the monkey did, and checks that it went everywhere.
     func report(_ t: Tally, total: Int, seed: UInt64, seconds: Double) {
         print(
-            "[monkey] \(total) keys in \(String(format: "%.1f", seconds)) s, seed \(seed): \(t.adds) adds, \(t.deletes) deletes, \(t.undos) undos/redos changing the count, \(t.saves) saves, \(t.checks) fresh recomputations, \(t.frames) frames, \(t.checkedFooters) footers checked"
+            "[monkey] \(total) keys in \(String(format: "%.1f", seconds)) s, seed \(seed): \(t.adds) adds, \(t.deletes) deletes, \(t.undos) undos/redos changing the count, \(t.saves) saves, \(t.checks) fresh recomputations, \(t.frames) frames, \(t.checkedFooters) footers checked, \(t.mineChecks) checks with my deals on, \(t.quarterChecks) in quarters"
         )
         print(
             "[monkey] screens: "
@@ -290,6 +324,8 @@ final class RandomKeysTests: XCTestCase {
         if total >= 100_000 {
             XCTAssertGreaterThan(t.adds, 0); XCTAssertGreaterThan(t.deletes, 0);
             XCTAssertGreaterThan(t.checkedFooters, 100)
+            XCTAssertGreaterThan(t.mineChecks, 100, "my deals were never on; seed \(seed)")
+            XCTAssertGreaterThan(t.quarterChecks, 100, "quarters never followed; seed \(seed)")
         }
     }
 }
