@@ -288,12 +288,14 @@ struct TeamSync {
             words = board
         }
 
-        /// The result with the board its changes are told on.
+        /// The result with the board its changes are told on. The deals that came in from the
+        /// team are marked in the clone's marks until the person has seen them on the board.
         func finish(_ result: Result) -> Result {
             var r = result
             // Nothing went out when the team could not be reached: the commit stays here.
             if case .notShared = r.outcome { r.sent = BoardChanges() }
             r.board = words
+            if !r.received.deals.isEmpty { TeamMarksFile(repo: repo).update { $0.add(r.received) } }
             return r
         }
     }
