@@ -34,8 +34,20 @@ struct BoardDelta {
 
     /// The two files cut down to the deals whose bytes differ; nil when that cannot be done safely.
     static func partial(old: [UInt8], new: [UInt8]) -> ([UInt8], [UInt8], DealChunks)? {
+        guard let m = match(old, new) else { return nil }
+        var unchanged = [Bool](repeating: false, count: m.old.deals.count)
+        for k in m.same { if let k { unchanged[k] = true } }
+        let older = m.old.deals.indices.filter { !unchanged[$0] }.map { m.old.deals[$0].range }
+        let newer = m.new.deals.indices.filter { m.same[$0] == nil }.map { m.new.deals[$0].range }
+        return (cut(old, m.old, older), cut(new, m.new, newer), m.new)
+    }
+
+    /// Both files' deals and, for each deal of `new`, the deal of `old` with the same id and the
+    /// same bytes (nil: it differs, or is new); nil when the files differ outside their deals, a
+    /// file's deals cannot be found or one has an id twice.
+    static func match(_ old: [UInt8], _ new: [UInt8]) -> (old: DealChunks, new: DealChunks, same: [Int?])? {
         old.withUnsafeBufferPointer { o in
-            new.withUnsafeBufferPointer { n -> ([UInt8], [UInt8], DealChunks)? in
+            new.withUnsafeBufferPointer { n -> (DealChunks, DealChunks, [Int?])? in
                 guard let co = DealChunks(o), let cn = DealChunks(n),
                     same(o, 0..<(co.open + 1), n, 0..<(cn.open + 1)),
                     same(o, co.close..<o.count, n, cn.close..<n.count)
@@ -45,21 +57,20 @@ struct BoardDelta {
                 for (k, d) in co.deals.enumerated() {
                     guard before.updateValue(k, forKey: old[d.id]) == nil else { return nil }
                 }
-                var unchanged = [Bool](repeating: false, count: co.deals.count)
                 var seen = Set<ArraySlice<UInt8>>()
                 seen.reserveCapacity(cn.deals.count)
-                var newer: [Range<Int>] = []
+                var matched: [Int?] = []
+                matched.reserveCapacity(cn.deals.count)
                 for d in cn.deals {
                     let id = new[d.id]
                     guard seen.insert(id).inserted else { return nil }
                     if let k = before[id], same(o, co.deals[k].range, n, d.range) {
-                        unchanged[k] = true
+                        matched.append(k)
                     } else {
-                        newer.append(d.range)
+                        matched.append(nil)
                     }
                 }
-                let older = co.deals.indices.filter { !unchanged[$0] }.map { co.deals[$0].range }
-                return (cut(old, co, older), cut(new, cn, newer), cn)
+                return (co, cn, matched)
             }
         }
     }
@@ -137,45 +148,19 @@ extension BoardDelta {
     /// driver gets two sides that differ from their common version by a few deals). nil when the
     /// files differ outside their deals or their deals cannot be matched by their bytes.
     static func board(_ other: [UInt8], from base: Board, bytes baseBytes: [UInt8], path: String) -> Board? {
-        let found: ([Deal?], [UInt8])? = baseBytes.withUnsafeBufferPointer { o in
-            other.withUnsafeBufferPointer { n -> ([Deal?], [UInt8])? in
-                guard let co = DealChunks(o), let cn = DealChunks(n), co.deals.count == base.deals.count,
-                    same(o, 0..<(co.open + 1), n, 0..<(cn.open + 1)),
-                    same(o, co.close..<o.count, n, cn.close..<n.count)
-                else { return nil }
-                var before: [ArraySlice<UInt8>: Int] = [:]
-                before.reserveCapacity(co.deals.count)
-                for (k, d) in co.deals.enumerated() {
-                    // The file's deals are the board's, in order (an id written with escapes is
-                    // not compared).
-                    guard base.deals[k].id.utf8.elementsEqual(baseBytes[d.id]),
-                        before.updateValue(k, forKey: baseBytes[d.id]) == nil
-                    else { return nil }
-                }
-                var deals: [Deal?] = []
-                deals.reserveCapacity(cn.deals.count)
-                var seen = Set<ArraySlice<UInt8>>()
-                var differ: [Range<Int>] = []
-                for d in cn.deals {
-                    guard seen.insert(other[d.id]).inserted else { return nil }
-                    if let k = before[other[d.id]], same(o, co.deals[k].range, n, d.range) {
-                        deals.append(base.deals[k])
-                    } else {
-                        deals.append(nil)
-                        differ.append(d.range)
-                    }
-                }
-                return (deals, cut(other, cn, differ))
-            }
-        }
-        guard let (kept, rest) = found else { return nil }
+        // The file's deals are the board's, in order (an id written with escapes is not compared).
+        guard let m = match(baseBytes, other), m.old.deals.count == base.deals.count,
+            zip(m.old.deals, base.deals).allSatisfy({ $1.id.utf8.elementsEqual(baseBytes[$0.id]) })
+        else { return nil }
+        let differ = m.new.deals.indices.filter { m.same[$0] == nil }.map { m.new.deals[$0].range }
+        let rest = cut(other, m.new, differ)
         let read = try? rest.withUnsafeBufferPointer { (p) throws(LoadError) -> Board in
             try BoardDocument.decode(bytes: p, path: path, now: .now())
         }
-        guard let read, read.deals.count == kept.count(where: { $0 == nil }) else { return nil }
+        guard let read, read.deals.count == differ.count else { return nil }
         var fresh = read.deals.makeIterator()
         var board = base
-        board.deals = kept.map { $0 ?? fresh.next()! }
+        board.deals = m.same.map { k in k.map { base.deals[$0] } ?? fresh.next()! }
         return board
     }
 }
