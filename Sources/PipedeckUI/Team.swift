@@ -36,6 +36,9 @@ public enum TeamEvent: Hashable, Sendable {
     case synced(note: StatusMessage, changed: [String], conflicts: [String])
     /// A sync could not be done or not shared anything: why, and what is safe.
     case syncFailed(StatusMessage)
+    /// Marks kept from earlier syncs (on the command line, or before the board was last
+    /// closed): shown until the person has seen the deals, like those of `synced`.
+    case marked(changed: [String], conflicts: [String])
 }
 
 extension AppState {
@@ -55,6 +58,9 @@ extension AppState {
         case .syncFailed(let note):
             team.syncing = nil
             message = note
+        case .marked(let changed, let conflicts):
+            for id in changed where team.marks[id] == nil { team.marks[id] = .changed }
+            for id in conflicts { team.marks[id] = .conflict }
         }
         return []
     }

@@ -84,6 +84,10 @@ func measureMerge(deals n: Int) {
     print("\(report.conflicts.count) deals changed on both sides, \(report.notes.count) conflict notes written.")
 }
 
+/// The processor time (user and system) of the last program `spawn` ran, with the programs it
+/// ran and waited for (git, the merge driver), in milliseconds.
+nonisolated(unsafe) var lastSpawnCPU = 0.0
+
 /// Runs a program to its end with output thrown away; its status. (posix_spawn: Foundation's
 /// Process closes every possible descriptor in the child, which would be timed too.)
 func spawn(_ argv: [String], env: [String: String], in folder: String? = nil) -> Int32 {
@@ -99,7 +103,10 @@ func spawn(_ argv: [String], env: [String: String], in folder: String? = nil) ->
     var pid: pid_t = 0
     guard posix_spawnp(&pid, args[0], &actions, nil, cArgs, cEnv) == 0 else { return 127 }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1_000 + Double(t.tv_usec) / 1_000 }
+    lastSpawnCPU = ms(usage.ru_utime) + ms(usage.ru_stime)
     return (status >> 8) & 0xff
 }
 
@@ -131,6 +138,9 @@ func measureSync(deals n: Int) {
     must(["git", "init", "--quiet", "-b", "main"], in: a)
     must([pipedeck, "team", "init", "--remote", remote, "--file", a + "/board.json"])
     must([pipedeck, "team", "join", remote, b])
+    // Each clone has its person, as in a team: the deals changed here are signed (`updatedBy`).
+    must(["git", "config", "user.name", "Camille"], in: a)
+    must(["git", "config", "user.name", "Julien"], in: b)
     let at = Timestamp.parse("2026-12-01T09:00:00Z")!
     func change(_ file: String, _ k: Int) {
         do {
@@ -141,12 +151,14 @@ func measureSync(deals n: Int) {
         } catch { fail("\(error)") }
     }
     var alone: [Double] = [], merging: [Double] = []
+    var aloneCPU: [Double] = [], mergingCPU: [Double] = []
     for k in 0..<6 {
         // One deal changed here, nothing new on the remote: commit, fetch, push.
         change(a + "/board.json", 2 * k)
         var t = nowNanos()
         must([pipedeck, "sync", "--file", a + "/board.json"])
         alone.append(ms(t, nowNanos()))
+        aloneCPU.append(lastSpawnCPU)
         // One deal changed here and one by a teammate who pushed first: commit, fetch, merge
         // with the driver, push.
         change(b + "/board.json", 2 * k + 1)
@@ -155,17 +167,19 @@ func measureSync(deals n: Int) {
         t = nowNanos()
         must([pipedeck, "sync", "--file", a + "/board.json"])
         merging.append(ms(t, nowNanos()))
+        mergingCPU.append(lastSpawnCPU)
         must([pipedeck, "sync", "--file", b + "/board.json"])
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: a + "/board.json")[.size] as? Int) ?? 0
     print(
-        "| `pipedeck sync`, \(n) deals (\(String(format: "%.1f", Double(size) / 1_000_000)) MB), local bare remote | ms (median of 6) |"
+        "| `pipedeck sync`, \(n) deals (\(String(format: "%.1f", Double(size) / 1_000_000)) MB), local bare remote "
+            + "| ms (median of 6) | processor ms (pipedeck, git, driver) |"
     )
-    print("|---|---:|")
+    print("|---|---:|---:|")
     print(
         "| one deal changed here, nothing new from the team: commit, fetch, push | "
-            + String(format: "%.0f", median(alone)) + " |")
+            + String(format: "%.0f", median(alone)) + " | " + String(format: "%.0f", median(aloneCPU)) + " |")
     print(
         "| one deal changed here, one by a teammate who pushed first: commit, fetch, merge (driver), push | "
-            + String(format: "%.0f", median(merging)) + " |")
+            + String(format: "%.0f", median(merging)) + " | " + String(format: "%.0f", median(mergingCPU)) + " |")
 }

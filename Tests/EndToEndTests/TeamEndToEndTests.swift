@@ -3,7 +3,8 @@ import PipedeckTestSupport
 import XCTest
 
 /// The real `pipedeck` in tmux, two boards open in two clones of a local bare repository (no
-/// network): a move in each, `Y` in both, and both boards show both moves.
+/// network): a move in each, `Y` in both, and both boards show both moves; the marks of the
+/// team's moves are still there when a board is opened again after `pipedeck sync`.
 final class TeamEndToEndTests: EndToEndTestCase {
     override func setUpWithError() throws {
         try XCTSkipUnless(TmuxSession.isTmuxAvailable, "tmux is not installed")
@@ -89,5 +90,22 @@ final class TeamEndToEndTests: EndToEndTestCase {
         boardB.send("q")
         XCTAssertEqual(boardA.exitStatus(), 0)
         XCTAssertEqual(boardB.exitStatus(), 0)
+
+        // Camille moves another lead and both sync on the command line; Julien's board opened
+        // again shows that move marked, and still the one not looked at before it was closed.
+        r = try run(["move", "d03lea", "qualification", "--file", a + "/pipeline.json"], env: environment)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for folder in [a, b] {
+            r = try run(["sync", "--file", folder + "/pipeline.json"], env: environment)
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        let again = open(b)
+        defer { again.kill() }
+        let marked = { (screen: String) in
+            screen.contains("✦ Cloud backup") && screen.contains("✦ Website redesign")
+        }
+        XCTAssertTrue(again.waitUntil(marked), again.capture())
+        again.send("q")
+        XCTAssertEqual(again.exitStatus(), 0)
     }
 }

@@ -82,6 +82,24 @@ final class TeamKeyTests: XCTestCase {
         XCTAssertEqual(s.team.marks, [:])
     }
 
+    /// Marks kept from earlier syncs (`marked`, when the board opens) show like a sync's, the
+    /// one on the selected deal too (nothing was looked at yet), and leave the same way; the
+    /// message stays.
+    func testKeptMarksShowUntilSeenWithoutAMessage() {
+        var s = fresh()
+        let selected = s.selectedDeal!.id
+        let column = s.columns[s.focusedStage].map { s.board.deals[$0].id }
+        _ = s.handle(.team(.marked(changed: [selected, column[2]], conflicts: [column[1], column[2]])))
+        XCTAssertNil(s.message)
+        XCTAssertEqual(s.team.marks, [selected: .changed, column[1]: .conflict, column[2]: .conflict])
+        _ = s.handle(.team(.marked(changed: [column[1]], conflicts: [])))
+        XCTAssertEqual(s.team.marks[column[1]], .conflict, "a change does not hide a clash")
+        _ = press(&s, .down)
+        XCTAssertEqual(s.team.marks, [selected: .changed, column[2]: .conflict])
+        _ = press(&s, .up)
+        XCTAssertEqual(s.team.marks, [column[2]: .conflict], "the selection came back to it")
+    }
+
     func testANewDealIsMine() throws {
         var s = fresh()
         _ = s.handle(.team(.identity("Julien Dubois")))

@@ -18,7 +18,7 @@ struct Git: Sendable {
 
     struct Output: Sendable {
         var status: Int32
-        var out: Data
+        var out: [UInt8]
         var err: String
         var ok: Bool { status == 0 }
         /// Standard output as text, without the final newline.
@@ -78,11 +78,13 @@ struct Git: Sendable {
     /// file descriptor in the child (20 000 of them with this machine's limit), which made each
     /// git command take 50 ms instead of 3, and a sync runs a few dozen. Pipedeck opens its own
     /// files close-on-exec, so git inherits none of them.
+    /// `expecting`: about how many bytes git will write (a board's size), so they are read into
+    /// room made once.
     @discardableResult
-    func run(_ arguments: [String]) -> Output {
+    func run(_ arguments: [String], expecting: Int = 0) -> Output {
         var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
         guard Git.makePipe(&out), Git.makePipe(&err) else {
-            return Output(status: 127, out: Data(), err: String(cString: strerror(errno)))
+            return Output(status: 127, out: [], err: String(cString: strerror(errno)))
         }
         defer { for fd in [out[0], err[0]] { close(fd) } }
         #if canImport(Darwin)
@@ -103,9 +105,9 @@ struct Git: Sendable {
         }
         close(out[1]); close(err[1])
         guard started == 0 else {
-            return Output(status: 127, out: Data(), err: String(cString: strerror(started)))
+            return Output(status: 127, out: [], err: String(cString: strerror(started)))
         }
-        let (stdout, stderr) = Git.drain(out[0], err[0])
+        let (stdout, stderr) = Git.drain(out[0], err[0], expecting: expecting)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -119,28 +121,40 @@ struct Git: Sendable {
         return true
     }
 
-    /// Reads both pipes to their ends, whichever has something to say.
-    static func drain(_ a: Int32, _ b: Int32) -> (Data, Data) {
-        var data = [Data(), Data()]
+    /// Reads both pipes to their ends, whichever has something to say. (Read straight into the
+    /// arrays' spare room: a 15 MB board from `git cat-file` costs one copy, not a few.)
+    static func drain(_ a: Int32, _ b: Int32, expecting: Int = 0) -> ([UInt8], [UInt8]) {
+        var data: [[UInt8]] = [expecting > 0 ? [UInt8](repeating: 0, count: expecting + 65_536) : [], []]
+        var used = [0, 0]
         var fds = [pollfd(fd: a, events: Int16(POLLIN), revents: 0), pollfd(fd: b, events: Int16(POLLIN), revents: 0)]
         var open = 2
-        var buffer = [UInt8](repeating: 0, count: 65_536)
         while open > 0 {
             if poll(&fds, nfds_t(fds.count), -1) < 0 {
                 if errno == EINTR { continue }
                 break
             }
             for k in 0..<2 where fds[k].fd >= 0 && fds[k].revents != 0 {
-                let n = buffer.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }
+                let n = Git.readMore(fds[k].fd, into: &data[k], used: &used[k])
                 if n > 0 {
-                    data[k].append(contentsOf: buffer[0..<n])
+                    continue
                 } else if n == 0 || errno != EINTR {
                     fds[k].fd = -1
                     open -= 1
                 }
             }
         }
+        for k in 0..<2 { data[k].removeLast(data[k].count - used[k]) }
         return (data[0], data[1])
+    }
+
+    /// Reads what `fd` has into `bytes` after its first `used` bytes, doubling its room when
+    /// full (the caller trims it to `used` at the end); `read`'s result.
+    static func readMore(_ fd: Int32, into bytes: inout [UInt8], used: inout Int) -> Int {
+        if bytes.count - used < 65_536 { bytes.append(contentsOf: repeatElement(0, count: max(65_536, bytes.count))) }
+        let room = bytes.count - used
+        let got = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + used, room) }
+        if got > 0 { used += got }
+        return got
     }
 
     /// `strings` as a NULL-terminated array of C strings, for the time of `body`.

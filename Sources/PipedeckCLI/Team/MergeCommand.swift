@@ -17,15 +17,23 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let T = Strings.Team.self
         // An empty common version: the board was added on both sides; there is nothing in common.
-        // The three versions are read side by side (a large board takes most of the time here).
-        let sides = [(base, T.base, true), (ours, T.ours, false), (theirs, T.theirs, false)]
+        // The common version is decoded whole; each side is made from it and the few deals whose
+        // bytes differ (`BoardDelta`), or, when it differs more, decoded whole too (side by side).
+        let sides = [(base, T.base), (ours, T.ours), (theirs, T.theirs)]
         let name = name
+        let bytes = try sides.map { side in try MergeCommand.bytes(side.0, side: side.1, name: name) }
+        let common = bytes[0].isEmpty ? nil : try MergeCommand.decode(bytes[0], base, side: T.base, name: name)
+        let baseBoard = common ?? Board(name: "", stages: [])
+        let made = [1, 2].map { k in
+            common.flatMap { BoardDelta.board(bytes[k], from: $0, bytes: bytes[0], path: sides[k].0) }
+        }
         let boards = MergeCommand.concurrently(
-            sides.map { side in
-                { @Sendable in try MergeCommand.read(side.0, side: side.1, name: name, emptyIsNone: side.2) }
+            [1, 2].map { k in
+                { @Sendable in
+                    try made[k - 1] ?? MergeCommand.decode(bytes[k], sides[k].0, side: sides[k].1, name: name)
+                }
             })
-        let baseBoard = try boards[0].get() ?? Board(name: "", stages: [])
-        guard let mine = try boards[1].get(), let other = try boards[2].get() else { return }
+        let mine = try boards[0].get(), other = try boards[1].get()
         let (merged, report) = BoardCommit.merge(base: baseBoard, mine: mine, theirs: other)
         // Git reads OURS at once and removes it: replaced whole (never half written), no fsync.
         do {
@@ -49,17 +57,21 @@ struct MergeCommand: ParsableCommand {
         return results.map { $0! }
     }
 
-    /// The board in `path`; nil for an empty file when `emptyIsNone`.
-    static func read(_ path: String, side: String, name: String?, emptyIsNone: Bool = false) throws -> Board? {
-        let label = Strings.Team.sideName(side, name)
+    /// The bytes of the file at `path`.
+    static func bytes(_ path: String, side: String, name: String?) throws -> [UInt8] {
+        do { return try BoardFile.readBytes(path: path) } catch {
+            throw CLIFailure(Strings.Team.notABoard(Strings.Team.sideName(side, name), error.message))
+        }
+    }
+
+    /// The board in `bytes`, read from `path`.
+    static func decode(_ bytes: [UInt8], _ path: String, side: String, name: String?) throws -> Board {
         do {
-            let bytes = try BoardFile.readBytes(path: path)
-            if emptyIsNone && bytes.isEmpty { return nil }
             return try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
                 try BoardDocument.decode(bytes: b, path: path, now: .now())
             }
         } catch {
-            throw CLIFailure(Strings.Team.notABoard(label, error.message))
+            throw CLIFailure(Strings.Team.notABoard(Strings.Team.sideName(side, name), error.message))
         }
     }
 }

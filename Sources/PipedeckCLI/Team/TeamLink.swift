@@ -24,6 +24,9 @@ final class TeamLink {
         /// ... but git does not know the driver in this clone.
         var driverMissing = false
         var top: String?
+        /// Where this clone keeps its marks, and the marks kept there (`TeamMarks`).
+        var marksFile: TeamMarksFile?
+        var marks = TeamMarks()
     }
 
     enum Output: Sendable {
@@ -44,6 +47,11 @@ final class TeamLink {
     private(set) var syncing = false
     /// When the last sync ended (or the board opened).
     var lastSync = Date()
+    /// This clone's marks file, once the look at the repository found it; the marks it holds
+    /// as far as this board knows, and the file as it was when last read or written.
+    private var marksFile: TeamMarksFile?
+    private var marksKept: [String: TeamMark] = [:]
+    private var marksRead: FileFingerprint?
 
     init(path: String, environment: [String: String], program: String = TeamIdentity.program) {
         self.path = path
@@ -89,6 +97,7 @@ final class TeamLink {
     /// Takes in what git found since the last call. Returns whether anything was sent to the state.
     @discardableResult
     func collect(_ board: BoardSync, _ state: inout AppState) -> Bool {
+        keepMarks(state)
         startIfReady(board)
         var any = false
         while let step = steps.take() {
@@ -99,6 +108,7 @@ final class TeamLink {
             take(output, board, &state)
             any = true
         }
+        if marksChangedElsewhere(board, &state) { any = true }
         return any
     }
 
@@ -107,6 +117,7 @@ final class TeamLink {
         case .looked(let found):
             look = found
             board.send(.team(.identity(found.me)), &state)
+            if let file = found.marksFile { openMarks(file, found.marks, board, &state) }
             if found.driverMissing, let top = found.top {
                 board.send(.notice(StatusMessage(TeamText.driverMissing(top), isError: true)), &state)
             }
@@ -118,6 +129,10 @@ final class TeamLink {
             board.look(&state)
             switch result {
             case .success(let r):
+                // The sync wrote these marks into the file.
+                for c in r.received.deals where c.kind != .deleted { marksKept[c.id] = .changed }
+                for c in r.conflicts { marksKept[c.id] = .conflict }
+                marksRead = marksFile?.fingerprint()
                 board.send(
                     .team(
                         .synced(
@@ -140,6 +155,8 @@ final class TeamLink {
     /// Before quitting: waits for a sync under way and, when the settings ask for it, syncs once
     /// more. Returns what to print once the terminal is restored (nil: nothing happened).
     func finish(_ board: BoardSync, _ state: inout AppState, draw: () -> Void) -> String? {
+        defer { keepMarks(state) }
+        keepMarks(state)
         var said: String?
         while let output = jobs.waitForNext() {
             take(output, board, &state)
@@ -157,6 +174,57 @@ final class TeamLink {
         return state.message?.text
     }
 
+    // MARK: Marks kept in the clone
+
+    /// On open: the marks kept in the clone are shown, but those of deals no longer on the
+    /// board, which are taken out of the file.
+    private func openMarks(_ file: TeamMarksFile, _ marks: TeamMarks, _ board: BoardSync, _ state: inout AppState) {
+        marksFile = file
+        marksRead = file.fingerprint()
+        let ids = Set(state.board.deals.map(\.id))
+        let gone = marks.changed.union(marks.conflicts).subtracting(ids)
+        if !gone.isEmpty {
+            file.update { $0.remove(gone) }
+            marksRead = file.fingerprint()
+        }
+        show(
+            TeamMarks(changed: marks.changed.intersection(ids), conflicts: marks.conflicts.intersection(ids)), board,
+            &state)
+    }
+
+    private func show(_ marks: TeamMarks, _ board: BoardSync, _ state: inout AppState) {
+        guard !marks.isEmpty else { return }
+        for id in marks.changed where marksKept[id] == nil { marksKept[id] = .changed }
+        for id in marks.conflicts { marksKept[id] = .conflict }
+        board.send(.team(.marked(changed: marks.changed.sorted(), conflicts: marks.conflicts.sorted())), &state)
+    }
+
+    /// The marks the person has seen since the last call (the selection came to them, or they
+    /// were opened) are taken out of the file.
+    func keepMarks(_ state: AppState) {
+        guard let file = marksFile, marksKept != state.team.marks else { return }
+        let seen = marksKept.keys.filter { state.team.marks[$0] == nil }
+        marksKept = state.team.marks
+        guard !seen.isEmpty else { return }
+        file.update { $0.remove(seen) }
+        marksRead = file.fingerprint()
+    }
+
+    /// A sync on the command line (or another board on this clone) changed the marks file:
+    /// the marks it added are shown.
+    private func marksChangedElsewhere(_ board: BoardSync, _ state: inout AppState) -> Bool {
+        guard let file = marksFile, !syncing else { return false }
+        let now = file.fingerprint()
+        guard now != marksRead else { return false }
+        marksRead = now
+        let marks = file.read()
+        let fresh = TeamMarks(
+            changed: marks.changed.filter { marksKept[$0] == nil },
+            conflicts: marks.conflicts.filter { marksKept[$0] != .conflict })
+        show(fresh, board, &state)
+        return !fresh.isEmpty
+    }
+
     /// In the background: the repository holding the board, if any, and what the board needs from it.
     static func lookAt(board path: String, environment: [String: String]) -> Look {
         guard let repo = try? TeamRepo.find(board: path, environment: environment, interactive: false) else {
@@ -171,6 +239,11 @@ final class TeamLink {
         }
         look.top = repo.top
         look.shared = repo.boardUsesDriver
+        if look.shared {
+            let file = TeamMarksFile(repo: repo)
+            look.marksFile = file
+            look.marks = file.read()
+        }
         look.driverMissing = look.shared && !repo.driverRegistered
         return look
     }

@@ -123,11 +123,19 @@ struct TeamRepo {
     var boardChanged: Bool { !git.run(["status", "--porcelain", "--", relative]).text.isEmpty }
 
     /// The board as it is in commit `rev`; nil when it is not there or does not read.
-    func board(at rev: String) -> Board? {
-        let r = git.run(["show", rev + ":" + relative])
-        guard r.ok else { return nil }
-        return try? r.out.withUnsafeBytes { raw in
-            try BoardDocument.decode(bytes: raw.bindMemory(to: UInt8.self), path: relative, now: .now())
+    func board(at rev: String) -> Board? { boardBytes(at: rev).flatMap { TeamRepo.decode($0, path: relative) } }
+
+    /// The board file's bytes in commit `rev`; nil when it is not there. `size`: about how
+    /// large it is.
+    func boardBytes(at rev: String, size: Int = 0) -> [UInt8]? {
+        let r = git.run(["cat-file", "blob", rev + ":" + relative], expecting: size)
+        return r.ok ? r.out : nil
+    }
+
+    /// The board in `bytes`; nil when they do not read.
+    static func decode(_ bytes: [UInt8], path: String) -> Board? {
+        try? bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
+            try BoardDocument.decode(bytes: b, path: path, now: .now())
         }
     }
 

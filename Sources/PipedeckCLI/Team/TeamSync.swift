@@ -41,7 +41,8 @@ struct TeamSync {
         var received = BoardChanges()
         /// "origin/main".
         var remote: String?
-        /// The board's words for these changes (stage names, currency, locale).
+        /// The board these changes are told on (stage names, currency, locale): the board
+        /// synced, or one holding only the deals that changed; nil when nothing changed.
         var board: Board?
         /// Said before the rest (the merge driver was registered).
         var notices: [String] = []
@@ -161,38 +162,50 @@ struct TeamSync {
         }
     }
 
-    /// The steps that touch the repository, keeping the board as HEAD has it once known (so that
-    /// a 10 000-deal board is decoded as few times as possible).
+    /// The steps that touch the repository, keeping the board file as HEAD has it once known.
+    /// Versions of the board are compared by their bytes deal by deal (`BoardDelta`): a sync of
+    /// a one-deal change on a 10 000-deal board decodes a few deals, not whole boards.
     struct Work {
         let repo: TeamRepo
         let me: String?
-        /// The board at HEAD, once read.
-        var head: Board?
+        /// The board file's bytes at HEAD, once read.
+        var head: [UInt8]?
+        /// The board the changes are told on (stage names, currency): the whole board, or one
+        /// holding only the deals that changed.
+        var words: Board?
 
         init(repo: TeamRepo, me: String?) {
             self.repo = repo
             self.me = me
         }
 
-        /// The board file as it is (under the lock and unchanged, it is what HEAD has).
-        func working() throws(Refusal) -> Board {
-            do { return try BoardFile.readVersion(path: repo.board).board } catch {
+        /// The board file's bytes as they are (under the lock and unchanged, what HEAD has).
+        func workingBytes() throws(Refusal) -> [UInt8] {
+            do { return try BoardFile.readBytes(path: repo.board) } catch {
                 throw Refusal(Strings.Team.unreadableBoard(error.message))
             }
+        }
+
+        /// The board file as it is, decoded whole.
+        func working(_ bytes: [UInt8]) throws(Refusal) -> Board {
+            do {
+                return try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
+                    try BoardDocument.decode(bytes: b, path: repo.board, now: .now())
+                }
+            } catch { throw Refusal(Strings.Team.unreadableBoard(error.message)) }
         }
 
         /// Under the lock: commits the board if it changed since the last commit, with the deals
         /// changed here marked as changed by `me`. Returns the commit's subject and its changes.
         mutating func commit(changed: Bool) throws(Refusal) -> (subject: String, changes: BoardChanges)? {
             guard changed else { return nil }
-            let board = try working()
-            let previous = head ?? repo.board(at: "HEAD")
-            let stamped = TeamSync.stamp(board, since: previous, by: me)
-            if stamped != board {
-                do { try BoardFile.save(stamped, to: repo.board) } catch { throw Refusal(error.message) }
+            let bytes = try workingBytes()
+            let (previous, now, out) = try stamped(bytes, since: head ?? repo.boardBytes(at: "HEAD", size: bytes.count))
+            if out != nil {
+                do { try BoardFile.save(bytes: out!, to: repo.board) } catch { throw Refusal(error.message) }
             }
-            let changes = BoardChanges(from: previous ?? Board(name: stamped.name, stages: []), to: stamped)
-            let words = ChangeWords(board: stamped, locale: CLIEnvironment.locale(repo.git.environment))
+            let changes = BoardChanges(from: previous ?? Board(name: now.name, stages: []), to: now)
+            let words = ChangeWords(board: now, locale: CLIEnvironment.locale(repo.git.environment))
             let (subject, body) = words.commitMessage(changes)
             // The board's new version is stored with light compression: a few times quicker to
             // write for a large board, and git packs it again later anyway.
@@ -207,14 +220,30 @@ struct TeamSync {
                 }
                 throw Refusal(Strings.Team.gitFailed("commit", r.problem))
             }
-            head = stamped
+            head = out ?? bytes
+            self.words = now
             return (subject, changes)
+        }
+
+        /// The board in `bytes` compared with the one committed (`old`), its changed deals
+        /// stamped: the board before (nil: none), the board now (whole, or only the deals that
+        /// changed) and the bytes to write first (nil: the file needs no stamp).
+        func stamped(_ bytes: [UInt8], since old: [UInt8]?) throws(Refusal) -> (Board?, Board, [UInt8]?) {
+            if let old, let d = BoardDelta(old: old, new: bytes, path: repo.board) {
+                let now = TeamSync.stamp(d.new, since: d.old, by: me)
+                if now == d.new { return (d.old, now, nil) }
+                if let out = BoardDelta.splice(bytes, chunks: d.chunks, with: now) { return (d.old, now, out) }
+            }
+            let board = try working(bytes)
+            let previous = old.flatMap { TeamRepo.decode($0, path: repo.relative) }
+            let now = TeamSync.stamp(board, since: previous, by: me)
+            return (previous, now, now == board ? nil : BoardDocument.encodeBytes(now))
         }
 
         /// Under the lock: merges `upstream` into HEAD, the board merged by `driver`. Returns what
         /// came in, or why git could not merge (the merge is then abandoned: nothing changed).
         mutating func merge(upstream: String, driver: String) -> (BoardChanges?, String?) {
-            let before = head ?? (try? working())
+            let before = head ?? (try? workingBytes())
             let r = repo.git.run([
                 "-c", "merge.\(TeamRepo.driverName).driver=\(driver)",
                 "-c", "merge.\(TeamRepo.driverName).name=\(Strings.Team.driverDescription)",
@@ -222,9 +251,12 @@ struct TeamSync {
                 "merge", "--no-edit", "--no-stat", "--quiet", "-m", Strings.Team.mergeCommit, upstream,
             ])
             if r.ok {
-                head = try? working()
-                guard let before, let after = head else { return (nil, nil) }
-                return (BoardChanges(from: before, to: after), nil)
+                head = try? workingBytes()
+                guard let before, let after = head,
+                    let (changes, board) = BoardDelta.changes(old: before, new: after, path: repo.board)
+                else { return (nil, nil) }
+                words = board
+                return (changes, nil)
             }
             let conflicted = repo.git.run(["diff", "--name-only", "--diff-filter=U"]).text.split(separator: "\n").map(
                 String.init)
@@ -248,18 +280,22 @@ struct TeamSync {
 
         /// What the team got by this push: the board at `up` (theirs before) compared with HEAD.
         mutating func sent(since up: String?, into result: inout Result) {
-            guard let up, let theirs = repo.board(at: up) else { return }
-            if head == nil { head = try? working() }
-            if let now = head { result.sent = BoardChanges(from: theirs, to: now) }
+            guard let up, let theirs = repo.boardBytes(at: up, size: head?.count ?? 0) else { return }
+            if head == nil { head = try? workingBytes() }
+            guard let now = head, let (changes, board) = BoardDelta.changes(old: theirs, new: now, path: repo.board)
+            else { return }
+            result.sent = changes
+            words = board
         }
 
-        /// The result with the board its changes are described on.
-        mutating func finish(_ result: Result) -> Result {
+        /// The result with the board its changes are told on. The deals that came in from the
+        /// team are marked in the clone's marks until the person has seen them on the board.
+        func finish(_ result: Result) -> Result {
             var r = result
             // Nothing went out when the team could not be reached: the commit stays here.
             if case .notShared = r.outcome { r.sent = BoardChanges() }
-            if head == nil { head = try? working() }
-            r.board = head
+            r.board = words
+            if !r.received.deals.isEmpty { TeamMarksFile(repo: repo).update { $0.add(r.received) } }
             return r
         }
     }
