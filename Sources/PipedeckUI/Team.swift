@@ -11,6 +11,9 @@ public struct TeamView: Hashable, Sendable {
     /// Deals the last syncs brought changes to, until the selection comes to them or they are
     /// opened.
     public internal(set) var marks: [String: TeamMark] = [:]
+    /// The board is kept in a git repository that merges it with Pipedeck's driver: the footer
+    /// offers `Y sync` only then (pressed elsewhere, `Y` explains how to share the board).
+    public internal(set) var shared = false
 
     public init() {}
 }
@@ -29,6 +32,8 @@ public enum TeamMark: Hashable, Sendable {
 public enum TeamEvent: Hashable, Sendable {
     /// Who is at the keyboard, once known.
     case identity(String?)
+    /// Whether the board is shared through git (its repository merges it with the driver).
+    case shared(Bool)
     /// A sync started or reached a new step: what the top line says.
     case syncing(String)
     /// A sync ended: `note` says what came in and went out; `changed` are the deals the team
@@ -46,6 +51,8 @@ extension AppState {
         switch news {
         case .identity(let me):
             team.me = me.flatMap { $0.isEmpty ? nil : $0 }
+        case .shared(let shared):
+            team.shared = shared
         case .syncing(let step):
             team.syncing = step
         case .synced(let note, let changed, let conflicts):

@@ -19,6 +19,19 @@ final class TeamScreenTests: XCTestCase {
         }
     }
 
+    func testTheFooterOffersSyncOnlyOnABoardSharedThroughGit() {
+        var s = Fixture.state(width: 160, height: 45)
+        let hints = { (s: AppState) in Fixture.rows(s)[44] }
+        XCTAssertFalse(hints(s).contains("Y sync"), "not shared: \(hints(s))")
+        XCTAssertTrue(hints(s).contains("r reports  u undo"), "the next hint takes its place: \(hints(s))")
+        _ = s.handle(.team(.shared(true)))
+        XCTAssertTrue(hints(s).contains("r reports  Y sync  u undo"), "shared: \(hints(s))")
+        _ = s.handle(.team(.shared(false)))
+        XCTAssertFalse(hints(s).contains("Y sync"))
+        // The key itself still answers (it explains how to share the board), and help lists it.
+        XCTAssertEqual(s.handle(.key(.char("Y"))), [.sync])
+    }
+
     func testCardsTheTeamChangedAreMarkedInTheirMargin() {
         for (w, h) in [(120, 40), (80, 24), (40, 12)] {
             var s = Fixture.state(width: w, height: h)

@@ -117,6 +117,7 @@ final class TeamLink {
         case .looked(let found):
             look = found
             board.send(.team(.identity(found.me)), &state)
+            board.send(.team(.shared(found.shared)), &state)
             if let file = found.marksFile { openMarks(file, found.marks, board, &state) }
             if found.driverMissing, let top = found.top {
                 board.send(.notice(StatusMessage(TeamText.driverMissing(top), isError: true)), &state)
