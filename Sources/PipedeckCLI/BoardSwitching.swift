@@ -16,7 +16,7 @@ extension EventLoop {
     /// this board's changes cannot be saved, or the other board cannot be read, nothing changes
     /// and the bottom line says why.
     func openBoard(_ path: String) {
-        if team.isBusy {
+        if team.isSyncing {
             sync.send(.notice(StatusMessage(UIText.boardNotSwitchedSyncing, isError: true)), &state)
             return
         }

@@ -50,6 +50,35 @@ final class TargetsEndToEndTests: EndToEndTestCase {
         XCTAssertTrue(list.stdout.contains("Demo pipeline"), list.stdout)
     }
 
+    /// On open the board looks at git in the background (who am I, is the board shared); that
+    /// look is no sync, and `b` pressed before it ends opens the switcher. (It was refused with
+    /// "a sync with the team is under way" on a busy machine.)
+    func testTheSwitcherOpensWhileTheLookAtGitIsStillUnderWay() throws {
+        try makeDemo()
+        XCTAssertEqual(try run(["init", "--name", "Partners", "--currency", "USD"]).status, 0)
+        // A git that takes three seconds to answer.
+        let bin = dir.appendingPathComponent("slow-bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let git = bin.appendingPathComponent("git")
+        try "#!/bin/sh\nsleep 3\nexec /usr/bin/git \"$@\"\n".write(to: git, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: git.path)
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "git is not installed")
+        try XCTSkipUnless(TmuxSession.isTmuxAvailable, "tmux is not installed")
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let s = TmuxSession(
+            arguments: [TmuxSession.pipedeckBinary.path, "--file", file], width: 120, height: 40,
+            environment: ["HOME": dir.path, "XDG_DATA_HOME": data, "TZ": "UTC", "PATH": path])
+        XCTAssertTrue(s.waitFor("Demo pipeline"), s.capture())
+        s.send("b")
+        XCTAssertTrue(s.waitFor("Boards"), s.capture())
+        XCTAssertFalse(s.capture().contains("under way"), s.capture())
+        s.type("partn")
+        s.send("Enter")
+        XCTAssertTrue(s.waitFor("opened Partners"), s.capture())
+        s.send("q")
+        XCTAssertEqual(s.exitStatus(), 0)
+    }
+
     func testATargetSetOnTheCommandLineShowsInTheFooterAndTheTargetsScreen() throws {
         try makeDemo()
         let month = TargetsEndToEndTests.currentMonth

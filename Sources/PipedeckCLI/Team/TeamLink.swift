@@ -71,6 +71,10 @@ final class TeamLink {
     /// Git is at work, or a sync waits for a save to end.
     var isBusy: Bool { jobs.isBusy || wanted }
 
+    /// A sync runs or waits for a save (the look at the repository on open does not count: it
+    /// only reads, and its result is dropped with this link when another board opens).
+    var isSyncing: Bool { syncing || wanted }
+
     /// How long the event loop may wait for a key: briefly while git works, to show its steps.
     var readTimeout: Int? { isBusy ? 100 : nil }
 
