@@ -57,11 +57,8 @@ extension BoardFile {
     /// Reads and decodes the board, with what identifies the version read (taken from the same
     /// open file, so they describe exactly the bytes decoded).
     public static func readVersion(path: String) throws(LoadError) -> BoardVersion {
-        let (bytes, st) = try readFile(path: path, regularOnly: true, limit: maximumSize)
-        let board = try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-            try BoardDocument.decode(bytes: b, path: path, now: .now())
-        }
-        return BoardVersion(board: board, content: ContentID(bytes), fingerprint: FileFingerprint(st))
+        let read = try readForDecoding(path: path)
+        return BoardVersion(board: read.board, content: read.content, fingerprint: FileFingerprint(read.status))
     }
 }
 
