@@ -25,7 +25,7 @@ final class ReleasingReadTests: XCTestCase {
         said: String, released: Int
     ) {
         let path = folder + "/board.json"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         func outcome(_ board: Board) -> String { "loaded \(board.deals.count) \(board.hashValue)" }
         let whole: String = bytes.withUnsafeBufferPointer { b in
             do throws(LoadError) {
@@ -51,14 +51,6 @@ final class ReleasingReadTests: XCTestCase {
         }
     }
 
-    /// The big board's text with the first `old` after `fraction` of it replaced.
-    func replacing(_ old: String, _ new: String, after fraction: Double) -> [UInt8] {
-        let text = String(decoding: TwoCoreDecodeTests.big, as: UTF8.self)
-        let from = text.index(text.startIndex, offsetBy: Int(Double(text.count) * fraction))
-        guard let r = text.range(of: old, range: from..<text.endIndex) else { fatalError(old) }
-        return Array(text.replacingCharacters(in: r, with: new).utf8)
-    }
-
     func testABigFileIsReadWhileItsDecodedPagesAreGivenBack() {
         let bytes = TwoCoreDecodeTests.big
         let r = read(bytes, "as written")
@@ -76,7 +68,7 @@ final class ReleasingReadTests: XCTestCase {
         for fraction in [0.02, 0.3, 0.8, 0.98] {
             // Every problem in each half; near the ends of the file, one.
             for (old, new) in fraction == 0.3 || fraction == 0.8 ? problems : [problems[0]] {
-                let said = read(replacing(old, new, after: fraction), "\(new) at \(fraction)").said
+                let said = read(TwoCoreDecodeTests.replacing(old, new, after: fraction), "\(new) at \(fraction)").said
                 XCTAssertFalse(said.hasPrefix("loaded"), "\(new) at \(fraction): \(said)")
             }
         }
@@ -133,7 +125,7 @@ final class ReleasingReadTests: XCTestCase {
     func testASmallFileReadsTheSame() throws {
         let bytes = BoardDocument.encodeBytes(PerformanceTests.bigBoard(deals: 30))
         let path = folder + "/small.json"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let r = try BoardFile.readForDecoding(path: path)
         XCTAssertEqual(r.released, 0)
         XCTAssertEqual(r.content, ContentID(bytes))
