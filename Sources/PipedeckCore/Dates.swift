@@ -124,8 +124,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         guard u.count >= 20, u[10] == 84 || u[10] == 116, u[13] == 58, u[16] == 58,
             let day = Day.parse(utf8: UnsafeBufferPointer(rebasing: u[0..<10]))
         else { return nil }
-        let num = { (a: Int, b: Int) in Day.digits(u, a, b) }
-        guard let h = num(11, 13), let m = num(14, 16), let sec = num(17, 19), h < 24, m < 60, sec < 61 else {
+        guard let h = Day.digits(u, 11, 13), let m = Day.digits(u, 14, 16), let sec = Day.digits(u, 17, 19), h < 24,
+            m < 60, sec < 61
+        else {
             return nil
         }
         var i = 19
@@ -140,7 +141,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         if u[i] == 90 || u[i] == 122 {
             i += 1
         } else if u[i] == 43 || u[i] == 45 {
-            guard u.count == i + 6, u[i + 3] == 58, let oh = num(i + 1, i + 3), let om = num(i + 4, i + 6) else {
+            guard u.count == i + 6, u[i + 3] == 58, let oh = Day.digits(u, i + 1, i + 3),
+                let om = Day.digits(u, i + 4, i + 6)
+            else {
                 return nil
             }
             offset = (oh * 3600 + om * 60) * (u[i] == 45 ? -1 : 1)

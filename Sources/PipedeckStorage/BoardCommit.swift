@@ -22,9 +22,24 @@ public struct ContentID: Hashable, Sendable {
         hash = bytes.withUnsafeBytes { ContentID.hash($0) }
     }
 
+    /// Four independent lanes of 8 bytes (the multiplications of one do not wait for the
+    /// others': about four times the speed of one chain), then the rest; only ever compared
+    /// within one run of Pipedeck, never stored.
     static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
         var i = 0
+        if raw.count >= 32 {
+            var l: (UInt64, UInt64, UInt64, UInt64) = (h, h ^ 0xA076_1D64_78BD_642F, h ^ 0xE703_7ED1_A0B4_28DB, ~h)
+            @inline(__always) func mix(_ x: UInt64, _ at: Int) -> UInt64 {
+                let m = (x ^ raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                return m ^ (m >> 32)
+            }
+            while i + 32 <= raw.count {
+                l = (mix(l.0, i), mix(l.1, i + 8), mix(l.2, i + 16), mix(l.3, i + 24))
+                i += 32
+            }
+            h = ((l.0 &* 31 ^ l.1) &* 31 ^ l.2) &* 31 ^ l.3
+        }
         while i + 8 <= raw.count {
             h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h >> 32
@@ -57,11 +72,8 @@ extension BoardFile {
     /// Reads and decodes the board, with what identifies the version read (taken from the same
     /// open file, so they describe exactly the bytes decoded).
     public static func readVersion(path: String) throws(LoadError) -> BoardVersion {
-        let (bytes, st) = try readFile(path: path, regularOnly: true, limit: maximumSize)
-        let board = try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-            try BoardDocument.decode(bytes: b, path: path, now: .now())
-        }
-        return BoardVersion(board: board, content: ContentID(bytes), fingerprint: FileFingerprint(st))
+        let read = try readForDecoding(path: path)
+        return BoardVersion(board: read.board, content: read.content, fingerprint: FileFingerprint(read.status))
     }
 }
 

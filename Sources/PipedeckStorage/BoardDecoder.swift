@@ -134,7 +134,8 @@ final class BoardDecoder {
         let end = Int(r[node].end)
         while k < end {
             let key = r[k]
-            if let i = key.escaped ? schema.lookup(name: r.string(k)) : schema.lookup(r.raw(k)) {
+            let readable = r.bytes.count - Int(key.start)
+            if let i = key.escaped ? schema.lookup(name: r.string(k)) : schema.lookup(r.raw(k), readable: readable) {
                 if s[i] >= 0 { throw duplicate(k) }
                 s[i] = Int32(k + 1)
             } else {

@@ -25,13 +25,15 @@ public enum BoardDocument {
     }
 
     /// `streaming: false` reads the whole file into one tape first (the tests compare the two).
-    static func decode(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool)
-        throws(LoadError) -> Board
-    {
+    /// Given `buffer` (the memory `bytes` is in), the pages of the deals decoded are released as
+    /// the parse goes; a decode that then fails must be done again from the file (`BoardFile`).
+    static func decode(
+        bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool, buffer: ReadBuffer? = nil
+    ) throws(LoadError) -> Board {
         if isBlank(bytes) { throw LoadError(path: path, line: 1, column: 1, message: StorageStrings.empty(path)) }
         let tape: JSONTape
         // The deals are decoded as the parser reaches them (the tape never holds them all).
-        let deals = streaming ? DealStream(bytes: bytes, path: path, now: now) : nil
+        let deals = streaming ? DealStream(bytes: bytes, path: path, now: now, buffer: buffer) : nil
         do {
             tape = try JSONTapeParser.parse(bytes, sink: deals)
         } catch {
@@ -50,6 +52,9 @@ public enum BoardDocument {
             if let deals, deals.assumedVersion != decoder.fileVersion,
                 deals.deals.contains(where: DealSchema.readsByVersion)
             {
+                // Released pages cannot be read again: the caller reads the file again (this
+                // message is never shown).
+                if let buffer, buffer.released > 0 { throw LoadError(path: path, message: "read again") }
                 return try decode(bytes: bytes, path: path, now: now, streaming: false)
             }
             return try board.get()

@@ -27,7 +27,9 @@ extension ByteWriter {
             let unknown = schema.unknown.get(at)
             object {
                 if unknown.isEmpty {
-                    for f in schema.sorted { f.write(at, self, f.keyBytes) }
+                    schema.sorted.withUnsafeBufferPointer { fields in
+                        for f in fields { f.write(at, self, f.keyBytes) }
+                    }
                     return
                 }
                 let kept = ByteWriter.sorted(unknown)

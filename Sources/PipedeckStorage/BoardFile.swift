@@ -48,10 +48,7 @@ public enum BoardFile {
     /// Reads and decodes the board. Throws `LoadError`; a missing file gets a message that says
     /// how to create one.
     public static func load(path: String) throws(LoadError) -> Board {
-        let bytes = try readBytes(path: path)
-        return try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-            try BoardDocument.decode(bytes: b, path: path, now: .now())
-        }
+        try readForDecoding(path: path).board
     }
 
     // MARK: saving

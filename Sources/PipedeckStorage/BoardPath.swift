@@ -128,30 +128,14 @@ extension BoardFile {
     static func readFile(path: String, regularOnly: Bool, limit: Int) throws(LoadError) -> (
         bytes: [UInt8], status: stat
     ) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (regularOnly ? O_NONBLOCK : 0))
-        if fd < 0 {
-            let e = errno
-            if e == ENOENT || e == ELOOP, let problem = loadProblem(path) { throw problem }
-            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(e)))
-        }
+        let (fd, st) = try openForReading(path: path, regularOnly: regularOnly, limit: limit)
         defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) != 0 {
-            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(errno)))
-        }
-        let kind = st.st_mode & S_IFMT
-        if kind == S_IFDIR {
-            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(EISDIR)))
-        }
-        if regularOnly && kind != S_IFREG {
-            let what = StorageStrings.kindOfFile(UInt32(st.st_mode))
-            throw LoadError(path: path, message: StorageStrings.notRegular(path, kind: what))
-        }
-        if kind == S_IFREG && Int64(st.st_size) > Int64(limit) {
-            throw LoadError(
-                path: path, message: StorageStrings.fileTooLarge(path, size: Int64(st.st_size), limit: limit))
-        }
-        let expected = kind == S_IFREG ? max(Int(st.st_size), 0) : 0
+        return (try readAll(fd, st, path: path, limit: limit), st)
+    }
+
+    /// The rest of the open file `fd` of status `st`: at most `limit` bytes.
+    static func readAll(_ fd: Int32, _ st: stat, path: String, limit: Int) throws(LoadError) -> [UInt8] {
+        let expected = st.st_mode & S_IFMT == S_IFREG ? max(Int(st.st_size), 0) : 0
         // Not zeroed first: read(2) fills it (zeroing 100 MB cost tens of milliseconds).
         var buffer = [UInt8](unsafeUninitializedCapacity: min(expected, limit) + 1) { _, n in
             n = min(expected, limit) + 1
@@ -176,6 +160,36 @@ extension BoardFile {
             throw LoadError(path: path, message: StorageStrings.fileTooLarge(path, size: nil, limit: limit))
         }
         buffer.removeSubrange(used...)
-        return (buffer, st)
+        return buffer
+    }
+
+    /// Opens the file for reading (a FIFO without blocking when `regularOnly`) and checks what it
+    /// is: a folder, anything but a regular file when `regularOnly`, or a regular file larger
+    /// than `limit` is refused. The caller closes the descriptor.
+    static func openForReading(path: String, regularOnly: Bool, limit: Int) throws(LoadError) -> (Int32, stat) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (regularOnly ? O_NONBLOCK : 0))
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT || e == ELOOP, let problem = loadProblem(path) { throw problem }
+            throw LoadError(path: path, message: StorageStrings.cannotRead(path, describe(e)))
+        }
+        var st = stat()
+        var refusal: LoadError? = nil
+        if fstat(fd, &st) != 0 {
+            refusal = LoadError(path: path, message: StorageStrings.cannotRead(path, describe(errno)))
+        } else if st.st_mode & S_IFMT == S_IFDIR {
+            refusal = LoadError(path: path, message: StorageStrings.cannotRead(path, describe(EISDIR)))
+        } else if regularOnly && st.st_mode & S_IFMT != S_IFREG {
+            let what = StorageStrings.kindOfFile(UInt32(st.st_mode))
+            refusal = LoadError(path: path, message: StorageStrings.notRegular(path, kind: what))
+        } else if st.st_mode & S_IFMT == S_IFREG && Int64(st.st_size) > Int64(limit) {
+            refusal = LoadError(
+                path: path, message: StorageStrings.fileTooLarge(path, size: Int64(st.st_size), limit: limit))
+        }
+        if let refusal {
+            close(fd)
+            throw refusal
+        }
+        return (fd, st)
     }
 }

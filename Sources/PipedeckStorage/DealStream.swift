@@ -8,6 +8,12 @@ import PipedeckCore
 ///
 /// On a large file the second half of the deals is read at the same time on another core
 /// (`ReadAhead`); the parser takes those deals over when it gets to where they start.
+///
+/// Given a `ReadBuffer`, the pages of the deals already decoded are given back to the system as
+/// the parser goes (both halves): a board of 100 000 deals is then built without the 150 MB file
+/// beside it. Released bytes read as zeros, which no JSON parser accepts: a parse that comes
+/// back to them (the other core began somewhere that was not a deal) fails, and the file is read
+/// again without releasing anything (`BoardFile.readForDecoding`).
 final class DealStream: TapeElementSink {
     let bytes: UnsafeBufferPointer<UInt8>
     let decoder: BoardDecoder
@@ -27,6 +33,10 @@ final class DealStream: TapeElementSink {
     private(set) var assumedVersion = Board.schemaVersion
     /// How many deals were taken from the other core (for the tests).
     private(set) var takenAhead = 0
+    /// The memory the file was read into, whose decoded pages are released (nil: none are).
+    let buffer: ReadBuffer?
+    /// Everything from the deals' "[" up to here has been decoded (and released).
+    private var releasedUpTo = 0
 
     /// About how many deals `size` bytes hold (Pipedeck writes about 1 100 bytes a deal).
     static func count(_ size: Int) -> Int { size / 1_000 + 16 }
@@ -34,8 +44,9 @@ final class DealStream: TapeElementSink {
     /// Files above this size have their deals read on two cores.
     static let twoCoresAbove = 2_000_000
 
-    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp) {
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, buffer: ReadBuffer? = nil) {
         self.bytes = bytes
+        self.buffer = buffer
         decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
         let guess = DealStream.count(bytes.count)
         deals.reserveCapacity(guess)
@@ -46,13 +57,15 @@ final class DealStream: TapeElementSink {
     func begin(arrayNode: Int, at offset: Int, version: Int?) {
         if self.arrayNode >= 0 { done = true; return }
         self.arrayNode = arrayNode
+        releasedUpTo = offset + 1
         assumedVersion = version ?? Board.schemaVersion
         decoder.fileVersion = assumedVersion
         if bytes.count - offset > DealStream.twoCoresAbove, ProcessInfo.processInfo.activeProcessorCount > 1,
             let start = ReadAhead.middleDeal(bytes, after: offset)
         {
             ahead = ReadAhead(
-                bytes: bytes, start: start, path: decoder.path, now: decoder.now, version: assumedVersion)
+                bytes: bytes, start: start, path: decoder.path, now: decoder.now, version: assumedVersion,
+                buffer: buffer)
         }
     }
 
@@ -75,6 +88,7 @@ final class DealStream: TapeElementSink {
             }
             deals.append(deal)
             offsets.append(nodes[first].start)
+            if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: Int(nodes[first].start)) }
         } catch {
             failure = (index, error)
         }
@@ -98,6 +112,8 @@ final class DealStream: TapeElementSink {
         takenAhead += taken
         deals += read.deals.prefix(taken)
         offsets += read.offsets.prefix(taken)
+        // The other core released what it read as it went.
+        releasedUpTo = Int(read.ends[taken - 1])
         return (taken, Int(read.ends[taken - 1]))
     }
 }
@@ -119,9 +135,14 @@ final class ReadAhead: @unchecked Sendable {
     /// Where each deal's object ends.
     private(set) var ends: [UInt32] = []
     private var finished = false
+    private let buffer: ReadBuffer?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int,
+        buffer: ReadBuffer? = nil
+    ) {
         self.bytes = bytes; self.start = start; self.path = path; self.now = now; self.version = version
+        self.buffer = buffer
         group.enter()
         Thread.detachNewThread {
             self.run(); self.group.leave()
@@ -159,6 +180,7 @@ final class ReadAhead: @unchecked Sendable {
         decoder.fileVersion = version
         var p = JSONTapeParser(bytes, at: start, depth: 2)
         var index = 0
+        var releasedUpTo = start
         while !lock.withLock({ stop }) {
             let first = p.nodes.count
             let at = p.pos
@@ -172,6 +194,7 @@ final class ReadAhead: @unchecked Sendable {
                 deals.append(deal)
                 offsets.append(UInt32(at))
                 ends.append(UInt32(p.pos))
+                if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: at) }
             } catch {
                 return
             }

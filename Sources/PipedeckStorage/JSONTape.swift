@@ -102,6 +102,14 @@ struct JSONTapeParser {
     @inline(__always) func peek() -> UInt8 { pos < bytes.count ? bytes[pos] : 0 }
 
     @inline(__always) mutating func skipWhitespace() {
+        // A pretty file's indentation: a run of spaces measured eight bytes at a time.
+        while pos + 8 <= bytes.count {
+            let other = word(at: pos) ^ 0x2020_2020_2020_2020
+            if other == 0 { pos += 8; continue }
+            pos += other.trailingZeroBitCount >> 3
+            let c = bytes[pos]
+            if c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
+        }
         while pos < bytes.count {
             let c = bytes[pos]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
@@ -256,7 +264,12 @@ struct JSONTapeParser {
         var escaped = false
         let n = bytes.count
         while true {
-            // Fast path: plain printable ASCII.
+            // Fast path: plain printable ASCII, eight bytes at a time, then one at a time.
+            while pos + 8 <= n {
+                let stop = JSONTapeParser.specialBytes(word(at: pos))
+                if stop != 0 { pos += stop.trailingZeroBitCount >> 3; break }
+                pos += 8
+            }
             while pos < n {
                 let c = bytes[pos]
                 if c == 0x22 || c == 0x5C || c < 0x20 || c >= 0x80 { break }
@@ -278,6 +291,20 @@ struct JSONTapeParser {
         }
         nodes.append(JSONNode(kind: .string, escaped: escaped, start: UInt32(start), end: UInt32(pos), count: 0))
         pos += 1 // the closing quote
+    }
+
+    /// The eight bytes at `offset`, the first in the lowest bits.
+    @inline(__always) func word(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `w` that ends a plain run of a string (`"`, `\`, a control
+    /// character or a non-ASCII byte) is set; bits above the lowest such byte may be set too, so
+    /// only the lowest one counts.
+    @inline(__always) static func specialBytes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        return zero(w ^ (ones &* 0x22)) | zero(w ^ (ones &* 0x5C)) | ((w &- ones &* 0x20) & ~w & high) | (w & high)
     }
 
     mutating func escape() throws(JSONSyntaxError) {

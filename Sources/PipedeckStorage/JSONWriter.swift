@@ -59,7 +59,9 @@ final class ByteWriter {
     }
 
     @inline(__always) func string(bytes key: [UInt8]) {
-        bytes.append(0x22); bytes.append(contentsOf: key); bytes.append(0x22)
+        bytes.append(0x22)
+        key.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
     }
 
     // MARK: containers

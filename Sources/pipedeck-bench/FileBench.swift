@@ -104,3 +104,27 @@ func measureLongNotes(sizes: [Int]) {
         print("| \(size) | \(String(format: "%.1f", ms(a, b))) | \(String(format: "%.1f", ms(b, c))) |")
     }
 }
+
+/// `--load FILE N` and `--encode FILE N`: only `BoardFile.load`, or only the encoding of the board
+/// read from FILE, N times in this process, each time printed; for `perf stat` and `perf record`,
+/// which count the whole process (`--encode FILE 0` counts the one load that `--encode` needs).
+func measureCodec(encode: Bool, file: String, times: Int) {
+    var board: Board? = nil
+    if encode {
+        do { board = try BoardFile.load(path: file) } catch { fail("\(error)") }
+    }
+    var xs: [Double] = []
+    for _ in 0..<times {
+        let a = nowNanos()
+        if let board {
+            _ = BoardDocument.encodeBytes(board)
+        } else {
+            do { _ = try BoardFile.load(path: file) } catch { fail("\(error)") }
+        }
+        xs.append(ms(a, nowNanos()))
+    }
+    let what = encode ? "encode" : "load"
+    print(
+        "\(what) \(file): " + xs.map { String(format: "%.1f", $0) }.joined(separator: " ") + " ms; peak "
+            + String(format: "%.1f", peakMemoryMB()) + " MB")
+}

@@ -189,6 +189,10 @@ while !args.isEmpty {
     case "--json":
         compareJSON(deals: Int(args.first ?? "10000") ?? 10_000)
         exit(0)
+    case "--load", "--encode":
+        guard args.count >= 2, let n = Int(args[1]), n >= 0 else { fail("\(a) FILE TIMES") }
+        measureCodec(encode: a == "--encode", file: args[0], times: n)
+        exit(0)
     case "--profile-moves":
         // --profile-moves MOVES [DEALS]
         profileMoves(deals: args.count > 1 ? Int(args[1]) ?? 10_000 : 10_000, count: Int(args.first ?? "20") ?? 20)
@@ -224,6 +228,7 @@ while !args.isEmpty {
         )
         print("       pipedeck-bench --write FILE DEALS   (a generated board to try by hand)")
         print("       pipedeck-bench --merge N | --sync N")
+        print("       pipedeck-bench --load FILE TIMES | --encode FILE TIMES   (one step alone, for perf)")
         exit(0)
     default: fail("unknown argument \(a)")
     }

@@ -89,7 +89,7 @@ final class TwoCoreDecodeTests: XCTestCase {
     }
 
     /// `text` with the first occurrence of `old` after `fraction` of the file replaced.
-    func replacing(_ old: String, _ new: String, after fraction: Double) -> [UInt8] {
+    static func replacing(_ old: String, _ new: String, after fraction: Double) -> [UInt8] {
         let text = String(decoding: TwoCoreDecodeTests.big, as: UTF8.self)
         let from = text.index(text.startIndex, offsetBy: Int(Double(text.count) * fraction))
         guard let r = text.range(of: old, range: from..<text.endIndex) else { fatalError(old) }
@@ -111,12 +111,13 @@ final class TwoCoreDecodeTests: XCTestCase {
 
     func testProblemsInEitherHalfAreSaidAsBefore() {
         for fraction in [0.3, 0.8] {
-            _ = same(replacing("\"value\": ", "\"value\": -", after: fraction), "negative value at \(fraction)")
-            _ = same(replacing("\"stage\": \"", "\"stage\": \"x", after: fraction), "unknown stage at \(fraction)")
+            _ = same(Self.replacing("\"value\": ", "\"value\": -", after: fraction), "negative value at \(fraction)")
+            _ = same(Self.replacing("\"stage\": \"", "\"stage\": \"x", after: fraction), "unknown stage at \(fraction)")
             _ = same(
-                replacing("\"title\": \"", "\"title\": \"\u{1}", after: fraction), "control character at \(fraction)")
-            _ = same(replacing("    },\n    {", "    }\n    {", after: fraction), "missing comma at \(fraction)")
-            _ = same(replacing("\"id\": \"d0", "\"id\": \"d1", after: fraction), "an id twice at \(fraction)")
+                Self.replacing("\"title\": \"", "\"title\": \"\u{1}", after: fraction),
+                "control character at \(fraction)")
+            _ = same(Self.replacing("    },\n    {", "    }\n    {", after: fraction), "missing comma at \(fraction)")
+            _ = same(Self.replacing("\"id\": \"d0", "\"id\": \"d1", after: fraction), "an id twice at \(fraction)")
         }
         // The same id in both halves.
         let text = String(decoding: TwoCoreDecodeTests.big, as: UTF8.self)

@@ -297,6 +297,9 @@ final class Schema<Root: Sendable>: Sendable {
     /// Field positions by key length, for reading (legacy fields after the others).
     let byLength: [[Int]]
     let keyBytes: [[UInt8]]
+    /// Each key's first 16 bytes as two little-endian words (zeros after the key), and its
+    /// length (a key longer than 16 bytes never matches here: it is looked up by `lookup(_:)`).
+    let keyWords: ContiguousArray<(UInt64, UInt64, Int)>
     let first: [Int], required: [Int], optional: [Int]
 
     init(
@@ -313,6 +316,14 @@ final class Schema<Root: Sendable>: Sendable {
         self.finish = finish
         sorted = fields.sorted { $0.keyBytes.lexicographicallyPrecedes($1.keyBytes) }
         keyBytes = fields.map(\.keyBytes) + legacy.map(\.keyBytes)
+        keyWords = ContiguousArray(
+            keyBytes.map { k in
+                var w: (UInt64, UInt64) = (0, 0)
+                for (j, b) in k.prefix(16).enumerated() {
+                    if j < 8 { w.0 |= UInt64(b) << UInt64(8 * j) } else { w.1 |= UInt64(b) << UInt64(8 * (j - 8)) }
+                }
+                return (w.0, w.1, k.count > 16 ? -1 : k.count)
+            })
         var by = [[Int]](repeating: [], count: (keyBytes.map(\.count).max() ?? 0) + 1)
         for (i, k) in keyBytes.enumerated() { by[k.count].append(i) }
         byLength = by
@@ -332,6 +343,22 @@ final class Schema<Root: Sendable>: Sendable {
 
     /// The field whose name is exactly these (unescaped) bytes (a position past `fields` is a
     /// legacy field).
+    /// `readable` is how many bytes may be read from the key's start (at least 16: they are read
+    /// as two words and compared with `keyWords`).
+    @inline(__always) func lookup(_ key: UnsafeBufferPointer<UInt8>, readable: Int) -> Int? {
+        let n = key.count
+        guard n <= 16, readable >= 16 else { return lookup(key) }
+        let raw = UnsafeRawPointer(key.baseAddress!)
+        let m0: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) &- 1
+        let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 << UInt64(8 * (n - 8))) &- 1
+        let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & m0
+        let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & m1
+        return keyWords.withUnsafeBufferPointer { words in
+            for i in words.indices where words[i].0 == w0 && words[i].1 == w1 && words[i].2 == n { return i }
+            return nil
+        }
+    }
+
     @inline(__always) func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = key.count
         guard n < byLength.count else { return nil }

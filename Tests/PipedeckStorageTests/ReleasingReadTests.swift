@@ -1,0 +1,134 @@
+import Foundation
+import PipedeckCore
+import XCTest
+
+@testable import PipedeckStorage
+
+/// A large board file is read into memory whose pages are given back as its deals are decoded
+/// (`BoardFile.readForDecoding`, `ReadBuffer`). Whatever the file holds, the result must be what
+/// reading it whole gives: the same board, the same message at the same line and column, and the
+/// identity of the very bytes decoded.
+final class ReleasingReadTests: XCTestCase {
+    var folder = ""
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "pipedeck-release-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Reads `bytes` from a file both ways; the outcome as text, and how much was given back.
+    func read(_ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line) -> (
+        said: String, released: Int
+    ) {
+        let path = folder + "/board.json"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        func outcome(_ board: Board) -> String { "loaded \(board.deals.count) \(board.hashValue)" }
+        let whole: String = bytes.withUnsafeBufferPointer { b in
+            do throws(LoadError) {
+                return outcome(try BoardDocument.decode(bytes: b, path: path, now: Fixtures.now, streaming: false))
+            } catch {
+                return "\(error.line ?? 0):\(error.column ?? 0) \(error.message)"
+            }
+        }
+        do throws(LoadError) {
+            let r = try BoardFile.readForDecoding(path: path, chunk: 4096, above: 0)
+            XCTAssertEqual(r.content, ContentID(bytes), what, file: file, line: line)
+            XCTAssertEqual(FileFingerprint(r.status), FileFingerprint.of(path: path), what, file: file, line: line)
+            // Deals without times get "now": compare boards read at the same instant.
+            let again = try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
+                try BoardDocument.decode(bytes: b, path: path, now: Fixtures.now, streaming: false)
+            }
+            XCTAssertEqual(r.board, again, what, file: file, line: line)
+            return (outcome(r.board), r.released)
+        } catch {
+            let said = "\(error.line ?? 0):\(error.column ?? 0) \(error.message)"
+            XCTAssertEqual(said, whole, what, file: file, line: line)
+            return (said, 0)
+        }
+    }
+
+    func testABigFileIsReadWhileItsDecodedPagesAreGivenBack() {
+        let bytes = TwoCoreDecodeTests.big
+        let r = read(bytes, "as written")
+        XCTAssertTrue(r.said.hasPrefix("loaded 2200"), r.said)
+        // Both halves gave back what they had decoded: most of the file.
+        XCTAssertGreaterThan(r.released, bytes.count / 2)
+    }
+
+    func testProblemsAnywhereAreSaidAsAWholeReadSaysThem() {
+        let problems = [
+            ("\"value\": ", "\"value\": -"), ("\"stage\": \"", "\"stage\": \"x"),
+            ("\"title\": \"", "\"title\": \"\u{1}"), ("    },\n    {", "    }\n    {"),
+            ("\"createdAt\": \"2", "\"createdAt\": \"x"),
+        ]
+        for fraction in [0.02, 0.3, 0.8, 0.98] {
+            // Every problem in each half; near the ends of the file, one.
+            for (old, new) in fraction == 0.3 || fraction == 0.8 ? problems : [problems[0]] {
+                let said = read(TwoCoreDecodeTests.replacing(old, new, after: fraction), "\(new) at \(fraction)").said
+                XCTAssertFalse(said.hasPrefix("loaded"), "\(new) at \(fraction): \(said)")
+            }
+        }
+        // Cut short, and the same id in both halves.
+        let bytes = TwoCoreDecodeTests.big
+        XCTAssertTrue(read(Array(bytes[..<(bytes.count * 3 / 4)]), "cut").said.contains(":"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let deals = PerformanceTests.bigBoard(deals: 2_200).deals
+        let twice = text.replacingOccurrences(of: "\"id\": \"\(deals[2_100].id)\"", with: "\"id\": \"\(deals[10].id)\"")
+        XCTAssertFalse(read(Array(twice.utf8), "id in both halves").said.hasPrefix("loaded"))
+        let late = text.replacingOccurrences(
+            of: "\"id\": \"\(deals[2_150].id)\"", with: "\"id\": \"\(deals[2_100].id)\"")
+        XCTAssertFalse(read(Array(late.utf8), "id twice in the second half").said.hasPrefix("loaded"))
+    }
+
+    /// The other core starts where the layout says a deal starts. A file whose layout fools it
+    /// (here a field after the deals holds a long list of deal-like objects, where it looks) has
+    /// it decode and give back pages the parser then needs: the file is read again, whole.
+    func testALayoutThatFoolsTheOtherCoreStillReads() throws {
+        let others = BoardDocument.encodeBytes(PerformanceTests.bigBoard(deals: 2_000))
+        guard case .object(let o) = try JSONParser.parse(Data(others)), let list = o["deals"] else {
+            return XCTFail("no deals")
+        }
+        var board = PerformanceTests.bigBoard(deals: 40)
+        board.extra["old"] = list
+        let bytes = BoardDocument.encodeBytes(board)
+        let r = read(bytes, "deal-like objects after the deals")
+        XCTAssertTrue(r.said.hasPrefix("loaded 40"), r.said)
+        // What happened underneath: the other core gave back pages of that list, and the parse
+        // that came to them failed (so the file was read again).
+        let buffer = ReadBuffer(capacity: bytes.count + 1, chunk: 4096)!
+        let fd = open(folder + "/board.json", O_RDONLY)
+        XCTAssertEqual(try? buffer.fill(from: fd), true)
+        close(fd)
+        XCTAssertThrowsError(
+            try BoardDocument.decode(
+                bytes: buffer.bytes, path: "b.json", now: Fixtures.now, streaming: true, buffer: buffer))
+        XCTAssertGreaterThan(buffer.released, 0)
+    }
+
+    /// A version 1 file whose deals have next actions is read again by version 1's rules: not
+    /// from memory already given back.
+    func testAVersionOneFileIsReadByItsRules() {
+        var text = String(decoding: TwoCoreDecodeTests.big, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"version\": \(Board.schemaVersion)", with: "\"version\": 1")
+        text = text.replacingOccurrences(
+            of: "\"rank\": ", with: "\"nextAction\": {\n        \"text\": \"Call back\"\n      },\n      \"rank\": ")
+        let r = read(Array(text.utf8), "version 1")
+        XCTAssertTrue(r.said.hasPrefix("loaded 2200"), r.said)
+    }
+
+    /// Files below the threshold are read into an array, as before; the board and its identity
+    /// are the same.
+    func testASmallFileReadsTheSame() throws {
+        let bytes = BoardDocument.encodeBytes(PerformanceTests.bigBoard(deals: 30))
+        let path = folder + "/small.json"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let r = try BoardFile.readForDecoding(path: path)
+        XCTAssertEqual(r.released, 0)
+        XCTAssertEqual(r.content, ContentID(bytes))
+        XCTAssertEqual(r.board.deals.count, 30)
+    }
+}
