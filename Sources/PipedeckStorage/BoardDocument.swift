@@ -48,9 +48,10 @@ public enum BoardDocument {
             // The deals were read before the file's version was known, by another version's rules,
             // and one of them has a field that version reads differently (a version 1 file's
             // next action): read again, the deals after the version (once: it is saved as this
-            // version).
+            // version). So too when a deal could not be read: by its version's rules the first
+            // problem may be another one (a next action that does not read, before a duplicate id).
             if let deals, deals.assumedVersion != decoder.fileVersion,
-                deals.deals.contains(where: DealSchema.readsByVersion)
+                deals.failure != nil || deals.deals.contains(where: DealSchema.readsByVersion)
             {
                 // Released pages cannot be read again: the caller reads the file again (this
                 // message is never shown).

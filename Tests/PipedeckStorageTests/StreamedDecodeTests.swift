@@ -49,6 +49,18 @@ final class StreamedDecodeTests: XCTestCase {
         XCTAssertEqual(bothWays(file([deal("a"), deal("b")])), "loaded")
     }
 
+    /// A version 1 file is streamed by version 2's rules (the version comes after the deals): a
+    /// deal that fails there (a duplicate id) may hold an earlier problem by its own version's
+    /// rules (a next action that is not an object). Found by the random documents of FuzzTests.
+    func testAnOlderVersionsProblemIsSaidBeforeADuplicateID() {
+        var second = deal("a")
+        second["nextAction"] = .string("call back")
+        let said = bothWays(file([deal("a"), second], version: "1"))
+        XCTAssertTrue(said.contains("nextAction"), said)
+        // In a version 2 file the field means nothing: the duplicate id is the problem.
+        XCTAssertTrue(bothWays(file([deal("a"), second], version: "2")).contains("two deals have the id"))
+    }
+
     func testANewerVersionIsSaidBeforeAnyDealProblem() {
         let said = bothWays(file([deal("a", value: .string("x")), deal("b", stage: "nowhere")], version: "99"))
         XCTAssertTrue(said.contains("newer"), said)
