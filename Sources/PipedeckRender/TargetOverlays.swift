@@ -19,14 +19,24 @@ extension BoardRenderer {
         }
         let rows = max(1, r.h - 2)
         let top = max(0, min(s.selection - rows / 2, shown.count - rows))
+        // Boards of the same name are told apart by their folder and file ("team/board.json").
+        var names: [String: Int] = [:]
+        for e in shown { if let n = e.name { names[n, default: 0] += 1 } }
         for (n, e) in shown.dropFirst(top).prefix(rows).enumerated() {
             let i = top + n, y = r.y + 2 + n
             let selected = i == s.selection
             if selected { grid.fill(x: r.x - 1, y: y, width: r.w + 2, height: 1, role: .cardTitleSelected) }
             let role: StyleRole = selected ? .cardTitleSelected : .help
             let mark = e.path == s.current ? g.moreRight + " " : "  "
-            let name = BoardRenderer.oneLine(e.name ?? (e.path.split(separator: "/").last.map(String.init) ?? e.path))
-            // The figures that leave the name at least 12 cells: the date goes first, then the value.
+            let parts = e.path.split(separator: "/").suffix(2).joined(separator: "/")
+            var name = BoardRenderer.oneLine(e.name ?? (e.path.split(separator: "/").last.map(String.init) ?? e.path))
+            // The name keeps at least 12 cells (30 when its file tells it apart from another).
+            var keep = 12
+            if let n = e.name, names[n, default: 0] > 1 {
+                name += " · " + BoardRenderer.oneLine(parts)
+                keep = 30
+            }
+            // The figures that leave the name its room: the date goes first, then the value.
             var variants = [RenderText.boardUnreadable]
             if e.name != nil {
                 let f = formatter(e.currency.isEmpty ? state.board.currency : e.currency)
@@ -39,7 +49,7 @@ extension BoardRenderer {
                 variants = line == open ? [open] : [line, open]
                 if let t = e.lastOpened { variants.insert(line + "  " + t.day(in: state.zone).description, at: 0) }
             }
-            let room = r.w - 2 - min(12, TextWidth.width(name)) - 1
+            let room = r.w - 2 - min(keep, TextWidth.width(name)) - 1
             let right = variants.first { TextWidth.width($0) <= room } ?? ""
             let rw = TextWidth.width(right)
             text(mark + name, r.x, y, role, max: max(0, r.w - rw - 1))

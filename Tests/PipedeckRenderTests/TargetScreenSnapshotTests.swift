@@ -95,6 +95,26 @@ final class TargetScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(Fixture.rows(s).joined().contains("No board matches."))
     }
 
+    func testBoardsOfTheSameNameAreToldApartByTheirFile() {
+        var s = Fixture.state(width: 80, height: 24)
+        var a = ShelfEntry(path: "/home/ana/.local/share/pipedeck/pipeline.json")
+        a.name = "Demo pipeline"; a.openCount = 20; a.currency = "EUR"
+        var b = ShelfEntry(path: "/home/ana/team/board.json")
+        b.name = "Demo pipeline"; b.openCount = 20; b.currency = "EUR"
+        var c = ShelfEntry(path: "/home/ana/partners.json")
+        c.name = "Partners"; c.openCount = 1; c.currency = "EUR"
+        s.showBoards([a, b, c], current: a.path)
+        let rows = Fixture.rows(s).joined(separator: "\n")
+        XCTAssertTrue(rows.contains("Demo pipeline · pipedeck/pipeline.json"), rows)
+        XCTAssertTrue(rows.contains("Demo pipeline · team/board.json"), rows)
+        XCTAssertTrue(
+            rows.contains("Partners ") && !rows.contains("Partners ·"), "a name of its own stays alone: \(rows)")
+        // At 40 columns the file that tells them apart wins over the figures.
+        s.resize(width: 40, height: 12)
+        let narrow = Fixture.rows(s).joined(separator: "\n")
+        XCTAssertTrue(narrow.contains("Demo pipeline · team/board.json"), narrow)
+    }
+
     func testTheLostColumnAndCloseDates() {
         var s = Fixture.state(width: 120, height: 40)
         Fixture.press(&s, .char("W"))
