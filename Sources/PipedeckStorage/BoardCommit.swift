@@ -144,9 +144,7 @@ public enum BoardCommit {
             guard let bytes = try bytes() else {
                 throw LoadError(path: path, message: StorageStrings.notFound(path))
             }
-            return try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-                try BoardDocument.decode(bytes: b, path: path, now: .now())
-            }
+            return try BoardDocument.decode(bytes: bytes, path: path)
         }
     }
 

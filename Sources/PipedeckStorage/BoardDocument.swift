@@ -24,6 +24,13 @@ public enum BoardDocument {
         try decode(bytes: bytes, path: path, now: now, streaming: true)
     }
 
+    /// Reads a board from bytes in memory (a file read whole, a version out of git).
+    public static func decode(bytes: [UInt8], path: String, now: Timestamp = .now()) throws(LoadError) -> Board {
+        try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
+            try decode(bytes: b, path: path, now: now, streaming: true)
+        }
+    }
+
     /// `streaming: false` reads the whole file into one tape first (the tests compare the two).
     /// Given `buffer` (the memory `bytes` is in), the pages of the deals decoded are released as
     /// the parse goes; a decode that then fails must be done again from the file (`BoardFile`).

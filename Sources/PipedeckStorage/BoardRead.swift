@@ -96,9 +96,7 @@ extension BoardFile {
         func plain(_ bytes: [UInt8], _ st: stat) throws(LoadError) -> (
             board: Board, content: ContentID, status: stat, released: Int
         ) {
-            let board = try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-                try BoardDocument.decode(bytes: b, path: path, now: .now())
-            }
+            let board = try BoardDocument.decode(bytes: bytes, path: path)
             return (board, ContentID(bytes), st, 0)
         }
         do {

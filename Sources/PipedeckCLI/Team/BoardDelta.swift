@@ -21,9 +21,7 @@ struct BoardDelta {
         guard let (a, b, chunks) = BoardDelta.partial(old: old, new: new) else { return nil }
         let now = Timestamp.now()
         let decoded = [a, b].map { bytes in
-            try? bytes.withUnsafeBufferPointer { (p) throws(LoadError) -> Board in
-                try BoardDocument.decode(bytes: p, path: path, now: now)
-            }
+            try? BoardDocument.decode(bytes: bytes, path: path, now: now)
         }
         // A deal that does not read: the whole file is read, for a message that points at it.
         guard let o = decoded[0], let n = decoded[1] else { return nil }
@@ -132,9 +130,7 @@ struct BoardDelta {
         let boards = MergeCommand.concurrently(
             [old, new].map { bytes in
                 { @Sendable () throws -> Board in
-                    try bytes.withUnsafeBufferPointer { (p) throws(LoadError) -> Board in
-                        try BoardDocument.decode(bytes: p, path: path, now: now)
-                    }
+                    try BoardDocument.decode(bytes: bytes, path: path, now: now)
                 }
             })
         guard let o = try? boards[0].get(), let n = try? boards[1].get() else { return nil }
@@ -154,9 +150,7 @@ extension BoardDelta {
         else { return nil }
         let differ = m.new.deals.indices.filter { m.same[$0] == nil }.map { m.new.deals[$0].range }
         let rest = cut(other, m.new, differ)
-        let read = try? rest.withUnsafeBufferPointer { (p) throws(LoadError) -> Board in
-            try BoardDocument.decode(bytes: p, path: path, now: .now())
-        }
+        let read = try? BoardDocument.decode(bytes: rest, path: path)
         guard let read, read.deals.count == differ.count else { return nil }
         var fresh = read.deals.makeIterator()
         var board = base

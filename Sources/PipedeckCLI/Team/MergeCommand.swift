@@ -67,9 +67,7 @@ struct MergeCommand: ParsableCommand {
     /// The board in `bytes`, read from `path`.
     static func decode(_ bytes: [UInt8], _ path: String, side: String, name: String?) throws -> Board {
         do {
-            return try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-                try BoardDocument.decode(bytes: b, path: path, now: .now())
-            }
+            return try BoardDocument.decode(bytes: bytes, path: path)
         } catch {
             throw CLIFailure(Strings.Team.notABoard(Strings.Team.sideName(side, name), error.message))
         }

@@ -134,9 +134,7 @@ struct TeamRepo {
 
     /// The board in `bytes`; nil when they do not read.
     static func decode(_ bytes: [UInt8], path: String) -> Board? {
-        try? bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-            try BoardDocument.decode(bytes: b, path: path, now: .now())
-        }
+        try? BoardDocument.decode(bytes: bytes, path: path)
     }
 
     /// The remote to sync with: the branch's own, else "origin", else the only one.

@@ -189,9 +189,7 @@ struct TeamSync {
         /// The board file as it is, decoded whole.
         func working(_ bytes: [UInt8]) throws(Refusal) -> Board {
             do {
-                return try bytes.withUnsafeBufferPointer { (b) throws(LoadError) -> Board in
-                    try BoardDocument.decode(bytes: b, path: repo.board, now: .now())
-                }
+                return try BoardDocument.decode(bytes: bytes, path: repo.board)
             } catch { throw Refusal(Strings.Team.unreadableBoard(error.message)) }
         }
 
