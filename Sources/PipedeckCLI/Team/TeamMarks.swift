@@ -71,25 +71,24 @@ struct TeamMarksFile: Sendable {
     func read() -> TeamMarks { TeamMarksFile.boards(at: path)[board] ?? TeamMarks() }
 
     /// Changes the board's marks under the file's lock (a sync on the command line and an open
-    /// board may both write) and writes them back when they changed. Returns the marks now.
+    /// board may both write; the same lock as a board's, `BoardLock`) and writes them back when
+    /// they changed. Returns the marks now; when the lock cannot be had, those on file, unchanged.
     @discardableResult
     func update(_ change: (inout TeamMarks) -> Void) -> TeamMarks {
-        let folder = (path as NSString).deletingLastPathComponent
-        mkdir(folder, 0o700)
-        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if lock >= 0 {
-            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        // The folder first, so that even the first write holds the lock.
+        mkdir((path as NSString).deletingLastPathComponent, 0o700)
+        let locked = try? BoardLock(boardPath: path).withLock { () -> TeamMarks in
+            var all = TeamMarksFile.boards(at: path)
+            var mine = all[board] ?? TeamMarks()
+            let before = mine
+            change(&mine)
+            if mine != before {
+                all[board] = mine.isEmpty ? nil : mine
+                TeamMarksFile.write(all, to: path)
+            }
+            return mine
         }
-        defer { if lock >= 0 { close(lock) } }
-        var all = TeamMarksFile.boards(at: path)
-        var mine = all[board] ?? TeamMarks()
-        let before = mine
-        change(&mine)
-        if mine != before {
-            all[board] = mine.isEmpty ? nil : mine
-            TeamMarksFile.write(all, to: path)
-        }
-        return mine
+        return locked ?? read()
     }
 
     /// The stat of the file that tells whether it changed since last read (nil: no file).
@@ -126,14 +125,7 @@ struct TeamMarksFile: Sendable {
             let data = try? JSONSerialization.data(
                 withJSONObject: top, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         else { return }
-        let temp = path + ".\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
-        let written = data.withUnsafeBytes { raw in Foundation.write(fd, raw.baseAddress, raw.count) }
-        let closed = close(fd)
-        guard written == data.count, closed == 0, rename(temp, path) == 0 else {
-            unlink(temp)
-            return
-        }
+        // Atomic and owner-only, as a board is written (its folder made 0700 when missing).
+        try? BoardFile.save(data: data, to: path)
     }
 }
