@@ -89,15 +89,18 @@ extension BoardFile {
     /// peak memory of opening a big board is then about the board's, not the board's plus the
     /// file's); when that decode fails, or needs bytes already released, the file is simply read
     /// and decoded again the plain way, so that every message is the one a whole read gives.
-    /// `released` (for the tests) is how many bytes were given back before the board was built.
+    /// `released` (for the tests) is how many bytes were given back before the board was built,
+    /// `counts` how its deals were read.
     static func readForDecoding(path: String, chunk: Int = 1 << 20, above: Int = releasingAbove) throws(LoadError)
-        -> (board: Board, content: ContentID, status: stat, released: Int)
+        -> (board: Board, content: ContentID, status: stat, released: Int, counts: DealCounts)
     {
         func plain(_ bytes: [UInt8], _ st: stat) throws(LoadError) -> (
-            board: Board, content: ContentID, status: stat, released: Int
+            board: Board, content: ContentID, status: stat, released: Int, counts: DealCounts
         ) {
-            let board = try BoardDocument.decode(bytes: bytes, path: path)
-            return (board, ContentID(bytes), st, 0)
+            let read = try bytes.withUnsafeBufferPointer { (b) throws(LoadError) in
+                try BoardDocument.decodeCounting(bytes: b, path: path, now: .now(), streaming: true)
+            }
+            return (read.board, ContentID(bytes), st, 0, read.counts)
         }
         do {
             let (fd, st) = try openForReading(path: path, regularOnly: true, limit: maximumSize)
@@ -109,9 +112,9 @@ extension BoardFile {
             if (try? buffer.fill(from: fd)) == true {
                 let content = ContentID(buffer.bytes)
                 do {
-                    let board = try BoardDocument.decode(
+                    let read = try BoardDocument.decodeCounting(
                         bytes: buffer.bytes, path: path, now: .now(), streaming: true, buffer: buffer)
-                    return (board, content, st, buffer.released)
+                    return (read.board, content, st, buffer.released, read.counts)
                 } catch {
                     // Pages were given back: read again below, whole, for the message a whole
                     // read gives.
@@ -123,5 +126,13 @@ extension BoardFile {
         // after pages were given back: read again, whole.
         let (bytes, st) = try readFile(path: path, regularOnly: true, limit: maximumSize)
         return try plain(bytes, st)
+    }
+
+    /// `load`, and how many of the board's deals the fast path read and how many it left to the
+    /// schema's reader (`pipedeck-bench --load` prints them: a board Pipedeck wrote needs none
+    /// of the latter).
+    public static func loadCounting(path: String) throws(LoadError) -> (board: Board, counts: DealCounts) {
+        let read = try readForDecoding(path: path)
+        return (read.board, read.counts)
     }
 }

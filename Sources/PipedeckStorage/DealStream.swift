@@ -37,6 +37,11 @@ final class DealStream: TapeElementSink {
     let buffer: ReadBuffer?
     /// Everything from the deals' "[" up to here has been decoded (and released).
     private var releasedUpTo = 0
+    /// Whether deals may be read by the fast path (`JSONTapeParser.fastDeal`).
+    let fast: Bool
+    /// How many deals the fast path read, and how many the schema's reader (for the tests and
+    /// the bench: a board Pipedeck wrote should need none of the latter).
+    private(set) var counts = DealCounts()
 
     /// About how many deals `size` bytes hold (Pipedeck writes about 1 100 bytes a deal).
     static func count(_ size: Int) -> Int { size / 1_000 + 16 }
@@ -44,9 +49,11 @@ final class DealStream: TapeElementSink {
     /// Files above this size have their deals read on two cores.
     static let twoCoresAbove = 2_000_000
 
-    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, buffer: ReadBuffer? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, buffer: ReadBuffer? = nil, fast: Bool = true)
+    {
         self.bytes = bytes
         self.buffer = buffer
+        self.fast = fast
         decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
         let guess = DealStream.count(bytes.count)
         deals.reserveCapacity(guess)
@@ -65,7 +72,7 @@ final class DealStream: TapeElementSink {
         {
             ahead = ReadAhead(
                 bytes: bytes, start: start, path: decoder.path, now: decoder.now, version: assumedVersion,
-                buffer: buffer)
+                buffer: buffer, fast: fast)
         }
     }
 
@@ -74,8 +81,28 @@ final class DealStream: TapeElementSink {
         ahead = nil
     }
 
+    /// The fast path reads deals until a deal has a problem, never for a second "deals" member,
+    /// and only by this version's rules.
+    var fastDecoder: BoardDecoder? {
+        fast && failure == nil && !done && assumedVersion == Board.schemaVersion ? decoder : nil
+    }
+
+    func take(_ deal: Deal, at offset: Int, index: Int) -> Bool {
+        if let prior = seen.updateValue(index, forKey: deal.id) {
+            // Read again by `element`, which says so.
+            seen[deal.id] = prior
+            return false
+        }
+        deals.append(deal)
+        offsets.append(UInt32(offset))
+        counts.fast += 1
+        if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: offset) }
+        return true
+    }
+
     func element(_ nodes: UnsafeBufferPointer<JSONNode>, first: Int, index: Int, bomLength: Int) {
         guard failure == nil, !done else { return }
+        counts.fellBack += 1
         let d = decoder
         d.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: bomLength)
         d.place = .deal(index: index, id: nil)
@@ -110,6 +137,9 @@ final class DealStream: TapeElementSink {
         }
         guard taken > 0 else { return nil }
         takenAhead += taken
+        let fellBack = read.fellBack.prefix { $0 < taken }.count
+        counts.fellBack += fellBack
+        counts.fast += taken - fellBack
         deals += read.deals.prefix(taken)
         offsets += read.offsets.prefix(taken)
         // The other core released what it read as it went.
@@ -136,13 +166,17 @@ final class ReadAhead: @unchecked Sendable {
     private(set) var ends: [UInt32] = []
     private var finished = false
     private let buffer: ReadBuffer?
+    private let fast: Bool
+    /// The positions (in `deals`) of the deals the fast path gave up, in order.
+    private(set) var fellBack: [Int] = []
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int,
-        buffer: ReadBuffer? = nil
+        buffer: ReadBuffer? = nil, fast: Bool = true
     ) {
         self.bytes = bytes; self.start = start; self.path = path; self.now = now; self.version = version
         self.buffer = buffer
+        self.fast = fast && version == Board.schemaVersion
         group.enter()
         Thread.detachNewThread {
             self.run(); self.group.leave()
@@ -185,11 +219,17 @@ final class ReadAhead: @unchecked Sendable {
             let first = p.nodes.count
             let at = p.pos
             do {
-                try p.value()
-                let deal = try p.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Deal in
-                    decoder.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: 0)
-                    decoder.place = .deal(index: index, id: nil)
-                    return try decoder.element(first, DealSchema.deal)
+                let deal: Deal
+                if fast, let d = p.fastDeal(decoder) {
+                    deal = d
+                } else {
+                    try p.value()
+                    deal = try p.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Deal in
+                        decoder.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: 0)
+                        decoder.place = .deal(index: index, id: nil)
+                        return try decoder.element(first, DealSchema.deal)
+                    }
+                    fellBack.append(deals.count)
                 }
                 deals.append(deal)
                 offsets.append(UInt32(at))
@@ -217,4 +257,11 @@ final class ReadAhead: @unchecked Sendable {
         }
         return self
     }
+}
+
+/// How a board's deals were read: by the fast path, or by the schema's reader (`DealStream`).
+public struct DealCounts: Equatable, Sendable {
+    public var fast = 0
+    public var fellBack = 0
+    public init(fast: Int = 0, fellBack: Int = 0) { self.fast = fast; self.fellBack = fellBack }
 }

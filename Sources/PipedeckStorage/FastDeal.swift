@@ -1,0 +1,202 @@
+import PipedeckCore
+
+// The fast path of reading a board's deals (docs/performance.md, "Reading the deals in one
+// pass"): a deal object decoded straight from the file's bytes, without a tape, without the
+// schema's closures, its keys found by `KeyTable` and its values read in place by the readers
+// of FastValues.swift. It reads what the schema's reader reads, the same way, and gives the deal
+// up — only that deal — at anything it is not sure of: a key it does not know (kept as an
+// unknown field), an escaped key, a field named twice, a value of another type or that does not
+// read, a field that keeps what it cannot read (`nps`, `importKey`), a merge note, a legacy
+// next action, a missing required field. `DealStream` then reads that deal with the schema from
+// the same place, so every message, every unknown field kept and every migration is the
+// schema's.
+
+extension JSONTapeParser {
+    /// The deal whose object starts at `pos`, read in one pass; `pos` goes past its `}`. Nil,
+    /// with `pos` where it was, when the fast path gives the deal up.
+    mutating func fastDeal(_ decoder: BoardDecoder) -> Deal? {
+        let start = pos
+        do throws(JSONSyntaxError) {
+            return try dealObject(decoder)
+        } catch {
+            pos = start
+            return nil
+        }
+    }
+
+    /// The bits of a set of fields.
+    @inline(__always) static func bits<F: RawRepresentable>(_ fields: F...) -> UInt64 where F.RawValue == Int {
+        fields.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
+    }
+
+    private mutating func dealObject(_ decoder: BoardDecoder) throws(JSONSyntaxError) -> Deal {
+        let required = Self.bits(DealField.id, .title, .value, .stage)
+        // Null is the field absent, except where the schema's reader reads null as a problem or
+        // keeps it as an unknown value.
+        let nullRead = required | Self.bits(DealField.nps, .importKey, .nextAction)
+        var d = DealSchema.deal.blank
+        var seen: UInt64 = 0
+        var present = FieldSet()
+        var more = try openObject()
+        while more {
+            let f = try key(KeyTable.deal, &seen)
+            if null() {
+                if nullRead & 1 << UInt64(f) != 0 { throw Self.notSure }
+            } else {
+                try dealField(DealField(rawValue: f)!, &d)
+                present.insert(f)
+            }
+            more = try nextMember()
+        }
+        guard present.bits & required == required else { throw Self.notSure }
+        DealSchema.fillMissingTimes(&d, decoder, present)
+        return d
+    }
+
+    private mutating func dealField(_ f: DealField, _ d: inout Deal) throws(JSONSyntaxError) {
+        switch f {
+        case .id: d.id = try nonEmptyString()
+        case .title: d.title = try stringValue()
+        case .company: d.company = try stringValue()
+        case .contact: d.contact = try stringValue()
+        case .phone: d.phone = try stringValue()
+        case .email: d.email = try stringValue()
+        case .value: d.value = try money()
+        case .currency: d.currency = try currency()
+        case .stage: d.stage = try stringValue()
+        case .probability: d.probability = try percent()
+        case .status: d.status = try status()
+        case .lostReason: d.lostReason = try stringValue()
+        case .owner: d.owner = try stringValue()
+        case .source: d.source = try stringValue()
+        case .tags: d.tags = try strings()
+        case .expectedClose: d.expectedClose = try day()
+        case .activities: d.activities = try activities()
+        case .qualification: d.qualification = try qualification()
+        case .notes: d.notes = try stringValue()
+        case .createdAt: d.createdAt = try timestamp()
+        case .updatedAt: d.updatedAt = try timestamp()
+        case .updatedBy: d.updatedBy = try stringValue()
+        case .stageEnteredAt: d.stageEnteredAt = try timestamp()
+        case .history: d.history = try history()
+        case .rank: d.rank = try whole()
+        case .nps: d.npsScore = try whole(in: Deal.npsRange)
+        case .importKey: d.importKey = try stringValue()
+        case .nextAction: throw Self.notSure
+        }
+    }
+
+    private mutating func activities() throws(JSONSyntaxError) -> [Activity] {
+        var out: [Activity] = []
+        var more = try openArray()
+        while more {
+            out.append(try activity())
+            more = try nextElement()
+        }
+        return out
+    }
+
+    private mutating func activity() throws(JSONSyntaxError) -> Activity {
+        let required = Self.bits(ActivityField.id, .type, .subject, .createdAt)
+        var a = DealSchema.activity.blank
+        var seen: UInt64 = 0, present: UInt64 = 0
+        var more = try openObject()
+        while more {
+            let f = try key(KeyTable.activity, &seen)
+            if null() {
+                if required & 1 << UInt64(f) != 0 { throw Self.notSure }
+            } else {
+                switch ActivityField(rawValue: f)! {
+                case .id: a.id = try nonEmptyString()
+                case .type: a.type = try activityType()
+                case .subject: a.subject = try stringValue()
+                case .due: a.due = try day()
+                case .time: a.time = try timeOfDay()
+                case .duration:
+                    // The schema's reader: a whole number of at least 1, then the range.
+                    a.duration = try whole(in: Activity.durationRange)
+                case .done: a.done = try bool()
+                case .doneAt: a.doneAt = try timestamp()
+                case .outcome: a.outcome = try stringValue()
+                case .owner: a.owner = try stringValue()
+                case .createdAt: a.createdAt = try timestamp()
+                }
+                present |= 1 << UInt64(f)
+            }
+            more = try nextMember()
+        }
+        guard present & required == required else { throw Self.notSure }
+        return a
+    }
+
+    private mutating func history() throws(JSONSyntaxError) -> [HistoryEntry] {
+        var out: [HistoryEntry] = []
+        var more = try openArray()
+        while more {
+            out.append(try historyEntry())
+            more = try nextElement()
+        }
+        return out
+    }
+
+    private mutating func historyEntry() throws(JSONSyntaxError) -> HistoryEntry {
+        let required = Self.bits(HistoryField.at, .to)
+        var e = DealSchema.historyEntry.blank
+        var seen: UInt64 = 0, present: UInt64 = 0
+        var more = try openObject()
+        while more {
+            let f = try key(KeyTable.history, &seen)
+            if null() {
+                if required & 1 << UInt64(f) != 0 { throw Self.notSure }
+            } else {
+                switch HistoryField(rawValue: f)! {
+                case .at: e.at = try timestamp()
+                case .from: e.from = try stringValue()
+                case .to: e.to = try stringValue()
+                case .status: e.status = try status()
+                // A merge's note keeps any JSON value: left to the schema's reader.
+                case .merge: throw Self.notSure
+                case .notes: e.notesEdit = Boxed(try notesEdit())
+                }
+                present |= 1 << UInt64(f)
+            }
+            more = try nextMember()
+        }
+        guard present & required == required else { throw Self.notSure }
+        return e
+    }
+
+    private mutating func notesEdit() throws(JSONSyntaxError) -> NotesEdit {
+        var n = DealSchema.notesEdit.blank
+        var seen: UInt64 = 0
+        var more = try openObject()
+        var read = false
+        while more {
+            _ = try key(KeyTable.notesEdit, &seen)
+            n.length = try whole(in: 0...Int.max)
+            read = true
+            more = try nextMember()
+        }
+        guard read else { throw Self.notSure }
+        return n
+    }
+
+    private mutating func qualification() throws(JSONSyntaxError) -> Qualification {
+        var q = DealSchema.qualification.blank
+        var seen: UInt64 = 0
+        var more = try openObject()
+        while more {
+            let f = try key(KeyTable.qualification, &seen)
+            if !null() {
+                switch QualificationField(rawValue: f)! {
+                case .budget: q.budget = try bool()
+                case .authority: q.authority = try bool()
+                case .need: q.need = try bool()
+                case .timeline: q.timeline = try bool()
+                }
+            }
+            more = try nextMember()
+        }
+        return q
+    }
+}
