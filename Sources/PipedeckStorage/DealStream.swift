@@ -39,6 +39,7 @@ final class DealStream: TapeElementSink {
     private var releasedUpTo = 0
     /// Whether deals may be read by the fast path (`JSONTapeParser.fastDeal`).
     let fast: Bool
+    private let reader: FastDealReader
     /// How many deals the fast path read, and how many the schema's reader (for the tests and
     /// the bench: a board Pipedeck wrote should need none of the latter).
     private(set) var counts = DealCounts()
@@ -55,6 +56,7 @@ final class DealStream: TapeElementSink {
         self.buffer = buffer
         self.fast = fast
         decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
+        reader = FastDealReader(decoder: decoder)
         let guess = DealStream.count(bytes.count)
         deals.reserveCapacity(guess)
         offsets.reserveCapacity(guess)
@@ -83,8 +85,8 @@ final class DealStream: TapeElementSink {
 
     /// The fast path reads deals until a deal has a problem, never for a second "deals" member,
     /// and only by this version's rules.
-    var fastDecoder: BoardDecoder? {
-        fast && failure == nil && !done && assumedVersion == Board.schemaVersion ? decoder : nil
+    var fastReader: FastDealReader? {
+        fast && failure == nil && !done && assumedVersion == Board.schemaVersion ? reader : nil
     }
 
     func take(_ deal: Deal, at offset: Int, index: Int) -> Bool {
@@ -129,18 +131,22 @@ final class DealStream: TapeElementSink {
         ahead = nil
         let read = a.finish(stopping: false)
         guard failure == nil, !done else { return nil }
+        // The other core checked its own deals' ids against each other: they are looked up here
+        // among this side's (no deal copied: only its id is read).
         var taken = 0
-        for (k, deal) in read.deals.enumerated() {
-            if seen[deal.id] != nil { break }
-            seen[deal.id] = index + k
-            taken += 1
+        read.deals.withUnsafeBufferPointer { b in
+            while taken < b.count, seen[b[taken].id] == nil { taken += 1 }
         }
         guard taken > 0 else { return nil }
+        // The deals after these are read here, and must know their ids.
+        if taken < read.deals.count || !read.reachedEnd {
+            read.deals.withUnsafeBufferPointer { b in for k in 0..<taken { seen[b[k].id] = index + k } }
+        }
         takenAhead += taken
         let fellBack = read.fellBack.prefix { $0 < taken }.count
         counts.fellBack += fellBack
         counts.fast += taken - fellBack
-        deals += read.deals.prefix(taken)
+        read.moveDeals(taken, to: &deals)
         offsets += read.offsets.prefix(taken)
         // The other core released what it read as it went.
         releasedUpTo = Int(read.ends[taken - 1])
@@ -169,6 +175,8 @@ final class ReadAhead: @unchecked Sendable {
     private let fast: Bool
     /// The positions (in `deals`) of the deals the fast path gave up, in order.
     private(set) var fellBack: [Int] = []
+    /// Whether it read to the end of the array.
+    private(set) var reachedEnd = false
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int,
@@ -205,22 +213,35 @@ final class ReadAhead: @unchecked Sendable {
         return nil
     }
 
+    /// Reads deals until the end of the array, a deal that does not read, or one whose id came
+    /// before in this half (the main parser reads that one, and says what is wrong).
     private func run() {
         let guess = DealStream.count(bytes.count - start)
+        // Locals, not the properties: a property of a class is checked for exclusive access each
+        // time it is changed.
+        var deals: [Deal] = [], offsets: [UInt32] = [], ends: [UInt32] = [], fellBack: [Int] = []
+        var ids: [String: Int] = [:]
         deals.reserveCapacity(guess)
         offsets.reserveCapacity(guess)
         ends.reserveCapacity(guess)
+        ids.reserveCapacity(guess)
+        var reachedEnd = false
+        defer {
+            self.deals = deals; self.offsets = offsets; self.ends = ends; self.fellBack = fellBack
+            self.reachedEnd = reachedEnd
+        }
         let decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
         decoder.fileVersion = version
+        let reader = fast ? FastDealReader(decoder: decoder) : nil
         var p = JSONTapeParser(bytes, at: start, depth: 2)
-        var index = 0
         var releasedUpTo = start
         while !lock.withLock({ stop }) {
             let first = p.nodes.count
             let at = p.pos
+            let index = deals.count
             do {
                 let deal: Deal
-                if fast, let d = p.fastDeal(decoder) {
+                if let reader, let d = p.fastDeal(reader) {
                     deal = d
                 } else {
                     try p.value()
@@ -229,8 +250,9 @@ final class ReadAhead: @unchecked Sendable {
                         decoder.place = .deal(index: index, id: nil)
                         return try decoder.element(first, DealSchema.deal)
                     }
-                    fellBack.append(deals.count)
+                    fellBack.append(index)
                 }
+                if ids.updateValue(index, forKey: deal.id) != nil { return }
                 deals.append(deal)
                 offsets.append(UInt32(at))
                 ends.append(UInt32(p.pos))
@@ -239,12 +261,25 @@ final class ReadAhead: @unchecked Sendable {
                 return
             }
             p.nodes.removeAll(keepingCapacity: true)
-            index += 1
             p.skipWhitespace()
-            guard p.peek() == UInt8(ascii: ",") else { return }
+            guard p.peek() == UInt8(ascii: ",") else {
+                reachedEnd = p.peek() == UInt8(ascii: "]")
+                return
+            }
             p.pos += 1
             p.skipWhitespace()
         }
+    }
+
+    /// Moves its first `n` deals to the end of `out`, leaving it none: moved, not copied (a copy
+    /// retains every string and array of a deal, and dropping these deals releases them again).
+    func moveDeals(_ n: Int, to out: inout [Deal]) {
+        var mine = deals
+        deals = []
+        mine.removeSubrange(n...)
+        mine.reverse()
+        out.reserveCapacity(out.count + n)
+        while let d = mine.popLast() { out.append(d) }
     }
 
     /// Waits for it to reach the end of the array (or stops it first); what it read.

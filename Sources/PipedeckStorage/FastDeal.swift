@@ -11,13 +11,25 @@ import PipedeckCore
 // the same place, so every message, every unknown field kept and every migration is the
 // schema's.
 
+/// What the fast path reads with: the decoder (its `now` stands in for the times a deal does not
+/// have) and the tables and blank objects, taken once from where they are kept (reading a
+/// static costs a call each time).
+struct FastDealReader {
+    let decoder: BoardDecoder
+    let deal = KeyTable.deal, activity = KeyTable.activity, history = KeyTable.history
+    let qualification = KeyTable.qualification, notesEdit = KeyTable.notesEdit
+    let blankDeal = DealSchema.deal.blank
+    let blankActivity = DealSchema.activity.blank
+    let blankEntry = DealSchema.historyEntry.blank
+}
+
 extension JSONTapeParser {
     /// The deal whose object starts at `pos`, read in one pass; `pos` goes past its `}`. Nil,
     /// with `pos` where it was, when the fast path gives the deal up.
-    mutating func fastDeal(_ decoder: BoardDecoder) -> Deal? {
+    mutating func fastDeal(_ t: FastDealReader) -> Deal? {
         let start = pos
         do throws(JSONSyntaxError) {
-            return try dealObject(decoder)
+            return try dealObject(t)
         } catch {
             pos = start
             return nil
@@ -29,31 +41,31 @@ extension JSONTapeParser {
         fields.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
     }
 
-    private mutating func dealObject(_ decoder: BoardDecoder) throws(JSONSyntaxError) -> Deal {
+    private mutating func dealObject(_ t: FastDealReader) throws(JSONSyntaxError) -> Deal {
         let required = Self.bits(DealField.id, .title, .value, .stage)
         // Null is the field absent, except where the schema's reader reads null as a problem or
         // keeps it as an unknown value.
         let nullRead = required | Self.bits(DealField.nps, .importKey, .nextAction)
-        var d = DealSchema.deal.blank
+        var d = t.blankDeal
         var seen: UInt64 = 0
         var present = FieldSet()
         var more = try openObject()
         while more {
-            let f = try key(KeyTable.deal, &seen)
+            let f = try key(t.deal, &seen)
             if null() {
                 if nullRead & 1 << UInt64(f) != 0 { throw Self.notSure }
             } else {
-                try dealField(DealField(rawValue: f)!, &d)
+                try dealField(DealField(rawValue: f)!, &d, t)
                 present.insert(f)
             }
             more = try nextMember()
         }
         guard present.bits & required == required else { throw Self.notSure }
-        DealSchema.fillMissingTimes(&d, decoder, present)
+        DealSchema.fillMissingTimes(&d, t.decoder, present)
         return d
     }
 
-    private mutating func dealField(_ f: DealField, _ d: inout Deal) throws(JSONSyntaxError) {
+    private mutating func dealField(_ f: DealField, _ d: inout Deal, _ t: FastDealReader) throws(JSONSyntaxError) {
         switch f {
         case .id: d.id = try nonEmptyString()
         case .title: d.title = try stringValue()
@@ -71,14 +83,14 @@ extension JSONTapeParser {
         case .source: d.source = try stringValue()
         case .tags: d.tags = try strings()
         case .expectedClose: d.expectedClose = try day()
-        case .activities: d.activities = try activities()
-        case .qualification: d.qualification = try qualification()
+        case .activities: d.activities = try activities(t)
+        case .qualification: d.qualification = try qualification(t)
         case .notes: d.notes = try stringValue()
         case .createdAt: d.createdAt = try timestamp()
         case .updatedAt: d.updatedAt = try timestamp()
         case .updatedBy: d.updatedBy = try stringValue()
         case .stageEnteredAt: d.stageEnteredAt = try timestamp()
-        case .history: d.history = try history()
+        case .history: d.history = try history(t)
         case .rank: d.rank = try whole()
         case .nps: d.npsScore = try whole(in: Deal.npsRange)
         case .importKey: d.importKey = try stringValue()
@@ -86,23 +98,23 @@ extension JSONTapeParser {
         }
     }
 
-    private mutating func activities() throws(JSONSyntaxError) -> [Activity] {
+    private mutating func activities(_ t: FastDealReader) throws(JSONSyntaxError) -> [Activity] {
         var out: [Activity] = []
         var more = try openArray()
         while more {
-            out.append(try activity())
+            out.append(try activity(t))
             more = try nextElement()
         }
         return out
     }
 
-    private mutating func activity() throws(JSONSyntaxError) -> Activity {
+    private mutating func activity(_ t: FastDealReader) throws(JSONSyntaxError) -> Activity {
         let required = Self.bits(ActivityField.id, .type, .subject, .createdAt)
-        var a = DealSchema.activity.blank
+        var a = t.blankActivity
         var seen: UInt64 = 0, present: UInt64 = 0
         var more = try openObject()
         while more {
-            let f = try key(KeyTable.activity, &seen)
+            let f = try key(t.activity, &seen)
             if null() {
                 if required & 1 << UInt64(f) != 0 { throw Self.notSure }
             } else {
@@ -129,23 +141,23 @@ extension JSONTapeParser {
         return a
     }
 
-    private mutating func history() throws(JSONSyntaxError) -> [HistoryEntry] {
+    private mutating func history(_ t: FastDealReader) throws(JSONSyntaxError) -> [HistoryEntry] {
         var out: [HistoryEntry] = []
         var more = try openArray()
         while more {
-            out.append(try historyEntry())
+            out.append(try historyEntry(t))
             more = try nextElement()
         }
         return out
     }
 
-    private mutating func historyEntry() throws(JSONSyntaxError) -> HistoryEntry {
+    private mutating func historyEntry(_ t: FastDealReader) throws(JSONSyntaxError) -> HistoryEntry {
         let required = Self.bits(HistoryField.at, .to)
-        var e = DealSchema.historyEntry.blank
+        var e = t.blankEntry
         var seen: UInt64 = 0, present: UInt64 = 0
         var more = try openObject()
         while more {
-            let f = try key(KeyTable.history, &seen)
+            let f = try key(t.history, &seen)
             if null() {
                 if required & 1 << UInt64(f) != 0 { throw Self.notSure }
             } else {
@@ -156,7 +168,7 @@ extension JSONTapeParser {
                 case .status: e.status = try status()
                 // A merge's note keeps any JSON value: left to the schema's reader.
                 case .merge: throw Self.notSure
-                case .notes: e.notesEdit = Boxed(try notesEdit())
+                case .notes: e.notesEdit = Boxed(try notesEdit(t))
                 }
                 present |= 1 << UInt64(f)
             }
@@ -166,13 +178,13 @@ extension JSONTapeParser {
         return e
     }
 
-    private mutating func notesEdit() throws(JSONSyntaxError) -> NotesEdit {
+    private mutating func notesEdit(_ t: FastDealReader) throws(JSONSyntaxError) -> NotesEdit {
         var n = DealSchema.notesEdit.blank
         var seen: UInt64 = 0
         var more = try openObject()
         var read = false
         while more {
-            _ = try key(KeyTable.notesEdit, &seen)
+            _ = try key(t.notesEdit, &seen)
             n.length = try whole(in: 0...Int.max)
             read = true
             more = try nextMember()
@@ -181,12 +193,12 @@ extension JSONTapeParser {
         return n
     }
 
-    private mutating func qualification() throws(JSONSyntaxError) -> Qualification {
+    private mutating func qualification(_ t: FastDealReader) throws(JSONSyntaxError) -> Qualification {
         var q = DealSchema.qualification.blank
         var seen: UInt64 = 0
         var more = try openObject()
         while more {
-            let f = try key(KeyTable.qualification, &seen)
+            let f = try key(t.qualification, &seen)
             if !null() {
                 switch QualificationField(rawValue: f)! {
                 case .budget: q.budget = try bool()

@@ -7,9 +7,9 @@ protocol TapeElementSink: AnyObject {
     /// before (the deals are read by its rules).
     func begin(arrayNode: Int, at offset: Int, version: Int?)
     func element(_ nodes: UnsafeBufferPointer<JSONNode>, first: Int, index: Int, bomLength: Int)
-    /// The decoder the fast path reads deals with (`JSONTapeParser.fastDeal`); nil when it may not
-    /// be used, and every element goes through the tape and `element`.
-    var fastDecoder: BoardDecoder? { get }
+    /// What the fast path reads deals with (`JSONTapeParser.fastDeal`); nil when it may not be
+    /// used, and every element goes through the tape and `element`.
+    var fastReader: FastDealReader? { get }
     /// A deal the fast path read, whose object started at `offset`: false when it is not taken
     /// (its id came before), and the element is then parsed and given to `element`.
     func take(_ deal: Deal, at offset: Int, index: Int) -> Bool
@@ -108,9 +108,9 @@ extension JSONTapeParser {
     /// The element at `pos` read by the fast path and taken by `sink`; false, with `pos` where it
     /// was, when it is not.
     @inline(__always) mutating func fastElement(_ sink: any TapeElementSink, index: Int) -> Bool {
-        guard let decoder = sink.fastDecoder else { return false }
+        guard let reader = sink.fastReader else { return false }
         let at = pos
-        if let deal = fastDeal(decoder), sink.take(deal, at: at, index: index) { return true }
+        if let deal = fastDeal(reader), sink.take(deal, at: at, index: index) { return true }
         pos = at
         return false
     }

@@ -28,7 +28,7 @@ final class FastDealTests: XCTestCase {
         let decoder = BoardDecoder(reader: ReadAhead.emptyReader(b), path: "b.json", now: Fixtures.now)
         decoder.fileVersion = Board.schemaVersion
         var p = JSONTapeParser(b, at: offset, depth: 2)
-        let fast = p.fastDeal(decoder)
+        let fast = p.fastDeal(FastDealReader(decoder: decoder))
         var q = JSONTapeParser(b, at: offset, depth: 2)
         var slow: Deal? = nil
         var end: Int? = nil
