@@ -89,7 +89,7 @@ final class DealStream: TapeElementSink {
         fast && failure == nil && !done && assumedVersion == Board.schemaVersion ? reader : nil
     }
 
-    func take(_ deal: Deal, at offset: Int, index: Int) -> Bool {
+    func take(_ deal: consuming Deal, at offset: Int, index: Int) -> Bool {
         if let prior = seen.updateValue(index, forKey: deal.id) {
             // Read again by `element`, which says so.
             seen[deal.id] = prior
@@ -253,7 +253,7 @@ final class ReadAhead: @unchecked Sendable {
                     fellBack.append(index)
                 }
                 if ids.updateValue(index, forKey: deal.id) != nil { return }
-                deals.append(deal)
+                deals.append(consume deal)
                 offsets.append(UInt32(at))
                 ends.append(UInt32(p.pos))
                 if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: at) }

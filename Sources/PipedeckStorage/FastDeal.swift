@@ -12,16 +12,22 @@ import PipedeckCore
 // schema's.
 
 /// What the fast path reads with: the decoder (its `now` stands in for the times a deal does not
-/// have) and the tables and blank objects, taken once from where they are kept (reading a
-/// static costs a call each time).
+/// have) and the key tables, taken once from where they are kept (reading a static costs a call
+/// each time).
 struct FastDealReader {
     let decoder: BoardDecoder
     let deal = KeyTable.deal, activity = KeyTable.activity, history = KeyTable.history
     let qualification = KeyTable.qualification, notesEdit = KeyTable.notesEdit
-    let blankDeal = DealSchema.deal.blank
-    let blankActivity = DealSchema.activity.blank
-    let blankEntry = DealSchema.historyEntry.blank
+
+    /// The objects reading starts from, as the schemas' `blank` (made here: a copy of a stored
+    /// one costs more than a new one).
+    @inline(__always) static func blankDeal() -> Deal {
+        Deal(id: "", title: "", value: .zero, stage: "", createdAt: Timestamp(seconds: 0), history: [])
+    }
 }
+
+/// The bit of a field in a set of fields (`FieldSet`, the fast path's masks).
+@inline(__always) func bit<F: RawRepresentable>(_ f: F) -> UInt64 where F.RawValue == Int { 1 << UInt64(f.rawValue) }
 
 extension JSONTapeParser {
     /// The deal whose object starts at `pos`, read in one pass; `pos` goes past its `}`. Nil,
@@ -36,17 +42,12 @@ extension JSONTapeParser {
         }
     }
 
-    /// The bits of a set of fields.
-    @inline(__always) static func bits<F: RawRepresentable>(_ fields: F...) -> UInt64 where F.RawValue == Int {
-        fields.reduce(0) { $0 | 1 << UInt64($1.rawValue) }
-    }
-
     private mutating func dealObject(_ t: FastDealReader) throws(JSONSyntaxError) -> Deal {
-        let required = Self.bits(DealField.id, .title, .value, .stage)
+        let required = bit(DealField.id) | bit(DealField.title) | bit(DealField.value) | bit(DealField.stage)
         // Null is the field absent, except where the schema's reader reads null as a problem or
         // keeps it as an unknown value.
-        let nullRead = required | Self.bits(DealField.nps, .importKey, .nextAction)
-        var d = t.blankDeal
+        let nullRead = required | bit(DealField.nps) | bit(DealField.importKey) | bit(DealField.nextAction)
+        var d = FastDealReader.blankDeal()
         var seen: UInt64 = 0
         var present = FieldSet()
         var more = try openObject()
@@ -108,9 +109,13 @@ extension JSONTapeParser {
         return out
     }
 
+    /// An activity, made from its fields as the schema's `blank` is (`Activity.init`).
     private mutating func activity(_ t: FastDealReader) throws(JSONSyntaxError) -> Activity {
-        let required = Self.bits(ActivityField.id, .type, .subject, .createdAt)
-        var a = t.blankActivity
+        let required =
+            bit(ActivityField.id) | bit(ActivityField.type) | bit(ActivityField.subject) | bit(ActivityField.createdAt)
+        var id = "", type = ActivityType.task, subject = "", due: Day? = nil, time: TimeOfDay? = nil
+        var duration: Int? = nil, done = false, doneAt: Timestamp? = nil, outcome: String? = nil
+        var owner: String? = nil, createdAt = Timestamp(seconds: 0)
         var seen: UInt64 = 0, present: UInt64 = 0
         var more = try openObject()
         while more {
@@ -119,26 +124,27 @@ extension JSONTapeParser {
                 if required & 1 << UInt64(f) != 0 { throw Self.notSure }
             } else {
                 switch ActivityField(rawValue: f)! {
-                case .id: a.id = try nonEmptyString()
-                case .type: a.type = try activityType()
-                case .subject: a.subject = try stringValue()
-                case .due: a.due = try day()
-                case .time: a.time = try timeOfDay()
-                case .duration:
-                    // The schema's reader: a whole number of at least 1, then the range.
-                    a.duration = try whole(in: Activity.durationRange)
-                case .done: a.done = try bool()
-                case .doneAt: a.doneAt = try timestamp()
-                case .outcome: a.outcome = try stringValue()
-                case .owner: a.owner = try stringValue()
-                case .createdAt: a.createdAt = try timestamp()
+                case .id: id = try nonEmptyString()
+                case .type: type = try activityType()
+                case .subject: subject = try stringValue()
+                case .due: due = try day()
+                case .time: time = try timeOfDay()
+                // The schema's reader: a whole number of at least 1, then the range.
+                case .duration: duration = try whole(in: Activity.durationRange)
+                case .done: done = try bool()
+                case .doneAt: doneAt = try timestamp()
+                case .outcome: outcome = try stringValue()
+                case .owner: owner = try stringValue()
+                case .createdAt: createdAt = try timestamp()
                 }
                 present |= 1 << UInt64(f)
             }
             more = try nextMember()
         }
         guard present & required == required else { throw Self.notSure }
-        return a
+        return Activity(
+            id: id, type: type, subject: subject, due: due, time: time, duration: duration, done: done, doneAt: doneAt,
+            outcome: outcome, owner: owner, createdAt: createdAt)
     }
 
     private mutating func history(_ t: FastDealReader) throws(JSONSyntaxError) -> [HistoryEntry] {
@@ -151,9 +157,11 @@ extension JSONTapeParser {
         return out
     }
 
+    /// A history entry, made from its fields as the schema's `blank` is (`HistoryEntry.init`).
     private mutating func historyEntry(_ t: FastDealReader) throws(JSONSyntaxError) -> HistoryEntry {
-        let required = Self.bits(HistoryField.at, .to)
-        var e = t.blankEntry
+        let required = bit(HistoryField.at) | bit(HistoryField.to)
+        var at = Timestamp(seconds: 0), from: String? = nil, to = "", status: DealStatus? = nil
+        var notes: NotesEdit? = nil
         var seen: UInt64 = 0, present: UInt64 = 0
         var more = try openObject()
         while more {
@@ -162,39 +170,39 @@ extension JSONTapeParser {
                 if required & 1 << UInt64(f) != 0 { throw Self.notSure }
             } else {
                 switch HistoryField(rawValue: f)! {
-                case .at: e.at = try timestamp()
-                case .from: e.from = try stringValue()
-                case .to: e.to = try stringValue()
-                case .status: e.status = try status()
+                case .at: at = try timestamp()
+                case .from: from = try stringValue()
+                case .to: to = try stringValue()
+                case .status: status = try self.status()
                 // A merge's note keeps any JSON value: left to the schema's reader.
                 case .merge: throw Self.notSure
-                case .notes: e.notesEdit = Boxed(try notesEdit(t))
+                case .notes: notes = try notesEdit(t)
                 }
                 present |= 1 << UInt64(f)
             }
             more = try nextMember()
         }
         guard present & required == required else { throw Self.notSure }
+        var e = HistoryEntry(at: at, from: from, to: to, status: status)
+        if let notes { e.notesEdit = Boxed(notes) }
         return e
     }
 
     private mutating func notesEdit(_ t: FastDealReader) throws(JSONSyntaxError) -> NotesEdit {
-        var n = DealSchema.notesEdit.blank
         var seen: UInt64 = 0
         var more = try openObject()
-        var read = false
+        var length: Int? = nil
         while more {
             _ = try key(t.notesEdit, &seen)
-            n.length = try whole(in: 0...Int.max)
-            read = true
+            length = try whole(in: 0...Int.max)
             more = try nextMember()
         }
-        guard read else { throw Self.notSure }
-        return n
+        guard let length else { throw Self.notSure }
+        return NotesEdit(length: length)
     }
 
     private mutating func qualification(_ t: FastDealReader) throws(JSONSyntaxError) -> Qualification {
-        var q = DealSchema.qualification.blank
+        var q = Qualification()
         var seen: UInt64 = 0
         var more = try openObject()
         while more {

@@ -45,18 +45,32 @@ struct KeyTable: @unchecked Sendable {
     private let multiplier: UInt64
 
     /// The table of `schema`'s keys, whose positions must be the raw values of `F`'s cases, in
-    /// the same order and with the same names.
+    /// the same order and with the same names (`FastDealTests` checks the names; here only the
+    /// count, as a name is made from a case only by reflection, which is slow).
     init<Root, F: CaseIterable & RawRepresentable>(_ schema: Schema<Root>, _ names: F.Type) where F.RawValue == Int {
         let keys = schema.keyBytes
-        precondition(
-            F.allCases.map { "\($0)" } == keys.map { String(decoding: $0, as: UTF8.self) }
-                && F.allCases.map(\.rawValue) == Array(keys.indices),
-            "the fast path's fields of \(Root.self) are not the schema's")
+        precondition(F.allCases.map(\.rawValue) == Array(keys.indices), "the fast path's fields of \(Root.self)")
         precondition(keys.allSatisfy { $0.count <= 16 })
         let words = keys.map { k in k.withUnsafeBufferPointer { KeyTable.words($0.baseAddress!, $0.count) } }
+        /// Whether `m` gives every key a slot of its own.
+        func distinct(_ m: UInt64) -> Bool {
+            var used: (UInt64, UInt64) = (0, 0)
+            for (i, k) in keys.enumerated() {
+                let s = KeyTable.slot(words[i].0, words[i].1, k.count, m)
+                let bit: UInt64 = 1 << UInt64(s & 63)
+                if s < 64 {
+                    if used.0 & bit != 0 { return false }
+                    used.0 |= bit
+                } else {
+                    if used.1 & bit != 0 { return false }
+                    used.1 |= bit
+                }
+            }
+            return true
+        }
         var m: UInt64 = 0x9E37_79B9_7F4A_7C15
         var tries = 0
-        while Set(keys.indices.map { KeyTable.slot(words[$0].0, words[$0].1, keys[$0].count, m) }).count != keys.count {
+        while !distinct(m) {
             m = (m &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
             tries += 1
             precondition(tries < 1_000_000)
@@ -99,6 +113,16 @@ struct KeyTable: @unchecked Sendable {
         }
         let s = slots[KeyTable.slot(w0, w1, n, multiplier)]
         return s.w0 == w0 && s.w1 == w1 && s.length == n ? s.field : nil
+    }
+
+    /// The field named by a key of `n` bytes (fewer than 16) whose first 16 bytes are `w0`, `w1`
+    /// (little-endian; the bytes after the key are ignored).
+    @inline(__always) func field(_ w0: UInt64, _ w1: UInt64, _ n: Int) -> Int? {
+        let m0: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) &- 1
+        let m1: UInt64 = n <= 8 ? 0 : (1 << UInt64(8 * (n - 8))) &- 1
+        let a = w0 & m0, b = w1 & m1
+        let s = slots[KeyTable.slot(a, b, n, multiplier)]
+        return s.w0 == a && s.w1 == b && s.length == n ? s.field : nil
     }
 
     static let deal = KeyTable(DealSchema.deal, DealField.self)

@@ -57,20 +57,38 @@ extension JSONTapeParser {
     /// goes to the member's value. An escaped key, an unknown one or one named twice: not sure.
     @inline(__always) mutating func key(_ table: KeyTable, _ seen: inout UInt64) throws(JSONSyntaxError) -> Int {
         guard peek() == UInt8(ascii: "\"") else { throw Self.notSure }
-        pos += 1
-        let start = pos
-        if try stringText() { throw Self.notSure }
-        guard let f = table.field(bytes.baseAddress! + start, pos - start, readable: bytes.count - start) else {
-            throw Self.notSure
+        let start = pos + 1
+        var found: Int? = nil
+        if start + 16 <= bytes.count {
+            // The key's first 16 bytes, read once: a plain key of up to 15 bytes ends at the
+            // first byte a string stops at, a quote.
+            let w0 = word(at: start), w1 = word(at: start + 8)
+            let s0 = JSONTapeParser.specialBytes(w0), s1 = JSONTapeParser.specialBytes(w1)
+            let n = s0 != 0 ? s0.trailingZeroBitCount >> 3 : s1 != 0 ? 8 + s1.trailingZeroBitCount >> 3 : 16
+            if n < 16 && bytes[start + n] == UInt8(ascii: "\"") {
+                found = table.field(w0, w1, n)
+                pos = start + n
+            }
         }
+        if pos < start {
+            pos = start
+            if try stringText() { throw Self.notSure }
+            found = table.field(bytes.baseAddress! + start, pos - start, readable: bytes.count - start)
+        }
+        guard let f = found else { throw Self.notSure }
         let bit: UInt64 = 1 << UInt64(f)
         if seen & bit != 0 { throw Self.notSure }
         seen |= bit
         pos += 1
-        skipWhitespace()
-        guard peek() == UInt8(ascii: ":") else { throw Self.notSure }
+        // Pipedeck writes `": "`.
+        if peek() != UInt8(ascii: ":") {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw Self.notSure }
+        }
         pos += 1
-        skipWhitespace()
+        if peek() == 0x20 { pos += 1 }
+        let c = peek()
+        if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { skipWhitespace() }
         return f
     }
 
@@ -131,8 +149,67 @@ extension JSONTapeParser {
     }
 
     @inline(__always) mutating func money() throws(JSONSyntaxError) -> Money {
+        if let m = plainMoney() { return m }
         guard case .money(let m) = try decimal().amount else { throw Self.notSure }
         return m
+    }
+
+    /// An amount in its usual form — up to 18 digits, maybe a point and up to six more, no
+    /// exponent — counted in micros directly: what `ExactDecimal.parse(…).amount` gives for it.
+    /// Nil, with `pos` unchanged, for any other form or an amount that is not one (the exact
+    /// readers decide).
+    @inline(__always) mutating func plainMoney() -> Money? {
+        var i = pos
+        let n = bytes.count
+        let negative = i < n && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        let start = i
+        var units: Int64 = 0
+        while i < n && isDigit(bytes[i]) && i - start < 18 {
+            units = units * 10 + Int64(bytes[i] &- 0x30)
+            i += 1
+        }
+        // No digit, a leading zero, or more digits than counted here.
+        guard i > start, bytes[start] != 0x30 || i == start + 1, i == n || !isDigit(bytes[i]) else { return nil }
+        var micros: Int64 = 0
+        if i < n && bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            let f = i
+            var unit: Int64 = 100_000
+            while i < n && isDigit(bytes[i]) && i - f < 6 {
+                micros += Int64(bytes[i] &- 0x30) * unit
+                unit /= 10
+                i += 1
+            }
+            guard i > f, i == n || !isDigit(bytes[i]) else { return nil }
+        }
+        // An exponent, more than two decimals that are not zeros, or a negative amount.
+        if i < n && bytes[i] | 0x20 == UInt8(ascii: "e") { return nil }
+        if micros % 10_000 != 0 || negative && (units != 0 || micros != 0) { return nil }
+        pos = i
+        return Money(micros: Int128(units) * 1_000_000 + Int128(micros))
+    }
+
+    /// A whole number in its usual form (up to 18 digits, no point, no exponent): what
+    /// `ExactDecimal.parse(…).whole` gives for it; nil, with `pos` unchanged, for any other form.
+    @inline(__always) mutating func plainInteger() -> Int? {
+        var i = pos
+        let n = bytes.count
+        let negative = i < n && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        let start = i
+        var v = 0
+        while i < n && isDigit(bytes[i]) && i - start < 18 {
+            v = v * 10 + Int(bytes[i] &- 0x30)
+            i += 1
+        }
+        guard i > start, bytes[start] != 0x30 || i == start + 1 else { return nil }
+        if i < n {
+            let c = bytes[i]
+            if isDigit(c) || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e") { return nil }
+        }
+        pos = i
+        return negative ? -v : v
     }
 
     @inline(__always) mutating func percent() throws(JSONSyntaxError) -> Percent {
@@ -144,12 +221,15 @@ extension JSONTapeParser {
     @inline(__always) mutating func whole(in range: ClosedRange<Int> = Int.min...Int.max) throws(JSONSyntaxError)
         -> Int
     {
-        guard let v = try decimal().whole, range.contains(v) else { throw Self.notSure }
+        var v = plainInteger()
+        if v == nil { v = try decimal().whole }
+        guard let v, range.contains(v) else { throw Self.notSure }
         return v
     }
 
     @inline(__always) mutating func timestamp() throws(JSONSyntaxError) -> Timestamp {
         let t = try text()
+        if !t.escaped && t.end - t.start == 20, let v = utcTime(at: t.start) { return v }
         guard let v = t.escaped ? Timestamp.parse(decoded(t)) : Timestamp.parse(utf8: raw(t)) else {
             throw Self.notSure
         }
@@ -158,8 +238,35 @@ extension JSONTapeParser {
 
     @inline(__always) mutating func day() throws(JSONSyntaxError) -> Day {
         let t = try text()
+        if !t.escaped && t.end - t.start == 10, let d = date(at: t.start) { return d }
         guard let v = t.escaped ? Day.parse(decoded(t)) : Day.parse(utf8: raw(t)) else { throw Self.notSure }
         return v
+    }
+
+    /// The date "YYYY-MM-DD" at `s` as `Day.parse` reads it, the same as the last one read
+    /// without parsing it again.
+    @inline(__always) mutating func date(at s: Int) -> Day? {
+        let p = UnsafeRawPointer(bytes.baseAddress! + s)
+        let w = p.loadUnaligned(as: UInt64.self), w2 = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if w == lastDate.0 && w2 == lastDate.1 { return lastDate.2 }
+        guard let d = Day.parse(utf8: UnsafeBufferPointer(rebasing: bytes[s..<s + 10])) else { return nil }
+        lastDate = (w, w2, d)
+        return d
+    }
+
+    /// The time "YYYY-MM-DDTHH:MM:SSZ" at `s` as `Timestamp.parse` reads it (nil for anything
+    /// else: that parser decides).
+    @inline(__always) mutating func utcTime(at s: Int) -> Timestamp? {
+        let b = bytes
+        guard b[s + 10] == UInt8(ascii: "T"), b[s + 13] == 0x3A, b[s + 16] == 0x3A, b[s + 19] == UInt8(ascii: "Z"),
+            let day = date(at: s)
+        else { return nil }
+        @inline(__always) func two(_ i: Int) -> Int? {
+            let a = b[s + i] &- 0x30, c = b[s + i + 1] &- 0x30
+            return a < 10 && c < 10 ? Int(a) * 10 + Int(c) : nil
+        }
+        guard let h = two(11), let m = two(14), let sec = two(17), h < 24, m < 60, sec < 61 else { return nil }
+        return Timestamp(seconds: Int64(day.ordinal) * 86_400 + Int64(h * 3600 + m * 60 + sec))
     }
 
     /// An ISO 4217 code (three capital letters, as written: no escapes).

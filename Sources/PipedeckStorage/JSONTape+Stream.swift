@@ -12,7 +12,7 @@ protocol TapeElementSink: AnyObject {
     var fastReader: FastDealReader? { get }
     /// A deal the fast path read, whose object started at `offset`: false when it is not taken
     /// (its id came before), and the element is then parsed and given to `element`.
-    func take(_ deal: Deal, at offset: Int, index: Int) -> Bool
+    func take(_ deal: consuming Deal, at offset: Int, index: Int) -> Bool
     /// Elements read ahead by someone else from `offset` on: how many, and the offset just after
     /// the last of them; nil when there are none from there.
     func readAhead(from offset: Int, index: Int) -> (count: Int, end: Int)?

@@ -44,8 +44,14 @@ final class FastDealMutationTests: XCTestCase {
     static let times = [
         "2026-11-30T09:00:00Z", "2026-11-30T09:00:00+02:00", "2026-11-30t09:00:00z", "2026-11-30T09:00:00.5Z",
         "2026-11-30T25:00:00Z", "2026-02-29T09:00:00Z", "2028-02-29T23:59:60Z", "2026-11-30", "2026-11-30T09:00Z", "",
+        "2026-11-30T24:00:00Z", "2026-11-30T23:60:00Z", "2026-11-30T23:59:61Z", "2026-11-30T2a:00:00Z",
+        "2026-11-30 09:00:00Z", "2026-11-30T09:00:00X", "2026-11-31T09:00:00Z", "2026-11-30T09:00:00-01:30",
+        "2026-11-29T09:00:00Z", "0000-01-01T00:00:00Z",
     ]
-    static let days = ["2026-11-30", "2026-02-29", "2028-02-29", "2026-13-01", "26-11-30", "2026-11-30T00:00:00Z", ""]
+    static let days = [
+        "2026-11-30", "2026-02-29", "2028-02-29", "2026-13-01", "26-11-30", "2026-11-30T00:00:00Z", "", "2026-11-31",
+        "2026-00-10", "0000-01-01", "2026-1-01", "2026-11-29",
+    ]
 
     static func numbers(_ list: String) -> [JSONValue] {
         list.split(separator: " ").map { .number(String($0)) } + [.string("10"), .null]
@@ -71,9 +77,12 @@ final class FastDealMutationTests: XCTestCase {
         for k in ["expectedClose", "due"] { v[k] = dates }
         for k in ["done", "budget", "authority", "need", "timeline"] { v[k] = bools }
         v["value"] = numbers(
-            "0 -0 -0.0 1e3 1E+2 10.000 0.5e1 1e-2 100e-2 -5 0.001 12.50 1e400 1e-400 99999999999999999999999999 0.00")
+            "0 -0 -0.0 1e3 1E+2 10.000 0.5e1 1e-2 100e-2 -5 0.001 12.50 1e400 1e-400 99999999999999999999999999 0.00 "
+                + "0.10 12.345 1.2300000 123456789012345678 1234567890123456789 -0.00 1.000001 5. 01 00 -1.5 0.999999 "
+                + "999999999999999999.99 1e-1 250.5 9E2")
         v["rank"] = numbers(
-            "0 -0 -7 1e3 10.000 2.5 9223372036854775807 9223372036854775808 -9223372036854775808 1e-400")
+            "0 -0 -7 1e3 10.000 2.5 9223372036854775807 9223372036854775808 -9223372036854775808 1e-400 01 - 7. "
+                + "123456789012345678 1234567890123456789 -123456789012345678 3E0 42")
         v["probability"] = numbers("0 100 100.01 65.5 0.125 -0 1e2 1e3 -1 50.0")
         v["nps"] = numbers("0 10 11 9.0 -0 5e0 -1 0.5")
         v["duration"] = numbers("1 1440 0 1441 30.0 3e1 -30")
@@ -158,6 +167,62 @@ final class FastDealMutationTests: XCTestCase {
         case 5: for k in ["createdAt", "updatedAt", "stageEnteredAt"] where r.chance(50) { d[k] = nil }
         default: change(&d, "deal", &r)
         }
+    }
+
+    /// Every field of a deal and of the objects in it, given every value of the table (and
+    /// removed), in two layouts: not left to chance.
+    func testEveryFieldWithEveryValueOfItsKind() {
+        guard
+            let base = Self.sources.first(where: { d in
+                if case .array(let a)? = d["activities"], case .array(let h)? = d["history"] {
+                    return !a.isEmpty && !h.isEmpty
+                }
+                return false
+            })
+        else { return XCTFail("no deal with activities and history") }
+        var cases: [[String: JSONValue]] = []
+        for key in Self.keys["deal"]! {
+            var without = base
+            without[key] = nil
+            cases.append(without)
+            for v in Self.values[key] ?? [.null] {
+                var d = base
+                d[key] = v
+                cases.append(d)
+            }
+        }
+        for (list, kind) in [("activities", "activity"), ("history", "history")] {
+            guard case .array(let items)? = base[list], case .object(let first) = items[0] else { continue }
+            for key in Self.keys[kind]! {
+                for v in [nil] + (Self.values[key] ?? [.null]) {
+                    var o = first
+                    o[key] = v
+                    var d = base
+                    d[list] = .array([.object(o)] + items.dropFirst())
+                    cases.append(d)
+                }
+            }
+        }
+        for key in Self.keys["qualification"]! {
+            for v in Self.values[key] ?? [.null] {
+                var d = base
+                d["qualification"] = .object([key: v])
+                cases.append(d)
+            }
+        }
+        var r = SeededRandom(seed: 1)
+        var fast = 0
+        for (n, d) in cases.enumerated() {
+            for layout in 0..<2 {
+                var w = VariantWriter(&r, layout: layout)
+                let bytes = w.write(.object(d))
+                let o = bytes.withUnsafeBufferPointer {
+                    FastDealTests.compare($0, at: 0, "case \(n), layout \(layout)")
+                }
+                if o.outcome == .fast { fast += 1 }
+            }
+        }
+        XCTAssertGreaterThan(fast, cases.count / 2)
     }
 
     func testMutatedDealsReadTheSameBothWays() {
@@ -249,6 +314,15 @@ struct VariantWriter: CustomStringConvertible {
         escapes = random.chance(25) ? 1 + random.below(30) : 0
         shuffled = random.chance(25)
         twice = random.chance(5)
+    }
+
+    /// Pipedeck's layout (0) or one line (1), keys in order, no escapes but the needed ones.
+    init(_ random: inout SeededRandom, layout: Int) {
+        r = SeededRandom(seed: random.next())
+        self.layout = layout
+        escapes = 0
+        shuffled = false
+        twice = false
     }
 
     var description: String {

@@ -173,3 +173,22 @@ final class FastDealTests: XCTestCase {
         XCTAssertGreaterThan(ahead, 500)
     }
 }
+
+extension FastDealTests {
+    /// The fast path's fields are its schemas' fields, by name and in order (its key tables
+    /// check only their number), and it starts from the schemas' blank objects.
+    func testTheFastPathKnowsTheSchemasFields() {
+        func names<F: CaseIterable>(_ f: F.Type) -> [String] { F.allCases.map { "\($0)" } }
+        func keys<R>(_ s: Schema<R>) -> [String] { s.keyBytes.map { String(decoding: $0, as: UTF8.self) } }
+        XCTAssertEqual(names(DealField.self), keys(DealSchema.deal))
+        XCTAssertEqual(names(ActivityField.self), keys(DealSchema.activity))
+        XCTAssertEqual(names(HistoryField.self), keys(DealSchema.historyEntry))
+        XCTAssertEqual(names(QualificationField.self), keys(DealSchema.qualification))
+        XCTAssertEqual(names(NotesEditField.self), keys(DealSchema.notesEdit))
+        XCTAssertEqual(FastDealReader.blankDeal(), DealSchema.deal.blank)
+        XCTAssertEqual(
+            Activity(id: "", type: .task, subject: "", createdAt: Timestamp(seconds: 0)), DealSchema.activity.blank)
+        XCTAssertEqual(HistoryEntry(at: Timestamp(seconds: 0), from: nil, to: ""), DealSchema.historyEntry.blank)
+        XCTAssertEqual(Qualification(), DealSchema.qualification.blank)
+    }
+}
