@@ -18,6 +18,8 @@ struct FastDealReader {
     let decoder: BoardDecoder
     let deal = KeyTable.deal, activity = KeyTable.activity, history = KeyTable.history
     let qualification = KeyTable.qualification, notesEdit = KeyTable.notesEdit
+    /// The short strings made so far (one reader per thread).
+    let known = ShortStrings()
 
     /// The objects reading starts from, as the schemas' `blank` (made here: a copy of a stored
     /// one costs more than a new one).
@@ -70,26 +72,26 @@ extension JSONTapeParser {
         switch f {
         case .id: d.id = try nonEmptyString()
         case .title: d.title = try stringValue()
-        case .company: d.company = try stringValue()
-        case .contact: d.contact = try stringValue()
+        case .company: d.company = try stringValue(t.known)
+        case .contact: d.contact = try stringValue(t.known)
         case .phone: d.phone = try stringValue()
         case .email: d.email = try stringValue()
         case .value: d.value = try money()
         case .currency: d.currency = try currency()
-        case .stage: d.stage = try stringValue()
+        case .stage: d.stage = try stringValue(t.known)
         case .probability: d.probability = try percent()
         case .status: d.status = try status()
-        case .lostReason: d.lostReason = try stringValue()
-        case .owner: d.owner = try stringValue()
-        case .source: d.source = try stringValue()
-        case .tags: d.tags = try strings()
+        case .lostReason: d.lostReason = try stringValue(t.known)
+        case .owner: d.owner = try stringValue(t.known)
+        case .source: d.source = try stringValue(t.known)
+        case .tags: d.tags = try strings(t.known)
         case .expectedClose: d.expectedClose = try day()
         case .activities: d.activities = try activities(t)
         case .qualification: d.qualification = try qualification(t)
         case .notes: d.notes = try stringValue()
         case .createdAt: d.createdAt = try timestamp()
         case .updatedAt: d.updatedAt = try timestamp()
-        case .updatedBy: d.updatedBy = try stringValue()
+        case .updatedBy: d.updatedBy = try stringValue(t.known)
         case .stageEnteredAt: d.stageEnteredAt = try timestamp()
         case .history: d.history = try history(t)
         case .rank: d.rank = try whole()
@@ -134,7 +136,7 @@ extension JSONTapeParser {
                 case .done: done = try bool()
                 case .doneAt: doneAt = try timestamp()
                 case .outcome: outcome = try stringValue()
-                case .owner: owner = try stringValue()
+                case .owner: owner = try stringValue(t.known)
                 case .createdAt: createdAt = try timestamp()
                 }
                 present |= 1 << UInt64(f)
@@ -171,8 +173,8 @@ extension JSONTapeParser {
             } else {
                 switch HistoryField(rawValue: f)! {
                 case .at: at = try timestamp()
-                case .from: from = try stringValue()
-                case .to: to = try stringValue()
+                case .from: from = try stringValue(t.known)
+                case .to: to = try stringValue(t.known)
                 case .status: status = try self.status()
                 // A merge's note keeps any JSON value: left to the schema's reader.
                 case .merge: throw Self.notSure
@@ -183,8 +185,9 @@ extension JSONTapeParser {
             more = try nextMember()
         }
         guard present & required == required else { throw Self.notSure }
+        guard let notes else { return HistoryEntry(at: at, from: from, to: to, status: status) }
         var e = HistoryEntry(at: at, from: from, to: to, status: status)
-        if let notes { e.notesEdit = Boxed(notes) }
+        e.notesEdit = Boxed(notes)
         return e
     }
 

@@ -21,16 +21,19 @@ extension JSONTapeParser {
     @inline(__always) mutating func openObject() throws(JSONSyntaxError) -> Bool {
         guard peek() == UInt8(ascii: "{") else { throw Self.notSure }
         pos += 1
-        skipWhitespace()
+        skipLayout()
         if peek() == UInt8(ascii: "}") { pos += 1; return false }
         return true
     }
 
     /// After a member's value: true when another member follows, false at the object's end (passed).
     @inline(__always) mutating func nextMember() throws(JSONSyntaxError) -> Bool {
-        skipWhitespace()
-        let c = peek()
-        if c == UInt8(ascii: ",") { pos += 1; skipWhitespace(); return true }
+        var c = peek()
+        if c != UInt8(ascii: ",") && c != UInt8(ascii: "}") {
+            skipWhitespace()
+            c = peek()
+        }
+        if c == UInt8(ascii: ",") { pos += 1; skipLayout(); return true }
         if c == UInt8(ascii: "}") { pos += 1; return false }
         throw Self.notSure
     }
@@ -39,18 +42,38 @@ extension JSONTapeParser {
     @inline(__always) mutating func openArray() throws(JSONSyntaxError) -> Bool {
         guard peek() == UInt8(ascii: "[") else { throw Self.notSure }
         pos += 1
-        skipWhitespace()
+        skipLayout()
         if peek() == UInt8(ascii: "]") { pos += 1; return false }
         return true
     }
 
     /// After an element: true when another follows, false at the array's end (passed).
     @inline(__always) mutating func nextElement() throws(JSONSyntaxError) -> Bool {
-        skipWhitespace()
-        let c = peek()
-        if c == UInt8(ascii: ",") { pos += 1; skipWhitespace(); return true }
+        var c = peek()
+        if c != UInt8(ascii: ",") && c != UInt8(ascii: "]") {
+            skipWhitespace()
+            c = peek()
+        }
+        if c == UInt8(ascii: ",") { pos += 1; skipLayout(); return true }
         if c == UInt8(ascii: "]") { pos += 1; return false }
         throw Self.notSure
+    }
+
+    /// Whitespace, Pipedeck's layout first: a line break and the next line's indentation,
+    /// measured in one look at eight bytes.
+    @inline(__always) mutating func skipLayout() {
+        if pos + 9 <= bytes.count && bytes[pos] == 0x0A {
+            let other = word(at: pos + 1) ^ 0x2020_2020_2020_2020
+            if other != 0 {
+                let p = pos + 1 + other.trailingZeroBitCount >> 3
+                let c = bytes[p]
+                if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 {
+                    pos = p
+                    return
+                }
+            }
+        }
+        skipWhitespace()
     }
 
     /// The field of `table` that a member's key names, once only in the object (`seen`); `pos`
@@ -126,6 +149,14 @@ extension JSONTapeParser {
     }
 
     @inline(__always) mutating func stringValue() throws(JSONSyntaxError) -> String { decoded(try text()) }
+
+    /// A string value, found among the short strings already made when it is one.
+    @inline(__always) mutating func stringValue(_ known: ShortStrings) throws(JSONSyntaxError) -> String {
+        let t = try text()
+        let n = t.end - t.start
+        guard !t.escaped, n < 16, t.start + 16 <= bytes.count else { return decoded(t) }
+        return known.string(word(at: t.start), word(at: t.start + 8), n) { decoded(t) }
+    }
 
     @inline(__always) mutating func nonEmptyString() throws(JSONSyntaxError) -> String {
         let t = try text()
@@ -249,7 +280,12 @@ extension JSONTapeParser {
         let p = UnsafeRawPointer(bytes.baseAddress! + s)
         let w = p.loadUnaligned(as: UInt64.self), w2 = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
         if w == lastDate.0 && w2 == lastDate.1 { return lastDate.2 }
+        if w == otherDate.0 && w2 == otherDate.1 {
+            swap(&lastDate, &otherDate)
+            return lastDate.2
+        }
         guard let d = Day.parse(utf8: UnsafeBufferPointer(rebasing: bytes[s..<s + 10])) else { return nil }
+        otherDate = lastDate
         lastDate = (w, w2, d)
         return d
     }
@@ -276,8 +312,19 @@ extension JSONTapeParser {
         return decoded(t)
     }
 
+    /// "HH:MM" (as `TimeOfDay.parse` reads it: the same bytes, without making a string).
     mutating func timeOfDay() throws(JSONSyntaxError) -> TimeOfDay {
-        guard let v = TimeOfDay.parse(decoded(try text())) else { throw Self.notSure }
+        let t = try text()
+        if t.escaped {
+            guard let v = TimeOfDay.parse(decoded(t)) else { throw Self.notSure }
+            return v
+        }
+        let b = bytes, s = t.start
+        guard t.end - s == 5, b[s + 2] == 0x3A else { throw Self.notSure }
+        let d = (b[s] &- 0x30, b[s + 1] &- 0x30, b[s + 3] &- 0x30, b[s + 4] &- 0x30)
+        guard d.0 < 10, d.1 < 10, d.2 < 10, d.3 < 10,
+            let v = TimeOfDay(hour: Int(d.0) * 10 + Int(d.1), minute: Int(d.2) * 10 + Int(d.3))
+        else { throw Self.notSure }
         return v
     }
 
@@ -301,13 +348,51 @@ extension JSONTapeParser {
     }
 
     /// An array of strings.
-    mutating func strings() throws(JSONSyntaxError) -> [String] {
+    mutating func strings(_ known: ShortStrings) throws(JSONSyntaxError) -> [String] {
         var out: [String] = []
         var more = try openArray()
         while more {
-            out.append(try stringValue())
+            out.append(try stringValue(known))
             more = try nextElement()
         }
         return out
+    }
+}
+
+/// Strings of up to 15 bytes already made, by their bytes: a board repeats its stages, owners,
+/// sources and the stages in its histories. Made again, such a string costs its checks; found
+/// here, its copy costs nothing (a string this short is held in place, without storage).
+final class ShortStrings {
+    struct Slot {
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        var length = -1
+        var string = ""
+    }
+
+    static let size = 256
+    private let slots: UnsafeMutablePointer<Slot>
+
+    init() {
+        slots = .allocate(capacity: ShortStrings.size)
+        slots.initialize(repeating: Slot(), count: ShortStrings.size)
+    }
+
+    deinit {
+        slots.deinitialize(count: ShortStrings.size)
+        slots.deallocate()
+    }
+
+    /// The string of the `n` bytes (fewer than 16) that start the little-endian words `w0`,
+    /// `w1`; `make` makes it when it is not here yet.
+    @inline(__always) func string(_ w0: UInt64, _ w1: UInt64, _ n: Int, _ make: () -> String) -> String {
+        let m0: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) &- 1
+        let m1: UInt64 = n <= 8 ? 0 : (1 << UInt64(8 * (n - 8))) &- 1
+        let a = w0 & m0, b = w1 & m1
+        let h = Int(truncatingIfNeeded: ((a ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        let slot = slots + h
+        if slot.pointee.length == n && slot.pointee.w0 == a && slot.pointee.w1 == b { return slot.pointee.string }
+        let s = make()
+        slot.pointee = Slot(w0: a, w1: b, length: n, string: s)
+        return s
     }
 }

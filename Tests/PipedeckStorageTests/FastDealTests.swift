@@ -19,6 +19,14 @@ final class FastDealTests: XCTestCase {
         case differ
     }
 
+    /// One fast reader for every deal compared, as for the deals of a board: its short strings
+    /// are found again from deal to deal.
+    nonisolated(unsafe) static let reader: FastDealReader = {
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        return FastDealReader(
+            decoder: BoardDecoder(reader: ReadAhead.emptyReader(none), path: "b.json", now: Fixtures.now))
+    }()
+
     /// Reads the deal whose object starts at `offset` both ways; fails the test when they differ.
     /// `end` is where the schema's reader stopped.
     static func compare(
@@ -28,7 +36,7 @@ final class FastDealTests: XCTestCase {
         let decoder = BoardDecoder(reader: ReadAhead.emptyReader(b), path: "b.json", now: Fixtures.now)
         decoder.fileVersion = Board.schemaVersion
         var p = JSONTapeParser(b, at: offset, depth: 2)
-        let fast = p.fastDeal(FastDealReader(decoder: decoder))
+        let fast = p.fastDeal(FastDealTests.reader)
         var q = JSONTapeParser(b, at: offset, depth: 2)
         var slow: Deal? = nil
         var end: Int? = nil
