@@ -30,6 +30,7 @@ final class ReadBuffer: @unchecked Sendable {
         guard let p, p != MAP_FAILED else { return nil }
         // Large pages where the system allows them: a 150 MB file then takes 75 page faults to
         // read instead of 37 000 (pages are still given back in 4 KB ones).
+        _ = madvise(p, capacity, MADV_HUGEPAGE)
         base = p.assumingMemoryBound(to: UInt8.self)
         self.capacity = capacity
         self.chunk = chunk
