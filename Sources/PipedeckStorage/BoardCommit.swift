@@ -46,32 +46,62 @@ public struct ContentID: Hashable, Sendable {
     /// Four independent lanes of 8 bytes (the multiplications of one do not wait for the
     /// others': about four times the speed of one chain), then the rest.
     static func part(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-        var i = 0
-        if raw.count >= 32 {
-            var l: (UInt64, UInt64, UInt64, UInt64) = (h, h ^ 0xA076_1D64_78BD_642F, h ^ 0xE703_7ED1_A0B4_28DB, ~h)
+        var h = PartHash(count: raw.count)
+        let blocks = raw.count >= 32 ? raw.count & ~31 : 0
+        h.add(UnsafeRawBufferPointer(rebasing: raw[..<blocks]))
+        return h.finish(UnsafeRawBufferPointer(rebasing: raw[blocks...]))
+    }
+
+    /// `part`, given its bytes a piece at a time (`ReadBuffer.fill` hashes each piece it reads
+    /// while it is still in the processor's cache).
+    struct PartHash {
+        private let count: Int
+        private var h: UInt64
+        private var lanes: (UInt64, UInt64, UInt64, UInt64)
+
+        /// For `count` bytes in all.
+        init(count: Int) {
+            self.count = count
+            h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+            lanes = (h, h ^ 0xA076_1D64_78BD_642F, h ^ 0xE703_7ED1_A0B4_28DB, ~h)
+        }
+
+        /// The next bytes, a multiple of 32 (none when there are fewer than 32 in all).
+        mutating func add(_ raw: UnsafeRawBufferPointer) {
             @inline(__always) func mix(_ x: UInt64, _ at: Int) -> UInt64 {
                 let m = (x ^ raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
                 return m ^ (m >> 32)
             }
+            var l = lanes
+            var i = 0
             while i + 32 <= raw.count {
                 l = (mix(l.0, i), mix(l.1, i + 8), mix(l.2, i + 16), mix(l.3, i + 24))
                 i += 32
             }
-            h = ((l.0 &* 31 ^ l.1) &* 31 ^ l.2) &* 31 ^ l.3
+            lanes = l
         }
-        while i + 8 <= raw.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            i += 8
+
+        /// The hash, given the last bytes (fewer than 32).
+        func finish(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+            var h = self.h
+            if count >= 32 {
+                let l = lanes
+                h = ((l.0 &* 31 ^ l.1) &* 31 ^ l.2) &* 31 ^ l.3
+            }
+            var i = 0
+            while i + 8 <= raw.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            while i < raw.count {
+                h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+            h ^= h >> 33
+            h = h &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ (h >> 33)
         }
-        while i < raw.count {
-            h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
-            i += 1
-        }
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 33)
     }
 }
 

@@ -51,38 +51,42 @@ final class ReadBuffer: @unchecked Sendable {
         precondition(size < capacity)
         let split = ContentID.split(size)
         if split == 0 {
-            guard read(fd, 0..<size), ended(fd, size) else { return nil }
+            guard let hash = readAndHash(fd, 0..<size), ended(fd, size) else { return nil }
             count = size
-            return ContentID.hash(UnsafeRawBufferPointer(bytes))
+            return hash
         }
         final class Half: @unchecked Sendable { var hash: UInt64? = nil }
         let second = Half()
         let group = DispatchGroup()
         group.enter()
         Thread.detachNewThread {
-            if self.read(fd, split..<size) {
-                second.hash = ContentID.part(UnsafeRawBufferPointer(start: self.base + split, count: size - split))
-            }
+            second.hash = self.readAndHash(fd, split..<size)
             group.leave()
         }
-        let first = read(fd, 0..<split) ? ContentID.part(UnsafeRawBufferPointer(start: base, count: split)) : nil
+        let first = readAndHash(fd, 0..<split)
         group.wait()
         guard let first, let last = second.hash, ended(fd, size) else { return nil }
         count = size
         return ContentID.combine(first, last, count: size)
     }
 
-    /// Reads the bytes of `range` of the file to the same place here; false when the file ends
-    /// before or a read fails.
-    private func read(_ fd: Int32, _ range: Range<Int>) -> Bool {
-        var at = range.lowerBound
+    /// Reads the bytes of `range` of the file to the same place here, a megabyte at a time,
+    /// each hashed (`ContentID.part`) just after it is read, while it is in the cache; nil when
+    /// the file ends before or a read fails.
+    private func readAndHash(_ fd: Int32, _ range: Range<Int>) -> UInt64? {
+        var hash = ContentID.PartHash(count: range.count)
+        // The bytes read, of which those from `hashed` on are not hashed yet.
+        var at = range.lowerBound, hashed = range.lowerBound
         while at < range.upperBound {
-            let n = pread(fd, base + at, range.upperBound - at, off_t(at))
+            let n = pread(fd, base + at, min(range.upperBound - at, 1 << 20), off_t(at))
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
+            if n <= 0 { return nil }
             at += n
+            let blocks = range.count >= 32 ? (at - hashed) & ~31 : 0
+            hash.add(UnsafeRawBufferPointer(start: base + hashed, count: blocks))
+            hashed += blocks
         }
-        return true
+        return hash.finish(UnsafeRawBufferPointer(start: base + hashed, count: at - hashed))
     }
 
     /// Whether the file ends at `size` (it did not grow).

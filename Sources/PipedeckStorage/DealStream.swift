@@ -134,19 +134,18 @@ final class DealStream: TapeElementSink {
         // The other core checked its own deals' ids against each other: they are looked up here
         // among this side's (no deal copied: only its id is read).
         var taken = 0
-        read.deals.withUnsafeBufferPointer { b in
-            while taken < b.count, seen[b[taken].id] == nil { taken += 1 }
-        }
+        let run = read.deals
+        while taken < run.count, seen[run.id(taken)] == nil { taken += 1 }
         guard taken > 0 else { return nil }
         // The deals after these are read here, and must know their ids.
-        if taken < read.deals.count || !read.reachedEnd {
-            read.deals.withUnsafeBufferPointer { b in for k in 0..<taken { seen[b[k].id] = index + k } }
+        if taken < run.count || !read.reachedEnd {
+            for k in 0..<taken { seen[run.id(k)] = index + k }
         }
         takenAhead += taken
         let fellBack = read.fellBack.prefix { $0 < taken }.count
         counts.fellBack += fellBack
         counts.fast += taken - fellBack
-        read.moveDeals(taken, to: &deals)
+        run.move(taken, to: &deals)
         offsets += read.offsets.prefix(taken)
         // The other core released what it read as it went.
         releasedUpTo = Int(read.ends[taken - 1])
@@ -166,7 +165,7 @@ final class ReadAhead: @unchecked Sendable {
     private let group = DispatchGroup()
     private var stop = false
     private let lock = NSLock()
-    private(set) var deals: [Deal] = []
+    private(set) var deals = DealRun(capacity: 0)
     private(set) var offsets: [UInt32] = []
     /// Where each deal's object ends.
     private(set) var ends: [UInt32] = []
@@ -219,9 +218,9 @@ final class ReadAhead: @unchecked Sendable {
         let guess = DealStream.count(bytes.count - start)
         // Locals, not the properties: a property of a class is checked for exclusive access each
         // time it is changed.
-        var deals: [Deal] = [], offsets: [UInt32] = [], ends: [UInt32] = [], fellBack: [Int] = []
+        let deals = DealRun(capacity: guess)
+        var offsets: [UInt32] = [], ends: [UInt32] = [], fellBack: [Int] = []
         var ids: [String: Int] = [:]
-        deals.reserveCapacity(guess)
         offsets.reserveCapacity(guess)
         ends.reserveCapacity(guess)
         ids.reserveCapacity(guess)
@@ -253,7 +252,7 @@ final class ReadAhead: @unchecked Sendable {
                     fellBack.append(index)
                 }
                 if ids.updateValue(index, forKey: deal.id) != nil { return }
-                deals.append(consume deal)
+                deals.append(deal)
                 offsets.append(UInt32(at))
                 ends.append(UInt32(p.pos))
                 if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: at) }
@@ -271,17 +270,6 @@ final class ReadAhead: @unchecked Sendable {
         }
     }
 
-    /// Moves its first `n` deals to the end of `out`, leaving it none: moved, not copied (a copy
-    /// retains every string and array of a deal, and dropping these deals releases them again).
-    func moveDeals(_ n: Int, to out: inout [Deal]) {
-        var mine = deals
-        deals = []
-        mine.removeSubrange(n...)
-        mine.reverse()
-        out.reserveCapacity(out.count + n)
-        while let d = mine.popLast() { out.append(d) }
-    }
-
     /// Waits for it to reach the end of the array (or stops it first); what it read.
     @discardableResult
     func finish(stopping: Bool) -> ReadAhead {
@@ -291,6 +279,56 @@ final class ReadAhead: @unchecked Sendable {
             finished = true
         }
         return self
+    }
+}
+
+/// Deals kept in memory of their own (the other core's), moved at the end into the board's
+/// array: a copy would retain every string and array of each deal, and dropping the copied
+/// deals release them all again.
+final class DealRun {
+    private var base: UnsafeMutablePointer<Deal>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func append(_ deal: consuming Deal) {
+        if count == capacity {
+            let more = UnsafeMutablePointer<Deal>.allocate(capacity: capacity * 2)
+            more.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = more
+            capacity *= 2
+        }
+        (base + count).initialize(to: deal)
+        count += 1
+    }
+
+    func id(_ i: Int) -> String { base[i].id }
+
+    /// Moves its first `n` deals to the end of `out` and drops the others: it holds none after.
+    func move(_ n: Int, to out: inout [Deal]) {
+        struct Moving: Sequence, IteratorProtocol {
+            var at: UnsafeMutablePointer<Deal>
+            let end: UnsafeMutablePointer<Deal>
+            var underestimatedCount: Int { end - at }
+            mutating func next() -> Deal? {
+                guard at < end else { return nil }
+                defer { at += 1 }
+                return at.move()
+            }
+        }
+        out.append(contentsOf: Moving(at: base, end: base + n))
+        (base + n).deinitialize(count: count - n)
+        count = 0
     }
 }
 

@@ -43,6 +43,12 @@ extension AppState {
     /// Follows months or quarters in the footer (the settings file's `period`).
     public mutating func setPeriod(_ kind: PeriodKind) {
         periodKind = kind
+        // Counted already for this period, day and zone (the counts follow every change): on a
+        // board just opened, counting again would look at every deal a second time.
+        if periodCount.counts(kind, today: today, zone: zone) {
+            publishProgress()
+            return
+        }
         refreshProgress(
             shown: filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : nil)
     }

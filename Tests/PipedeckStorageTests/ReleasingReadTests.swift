@@ -128,6 +128,16 @@ final class ReleasingReadTests: XCTestCase {
         other = bytes
         other[10] ^= 1
         XCTAssertNotEqual(ContentID(other), ContentID(bytes))
+        // Every size: hashed a piece at a time as it is read, the same as hashed whole.
+        var r = SeededRandom(seed: 3)
+        for size in [0, 1, 31, 32, 33, 64, 1000, (1 << 20) - 1, 1 << 20, (3 << 20) + 77] {
+            let some = (0..<size).map { _ in UInt8(truncatingIfNeeded: r.next()) }
+            try Data(some).write(to: URL(fileURLWithPath: folder + "/some.bin"))
+            let f = open(folder + "/some.bin", O_RDONLY)
+            XCTAssertEqual(
+                ReadBuffer(capacity: size + 1, chunk: 4096)!.fill(from: f, size: size), ContentID(some).hash, "\(size)")
+            close(f)
+        }
         // Grown or shrunk since it was measured.
         XCTAssertNil(ReadBuffer(capacity: bytes.count, chunk: 4096)!.fill(from: fd, size: bytes.count - 1))
         XCTAssertNil(ReadBuffer(capacity: bytes.count + 2, chunk: 4096)!.fill(from: fd, size: bytes.count + 1))
