@@ -19,44 +19,50 @@ extension JSONTapeParser {
 
     /// At a `{`: goes past it; false when the object is empty (its `}` passed too).
     @inline(__always) mutating func openObject() throws(JSONSyntaxError) -> Bool {
-        guard peek() == UInt8(ascii: "{") else { throw Self.notSure }
-        pos += 1
-        skipLayout()
-        if peek() == UInt8(ascii: "}") { pos += 1; return false }
-        return true
+        try open(UInt8(ascii: "{"), UInt8(ascii: "}"))
     }
 
     /// After a member's value: true when another member follows, false at the object's end (passed).
-    @inline(__always) mutating func nextMember() throws(JSONSyntaxError) -> Bool {
-        var c = peek()
-        if c != UInt8(ascii: ",") && c != UInt8(ascii: "}") {
-            skipWhitespace()
-            c = peek()
-        }
-        if c == UInt8(ascii: ",") { pos += 1; skipLayout(); return true }
-        if c == UInt8(ascii: "}") { pos += 1; return false }
-        throw Self.notSure
-    }
+    @inline(__always) mutating func nextMember() throws(JSONSyntaxError) -> Bool { try next(UInt8(ascii: "}")) }
 
     /// At a `[`: goes past it; false when the array is empty (its `]` passed too).
     @inline(__always) mutating func openArray() throws(JSONSyntaxError) -> Bool {
-        guard peek() == UInt8(ascii: "[") else { throw Self.notSure }
-        pos += 1
-        skipLayout()
-        if peek() == UInt8(ascii: "]") { pos += 1; return false }
-        return true
+        try open(UInt8(ascii: "["), UInt8(ascii: "]"))
     }
 
     /// After an element: true when another follows, false at the array's end (passed).
-    @inline(__always) mutating func nextElement() throws(JSONSyntaxError) -> Bool {
+    @inline(__always) mutating func nextElement() throws(JSONSyntaxError) -> Bool { try next(UInt8(ascii: "]")) }
+
+    @inline(__always) private mutating func open(_ bracket: UInt8, _ close: UInt8) throws(JSONSyntaxError) -> Bool {
+        guard peek() == bracket else { throw Self.notSure }
+        pos += 1
+        skipLayout()
+        if peek() == close { pos += 1; return false }
+        return true
+    }
+
+    @inline(__always) private mutating func next(_ close: UInt8) throws(JSONSyntaxError) -> Bool {
         var c = peek()
-        if c != UInt8(ascii: ",") && c != UInt8(ascii: "]") {
+        if c != UInt8(ascii: ",") && c != close {
             skipWhitespace()
             c = peek()
         }
         if c == UInt8(ascii: ",") { pos += 1; skipLayout(); return true }
-        if c == UInt8(ascii: "]") { pos += 1; return false }
+        if c == close { pos += 1; return false }
         throw Self.notSure
+    }
+
+    /// An array whose elements `element` reads.
+    @inline(__always) mutating func list<T>(_ element: (inout JSONTapeParser) throws(JSONSyntaxError) -> T)
+        throws(JSONSyntaxError) -> [T]
+    {
+        var out: [T] = []
+        var more = try openArray()
+        while more {
+            out.append(try element(&self))
+            more = try nextElement()
+        }
+        return out
     }
 
     /// Whitespace, Pipedeck's layout first: a line break and the next line's indentation,
@@ -189,11 +195,9 @@ extension JSONTapeParser {
         return m
     }
 
-    /// An amount in its usual form — up to 18 digits, maybe a point and up to six more, no
-    /// exponent — counted in micros directly: what `ExactDecimal.parse(…).amount` gives for it.
-    /// Nil, with `pos` unchanged, for any other form or an amount that is not one (the exact
-    /// readers decide).
-    @inline(__always) mutating func plainMoney() -> Money? {
+    /// The sign and whole part of a number at `pos` written in the usual form (up to 18 digits,
+    /// no leading zero): its value and where the digits end; nil for anything else.
+    @inline(__always) func plainUnits() -> (negative: Bool, units: Int64, end: Int)? {
         var i = pos
         let n = bytes.count
         let negative = i < n && bytes[i] == UInt8(ascii: "-")
@@ -206,6 +210,16 @@ extension JSONTapeParser {
         }
         // No digit, a leading zero, or more digits than counted here.
         guard i > start, bytes[start] != 0x30 || i == start + 1, i == n || !isDigit(bytes[i]) else { return nil }
+        return (negative, units, i)
+    }
+
+    /// An amount in its usual form — up to 18 digits, maybe a point and up to six more, no
+    /// exponent — counted in micros directly: what `ExactDecimal.parse(…).amount` gives for it.
+    /// Nil, with `pos` unchanged, for any other form or an amount that is not one (the exact
+    /// readers decide).
+    @inline(__always) mutating func plainMoney() -> Money? {
+        guard case (let negative, let units, var i)? = plainUnits() else { return nil }
+        let n = bytes.count
         var micros: Int64 = 0
         if i < n && bytes[i] == UInt8(ascii: ".") {
             i += 1
@@ -228,23 +242,10 @@ extension JSONTapeParser {
     /// A whole number in its usual form (up to 18 digits, no point, no exponent): what
     /// `ExactDecimal.parse(…).whole` gives for it; nil, with `pos` unchanged, for any other form.
     @inline(__always) mutating func plainInteger() -> Int? {
-        var i = pos
-        let n = bytes.count
-        let negative = i < n && bytes[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        let start = i
-        var v = 0
-        while i < n && isDigit(bytes[i]) && i - start < 18 {
-            v = v * 10 + Int(bytes[i] &- 0x30)
-            i += 1
-        }
-        guard i > start, bytes[start] != 0x30 || i == start + 1 else { return nil }
-        if i < n {
-            let c = bytes[i]
-            if isDigit(c) || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e") { return nil }
-        }
+        guard let (negative, units, i) = plainUnits() else { return nil }
+        if i < bytes.count && (bytes[i] == UInt8(ascii: ".") || bytes[i] | 0x20 == UInt8(ascii: "e")) { return nil }
         pos = i
-        return negative ? -v : v
+        return negative ? -Int(units) : Int(units)
     }
 
     @inline(__always) mutating func percent() throws(JSONSyntaxError) -> Percent {
@@ -349,70 +350,6 @@ extension JSONTapeParser {
 
     /// An array of strings.
     mutating func strings(_ known: ShortStrings) throws(JSONSyntaxError) -> [String] {
-        var out: [String] = []
-        var more = try openArray()
-        while more {
-            out.append(try stringValue(known))
-            more = try nextElement()
-        }
-        return out
-    }
-}
-
-/// Strings of up to 15 bytes already made, by their bytes: a board repeats its stages, owners,
-/// sources and the stages in its histories. Made again, such a string costs its checks; found
-/// here, its copy costs nothing (a string this short is held in place, without storage).
-final class ShortStrings {
-    struct Slot {
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        var length = -1
-        var string = ""
-    }
-
-    static let size = 256
-    private let slots: UnsafeMutablePointer<Slot>
-
-    init() {
-        slots = .allocate(capacity: ShortStrings.size)
-        slots.initialize(repeating: Slot(), count: ShortStrings.size)
-    }
-
-    deinit {
-        slots.deinitialize(count: ShortStrings.size)
-        slots.deallocate()
-    }
-
-    /// Where the string of the `n` bytes (fewer than 16) that start the little-endian words
-    /// `w0`, `w1` is kept (when the slot holds those bytes), and the two words without the bytes
-    /// after the string.
-    @inline(__always) func slot(_ w0: UInt64, _ w1: UInt64, _ n: Int) -> (UnsafeMutablePointer<Slot>, UInt64, UInt64) {
-        let m0: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) &- 1
-        let m1: UInt64 = n <= 8 ? 0 : (1 << UInt64(8 * (n - 8))) &- 1
-        let a = w0 & m0, b = w1 & m1
-        let h = Int(truncatingIfNeeded: ((a ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        return (slots + h, a, b)
-    }
-}
-
-/// Dates already read, by their ten bytes "YYYY-MM-DD".
-final class KnownDates {
-    struct Slot {
-        var w: UInt64 = 0
-        var w2: UInt16 = 0
-        var day = Day(ordinal: 0)
-    }
-
-    private let slots: UnsafeMutablePointer<Slot>
-
-    init() {
-        slots = .allocate(capacity: 256)
-        slots.initialize(repeating: Slot(), count: 256)
-    }
-
-    deinit { slots.deallocate() }
-
-    /// Where the date whose bytes are `w` (the first eight) and `w2` is kept, when it is.
-    @inline(__always) func slot(_ w: UInt64, _ w2: UInt16) -> UnsafeMutablePointer<Slot> {
-        slots + Int(truncatingIfNeeded: ((w ^ UInt64(w2) << 7) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        try list { (p) throws(JSONSyntaxError) in try p.stringValue(known) }
     }
 }
