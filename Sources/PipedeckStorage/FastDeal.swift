@@ -46,39 +46,27 @@ extension JSONTapeParser {
         }
     }
 
-    /// The members of the object at `pos`, each given to `field` with its field's position
-    /// (a null one is the field absent, unless it is in `nullRead`: not sure); the fields there
-    /// and not null. Not sure when one of `required` is missing.
-    @inline(__always) private mutating func members(
-        _ table: KeyTable, required: UInt64, nullRead: UInt64,
-        _ field: (inout JSONTapeParser, Int) throws(JSONSyntaxError) -> Void
-    ) throws(JSONSyntaxError) -> UInt64 {
-        var seen: UInt64 = 0, present: UInt64 = 0
-        var more = try openObject()
-        while more {
-            let f = try key(table, &seen)
-            if null() {
-                if nullRead & 1 << UInt64(f) != 0 { throw Self.notSure }
-            } else {
-                try field(&self, f)
-                present |= 1 << UInt64(f)
-            }
-            more = try nextMember()
-        }
-        guard present & required == required else { throw Self.notSure }
-        return present
-    }
-
     private mutating func dealObject(_ t: FastDealReader) throws(JSONSyntaxError) -> Deal {
         let required = bit(DealField.id) | bit(DealField.title) | bit(DealField.value) | bit(DealField.stage)
         // Null is the field absent, except where the schema's reader reads null as a problem or
         // keeps it as an unknown value.
         let nullRead = required | bit(DealField.nps) | bit(DealField.importKey) | bit(DealField.nextAction)
         var d = FastDealReader.blankDeal()
-        let present = try members(t.deal, required: required, nullRead: nullRead) { (p, f) throws(JSONSyntaxError) in
-            try p.dealField(DealField(rawValue: f)!, &d, t)
+        var seen: UInt64 = 0
+        var present = FieldSet()
+        var more = try openObject()
+        while more {
+            let f = try key(t.deal, &seen)
+            if null() {
+                if nullRead & 1 << UInt64(f) != 0 { throw Self.notSure }
+            } else {
+                try dealField(DealField(rawValue: f)!, &d, t)
+                present.insert(f)
+            }
+            more = try nextMember()
         }
-        DealSchema.fillMissingTimes(&d, t.decoder, FieldSet(bits: present))
+        guard present.bits & required == required else { throw Self.notSure }
+        DealSchema.fillMissingTimes(&d, t.decoder, present)
         return d
     }
 
@@ -100,19 +88,29 @@ extension JSONTapeParser {
         case .source: d.source = try stringValue(t.known)
         case .tags: d.tags = try strings(t.known)
         case .expectedClose: d.expectedClose = try day(t.dates)
-        case .activities: d.activities = try list { (p) throws(JSONSyntaxError) in try p.activity(t) }
+        case .activities: d.activities = try activities(t)
         case .qualification: d.qualification = try qualification(t)
         case .notes: d.notes = try stringValue()
         case .createdAt: d.createdAt = try timestamp(t.dates)
         case .updatedAt: d.updatedAt = try timestamp(t.dates)
         case .updatedBy: d.updatedBy = try stringValue(t.known)
         case .stageEnteredAt: d.stageEnteredAt = try timestamp(t.dates)
-        case .history: d.history = try list { (p) throws(JSONSyntaxError) in try p.historyEntry(t) }
+        case .history: d.history = try history(t)
         case .rank: d.rank = try whole()
         case .nps: d.npsScore = try whole(in: Deal.npsRange)
         case .importKey: d.importKey = try stringValue()
         case .nextAction: throw Self.notSure
         }
+    }
+
+    private mutating func activities(_ t: FastDealReader) throws(JSONSyntaxError) -> [Activity] {
+        var out: [Activity] = []
+        var more = try openArray()
+        while more {
+            out.append(try activity(t))
+            more = try nextElement()
+        }
+        return out
     }
 
     /// An activity, made from its fields as the schema's `blank` is (`Activity.init`).
@@ -122,25 +120,45 @@ extension JSONTapeParser {
         var id = "", type = ActivityType.task, subject = "", due: Day? = nil, time: TimeOfDay? = nil
         var duration: Int? = nil, done = false, doneAt: Timestamp? = nil, outcome: String? = nil
         var owner: String? = nil, createdAt = Timestamp(seconds: 0)
-        _ = try members(t.activity, required: required, nullRead: required) { (p, f) throws(JSONSyntaxError) in
-            switch ActivityField(rawValue: f)! {
-            case .id: id = try p.nonEmptyString()
-            case .type: type = try p.activityType()
-            case .subject: subject = try p.stringValue()
-            case .due: due = try p.day(t.dates)
-            case .time: time = try p.timeOfDay()
-            // The schema's reader: a whole number of at least 1, then the range.
-            case .duration: duration = try p.whole(in: Activity.durationRange)
-            case .done: done = try p.bool()
-            case .doneAt: doneAt = try p.timestamp(t.dates)
-            case .outcome: outcome = try p.stringValue()
-            case .owner: owner = try p.stringValue(t.known)
-            case .createdAt: createdAt = try p.timestamp(t.dates)
+        var seen: UInt64 = 0, present: UInt64 = 0
+        var more = try openObject()
+        while more {
+            let f = try key(t.activity, &seen)
+            if null() {
+                if required & 1 << UInt64(f) != 0 { throw Self.notSure }
+            } else {
+                switch ActivityField(rawValue: f)! {
+                case .id: id = try nonEmptyString()
+                case .type: type = try activityType()
+                case .subject: subject = try stringValue()
+                case .due: due = try day(t.dates)
+                case .time: time = try timeOfDay()
+                // The schema's reader: a whole number of at least 1, then the range.
+                case .duration: duration = try whole(in: Activity.durationRange)
+                case .done: done = try bool()
+                case .doneAt: doneAt = try timestamp(t.dates)
+                case .outcome: outcome = try stringValue()
+                case .owner: owner = try stringValue(t.known)
+                case .createdAt: createdAt = try timestamp(t.dates)
+                }
+                present |= 1 << UInt64(f)
             }
+            more = try nextMember()
         }
+        guard present & required == required else { throw Self.notSure }
         return Activity(
             id: id, type: type, subject: subject, due: due, time: time, duration: duration, done: done, doneAt: doneAt,
             outcome: outcome, owner: owner, createdAt: createdAt)
+    }
+
+    private mutating func history(_ t: FastDealReader) throws(JSONSyntaxError) -> [HistoryEntry] {
+        var out: [HistoryEntry] = []
+        var more = try openArray()
+        while more {
+            out.append(try historyEntry(t))
+            more = try nextElement()
+        }
+        return out
     }
 
     /// A history entry, made from its fields as the schema's `blank` is (`HistoryEntry.init`).
@@ -148,38 +166,61 @@ extension JSONTapeParser {
         let required = bit(HistoryField.at) | bit(HistoryField.to)
         var at = Timestamp(seconds: 0), from: String? = nil, to = "", status: DealStatus? = nil
         var notes: NotesEdit? = nil
-        _ = try members(t.history, required: required, nullRead: required) { (p, f) throws(JSONSyntaxError) in
-            switch HistoryField(rawValue: f)! {
-            case .at: at = try p.timestamp(t.dates)
-            case .from: from = try p.stringValue(t.known)
-            case .to: to = try p.stringValue(t.known)
-            case .status: status = try p.status()
-            // A merge's note keeps any JSON value: left to the schema's reader.
-            case .merge: throw Self.notSure
-            case .notes:
-                // `{"length": n}`: a number of characters, 0 or more.
-                var length = 0
-                _ = try p.members(t.notesEdit, required: 1, nullRead: 1) { (p, _) throws(JSONSyntaxError) in
-                    length = try p.whole(in: 0...Int.max)
+        var seen: UInt64 = 0, present: UInt64 = 0
+        var more = try openObject()
+        while more {
+            let f = try key(t.history, &seen)
+            if null() {
+                if required & 1 << UInt64(f) != 0 { throw Self.notSure }
+            } else {
+                switch HistoryField(rawValue: f)! {
+                case .at: at = try timestamp(t.dates)
+                case .from: from = try stringValue(t.known)
+                case .to: to = try stringValue(t.known)
+                case .status: status = try self.status()
+                // A merge's note keeps any JSON value: left to the schema's reader.
+                case .merge: throw Self.notSure
+                case .notes: notes = try notesEdit(t)
                 }
-                notes = NotesEdit(length: length)
+                present |= 1 << UInt64(f)
             }
+            more = try nextMember()
         }
+        guard present & required == required else { throw Self.notSure }
         guard let notes else { return HistoryEntry(at: at, from: from, to: to, status: status) }
         var e = HistoryEntry(at: at, from: from, to: to, status: status)
         e.notesEdit = Boxed(notes)
         return e
     }
 
+    private mutating func notesEdit(_ t: FastDealReader) throws(JSONSyntaxError) -> NotesEdit {
+        var seen: UInt64 = 0
+        var more = try openObject()
+        var length: Int? = nil
+        while more {
+            _ = try key(t.notesEdit, &seen)
+            length = try whole(in: 0...Int.max)
+            more = try nextMember()
+        }
+        guard let length else { throw Self.notSure }
+        return NotesEdit(length: length)
+    }
+
     private mutating func qualification(_ t: FastDealReader) throws(JSONSyntaxError) -> Qualification {
         var q = Qualification()
-        _ = try members(t.qualification, required: 0, nullRead: 0) { (p, f) throws(JSONSyntaxError) in
-            switch QualificationField(rawValue: f)! {
-            case .budget: q.budget = try p.bool()
-            case .authority: q.authority = try p.bool()
-            case .need: q.need = try p.bool()
-            case .timeline: q.timeline = try p.bool()
+        var seen: UInt64 = 0
+        var more = try openObject()
+        while more {
+            let f = try key(t.qualification, &seen)
+            if !null() {
+                switch QualificationField(rawValue: f)! {
+                case .budget: q.budget = try bool()
+                case .authority: q.authority = try bool()
+                case .need: q.need = try bool()
+                case .timeline: q.timeline = try bool()
+                }
             }
+            more = try nextMember()
         }
         return q
     }
