@@ -135,11 +135,11 @@ final class DealStream: TapeElementSink {
         // among this side's (no deal copied: only its id is read).
         var taken = 0
         let run = read.deals
-        while taken < run.count, seen[run.id(taken)] == nil { taken += 1 }
+        while taken < run.count, seen[run.pointer(taken).pointee.id] == nil { taken += 1 }
         guard taken > 0 else { return nil }
         // The deals after these are read here, and must know their ids.
         if taken < run.count || !read.reachedEnd {
-            for k in 0..<taken { seen[run.id(k)] = index + k }
+            for k in 0..<taken { seen[run.pointer(k).pointee.id] = index + k }
         }
         takenAhead += taken
         let fellBack = read.fellBack.prefix { $0 < taken }.count
@@ -165,7 +165,10 @@ final class ReadAhead: @unchecked Sendable {
     private let group = DispatchGroup()
     private var stop = false
     private let lock = NSLock()
-    private(set) var deals = DealRun(capacity: 0)
+    /// Its deals, in memory of their own: moved into the board's array without a copy (a copy
+    /// retains every string and array of each deal, and dropping the copied deals releases
+    /// them all again).
+    private(set) var deals = Gathered<Deal>()
     private(set) var offsets: [UInt32] = []
     /// Where each deal's object ends.
     private(set) var ends: [UInt32] = []
@@ -218,7 +221,7 @@ final class ReadAhead: @unchecked Sendable {
         let guess = DealStream.count(bytes.count - start)
         // Locals, not the properties: a property of a class is checked for exclusive access each
         // time it is changed.
-        let deals = DealRun(capacity: guess)
+        let deals = Gathered<Deal>(capacity: guess)
         var offsets: [UInt32] = [], ends: [UInt32] = [], fellBack: [Int] = []
         var ids: [String: Int] = [:]
         offsets.reserveCapacity(guess)
@@ -252,7 +255,7 @@ final class ReadAhead: @unchecked Sendable {
                     fellBack.append(index)
                 }
                 if ids.updateValue(index, forKey: deal.id) != nil { return }
-                deals.append(deal)
+                deals.append(consume deal)
                 offsets.append(UInt32(at))
                 ends.append(UInt32(p.pos))
                 if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: at) }
@@ -279,56 +282,6 @@ final class ReadAhead: @unchecked Sendable {
             finished = true
         }
         return self
-    }
-}
-
-/// Deals kept in memory of their own (the other core's), moved at the end into the board's
-/// array: a copy would retain every string and array of each deal, and dropping the copied
-/// deals release them all again.
-final class DealRun {
-    private var base: UnsafeMutablePointer<Deal>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func append(_ deal: consuming Deal) {
-        if count == capacity {
-            let more = UnsafeMutablePointer<Deal>.allocate(capacity: capacity * 2)
-            more.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = more
-            capacity *= 2
-        }
-        (base + count).initialize(to: deal)
-        count += 1
-    }
-
-    func id(_ i: Int) -> String { base[i].id }
-
-    /// Moves its first `n` deals to the end of `out` and drops the others: it holds none after.
-    func move(_ n: Int, to out: inout [Deal]) {
-        struct Moving: Sequence, IteratorProtocol {
-            var at: UnsafeMutablePointer<Deal>
-            let end: UnsafeMutablePointer<Deal>
-            var underestimatedCount: Int { end - at }
-            mutating func next() -> Deal? {
-                guard at < end else { return nil }
-                defer { at += 1 }
-                return at.move()
-            }
-        }
-        out.append(contentsOf: Moving(at: base, end: base + n))
-        (base + n).deinitialize(count: count - n)
-        count = 0
     }
 }
 

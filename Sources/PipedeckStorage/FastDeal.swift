@@ -22,6 +22,8 @@ struct FastDealReader {
     let known = ShortStrings()
     /// The dates read so far.
     let dates = KnownDates()
+    /// Where a deal's activities and history entries are put while they are read.
+    let activities = Gathered<Activity>(), entries = Gathered<HistoryEntry>()
 
     /// The objects reading starts from, as the schemas' `blank` (made here: a copy of a stored
     /// one costs more than a new one).
@@ -104,13 +106,14 @@ extension JSONTapeParser {
     }
 
     private mutating func activities(_ t: FastDealReader) throws(JSONSyntaxError) -> [Activity] {
-        var out: [Activity] = []
+        let out = t.activities
+        out.clear()
         var more = try openArray()
         while more {
             out.append(try activity(t))
             more = try nextElement()
         }
-        return out
+        return out.take()
     }
 
     /// An activity, made from its fields as the schema's `blank` is (`Activity.init`).
@@ -152,13 +155,14 @@ extension JSONTapeParser {
     }
 
     private mutating func history(_ t: FastDealReader) throws(JSONSyntaxError) -> [HistoryEntry] {
-        var out: [HistoryEntry] = []
+        let out = t.entries
+        out.clear()
         var more = try openArray()
         while more {
             out.append(try historyEntry(t))
             more = try nextElement()
         }
-        return out
+        return out.take()
     }
 
     /// A history entry, made from its fields as the schema's `blank` is (`HistoryEntry.init`).
