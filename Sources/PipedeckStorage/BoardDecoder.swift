@@ -32,6 +32,8 @@ final class BoardDecoder {
     var place = Place.board
     /// The board's stage ids, once its stages are read: a deal must be in one of them.
     var stageIDs = Set<String>()
+    /// The same ids, looked up without hashing (a deal's stage is checked in a pass over them all).
+    var stageLookup = StageLookup([])
     /// The file's format version (a file without one is version 1): the migrations read it.
     var fileVersion = 1
     /// Value node of each known field of the objects being read (-1: absent): a stack, as a
@@ -285,6 +287,7 @@ final class BoardDecoder {
         }
         place = .board
         stageIDs = Set(out.map(\.id))
+        stageLookup = StageLookup(out)
         return out
     }
 
@@ -294,8 +297,12 @@ final class BoardDecoder {
             // Decoded while the file was parsed, before the stages were known: their stages are
             // checked now, up to the first deal that could not be read (the same error as when
             // deals are read in order after the stages).
-            for i in 0..<min(s.failure?.index ?? s.deals.count, s.deals.count)
-            where !stageIDs.contains(s.deals[i].stage) {
+            let unknown = s.deals.withUnsafeBufferPointer { deals in
+                (0..<min(s.failure?.index ?? deals.count, deals.count)).first {
+                    stageLookup.index(of: deals[$0].stage) == nil
+                }
+            }
+            if let i = unknown {
                 let d = s.deals[i]
                 throw error(atOffset: Int(s.offsets[i]), StorageStrings.unknownStage(path, deal: d.id, stage: d.stage))
             }
