@@ -182,34 +182,3 @@ extension BoardFile {
         return (read.board, read.counts)
     }
 }
-
-/// While a large board is decoded, the allocator's heaps grow by large steps instead of a page
-/// at a time: the board's objects (about as many bytes as the file) are allocated by two
-/// threads, and a thread's heap otherwise grows by one `mprotect` call per 4 KB page (13 000
-/// calls for 100 000 deals) and the main heap by one `brk` per 128 KB. Memory reserved this way
-/// and never written takes no room (pages are given on first write).
-struct HeapGrowth {
-    private let on: Bool
-
-    init(forBoardOf size: Int) {
-        on = HeapGrowth.topPad(Int32(clamping: min(size / 2, 64 << 20)))
-    }
-
-    /// Back to glibc's default step.
-    func end() {
-        if on { _ = HeapGrowth.topPad(128 << 10) }
-    }
-
-    /// glibc's `mallopt(M_TOP_PAD, bytes)` (not among the functions Swift sees: looked up by
-    /// name); false where there is none.
-    private static func topPad(_ bytes: Int32) -> Bool {
-        #if canImport(Glibc)
-            typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-            guard let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
-            let mTopPad: Int32 = -2 // malloc.h
-            return unsafeBitCast(f, to: MallOpt.self)(mTopPad, bytes) == 1
-        #else
-            return false
-        #endif
-    }
-}

@@ -40,6 +40,8 @@ final class DealStream: TapeElementSink {
     /// Whether deals may be read by the fast path (`JSONTapeParser.fastDeal`).
     let fast: Bool
     private let reader: FastDealReader
+    /// Large pages for the memory the deals go to (a large file only).
+    private let pages: LargePages?
     /// How many deals the fast path read, and how many the schema's reader (for the tests and
     /// the bench: a board Pipedeck wrote should need none of the latter).
     private(set) var counts = DealCounts()
@@ -59,6 +61,12 @@ final class DealStream: TapeElementSink {
         reader = FastDealReader(decoder: decoder)
         let guess = DealStream.count(bytes.count)
         deals.reserveCapacity(guess)
+        pages = buffer == nil ? nil : LargePages()
+        if pages != nil {
+            deals.withUnsafeMutableBufferPointer {
+                LargePages.advise(UnsafeMutableRawPointer($0.baseAddress), guess * MemoryLayout<Deal>.stride)
+            }
+        }
         offsets.reserveCapacity(guess)
         seen.reserveCapacity(guess)
     }
@@ -90,6 +98,7 @@ final class DealStream: TapeElementSink {
     }
 
     func take(_ deal: consuming Deal, at offset: Int, index: Int) -> Bool {
+        if let pages, index & 255 == 0 { pages.follow() }
         if let prior = seen.updateValue(index, forKey: deal.id) {
             // Read again by `element`, which says so.
             seen[deal.id] = prior
@@ -105,6 +114,7 @@ final class DealStream: TapeElementSink {
     func element(_ nodes: UnsafeBufferPointer<JSONNode>, first: Int, index: Int, bomLength: Int) {
         guard failure == nil, !done else { return }
         counts.fellBack += 1
+        if let pages, index & 255 == 0 { pages.follow() }
         let d = decoder
         d.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: bomLength)
         d.place = .deal(index: index, id: nil)
@@ -235,12 +245,15 @@ final class ReadAhead: @unchecked Sendable {
         let decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
         decoder.fileVersion = version
         let reader = fast ? FastDealReader(decoder: decoder) : nil
+        let pages = buffer == nil ? nil : LargePages()
+        if pages != nil { deals.adviseLargePages() }
         var p = JSONTapeParser(bytes, at: start, depth: 2)
         var releasedUpTo = start
         while !lock.withLock({ stop }) {
             let first = p.nodes.count
             let at = p.pos
             let index = deals.count
+            if let pages, index & 255 == 0 { pages.follow() }
             do {
                 let deal: Deal
                 if let reader, let d = p.fastDeal(reader) {

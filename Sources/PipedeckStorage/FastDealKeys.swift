@@ -228,6 +228,11 @@ final class Gathered<Element> {
         count += 1
     }
 
+    /// Large pages for the room it has now (`LargePages`).
+    func adviseLargePages() {
+        LargePages.advise(UnsafeMutableRawPointer(base), capacity * MemoryLayout<Element>.stride)
+    }
+
     /// Element `i`, in place (until the next change).
     func pointer(_ i: Int) -> UnsafePointer<Element> { UnsafePointer(base + i) }
 
