@@ -200,3 +200,24 @@ extension FastDealTests {
         XCTAssertEqual(Qualification(), DealSchema.qualification.blank)
     }
 }
+
+extension FastDealTests {
+    /// The other core checks its own deals' ids against each other and stops at one given twice;
+    /// this side checks them against its own. A repeated id in either half or across them, or a
+    /// deal that does not read in the second half, is said as a whole read says it.
+    func testIDsGivenTwiceInTheSecondHalfAreSaidAsBefore() {
+        let text = String(decoding: TwoCoreDecodeTests.big, as: UTF8.self)
+        let ids = PerformanceTests.bigBoard(deals: 2_200).deals.map(\.id)
+        func with(_ later: Int, idOf earlier: Int) -> [UInt8] {
+            Array(text.replacingOccurrences(of: "\"id\": \"\(ids[later])\"", with: "\"id\": \"\(ids[earlier])\"").utf8)
+        }
+        for (later, earlier) in [(2_000, 1_800), (1_900, 1_899), (2_150, 30), (1_200, 1_150)] {
+            let counts = FastDealTests.decodeAllWays(with(later, idOf: earlier), "deal \(later) with \(earlier)'s id")
+            XCTAssertEqual(counts, DealCounts(), "refused, so nothing counted")
+        }
+        // A deal of the second half that does not read: the first half is taken from the other
+        // core up to it.
+        let broken = text.replacingOccurrences(of: "\"id\": \"\(ids[2_100])\"", with: "\"id\": 7")
+        XCTAssertEqual(FastDealTests.decodeAllWays(Array(broken.utf8), "deal 2100 without an id"), DealCounts())
+    }
+}
