@@ -83,6 +83,7 @@ final class EventLoop {
         loop: while true {
             if sync.collect(&state) { redraw = true }
             if team.collect(sync, &state) { redraw = true }
+            if redraw { draw() }
             redraw = true
             // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
             let timeout = min(sync.readTimeout, team.readTimeout ?? Int.max)
