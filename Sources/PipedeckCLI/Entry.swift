@@ -32,7 +32,7 @@ public enum PipedeckMain {
             // Argument parsing: help and version are clean exits, everything else is a usage error,
             // said in one line like every other error, with the usage after it.
             if Root.exitCode(for: error) == .success {
-                let message = Root.fullMessage(for: error)
+                let message = HelpWords.localized(Root.fullMessage(for: error))
                 if !message.isEmpty { print(message) }
                 return 0
             }
