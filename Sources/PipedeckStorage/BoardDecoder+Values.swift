@@ -38,28 +38,16 @@ extension BoardDecoder {
     }
 
     func money(_ i: Int, _ name: FieldName) throws(LoadError) -> Money {
-        let d = try number(i, name)
-        switch d {
-        case .value(let negative, let c, let scale):
-            if negative && c != 0 { throw fieldError(name.text, StorageStrings.amount, found: shown(i), node: i) }
-            if scale > 2 { throw fieldError(name.text, StorageStrings.twoDecimals, found: shown(i), node: i) }
-            if c >= pow10(24 + scale) {
-                throw fieldError(name.text, StorageStrings.amountSize, found: shown(i), node: i)
-            }
-            return Money(micros: c * pow10(6 - scale))
-        case .tooPrecise:
-            throw fieldError(name.text, StorageStrings.twoDecimals, found: shown(i), node: i)
-        case .tooLarge:
-            throw fieldError(name.text, StorageStrings.amountSize, found: shown(i), node: i)
+        switch try number(i, name).amount {
+        case .money(let m): return m
+        case .negative: throw fieldError(name.text, StorageStrings.amount, found: shown(i), node: i)
+        case .tooPrecise: throw fieldError(name.text, StorageStrings.twoDecimals, found: shown(i), node: i)
+        case .tooLarge: throw fieldError(name.text, StorageStrings.amountSize, found: shown(i), node: i)
         }
     }
 
     func percent(_ i: Int, _ name: FieldName) throws(LoadError) -> Percent {
-        let d = try number(i, name)
-        if case .value(let negative, let c, let scale) = d, scale <= 2, !(negative && c != 0) {
-            let h = c * pow10(2 - scale)
-            if h <= 10_000 { return Percent(hundredths: Int(h)) }
-        }
+        if let p = try number(i, name).percent { return p }
         throw fieldError(name.text, StorageStrings.percentage, found: shown(i), node: i)
     }
 
@@ -67,11 +55,7 @@ extension BoardDecoder {
         _ i: Int, _ name: FieldName, minimum: Int? = nil,
         what: String = StorageStrings.wholeNumber
     ) throws(LoadError) -> Int {
-        let d = try number(i, name)
-        if case .value(let negative, let c, 0) = d, c <= Int128(Int.max) {
-            let v = negative ? -Int(c) : Int(c)
-            if minimum == nil || v >= minimum! { return v }
-        }
+        if let v = try number(i, name).whole, minimum == nil || v >= minimum! { return v }
         throw fieldError(name.text, what, found: shown(i), node: i)
     }
 

@@ -34,20 +34,31 @@ public enum BoardDocument {
     /// `streaming: false` reads the whole file into one tape first (the tests compare the two).
     /// Given `buffer` (the memory `bytes` is in), the pages of the deals decoded are released as
     /// the parse goes; a decode that then fails must be done again from the file (`BoardFile`).
+    /// `fast: false` reads every streamed deal with the schema's reader (the tests compare).
     static func decode(
-        bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool, buffer: ReadBuffer? = nil
+        bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool, buffer: ReadBuffer? = nil,
+        fast: Bool = true
     ) throws(LoadError) -> Board {
+        try decodeCounting(bytes: bytes, path: path, now: now, streaming: streaming, buffer: buffer, fast: fast).board
+    }
+
+    /// `decode`, and how many deals the fast path read (all of them on a board Pipedeck wrote).
+    static func decodeCounting(
+        bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool, buffer: ReadBuffer? = nil,
+        fast: Bool = true
+    ) throws(LoadError) -> (board: Board, counts: DealCounts) {
         if isBlank(bytes) { throw LoadError(path: path, line: 1, column: 1, message: StorageStrings.empty(path)) }
         let tape: JSONTape
         // The deals are decoded as the parser reaches them (the tape never holds them all).
-        let deals = streaming ? DealStream(bytes: bytes, path: path, now: now, buffer: buffer) : nil
+        let deals = streaming ? DealStream(bytes: bytes, path: path, now: now, buffer: buffer, fast: fast) : nil
         do {
             tape = try JSONTapeParser.parse(bytes, sink: deals)
         } catch {
             throw LoadError(
                 path: path, line: error.line, column: error.column, message: StorageStrings.syntax(path, error))
         }
-        return try tape.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Board in
+        return try tape.nodes.withUnsafeBufferPointer {
+            (nodes) throws(LoadError) -> (board: Board, counts: DealCounts) in
             let reader = TapeReader(bytes: bytes, nodes: nodes, bomLength: tape.bomLength)
             let decoder = BoardDecoder(reader: reader, path: path, now: now)
             decoder.streamed = deals
@@ -63,9 +74,11 @@ public enum BoardDocument {
                 // Released pages cannot be read again: the caller reads the file again (this
                 // message is never shown).
                 if let buffer, buffer.released > 0 { throw LoadError(path: path, message: "read again") }
-                return try decode(bytes: bytes, path: path, now: now, streaming: false)
+                let whole = try decode(bytes: bytes, path: path, now: now, streaming: false)
+                return (whole, DealCounts(fellBack: whole.deals.count))
             }
-            return try board.get()
+            let b = try board.get()
+            return (b, deals?.counts ?? DealCounts(fellBack: b.deals.count))
         }
     }
 

@@ -43,21 +43,56 @@ final class ReadBuffer: @unchecked Sendable {
     /// How many bytes were given back.
     var released: Int { lock.withLock { releasedBytes } }
 
-    /// Reads `fd` to its end, or until the buffer is full; false when it is full (the file grew).
-    func fill(from fd: Int32) throws(ReadFailure) -> Bool {
-        while count < capacity {
-            let n = read(fd, base + count, capacity - count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadFailure(errno: errno)
-            }
-            if n == 0 { return true }
-            count += n
+    /// Reads the file's `size` bytes (fewer than the capacity) and hashes them as
+    /// `ContentID.hash` does: a large file's second half is read and hashed on another thread
+    /// meanwhile. Nil when a read fails or the file no longer has exactly `size` bytes (it was
+    /// changed while it was read).
+    func fill(from fd: Int32, size: Int) -> UInt64? {
+        precondition(size < capacity)
+        let split = ContentID.split(size)
+        if split == 0 {
+            guard read(fd, 0..<size), ended(fd, size) else { return nil }
+            count = size
+            return ContentID.hash(UnsafeRawBufferPointer(bytes))
         }
-        return false
+        final class Half: @unchecked Sendable { var hash: UInt64? = nil }
+        let second = Half()
+        let group = DispatchGroup()
+        group.enter()
+        Thread.detachNewThread {
+            if self.read(fd, split..<size) {
+                second.hash = ContentID.part(UnsafeRawBufferPointer(start: self.base + split, count: size - split))
+            }
+            group.leave()
+        }
+        let first = read(fd, 0..<split) ? ContentID.part(UnsafeRawBufferPointer(start: base, count: split)) : nil
+        group.wait()
+        guard let first, let last = second.hash, ended(fd, size) else { return nil }
+        count = size
+        return ContentID.combine(first, last, count: size)
     }
 
-    struct ReadFailure: Error { var errno: Int32 }
+    /// Reads the bytes of `range` of the file to the same place here; false when the file ends
+    /// before or a read fails.
+    private func read(_ fd: Int32, _ range: Range<Int>) -> Bool {
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let n = pread(fd, base + at, range.upperBound - at, off_t(at))
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            at += n
+        }
+        return true
+    }
+
+    /// Whether the file ends at `size` (it did not grow).
+    private func ended(_ fd: Int32, _ size: Int) -> Bool {
+        while true {
+            let n = pread(fd, base + size, 1, off_t(size))
+            if n < 0 && errno == EINTR { continue }
+            return n == 0
+        }
+    }
 
     /// Gives back the whole pages in `from..<to` when they make at least a chunk; returns where
     /// the next range to give back starts (the end of the last page given back, or `from`).
@@ -76,6 +111,11 @@ extension ContentID {
         size = bytes.count
         hash = ContentID.hash(UnsafeRawBufferPointer(bytes))
     }
+
+    init(size: Int, hash: UInt64) {
+        self.size = size
+        self.hash = hash
+    }
 }
 
 extension BoardFile {
@@ -89,15 +129,18 @@ extension BoardFile {
     /// peak memory of opening a big board is then about the board's, not the board's plus the
     /// file's); when that decode fails, or needs bytes already released, the file is simply read
     /// and decoded again the plain way, so that every message is the one a whole read gives.
-    /// `released` (for the tests) is how many bytes were given back before the board was built.
+    /// `released` (for the tests) is how many bytes were given back before the board was built,
+    /// `counts` how its deals were read.
     static func readForDecoding(path: String, chunk: Int = 1 << 20, above: Int = releasingAbove) throws(LoadError)
-        -> (board: Board, content: ContentID, status: stat, released: Int)
+        -> (board: Board, content: ContentID, status: stat, released: Int, counts: DealCounts)
     {
         func plain(_ bytes: [UInt8], _ st: stat) throws(LoadError) -> (
-            board: Board, content: ContentID, status: stat, released: Int
+            board: Board, content: ContentID, status: stat, released: Int, counts: DealCounts
         ) {
-            let board = try BoardDocument.decode(bytes: bytes, path: path)
-            return (board, ContentID(bytes), st, 0)
+            let read = try bytes.withUnsafeBufferPointer { (b) throws(LoadError) in
+                try BoardDocument.decodeCounting(bytes: b, path: path, now: .now(), streaming: true)
+            }
+            return (read.board, ContentID(bytes), st, 0, read.counts)
         }
         do {
             let (fd, st) = try openForReading(path: path, regularOnly: true, limit: maximumSize)
@@ -106,12 +149,14 @@ extension BoardFile {
             guard size >= above, let buffer = ReadBuffer(capacity: size + 1, chunk: chunk) else {
                 return try plain(try readAll(fd, st, path: path, limit: maximumSize), st)
             }
-            if (try? buffer.fill(from: fd)) == true {
-                let content = ContentID(buffer.bytes)
+            let growth = HeapGrowth(forBoardOf: size)
+            defer { growth.end() }
+            if let hash = buffer.fill(from: fd, size: size) {
+                let content = ContentID(size: size, hash: hash)
                 do {
-                    let board = try BoardDocument.decode(
+                    let read = try BoardDocument.decodeCounting(
                         bytes: buffer.bytes, path: path, now: .now(), streaming: true, buffer: buffer)
-                    return (board, content, st, buffer.released)
+                    return (read.board, content, st, buffer.released, read.counts)
                 } catch {
                     // Pages were given back: read again below, whole, for the message a whole
                     // read gives.
@@ -123,5 +168,44 @@ extension BoardFile {
         // after pages were given back: read again, whole.
         let (bytes, st) = try readFile(path: path, regularOnly: true, limit: maximumSize)
         return try plain(bytes, st)
+    }
+
+    /// `load`, and how many of the board's deals the fast path read and how many it left to the
+    /// schema's reader (`pipedeck-bench --load` prints them: a board Pipedeck wrote needs none
+    /// of the latter).
+    public static func loadCounting(path: String) throws(LoadError) -> (board: Board, counts: DealCounts) {
+        let read = try readForDecoding(path: path)
+        return (read.board, read.counts)
+    }
+}
+
+/// While a large board is decoded, the allocator's heaps grow by large steps instead of a page
+/// at a time: the board's objects (about as many bytes as the file) are allocated by two
+/// threads, and a thread's heap otherwise grows by one `mprotect` call per 4 KB page (13 000
+/// calls for 100 000 deals) and the main heap by one `brk` per 128 KB. Memory reserved this way
+/// and never written takes no room (pages are given on first write).
+struct HeapGrowth {
+    private let on: Bool
+
+    init(forBoardOf size: Int) {
+        on = HeapGrowth.topPad(Int32(clamping: min(size / 2, 64 << 20)))
+    }
+
+    /// Back to glibc's default step.
+    func end() {
+        if on { _ = HeapGrowth.topPad(128 << 10) }
+    }
+
+    /// glibc's `mallopt(M_TOP_PAD, bytes)` (not among the functions Swift sees: looked up by
+    /// name); false where there is none.
+    private static func topPad(_ bytes: Int32) -> Bool {
+        #if canImport(Glibc)
+            typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+            guard let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
+            let mTopPad: Int32 = -2 // malloc.h
+            return unsafeBitCast(f, to: MallOpt.self)(mTopPad, bytes) == 1
+        #else
+            return false
+        #endif
     }
 }

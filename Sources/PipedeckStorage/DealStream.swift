@@ -37,6 +37,12 @@ final class DealStream: TapeElementSink {
     let buffer: ReadBuffer?
     /// Everything from the deals' "[" up to here has been decoded (and released).
     private var releasedUpTo = 0
+    /// Whether deals may be read by the fast path (`JSONTapeParser.fastDeal`).
+    let fast: Bool
+    private let reader: FastDealReader
+    /// How many deals the fast path read, and how many the schema's reader (for the tests and
+    /// the bench: a board Pipedeck wrote should need none of the latter).
+    private(set) var counts = DealCounts()
 
     /// About how many deals `size` bytes hold (Pipedeck writes about 1 100 bytes a deal).
     static func count(_ size: Int) -> Int { size / 1_000 + 16 }
@@ -44,10 +50,13 @@ final class DealStream: TapeElementSink {
     /// Files above this size have their deals read on two cores.
     static let twoCoresAbove = 2_000_000
 
-    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, buffer: ReadBuffer? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, buffer: ReadBuffer? = nil, fast: Bool = true)
+    {
         self.bytes = bytes
         self.buffer = buffer
+        self.fast = fast
         decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
+        reader = FastDealReader(decoder: decoder)
         let guess = DealStream.count(bytes.count)
         deals.reserveCapacity(guess)
         offsets.reserveCapacity(guess)
@@ -65,7 +74,7 @@ final class DealStream: TapeElementSink {
         {
             ahead = ReadAhead(
                 bytes: bytes, start: start, path: decoder.path, now: decoder.now, version: assumedVersion,
-                buffer: buffer)
+                buffer: buffer, fast: fast)
         }
     }
 
@@ -74,8 +83,28 @@ final class DealStream: TapeElementSink {
         ahead = nil
     }
 
+    /// The fast path reads deals until a deal has a problem, never for a second "deals" member,
+    /// and only by this version's rules.
+    var fastReader: FastDealReader? {
+        fast && failure == nil && !done && assumedVersion == Board.schemaVersion ? reader : nil
+    }
+
+    func take(_ deal: consuming Deal, at offset: Int, index: Int) -> Bool {
+        if let prior = seen.updateValue(index, forKey: deal.id) {
+            // Read again by `element`, which says so.
+            seen[deal.id] = prior
+            return false
+        }
+        deals.append(deal)
+        offsets.append(UInt32(offset))
+        counts.fast += 1
+        if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: offset) }
+        return true
+    }
+
     func element(_ nodes: UnsafeBufferPointer<JSONNode>, first: Int, index: Int, bomLength: Int) {
         guard failure == nil, !done else { return }
+        counts.fellBack += 1
         let d = decoder
         d.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: bomLength)
         d.place = .deal(index: index, id: nil)
@@ -102,15 +131,22 @@ final class DealStream: TapeElementSink {
         ahead = nil
         let read = a.finish(stopping: false)
         guard failure == nil, !done else { return nil }
+        // The other core checked its own deals' ids against each other: they are looked up here
+        // among this side's (no deal copied: only its id is read).
         var taken = 0
-        for (k, deal) in read.deals.enumerated() {
-            if seen[deal.id] != nil { break }
-            seen[deal.id] = index + k
-            taken += 1
+        read.deals.withUnsafeBufferPointer { b in
+            while taken < b.count, seen[b[taken].id] == nil { taken += 1 }
         }
         guard taken > 0 else { return nil }
+        // The deals after these are read here, and must know their ids.
+        if taken < read.deals.count || !read.reachedEnd {
+            read.deals.withUnsafeBufferPointer { b in for k in 0..<taken { seen[b[k].id] = index + k } }
+        }
         takenAhead += taken
-        deals += read.deals.prefix(taken)
+        let fellBack = read.fellBack.prefix { $0 < taken }.count
+        counts.fellBack += fellBack
+        counts.fast += taken - fellBack
+        read.moveDeals(taken, to: &deals)
         offsets += read.offsets.prefix(taken)
         // The other core released what it read as it went.
         releasedUpTo = Int(read.ends[taken - 1])
@@ -136,13 +172,19 @@ final class ReadAhead: @unchecked Sendable {
     private(set) var ends: [UInt32] = []
     private var finished = false
     private let buffer: ReadBuffer?
+    private let fast: Bool
+    /// The positions (in `deals`) of the deals the fast path gave up, in order.
+    private(set) var fellBack: [Int] = []
+    /// Whether it read to the end of the array.
+    private(set) var reachedEnd = false
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int,
-        buffer: ReadBuffer? = nil
+        buffer: ReadBuffer? = nil, fast: Bool = true
     ) {
         self.bytes = bytes; self.start = start; self.path = path; self.now = now; self.version = version
         self.buffer = buffer
+        self.fast = fast && version == Board.schemaVersion
         group.enter()
         Thread.detachNewThread {
             self.run(); self.group.leave()
@@ -171,27 +213,47 @@ final class ReadAhead: @unchecked Sendable {
         return nil
     }
 
+    /// Reads deals until the end of the array, a deal that does not read, or one whose id came
+    /// before in this half (the main parser reads that one, and says what is wrong).
     private func run() {
         let guess = DealStream.count(bytes.count - start)
+        // Locals, not the properties: a property of a class is checked for exclusive access each
+        // time it is changed.
+        var deals: [Deal] = [], offsets: [UInt32] = [], ends: [UInt32] = [], fellBack: [Int] = []
+        var ids: [String: Int] = [:]
         deals.reserveCapacity(guess)
         offsets.reserveCapacity(guess)
         ends.reserveCapacity(guess)
+        ids.reserveCapacity(guess)
+        var reachedEnd = false
+        defer {
+            self.deals = deals; self.offsets = offsets; self.ends = ends; self.fellBack = fellBack
+            self.reachedEnd = reachedEnd
+        }
         let decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
         decoder.fileVersion = version
+        let reader = fast ? FastDealReader(decoder: decoder) : nil
         var p = JSONTapeParser(bytes, at: start, depth: 2)
-        var index = 0
         var releasedUpTo = start
         while !lock.withLock({ stop }) {
             let first = p.nodes.count
             let at = p.pos
+            let index = deals.count
             do {
-                try p.value()
-                let deal = try p.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Deal in
-                    decoder.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: 0)
-                    decoder.place = .deal(index: index, id: nil)
-                    return try decoder.element(first, DealSchema.deal)
+                let deal: Deal
+                if let reader, let d = p.fastDeal(reader) {
+                    deal = d
+                } else {
+                    try p.value()
+                    deal = try p.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Deal in
+                        decoder.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: 0)
+                        decoder.place = .deal(index: index, id: nil)
+                        return try decoder.element(first, DealSchema.deal)
+                    }
+                    fellBack.append(index)
                 }
-                deals.append(deal)
+                if ids.updateValue(index, forKey: deal.id) != nil { return }
+                deals.append(consume deal)
                 offsets.append(UInt32(at))
                 ends.append(UInt32(p.pos))
                 if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: at) }
@@ -199,12 +261,25 @@ final class ReadAhead: @unchecked Sendable {
                 return
             }
             p.nodes.removeAll(keepingCapacity: true)
-            index += 1
             p.skipWhitespace()
-            guard p.peek() == UInt8(ascii: ",") else { return }
+            guard p.peek() == UInt8(ascii: ",") else {
+                reachedEnd = p.peek() == UInt8(ascii: "]")
+                return
+            }
             p.pos += 1
             p.skipWhitespace()
         }
+    }
+
+    /// Moves its first `n` deals to the end of `out`, leaving it none: moved, not copied (a copy
+    /// retains every string and array of a deal, and dropping these deals releases them again).
+    func moveDeals(_ n: Int, to out: inout [Deal]) {
+        var mine = deals
+        deals = []
+        mine.removeSubrange(n...)
+        mine.reverse()
+        out.reserveCapacity(out.count + n)
+        while let d = mine.popLast() { out.append(d) }
     }
 
     /// Waits for it to reach the end of the array (or stops it first); what it read.
@@ -217,4 +292,11 @@ final class ReadAhead: @unchecked Sendable {
         }
         return self
     }
+}
+
+/// How a board's deals were read: by the fast path, or by the schema's reader (`DealStream`).
+public struct DealCounts: Equatable, Sendable {
+    public var fast = 0
+    public var fellBack = 0
+    public init(fast: Int = 0, fellBack: Int = 0) { self.fast = fast; self.fellBack = fellBack }
 }

@@ -7,6 +7,12 @@ protocol TapeElementSink: AnyObject {
     /// before (the deals are read by its rules).
     func begin(arrayNode: Int, at offset: Int, version: Int?)
     func element(_ nodes: UnsafeBufferPointer<JSONNode>, first: Int, index: Int, bomLength: Int)
+    /// What the fast path reads deals with (`JSONTapeParser.fastDeal`); nil when it may not be
+    /// used, and every element goes through the tape and `element`.
+    var fastReader: FastDealReader? { get }
+    /// A deal the fast path read, whose object started at `offset`: false when it is not taken
+    /// (its id came before), and the element is then parsed and given to `element`.
+    func take(_ deal: consuming Deal, at offset: Int, index: Int) -> Bool
     /// Elements read ahead by someone else from `offset` on: how many, and the offset just after
     /// the last of them; nil when there are none from there.
     func readAhead(from offset: Int, index: Int) -> (count: Int, end: Int)?
@@ -73,16 +79,19 @@ extension JSONTapeParser {
                     if c == UInt8(ascii: "]") { pos += 1; break }
                     throw fail(StorageStrings.expectedCommaOrBracket)
                 }
-                if !startsValue(peek()) {
-                    throw fail(
-                        count == 0 ? StorageStrings.expectedValueOrEndOfArray : StorageStrings.expectedValueAfterComma)
+                if !fastElement(sink, index: Int(count)) {
+                    if !startsValue(peek()) {
+                        throw fail(
+                            count == 0
+                                ? StorageStrings.expectedValueOrEndOfArray : StorageStrings.expectedValueAfterComma)
+                    }
+                    let first = nodes.count
+                    try value()
+                    nodes.withUnsafeBufferPointer {
+                        sink.element($0, first: first, index: Int(count), bomLength: bomLength)
+                    }
+                    nodes.removeSubrange(first...)
                 }
-                let first = nodes.count
-                try value()
-                nodes.withUnsafeBufferPointer {
-                    sink.element($0, first: first, index: Int(count), bomLength: bomLength)
-                }
-                nodes.removeSubrange(first...)
                 count += 1
                 skipWhitespace()
                 let c = peek()
@@ -94,5 +103,15 @@ extension JSONTapeParser {
         depth -= 1
         nodes[index].end = UInt32(nodes.count)
         nodes[index].count = count
+    }
+
+    /// The element at `pos` read by the fast path and taken by `sink`; false, with `pos` where it
+    /// was, when it is not.
+    @inline(__always) mutating func fastElement(_ sink: any TapeElementSink, index: Int) -> Bool {
+        guard let reader = sink.fastReader else { return false }
+        let at = pos
+        if let deal = fastDeal(reader), sink.take(deal, at: at, index: index) { return true }
+        pos = at
+        return false
     }
 }

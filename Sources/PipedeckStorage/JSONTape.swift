@@ -36,6 +36,11 @@ struct JSONTapeParser {
     var depth = 0
     var nodes: [JSONNode] = []
     var bomLength = 0
+    /// The fast path's last date read ("YYYY-MM-DD" as a word and two bytes) and its day: the
+    /// times and dates of a deal fall on a few days (FastValues.swift).
+    var lastDate: (UInt64, UInt16, Day) = (0, 0, Day(ordinal: 0))
+    /// The date read before `lastDate`.
+    var otherDate: (UInt64, UInt16, Day) = (0, 0, Day(ordinal: 0))
     /// Given, the elements of the top-level object's "deals" array are handed to it one by one
     /// as they are parsed, and their nodes dropped: the tape of a board then holds one deal at a
     /// time, not a hundred thousand (docs/performance.md).
@@ -140,11 +145,18 @@ struct JSONTapeParser {
 
     mutating func literal(_ word: StaticString, _ kind: JSONNode.Kind) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
-        let w = word.utf8Start
-        guard pos + n <= bytes.count else { throw fail(StorageStrings.expectedValue) }
-        for k in 0..<n where bytes[pos + k] != w[k] { throw fail(StorageStrings.expectedValue) }
+        guard isAt(word) else { throw fail(StorageStrings.expectedValue) }
         nodes.append(JSONNode(kind: kind, escaped: false, start: UInt32(pos), end: UInt32(pos + n), count: 0))
         pos += n
+    }
+
+    /// Whether the bytes at `pos` are `word`.
+    @inline(__always) func isAt(_ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        let w = word.utf8Start
+        guard pos + n <= bytes.count else { return false }
+        for k in 0..<n where bytes[pos + k] != w[k] { return false }
+        return true
     }
 
     mutating func enter() throws(JSONSyntaxError) {
@@ -230,6 +242,12 @@ struct JSONTapeParser {
 
     mutating func number() throws(JSONSyntaxError) {
         let start = pos
+        try numberText()
+        nodes.append(JSONNode(kind: .number, escaped: false, start: UInt32(start), end: UInt32(pos), count: 0))
+    }
+
+    /// Goes past the number at `pos`, checking its grammar.
+    @inline(__always) mutating func numberText() throws(JSONSyntaxError) {
         if peek() == UInt8(ascii: "-") {
             pos += 1
             guard isDigit(peek()) else { throw fail(StorageStrings.expectedDigitAfterMinus) }
@@ -253,7 +271,6 @@ struct JSONTapeParser {
             guard isDigit(peek()) else { throw fail(StorageStrings.expectedExponentDigit) }
             while isDigit(peek()) { pos += 1 }
         }
-        nodes.append(JSONNode(kind: .number, escaped: false, start: UInt32(start), end: UInt32(pos), count: 0))
     }
 
     @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
@@ -261,6 +278,14 @@ struct JSONTapeParser {
     mutating func string() throws(JSONSyntaxError) {
         pos += 1 // the opening quote
         let start = pos
+        let escaped = try stringText()
+        nodes.append(JSONNode(kind: .string, escaped: escaped, start: UInt32(start), end: UInt32(pos), count: 0))
+        pos += 1 // the closing quote
+    }
+
+    /// Goes from just after a string's opening quote to its closing quote, checking its escapes
+    /// and UTF-8; whether it holds an escape.
+    @inline(__always) mutating func stringText() throws(JSONSyntaxError) -> Bool {
         var escaped = false
         let n = bytes.count
         while true {
@@ -289,8 +314,7 @@ struct JSONTapeParser {
                 try utf8Sequence()
             }
         }
-        nodes.append(JSONNode(kind: .string, escaped: escaped, start: UInt32(start), end: UInt32(pos), count: 0))
-        pos += 1 // the closing quote
+        return escaped
     }
 
     /// The eight bytes at `offset`, the first in the lowest bits.

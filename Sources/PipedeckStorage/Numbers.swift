@@ -68,6 +68,41 @@ enum ExactDecimal: Equatable {
     }
 }
 
+extension ExactDecimal {
+    /// What a number is as an amount of money: 0 or more, at most two decimals, under 10^24.
+    enum Amount {
+        case money(Money)
+        case negative, tooPrecise, tooLarge
+    }
+
+    var amount: Amount {
+        switch self {
+        case .value(let negative, let c, let scale):
+            if negative && c != 0 { return .negative }
+            if scale > 2 { return .tooPrecise }
+            if c >= pow10(24 + scale) { return .tooLarge }
+            return .money(Money(micros: c * pow10(6 - scale)))
+        case .tooPrecise: return .tooPrecise
+        case .tooLarge: return .tooLarge
+        }
+    }
+
+    /// As a percentage: from 0 to 100, at most two decimals.
+    var percent: Percent? {
+        if case .value(let negative, let c, let scale) = self, scale <= 2, !(negative && c != 0) {
+            let h = c * pow10(2 - scale)
+            if h <= 10_000 { return Percent(hundredths: Int(h)) }
+        }
+        return nil
+    }
+
+    /// As a whole number that an `Int` holds.
+    var whole: Int? {
+        guard case .value(let negative, let c, 0) = self, c <= Int128(Int.max) else { return nil }
+        return negative ? -Int(c) : Int(c)
+    }
+}
+
 @inline(__always) func pow10(_ n: Int) -> Int128 {
     var p: Int128 = 1
     for _ in 0..<n { p *= 10 }

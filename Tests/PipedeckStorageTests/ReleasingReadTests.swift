@@ -101,12 +101,36 @@ final class ReleasingReadTests: XCTestCase {
         // that came to them failed (so the file was read again).
         let buffer = ReadBuffer(capacity: bytes.count + 1, chunk: 4096)!
         let fd = open(folder + "/board.json", O_RDONLY)
-        XCTAssertEqual(try? buffer.fill(from: fd), true)
+        XCTAssertEqual(buffer.fill(from: fd, size: bytes.count), bytes.withUnsafeBytes { ContentID.hash($0) })
         close(fd)
         XCTAssertThrowsError(
             try BoardDocument.decode(
                 bytes: buffer.bytes, path: "b.json", now: Fixtures.now, streaming: true, buffer: buffer))
         XCTAssertGreaterThan(buffer.released, 0)
+    }
+
+    /// A large file is read and hashed a half on each core: the same bytes and the same
+    /// `ContentID` as one read; a file with more or fewer bytes than it had when it was opened
+    /// (changed meanwhile) is not taken.
+    func testAFileIsReadAndHashedInHalves() throws {
+        let bytes = TwoCoreDecodeTests.big
+        XCTAssertGreaterThan(ContentID.split(bytes.count), 0)
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/big.json"))
+        let fd = open(folder + "/big.json", O_RDONLY)
+        defer { close(fd) }
+        let buffer = ReadBuffer(capacity: bytes.count + 1, chunk: 4096)!
+        XCTAssertEqual(buffer.fill(from: fd, size: bytes.count), ContentID(bytes).hash)
+        XCTAssertTrue(buffer.bytes.elementsEqual(bytes))
+        // The halves' hash is not the whole's, and each byte counts.
+        var other = bytes
+        other[bytes.count - 10] ^= 1
+        XCTAssertNotEqual(ContentID(other), ContentID(bytes))
+        other = bytes
+        other[10] ^= 1
+        XCTAssertNotEqual(ContentID(other), ContentID(bytes))
+        // Grown or shrunk since it was measured.
+        XCTAssertNil(ReadBuffer(capacity: bytes.count, chunk: 4096)!.fill(from: fd, size: bytes.count - 1))
+        XCTAssertNil(ReadBuffer(capacity: bytes.count + 2, chunk: 4096)!.fill(from: fd, size: bytes.count + 1))
     }
 
     /// A version 1 file whose deals have next actions is read again by version 1's rules: not
