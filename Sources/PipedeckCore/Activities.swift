@@ -99,6 +99,7 @@ public struct Activity: Hashable, Sendable, Identifiable {
     /// Fields of the file that this version does not know, written back unchanged.
     public var extra: UnknownFields = [:]
 
+    @inlinable // made for every activity of every board read (PipedeckStorage's fast path)
     public init(
         id: String, type: ActivityType, subject: String, due: Day? = nil, time: TimeOfDay? = nil,
         duration: Int? = nil, done: Bool = false, doneAt: Timestamp? = nil, outcome: String? = nil,

@@ -57,6 +57,7 @@ public struct HistoryEntry: Hashable, Sendable {
         set { notesEdit = newValue.map(Boxed.init) }
     }
 
+    @inlinable // made for every entry of every board read (PipedeckStorage's fast path)
     public init(at: Timestamp, from: String?, to: String, status: DealStatus? = nil) {
         self.at = at; self.from = from; self.to = to; self.status = status
     }
@@ -171,6 +172,7 @@ public struct Deal: Hashable, Sendable, Identifiable {
     /// Fields of the file that this version does not know, written back unchanged.
     public var extra: UnknownFields = [:]
 
+    @inlinable // made for every deal of every board read (PipedeckStorage's fast path)
     public init(
         id: String, title: String, value: Money, stage: String, createdAt: Timestamp,
         company: String? = nil, contact: String? = nil, currency: String? = nil,

@@ -49,7 +49,8 @@ public struct PeriodCount: Hashable, Sendable {
     private mutating func change(_ deal: UnsafePointer<Deal>, _ board: Board, by sign: Int) {
         switch deal.pointee.status {
         case .won:
-            guard let at = deal.pointee.wonAt, at.seconds >= window.from, at.seconds < window.to else { return }
+            let at = PeriodCount.wonAt(deal)
+            guard at.seconds >= window.from, at.seconds < window.to else { return }
             PeriodCount.change(&won, deal.pointee.currency ?? board.currency, deal.pointee.value, sign)
         case .open:
             guard let close = deal.pointee.expectedClose, close >= window.closeFrom, close <= window.closeTo else {
@@ -61,6 +62,20 @@ public struct PeriodCount: Hashable, Sendable {
         case .lost:
             return
         }
+    }
+
+    /// `Deal.wonAt` of a won deal, read in place: the getter called on the deal copies it (a dozen
+    /// references retained and released, for every won deal of the board).
+    private static func wonAt(_ deal: UnsafePointer<Deal>) -> Timestamp {
+        let entry = deal.pointee.history.withUnsafeBufferPointer { h -> Timestamp? in
+            var i = h.count - 1
+            while i >= 0 {
+                if h[i].status == .won { return h[i].at }
+                i -= 1
+            }
+            return nil
+        }
+        return entry ?? deal.pointee.stageEnteredAt
     }
 
     private static func change(_ shares: inout [String: Share], _ currency: String, _ m: Money, _ sign: Int) {

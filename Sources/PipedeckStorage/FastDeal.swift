@@ -20,6 +20,8 @@ struct FastDealReader {
     let qualification = KeyTable.qualification, notesEdit = KeyTable.notesEdit
     /// The short strings made so far (one reader per thread).
     let known = ShortStrings()
+    /// The dates read so far.
+    let dates = KnownDates()
 
     /// The objects reading starts from, as the schemas' `blank` (made here: a copy of a stored
     /// one costs more than a new one).
@@ -85,14 +87,14 @@ extension JSONTapeParser {
         case .owner: d.owner = try stringValue(t.known)
         case .source: d.source = try stringValue(t.known)
         case .tags: d.tags = try strings(t.known)
-        case .expectedClose: d.expectedClose = try day()
+        case .expectedClose: d.expectedClose = try day(t.dates)
         case .activities: d.activities = try activities(t)
         case .qualification: d.qualification = try qualification(t)
         case .notes: d.notes = try stringValue()
-        case .createdAt: d.createdAt = try timestamp()
-        case .updatedAt: d.updatedAt = try timestamp()
+        case .createdAt: d.createdAt = try timestamp(t.dates)
+        case .updatedAt: d.updatedAt = try timestamp(t.dates)
         case .updatedBy: d.updatedBy = try stringValue(t.known)
-        case .stageEnteredAt: d.stageEnteredAt = try timestamp()
+        case .stageEnteredAt: d.stageEnteredAt = try timestamp(t.dates)
         case .history: d.history = try history(t)
         case .rank: d.rank = try whole()
         case .nps: d.npsScore = try whole(in: Deal.npsRange)
@@ -129,15 +131,15 @@ extension JSONTapeParser {
                 case .id: id = try nonEmptyString()
                 case .type: type = try activityType()
                 case .subject: subject = try stringValue()
-                case .due: due = try day()
+                case .due: due = try day(t.dates)
                 case .time: time = try timeOfDay()
                 // The schema's reader: a whole number of at least 1, then the range.
                 case .duration: duration = try whole(in: Activity.durationRange)
                 case .done: done = try bool()
-                case .doneAt: doneAt = try timestamp()
+                case .doneAt: doneAt = try timestamp(t.dates)
                 case .outcome: outcome = try stringValue()
                 case .owner: owner = try stringValue(t.known)
-                case .createdAt: createdAt = try timestamp()
+                case .createdAt: createdAt = try timestamp(t.dates)
                 }
                 present |= 1 << UInt64(f)
             }
@@ -172,7 +174,7 @@ extension JSONTapeParser {
                 if required & 1 << UInt64(f) != 0 { throw Self.notSure }
             } else {
                 switch HistoryField(rawValue: f)! {
-                case .at: at = try timestamp()
+                case .at: at = try timestamp(t.dates)
                 case .from: from = try stringValue(t.known)
                 case .to: to = try stringValue(t.known)
                 case .status: status = try self.status()

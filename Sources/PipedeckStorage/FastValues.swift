@@ -155,7 +155,11 @@ extension JSONTapeParser {
         let t = try text()
         let n = t.end - t.start
         guard !t.escaped, n < 16, t.start + 16 <= bytes.count else { return decoded(t) }
-        return known.string(word(at: t.start), word(at: t.start + 8), n) { decoded(t) }
+        let (slot, a, b) = known.slot(word(at: t.start), word(at: t.start + 8), n)
+        if slot.pointee.length == n && slot.pointee.w0 == a && slot.pointee.w1 == b { return slot.pointee.string }
+        let s = decoded(t)
+        slot.pointee = ShortStrings.Slot(w0: a, w1: b, length: n, string: s)
+        return s
     }
 
     @inline(__always) mutating func nonEmptyString() throws(JSONSyntaxError) -> String {
@@ -258,44 +262,40 @@ extension JSONTapeParser {
         return v
     }
 
-    @inline(__always) mutating func timestamp() throws(JSONSyntaxError) -> Timestamp {
+    @inline(__always) mutating func timestamp(_ known: KnownDates) throws(JSONSyntaxError) -> Timestamp {
         let t = try text()
-        if !t.escaped && t.end - t.start == 20, let v = utcTime(at: t.start) { return v }
+        if !t.escaped && t.end - t.start == 20, let v = utcTime(at: t.start, known) { return v }
         guard let v = t.escaped ? Timestamp.parse(decoded(t)) : Timestamp.parse(utf8: raw(t)) else {
             throw Self.notSure
         }
         return v
     }
 
-    @inline(__always) mutating func day() throws(JSONSyntaxError) -> Day {
+    @inline(__always) mutating func day(_ known: KnownDates) throws(JSONSyntaxError) -> Day {
         let t = try text()
-        if !t.escaped && t.end - t.start == 10, let d = date(at: t.start) { return d }
+        if !t.escaped && t.end - t.start == 10, let d = date(at: t.start, known) { return d }
         guard let v = t.escaped ? Day.parse(decoded(t)) : Day.parse(utf8: raw(t)) else { throw Self.notSure }
         return v
     }
 
-    /// The date "YYYY-MM-DD" at `s` as `Day.parse` reads it, the same as the last one read
-    /// without parsing it again.
-    @inline(__always) mutating func date(at s: Int) -> Day? {
+    /// The date "YYYY-MM-DD" at `s` as `Day.parse` reads it; one already read is found in
+    /// `known` (a board's dates fall on a few hundred days).
+    @inline(__always) func date(at s: Int, _ known: KnownDates) -> Day? {
         let p = UnsafeRawPointer(bytes.baseAddress! + s)
         let w = p.loadUnaligned(as: UInt64.self), w2 = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        if w == lastDate.0 && w2 == lastDate.1 { return lastDate.2 }
-        if w == otherDate.0 && w2 == otherDate.1 {
-            swap(&lastDate, &otherDate)
-            return lastDate.2
-        }
+        let slot = known.slot(w, w2)
+        if slot.pointee.w == w && slot.pointee.w2 == w2 { return slot.pointee.day }
         guard let d = Day.parse(utf8: UnsafeBufferPointer(rebasing: bytes[s..<s + 10])) else { return nil }
-        otherDate = lastDate
-        lastDate = (w, w2, d)
+        slot.pointee = KnownDates.Slot(w: w, w2: w2, day: d)
         return d
     }
 
     /// The time "YYYY-MM-DDTHH:MM:SSZ" at `s` as `Timestamp.parse` reads it (nil for anything
     /// else: that parser decides).
-    @inline(__always) mutating func utcTime(at s: Int) -> Timestamp? {
+    @inline(__always) func utcTime(at s: Int, _ known: KnownDates) -> Timestamp? {
         let b = bytes
         guard b[s + 10] == UInt8(ascii: "T"), b[s + 13] == 0x3A, b[s + 16] == 0x3A, b[s + 19] == UInt8(ascii: "Z"),
-            let day = date(at: s)
+            let day = date(at: s, known)
         else { return nil }
         @inline(__always) func two(_ i: Int) -> Int? {
             let a = b[s + i] &- 0x30, c = b[s + i + 1] &- 0x30
@@ -382,17 +382,37 @@ final class ShortStrings {
         slots.deallocate()
     }
 
-    /// The string of the `n` bytes (fewer than 16) that start the little-endian words `w0`,
-    /// `w1`; `make` makes it when it is not here yet.
-    @inline(__always) func string(_ w0: UInt64, _ w1: UInt64, _ n: Int, _ make: () -> String) -> String {
+    /// Where the string of the `n` bytes (fewer than 16) that start the little-endian words
+    /// `w0`, `w1` is kept (when the slot holds those bytes), and the two words without the bytes
+    /// after the string.
+    @inline(__always) func slot(_ w0: UInt64, _ w1: UInt64, _ n: Int) -> (UnsafeMutablePointer<Slot>, UInt64, UInt64) {
         let m0: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) &- 1
         let m1: UInt64 = n <= 8 ? 0 : (1 << UInt64(8 * (n - 8))) &- 1
         let a = w0 & m0, b = w1 & m1
         let h = Int(truncatingIfNeeded: ((a ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        let slot = slots + h
-        if slot.pointee.length == n && slot.pointee.w0 == a && slot.pointee.w1 == b { return slot.pointee.string }
-        let s = make()
-        slot.pointee = Slot(w0: a, w1: b, length: n, string: s)
-        return s
+        return (slots + h, a, b)
+    }
+}
+
+/// Dates already read, by their ten bytes "YYYY-MM-DD".
+final class KnownDates {
+    struct Slot {
+        var w: UInt64 = 0
+        var w2: UInt16 = 0
+        var day = Day(ordinal: 0)
+    }
+
+    private let slots: UnsafeMutablePointer<Slot>
+
+    init() {
+        slots = .allocate(capacity: 256)
+        slots.initialize(repeating: Slot(), count: 256)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// Where the date whose bytes are `w` (the first eight) and `w2` is kept, when it is.
+    @inline(__always) func slot(_ w: UInt64, _ w2: UInt16) -> UnsafeMutablePointer<Slot> {
+        slots + Int(truncatingIfNeeded: ((w ^ UInt64(w2) << 7) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 }

@@ -36,11 +36,6 @@ struct JSONTapeParser {
     var depth = 0
     var nodes: [JSONNode] = []
     var bomLength = 0
-    /// The fast path's last date read ("YYYY-MM-DD" as a word and two bytes) and its day: the
-    /// times and dates of a deal fall on a few days (FastValues.swift).
-    var lastDate: (UInt64, UInt16, Day) = (0, 0, Day(ordinal: 0))
-    /// The date read before `lastDate`.
-    var otherDate: (UInt64, UInt16, Day) = (0, 0, Day(ordinal: 0))
     /// Given, the elements of the top-level object's "deals" array are handed to it one by one
     /// as they are parsed, and their nodes dropped: the tape of a board then holds one deal at a
     /// time, not a hundred thousand (docs/performance.md).
