@@ -15,6 +15,8 @@ public enum InteractiveBoard {
         public var theme: String?
         public var noColor: Bool
         public var mouse: Bool
+        /// Whether the board joins the recent boards (`BoardShelf`) once it is on the screen.
+        public var remember = false
         public init(path: String, theme: String? = nil, noColor: Bool = false, mouse: Bool = true) {
             self.path = path; self.theme = theme; self.noColor = noColor; self.mouse = mouse
         }
@@ -55,6 +57,9 @@ final class EventLoop {
     var state: AppState
     /// `q` was pressed with changes not saved: the next `q` quits anyway.
     var quitArmed = false
+    /// The board to write into the recent boards after the first frame (kept off the way to it:
+    /// the write ends with two fsyncs); nil once done or when not asked.
+    private var rememberAfterFirstFrame: String?
 
     init(options: InteractiveBoard.Options, version: BoardVersion, terminal: Terminal, utf8: Bool) {
         let env = ProcessInfo.processInfo.environment
@@ -70,6 +75,7 @@ final class EventLoop {
         state = EventLoop.openedState(
             version, path: options.path, size: terminal.size, zone: .current, period: PeriodSetting.configured(env))
         sync = BoardSync(path: options.path, version: version)
+        rememberAfterFirstFrame = options.remember ? options.path : nil
         team = TeamLink(path: options.path, environment: env)
         if let m = themes.startupMessage { sync.send(.notice(m), &state) }
         sync.start(&state)
@@ -84,6 +90,10 @@ final class EventLoop {
             if sync.collect(&state) { redraw = true }
             if team.collect(sync, &state) { redraw = true }
             if redraw { draw() }
+            if let path = rememberAfterFirstFrame {
+                rememberAfterFirstFrame = nil
+                BoardShelf.remember(path, at: .now(), environment)
+            }
             redraw = true
             // Wait for a key; while idle, wake every two seconds to look at the file (one stat).
             let timeout = min(sync.readTimeout, team.readTimeout ?? Int.max)

@@ -53,9 +53,9 @@ enum BoardOpener {
         // broken board is reported (exit 2) by the board, which reads the file once, before the
         // screen opens.
         try Store.check(path)
-        let options = InteractiveBoard.Options(
+        var options = InteractiveBoard.Options(
             path: path, theme: view.theme, noColor: view.noColor, mouse: !view.noMouse)
-        if remember { BoardShelf.remember(path, at: .now(), CLIEnvironment.variables) }
+        options.remember = remember
         // The board runs on the main thread, which owns the terminal (commands run there).
         let status = MainActor.assumeIsolated { InteractiveBoard.run(options) }
         if status != 0 { throw ExitCode(status) }

@@ -28,9 +28,13 @@ extension BoardRenderer {
     }
 
     /// The timeline, newest first: planned activities, activities done, stage moves, wins and
-    /// losses, notes edits, what merges decided.
-    func timelineLines(_ d: Deal) -> [[(String, StyleRole)]] {
+    /// losses, notes edits, what merges decided. An entry longer than `width` goes on under its
+    /// text (`wrapPieces`), its mark and date alone on the left.
+    func timelineLines(_ d: Deal, width: Int = .max) -> [[(String, StyleRole)]] {
         var lines: [[(String, StyleRole)]] = [[(RenderText.timelineTitle, .helpTitle)]]
+        func add(_ line: [(String, StyleRole)], head: Int = 2) {
+            lines += BoardRenderer.wrapPieces(line, head: head, width: width)
+        }
         let entries = d.timeline(in: state.zone)
         for (i, e) in entries.enumerated() {
             let when = TextWidth.fit(
@@ -44,27 +48,24 @@ extension BoardRenderer {
                     (BoardRenderer.oneLine(a.subject), a.done ? .help : .cardTitle),
                 ]
                 if !a.done { line.append(("  " + plannedNote(a), plannedRole(a))) }
-                lines.append(line)
+                add(line)
                 if let o = a.outcome {
-                    lines.append([
-                        ("    " + String(repeating: " ", count: 16) + "— ", .cardDim),
-                        (BoardRenderer.oneLine(o), .help),
-                    ])
+                    // Under the subject; on a narrow screen under the wrapped lines' indent.
+                    let lead = String(repeating: " ", count: 40 <= width ? 20 : 4)
+                    add([(lead + "— ", .cardDim), (BoardRenderer.oneLine(o), .help)], head: 1)
                 }
             case .history(let h):
                 if let note = h.merge {
                     // What a merge decided (a clash, a deal kept after a delete): never silent.
                     let locale = state.board.settings.locale ?? options.locale
                     let what = Strings.Changes.note(note, deal: d, board: state.board, locale: locale)
-                    lines.append([
+                    add([
                         (g.teamConflict + " ", .error), (when + "  ", .cardDim), (BoardRenderer.oneLine(what), .help),
                     ])
                     continue
                 }
                 if let edit = h.notes {
-                    lines.append([
-                        ("  ", .cardDim), (when + "  ", .cardDim), (Strings.notesEdited(length: edit.length), .help),
-                    ])
+                    add([("  ", .cardDim), (when + "  ", .cardDim), (Strings.notesEdited(length: edit.length), .help)])
                     continue
                 }
                 // How long the deal stayed after a move: until the next move, or until today.
@@ -73,7 +74,7 @@ extension BoardRenderer {
                 }
                 let until = later?.day ?? state.today
                 let stay = h.from == h.to || e.day == nil ? "" : "  " + RenderText.daysIn(e.day!.days(until: until))
-                lines.append([("  ", .cardDim), (when + "  ", .cardDim), (historyText(h), .help), (stay, .cardDim)])
+                add([("  ", .cardDim), (when + "  ", .cardDim), (historyText(h), .help), (stay, .cardDim)])
             }
         }
         return lines

@@ -56,9 +56,7 @@ extension BoardRenderer {
             for (k, l) in lines.enumerated() { text(" " + l, 0, top + k, m.isError ? .error : .status, max: w) }
         } else {
             // "? help" and "q quit" always show; the other hints fill the room left, in table order.
-            // `Y sync` only on a board shared through git.
-            let sync = state.team.shared ? nil : Bindings.binding(for: .board(.sync))?.hint
-            let all = Bindings.footerHints().filter { $0.hint != sync }
+            let all = Bindings.footerHints(for: state)
             func need(_ h: KeyHint) -> Int {
                 TextWidth.width(h.keys) + 1 + TextWidth.width(h.hint) + 2
             }

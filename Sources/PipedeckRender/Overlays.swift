@@ -213,11 +213,12 @@ extension BoardRenderer {
         row("close", d.expectedClose.map(RenderText.day) ?? "—")
         let m = actionMarker(d)
         if let a = d.nextActivity {
-            lines.append([
+            let next: Pieces = [
                 (TextWidth.fit(f["next"]!, to: labels), .formLabel), (g.activity(a.type) + " ", m.role),
                 (BoardRenderer.oneLine(a.subject), .help),
                 ("  " + whenText(a) + (a.due == nil ? "" : " " + g.dot + " " + relativeText(a)), m.role),
-            ])
+            ]
+            lines += BoardRenderer.wrapPieces(next, head: 1, width: r.w)
         } else if d.status == .open {
             row("next", m.long, m.role)
         }
@@ -235,10 +236,14 @@ extension BoardRenderer {
             "inStage",
             RenderText.day(d.stageEnteredAt.utcDay) + "  ("
                 + RenderText.daysIn(d.stageEnteredAt.utcDay.days(until: state.today)) + ")")
-        row("updated", d.updatedAt.description)
+        let (updatedDay, updatedTime) = d.updatedAt.local(in: state.zone)
+        row(
+            "updated",
+            RenderText.day(updatedDay) + " " + updatedTime.description
+                + (d.updatedBy.map { "  " + g.dot + " " + $0 } ?? ""))
         row("id", d.id, .cardDim)
         lines.append([])
-        lines += timelineLines(d)
+        lines += timelineLines(d, width: r.w)
         if let n = d.notes, !n.isEmpty {
             lines.append([])
             lines.append([(RenderText.notesTitle, .helpTitle)])

@@ -82,8 +82,9 @@ public enum BoardDocument {
         }
     }
 
-    /// The file's bytes: pretty JSON, keys sorted, final newline. Encoding the board read from
-    /// such bytes gives the same bytes.
+    /// The file's bytes: JSON in the board file's layout (`BoardEncoder`: one line per member down
+    /// to a deal's members, what is inside them on one line, a line per record of a list), keys
+    /// sorted, final newline. Encoding the board read from such bytes gives the same bytes.
     public static func encode(_ board: Board) -> Data {
         Data(BoardEncoder.encode(board))
     }
@@ -91,6 +92,31 @@ public enum BoardDocument {
     /// `encode` as a byte array.
     public static func encodeBytes(_ board: Board) -> [UInt8] {
         BoardEncoder.encode(board)
+    }
+
+    /// Whether a file's lines may be laid out as `encode` writes them: false when a line is
+    /// indented by more than 2 × `BoardEncoder.oneLineFrom` spaces, or by that many without being
+    /// a one-line object, as in every file written before that layout whose deals have a history,
+    /// an activity, tags or a qualification (their fields one per line, deeper). A splice of a few
+    /// deals into such a file (`BoardDelta.splice`) would leave it half in each layout.
+    public static func mayBeInCurrentLayout(_ bytes: [UInt8]) -> Bool {
+        let deepest = 2 * BoardEncoder.oneLineFrom
+        return bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return true }
+            let n = b.count
+            var i = 0
+            while i < n, let p = memchr(base + i, 0x0A, n - i) {
+                let line = UnsafeRawPointer(p) - UnsafeRawPointer(base) + 1
+                var k = line
+                while k < n && b[k] == 0x20 && k - line <= deepest { k += 1 }
+                let indent = k - line
+                if indent > deepest { return false }
+                // At the deepest indent: only the objects of a list of records, each on one line.
+                if indent == deepest && (k + 1 >= n || b[k] != UInt8(ascii: "{") || b[k + 1] == 0x0A) { return false }
+                i = k
+            }
+            return true
+        }
     }
 
     /// Empty, or only a byte order mark and whitespace.

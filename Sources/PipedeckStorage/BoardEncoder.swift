@@ -1,16 +1,26 @@
 import Foundation
 import PipedeckCore
 
-/// Writes a board straight from the model to bytes, in the same layout `JSONWriter` gives:
-/// keys in byte order (known fields and kept unknown fields merged), nil optionals left out.
-/// What each object holds comes from its schema (BoardSchema.swift, DealSchema.swift).
+/// Writes a board straight from the model to bytes: keys in byte order (known fields and kept
+/// unknown fields merged), nil optionals left out. What each object holds comes from its schema
+/// (BoardSchema.swift, DealSchema.swift).
+///
+/// The layout (docs/file-format.md) is `JSONWriter`'s down to the members of a deal, each on its own
+/// line; what is inside them is written on one line (`"tags": ["smb", "vip"]`), but for lists of
+/// records (activities, history), which get one line per record. One change to a deal is then a
+/// few lines in `git diff`, and git's deltas between two versions of a large board stay small.
 enum BoardEncoder {
+    /// The nesting level from which containers are written on one line: 4, below the members of
+    /// a deal (the board's members are at level 1, its deals at 2, their members at 3).
+    static let oneLineFrom = 4
+
     static func encode(_ board: Board) -> [UInt8] {
         // About what a deal and an activity take, so that the buffer seldom has to grow (growing
         // copies it while the old one is still held: the peak memory of a save).
         var activities = 0
         for d in board.deals { activities += d.activities.count }
-        let w = ByteWriter(capacity: 2048 + board.deals.count * 1_200 + activities * 320)
+        let w = ByteWriter(
+            capacity: 2048 + board.deals.count * 1_050 + activities * 240, oneLineFrom: BoardEncoder.oneLineFrom)
         w.object(board, BoardSchema.board)
         w.bytes.append(0x0A)
         return w.bytes

@@ -19,36 +19,42 @@ extension JSONTapeParser {
 
     /// At a `{`: goes past it; false when the object is empty (its `}` passed too).
     @inline(__always) mutating func openObject() throws(JSONSyntaxError) -> Bool {
-        try open(UInt8(ascii: "{"), UInt8(ascii: "}"))
+        try openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"))
     }
 
     /// After a member's value: true when another member follows, false at the object's end (passed).
-    @inline(__always) mutating func nextMember() throws(JSONSyntaxError) -> Bool { try next(UInt8(ascii: "}")) }
+    @inline(__always) mutating func nextMember() throws(JSONSyntaxError) -> Bool {
+        try nextInContainer(closing: UInt8(ascii: "}"))
+    }
 
     /// At a `[`: goes past it; false when the array is empty (its `]` passed too).
     @inline(__always) mutating func openArray() throws(JSONSyntaxError) -> Bool {
-        try open(UInt8(ascii: "["), UInt8(ascii: "]"))
+        try openContainer(UInt8(ascii: "["), UInt8(ascii: "]"))
     }
 
     /// After an element: true when another follows, false at the array's end (passed).
-    @inline(__always) mutating func nextElement() throws(JSONSyntaxError) -> Bool { try next(UInt8(ascii: "]")) }
+    @inline(__always) mutating func nextElement() throws(JSONSyntaxError) -> Bool {
+        try nextInContainer(closing: UInt8(ascii: "]"))
+    }
 
-    @inline(__always) private mutating func open(_ bracket: UInt8, _ close: UInt8) throws(JSONSyntaxError) -> Bool {
-        guard peek() == bracket else { throw Self.notSure }
+    @inline(__always) private mutating func openContainer(_ opening: UInt8, _ closing: UInt8) throws(JSONSyntaxError)
+        -> Bool
+    {
+        guard peek() == opening else { throw Self.notSure }
         pos += 1
         skipLayout()
-        if peek() == close { pos += 1; return false }
+        if peek() == closing { pos += 1; return false }
         return true
     }
 
-    @inline(__always) private mutating func next(_ close: UInt8) throws(JSONSyntaxError) -> Bool {
+    @inline(__always) private mutating func nextInContainer(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         var c = peek()
-        if c != UInt8(ascii: ",") && c != close {
+        if c != UInt8(ascii: ",") && c != closing {
             skipWhitespace()
             c = peek()
         }
         if c == UInt8(ascii: ",") { pos += 1; skipLayout(); return true }
-        if c == close { pos += 1; return false }
+        if c == closing { pos += 1; return false }
         throw Self.notSure
     }
 

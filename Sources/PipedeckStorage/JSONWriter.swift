@@ -4,6 +4,12 @@ import PipedeckCore
 /// Appends pretty JSON to a byte array: two-space indent, `"key": value`, one array element or
 /// object member per line, keys in UTF-8 byte order.
 ///
+/// With `oneLineFrom` (the board file: `BoardEncoder.oneLineFrom`), a container whose members or
+/// elements would be indented that many levels or more is written on one line instead, with
+/// `", "` between them: `{"at": "2026-11-28T09:00:00Z", "to": "lead"}`, `["smb", "vip"]`. An
+/// array of objects that starts on a line of its own is the exception: each of its objects gets a
+/// line (written on one line itself), so that a list of records reads and diffs record by record.
+///
 /// The properties skip the runtime's exclusivity checks: they cost a third of the writing time,
 /// and a writer is only ever used by one function at a time on one thread.
 final class ByteWriter {
@@ -12,8 +18,15 @@ final class ByteWriter {
     @exclusivity(unchecked) private var level = 0
     /// Whether the container being written has no member or element yet.
     @exclusivity(unchecked) private var empty = true
+    /// Whether the container being written is on one line.
+    @exclusivity(unchecked) private var oneLine = false
+    /// The nesting level from which containers are written on one line (`Int.max`: never).
+    let oneLineFrom: Int
 
-    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 4096, oneLineFrom: Int = .max) {
+        bytes.reserveCapacity(capacity)
+        self.oneLineFrom = oneLineFrom
+    }
 
     @inline(__always) func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -68,52 +81,59 @@ final class ByteWriter {
 
     /// Writes an object; `body` writes its members with `member(_:)`.
     func object(_ body: () -> Void) {
-        let (savedLevel, savedEmpty) = (level, empty)
+        let (savedLevel, savedEmpty, savedOneLine) = (level, empty, oneLine)
         bytes.append(UInt8(ascii: "{"))
         level += 1; empty = true
+        oneLine = oneLine || level >= oneLineFrom
         body()
-        let wasEmpty = empty
-        level = savedLevel; empty = savedEmpty
-        if !wasEmpty { newline(indent: level) }
+        let wasEmpty = empty, wasOneLine = oneLine
+        level = savedLevel; empty = savedEmpty; oneLine = savedOneLine
+        if !wasEmpty && !wasOneLine { newline(indent: level) }
         bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Writes an array; `body` calls `element()` before each element.
-    func array(_ body: () -> Void) {
-        let (savedLevel, savedEmpty) = (level, empty)
+    /// Writes an array; `body` calls `element()` before each element. `ofObjects`: its elements
+    /// are all objects (then they keep a line each where the array is not on one line itself).
+    func array(ofObjects: Bool = false, _ body: () -> Void) {
+        let (savedLevel, savedEmpty, savedOneLine) = (level, empty, oneLine)
         bytes.append(UInt8(ascii: "["))
         level += 1; empty = true
+        oneLine = oneLine || (level >= oneLineFrom && !ofObjects)
         body()
-        let wasEmpty = empty
-        level = savedLevel; empty = savedEmpty
-        if !wasEmpty { newline(indent: level) }
+        let wasEmpty = empty, wasOneLine = oneLine
+        level = savedLevel; empty = savedEmpty; oneLine = savedOneLine
+        if !wasEmpty && !wasOneLine { newline(indent: level) }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// What comes before a member or an element: a comma after the one before, then a new line
+    /// and the indent, or a space on one line.
+    @inline(__always) private func separate() {
+        if oneLine {
+            if !empty { bytes.append(UInt8(ascii: ",")); bytes.append(0x20) }
+        } else {
+            if !empty { bytes.append(UInt8(ascii: ",")) }
+            newline(indent: level)
+        }
+        empty = false
     }
 
     /// Starts an object member: separator, indent, `"key": `. The key must need no escaping
     /// (the model's own field names) or be pre-escaped.
     @inline(__always) func member(escapedKey key: [UInt8]) {
-        if !empty { bytes.append(UInt8(ascii: ",")) }
-        empty = false
-        newline(indent: level)
+        separate()
         string(bytes: key)
         bytes.append(UInt8(ascii: ":")); bytes.append(0x20)
     }
 
     func member(_ key: String) {
-        if !empty { bytes.append(UInt8(ascii: ",")) }
-        empty = false
-        newline(indent: level)
+        separate()
         string(key)
         bytes.append(UInt8(ascii: ":")); bytes.append(0x20)
     }
 
     /// Starts an array element: separator and indent.
-    @inline(__always) func element() {
-        if !empty { bytes.append(UInt8(ascii: ",")) }
-        empty = false
-        newline(indent: level)
-    }
+    @inline(__always) func element() { separate() }
 
     // MARK: values
 
@@ -124,12 +144,17 @@ final class ByteWriter {
         case .number(let text): bytes.append(contentsOf: text.utf8)
         case .string(let s): string(s)
         case .array(let a):
-            array { for e in a { element(); value(e) } }
+            array(ofObjects: ByteWriter.allObjects(a)) { for e in a { element(); value(e) } }
         case .object(let o):
             object {
                 for (k, e) in ByteWriter.sorted(o) { member(k); value(e) }
             }
         }
+    }
+
+    /// Whether `a` has elements and they are all objects.
+    static func allObjects(_ a: [JSONValue]) -> Bool {
+        !a.isEmpty && a.allSatisfy { if case .object = $0 { true } else { false } }
     }
 
     /// Members in the byte order of their UTF-8 keys.

@@ -237,5 +237,15 @@ public enum Bindings {
     /// The board's footer hints: "←→ stage", "L/H move"…
     public static func footerHints() -> [KeyHint] { board.hints }
 
+    /// The footer's hints for `state`: `Y sync` only on a board shared through git.
+    public static func footerHints(for state: AppState) -> [KeyHint] {
+        board.hints { command in
+            switch command {
+            case .board(.sync): return state.team.shared
+            default: return true
+            }
+        }
+    }
+
     public static func binding(for command: Command) -> KeyBinding<Command>? { board.binding(for: command) }
 }

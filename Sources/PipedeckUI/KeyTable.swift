@@ -135,9 +135,13 @@ public struct KeyTable<Command: Hashable & Sendable>: RandomAccessCollection, Se
 
     /// The hints, in table order: consecutive bindings with the same hint share one item whose
     /// keys are joined ("←→ stage", "L/H move").
-    public var hints: [KeyHint] {
+    public var hints: [KeyHint] { hints(where: { _ in true }) }
+
+    /// The hints of the bindings whose command `offered` accepts (a command that does nothing in
+    /// the present state is left out of the footer; help and docs/keys.md still list it).
+    public func hints(where offered: (Command) -> Bool) -> [KeyHint] {
         var out: [(keys: [String], hint: String)] = []
-        for b in bindings {
+        for b in bindings where offered(b.command) {
             guard let h = b.hint else { continue }
             if let last = out.last, last.hint == h {
                 out[out.count - 1].keys.append(b.hintKeyLabel)

@@ -120,16 +120,35 @@ final class BoardDeltaTests: XCTestCase {
 
     func testSplicedStampsAreTheBytesOfTheWholeBoardStamped() throws {
         let old = demo()
-        let new = try apply(old, .shift(id: old.deals[4].id, by: 1), .markWon(id: old.deals[11].id))
+        let call = Activity(
+            id: "c1", type: .call, subject: "Call back", due: Day.parse("2026-12-04"),
+            createdAt: BoardDeltaTests.at)
+        let new = try apply(
+            old, .shift(id: old.deals[4].id, by: 1), .markWon(id: old.deals[11].id),
+            .addActivity(dealID: old.deals[0].id, call))
         let d = try XCTUnwrap(BoardDelta(old: bytes(old), new: bytes(new), path: "p.json"))
         let stamped = TeamSync.stamp(d.new, since: d.old, by: "Julien")
-        XCTAssertEqual(stamped.deals.map(\.updatedBy), ["Julien", "Julien"])
+        XCTAssertEqual(stamped.deals.map(\.updatedBy), ["Julien", "Julien", "Julien"])
         let spliced = try XCTUnwrap(BoardDelta.splice(bytes(new), chunks: d.chunks, with: stamped))
         XCTAssertEqual(spliced, bytes(TeamSync.stamp(new, since: old, by: "Julien")))
         // A deal that is not in the file cannot be spliced in.
         var stranger = stamped
         stranger.deals[0].id = "nowhere"
         XCTAssertNil(BoardDelta.splice(bytes(new), chunks: d.chunks, with: stranger))
+    }
+
+    /// A file in the layout older Pipedecks write is not spliced into (it would be left half in
+    /// each layout): the sync writes it whole instead.
+    func testAFileInTheFormerLayoutIsNotSplicedInto() throws {
+        let old = demo()
+        let new = try apply(old, .shift(id: old.deals[4].id, by: 1))
+        func former(_ b: Board) throws -> [UInt8] {
+            Array(JSONWriter.write(try bytes(b).withUnsafeBufferPointer { try JSONParser.parse(bytes: $0) }))
+        }
+        let d = try XCTUnwrap(BoardDelta(old: former(old), new: former(new), path: "p.json"))
+        XCTAssertEqual(d.new.deals.count, 1)
+        let stamped = TeamSync.stamp(d.new, since: d.old, by: "Julien")
+        XCTAssertTrue(BoardDelta.splice(try former(new), chunks: d.chunks, with: stamped) == nil)
     }
 
     func decoded(_ b: [UInt8]) throws -> Board {

@@ -122,8 +122,24 @@ final class FrenchCommandTests: CLITestCase {
         XCTAssertTrue(help.contains("Un pipeline commercial en tableau kanban dans votre terminal."), help)
         XCTAssertTrue(help.contains("--lang <fr|en>"), help)
         XCTAssertTrue(run(["add", "--help"], env: fr).stdout.contains("La valeur de l'affaire"))
-        // The parser's own words stay English (USAGE, OPTIONS): see docs/fr/guide.md.
-        XCTAssertTrue(run(["--help"]).stdout.contains("A sales pipeline as a kanban board in your terminal."))
+        // The parser's own words are said in French too (HelpWords), in every help.
+        for args in [["--help"], ["add", "--help"], ["help", "report"], ["report", "-h"]] {
+            let text = run(args, env: fr).stdout
+            for english in [
+                "OVERVIEW", "USAGE:", "OPTIONS:", "SUBCOMMANDS", "Show help", "Show the version", "(default:",
+            ] {
+                XCTAssertFalse(text.contains(english), "\(args): \(english) in\n\(text)")
+            }
+            XCTAssertTrue(text.contains("USAGE :") && text.contains("OPTIONS :"), "\(args):\n\(text)")
+        }
+        XCTAssertTrue(help.contains("APERÇU : Un pipeline") && help.contains("SOUS-COMMANDES :"), help)
+        XCTAssertTrue(help.contains("  -h, --help              Afficher l'aide."), help)
+        XCTAssertTrue(help.contains("Voir « pipedeck help <sous-commande> » pour l'aide détaillée."), help)
+        XCTAssertTrue(run(["report", "--help"], env: fr).stdout.contains("(6 par défaut)"))
+        // In English the parser's help is untouched.
+        let english = run(["--help"]).stdout
+        XCTAssertTrue(english.contains("OVERVIEW: A sales pipeline as a kanban board in your terminal."), english)
+        XCTAssertTrue(english.contains("Show help information.") && english.contains("SUBCOMMANDS:"), english)
         XCTAssertTrue(run(["themes", "--lang", "fr", "--plain"]).status == 0)
     }
 }

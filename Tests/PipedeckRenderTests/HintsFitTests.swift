@@ -50,7 +50,7 @@ final class HintsFitTests: XCTestCase {
     /// Every hint of the screen's table that shows starts whole where it starts.
     func assertHintsWhole(_ s: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
         let rows = Fixture.rows(s)
-        let hints = s.mode.screen == .board ? Bindings.footerHints() : s.mode.screen.hints
+        let hints = s.mode.screen == .board ? Bindings.footerHints(for: s) : s.mode.screen.hints
         var wayOut = false
         for h in hints {
             let text = h.text

@@ -30,6 +30,18 @@ final class TeamScreenTests: XCTestCase {
         XCTAssertFalse(hints(s).contains("Y sync"))
         // The key itself still answers (it explains how to share the board), and help lists it.
         XCTAssertEqual(s.handle(.key(.char("Y"))), [.sync])
+        // The footer leaves out the sync binding by its command (not by its words), in English
+        // and in French alike; every other hint of the table stays.
+        for language in [Language.english, .french] {
+            Language.with(language) {
+                let sync = Bindings.binding(for: .board(.sync))?.hint
+                XCTAssertEqual(
+                    Bindings.footerHints(for: s), Bindings.footerHints().filter { $0.hint != sync }, "\(language)")
+                var shared = s
+                _ = shared.handle(.team(.shared(true)))
+                XCTAssertEqual(Bindings.footerHints(for: shared), Bindings.footerHints(), "\(language)")
+            }
+        }
     }
 
     func testCardsTheTeamChangedAreMarkedInTheirMargin() {

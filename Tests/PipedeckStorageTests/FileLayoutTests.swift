@@ -68,6 +68,50 @@ final class FileLayoutTests: XCTestCase {
             [column[2].id, column[3].id], base, try base.apply(.reorder(id: column[3].id, by: -1), at: now).board)
     }
 
+    /// The lines removed and inserted from one board's file to the other's (a line diff).
+    func diff(_ a: Board, _ b: Board) -> (removed: [Substring], inserted: [Substring]) {
+        var removed: [Substring] = [], inserted: [Substring] = []
+        for c in lines(b).difference(from: lines(a)) {
+            switch c {
+            case .remove(_, let l, _): removed.append(l)
+            case .insert(_, let l, _): inserted.append(l)
+            }
+        }
+        return (removed, inserted)
+    }
+
+    /// An activity or a history entry is one line of the file: added, it is one line more, and
+    /// the deal's other changed lines are its times, its stage, its rank and the comma after the
+    /// record before it.
+    func testAnAddedActivityOrHistoryEntryIsOneNewLine() throws {
+        let now = FileLayoutTests.now
+        let d = base.deals.first { $0.activities.count >= 2 && $0.status == .open }!
+        let call = Activity(
+            id: "new1", type: .call, subject: "Call back", due: Day.parse("2026-12-03"), owner: "Julien",
+            createdAt: now)
+        let planned = try base.apply(.addActivity(dealID: d.id, call), at: now).board
+        assertOnlyTouches([d.id], base, planned)
+        var (removed, inserted) = diff(base, planned)
+        XCTAssertEqual(inserted.count, removed.count + 1, "one line more: \(inserted)")
+        XCTAssertEqual(
+            inserted.filter { $0.contains("\"new1\"") },
+            [
+                #"        {"createdAt": "2026-11-30T09:00:00Z", "done": false, "due": "2026-12-03", "id": "new1", "#
+                    + #""owner": "Julien", "subject": "Call back", "type": "call"}"#
+            ])
+        XCTAssertLessThanOrEqual(removed.count, 2, "the deal's updatedAt, the comma after the activity before")
+
+        let moved = try base.apply(.shift(id: d.id, by: 1), at: now).board
+        assertOnlyTouches([d.id], base, moved)
+        (removed, inserted) = diff(base, moved)
+        XCTAssertEqual(inserted.count, removed.count + 1, "one line more: \(inserted)")
+        let to = try XCTUnwrap(moved.deal(d.id)?.stage)
+        XCTAssertEqual(
+            inserted.filter { $0.contains("\"to\": \"\(to)\"}") },
+            ["        {\"at\": \"2026-11-30T09:00:00Z\", \"from\": \"\(d.stage)\", \"to\": \"\(to)\"}"])
+        XCTAssertLessThanOrEqual(removed.count, 5, "stage, stageEnteredAt, updatedAt, rank, the comma: \(removed)")
+    }
+
     func testADeletedDealRemovesOnlyItsLines() throws {
         let d = base.deals[150]
         let after = try base.apply(.delete(id: d.id), at: FileLayoutTests.now).board

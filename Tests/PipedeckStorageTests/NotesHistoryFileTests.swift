@@ -19,14 +19,7 @@ final class NotesHistoryFileTests: XCTestCase {
         XCTAssertTrue(
             text.contains(
                 """
-                  {
-                          "at": "2026-12-01T10:00:00Z",
-                          "from": "\(d.stage)",
-                          "notes": {
-                            "length": 25
-                          },
-                          "to": "\(d.stage)"
-                        }
+                        {"at": "2026-12-01T10:00:00Z", "from": "\(d.stage)", "notes": {"length": 25}, "to": "\(d.stage)"}
                 """), text)
         let back = try Fixtures.decode(text)
         XCTAssertEqual(back, b)

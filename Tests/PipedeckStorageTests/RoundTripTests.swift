@@ -149,10 +149,7 @@ final class RoundTripTests: XCTestCase {
                 {
                   "createdAt": "2026-11-30T09:15:00Z",
                   "history": [
-                    {
-                      "at": "2026-11-30T09:15:00Z",
-                      "to": "s1"
-                    }
+                    {"at": "2026-11-30T09:15:00Z", "to": "s1"}
                   ],
                   "id": "a1",
                   "probability": 12.25,
@@ -160,9 +157,7 @@ final class RoundTripTests: XCTestCase {
                   "stage": "s1",
                   "stageEnteredAt": "2026-11-30T09:15:00Z",
                   "status": "open",
-                  "tags": [
-                    "x"
-                  ],
+                  "tags": ["x"],
                   "title": "Café / 日本 €",
                   "updatedAt": "2026-11-30T09:15:00Z",
                   "value": 99.9

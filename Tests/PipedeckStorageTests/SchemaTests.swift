@@ -241,7 +241,7 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(d.npsScore, 9)
         XCTAssertEqual(d.importKey, "pipedrive:101")
         XCTAssertEqual(d.extra, [:])
-        for kept in ["\"nine\"", "11", "8.5", "-1", "null", "[\n        9\n      ]"] {
+        for kept in ["\"nine\"", "11", "8.5", "-1", "null", "[9]"] {
             let k = try roundTrip("\n      \"nps\": \(kept),")
             XCTAssertNil(k.npsScore, kept)
             XCTAssertNotNil(k.extra["nps"], kept)

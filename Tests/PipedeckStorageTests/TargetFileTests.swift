@@ -36,7 +36,7 @@ final class TargetFileTests: XCTestCase {
 
         // A field this version does not know stays.
         let extra = text.replacingOccurrences(
-            of: "\"rate\": 0.92", with: "\"rate\": 0.92,\n        \"source\": \"ECB\"")
+            of: "\"rate\": 0.92", with: "\"rate\": 0.92, \"source\": \"ECB\"")
         let kept = try BoardDocument.decode(Data(extra.utf8), path: "t.json")
         XCTAssertEqual(String(decoding: BoardDocument.encode(kept), as: UTF8.self), extra)
     }

@@ -96,8 +96,10 @@ struct BoardDelta {
 
     /// `bytes` (a file whose deals are at `chunks`) with the deals of `board` written in place of
     /// those with the same ids, each encoded as the whole file would write it; nil when one of
-    /// them is not there once.
+    /// them is not there once, or when the file is in an older layout (the whole file is then
+    /// written again, rather than a file half in each layout).
     static func splice(_ bytes: [UInt8], chunks cb: DealChunks, with board: Board) -> [UInt8]? {
+        guard BoardDocument.mayBeInCurrentLayout(bytes) else { return nil }
         let encoded = BoardDocument.encodeBytes(board)
         return encoded.withUnsafeBufferPointer { e -> [UInt8]? in
             guard let ce = DealChunks(e) else { return nil }

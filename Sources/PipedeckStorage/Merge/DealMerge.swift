@@ -14,7 +14,9 @@ enum DealMerge {
         return a.lexicographicallyPrecedes(b) || a == b
     }
 
-    /// The deal as the file writes it.
+    /// The deal as pretty JSON with every member of every object on its own line, as files were
+    /// written before their layout put what is inside a deal's members on one line: kept, so that
+    /// every version of Pipedeck in a team breaks a tie alike.
     static func text(_ d: Deal) -> [UInt8] {
         let w = ByteWriter(capacity: 1024)
         w.object(d, DealSchema.deal)

@@ -117,14 +117,18 @@ extension Codec where Value == [Stage] {
     /// The board's stages, each with an id of its own.
     static let stages = Codec(
         read: { d, i, name throws(LoadError) in try d.stages(i, name) },
-        write: { w, stages in w.array { for s in stages { w.element(); w.object(s, BoardSchema.stage) } } })
+        write: { w, stages in
+            w.array(ofObjects: true) { for s in stages { w.element(); w.object(s, BoardSchema.stage) } }
+        })
 }
 
 extension Codec where Value == [Deal] {
     /// The board's deals, each with an id of its own and in one of the stages.
     static let deals = Codec(
         read: { d, i, name throws(LoadError) in try d.deals(i, name) },
-        write: { w, deals in w.array { for deal in deals { w.element(); w.object(deal, DealSchema.deal) } } })
+        write: { w, deals in
+            w.array(ofObjects: true) { for deal in deals { w.element(); w.object(deal, DealSchema.deal) } }
+        })
 }
 
 extension Codec where Value == Boxed<MergeNote> {
@@ -153,6 +157,6 @@ extension Codec where Value: Sendable {
     static func array<Element: Sendable>(of schema: Schema<Element>) -> Codec where Value == [Element] {
         Codec(
             read: { d, i, name throws(LoadError) in try d.array(i, schema, name) },
-            write: { w, a in w.array { for e in a { w.element(); w.object(e, schema) } } })
+            write: { w, a in w.array(ofObjects: true) { for e in a { w.element(); w.object(e, schema) } } })
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import PipedeckCore
+
+// What the fast path (FastDeal.swift) keeps while it reads a board: short strings and dates
+// already made, found again by their bytes.
+
+/// Strings of up to 15 bytes already made, by their bytes: a board repeats its stages, owners,
+/// sources and the stages in its histories. Made again, such a string costs its checks; found
+/// here, its copy costs nothing (a string this short is held in place, without storage).
+final class ShortStrings {
+    struct Slot {
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        var length = -1
+        var string = ""
+    }
+
+    static let size = 256
+    private let slots: UnsafeMutablePointer<Slot>
+
+    init() {
+        slots = .allocate(capacity: ShortStrings.size)
+        slots.initialize(repeating: Slot(), count: ShortStrings.size)
+    }
+
+    deinit {
+        slots.deinitialize(count: ShortStrings.size)
+        slots.deallocate()
+    }
+
+    /// Where the string of the `n` bytes (fewer than 16) that start the little-endian words
+    /// `w0`, `w1` is kept (when the slot holds those bytes), and the two words without the bytes
+    /// after the string.
+    @inline(__always) func slot(_ w0: UInt64, _ w1: UInt64, _ n: Int) -> (UnsafeMutablePointer<Slot>, UInt64, UInt64) {
+        let m0: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) &- 1
+        let m1: UInt64 = n <= 8 ? 0 : (1 << UInt64(8 * (n - 8))) &- 1
+        let a = w0 & m0, b = w1 & m1
+        let h = Int(truncatingIfNeeded: ((a ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        return (slots + h, a, b)
+    }
+}
+
+/// Dates already read, by their ten bytes "YYYY-MM-DD".
+final class KnownDates {
+    struct Slot {
+        var w: UInt64 = 0
+        var w2: UInt16 = 0
+        var day = Day(ordinal: 0)
+    }
+
+    private let slots: UnsafeMutablePointer<Slot>
+
+    init() {
+        slots = .allocate(capacity: 256)
+        slots.initialize(repeating: Slot(), count: 256)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// Where the date whose bytes are `w` (the first eight) and `w2` is kept, when it is.
+    @inline(__always) func slot(_ w: UInt64, _ w2: UInt16) -> UnsafeMutablePointer<Slot> {
+        slots + Int(truncatingIfNeeded: ((w ^ UInt64(w2) << 7) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
+}
