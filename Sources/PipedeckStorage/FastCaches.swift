@@ -61,3 +61,81 @@ final class KnownDates {
         slots + Int(truncatingIfNeeded: ((w ^ UInt64(w2) << 7) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 }
+
+/// Elements gathered in memory of their own, then moved (not copied) into an array: the
+/// elements of one list of a deal while they are read (kept from list to list, and made into an
+/// array of exactly their number: an array that grows as elements are appended is allocated
+/// again and copied at 1, 2 and 4 elements, and keeps room it never uses), the deals read on the
+/// other core (`ReadAhead`).
+final class Gathered<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    /// Drops what a list left unfinished.
+    func clear() {
+        base.deinitialize(count: count)
+        count = 0
+    }
+
+    func append(_ e: consuming Element) {
+        if count == capacity {
+            let more = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            more.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = more
+            capacity *= 2
+        }
+        (base + count).initialize(to: e)
+        count += 1
+    }
+
+    /// Large pages for the room it has now (`LargePages`).
+    func adviseLargePages() {
+        LargePages.advise(UnsafeMutableRawPointer(base), capacity * MemoryLayout<Element>.stride)
+    }
+
+    /// Element `i`, in place (until the next change).
+    func pointer(_ i: Int) -> UnsafePointer<Element> { UnsafePointer(base + i) }
+
+    /// Moves its first `n` elements to the end of `out` and drops the others: none are left.
+    func move(_ n: Int, to out: inout [Element]) {
+        out.append(contentsOf: Moving(at: base, end: base + n))
+        (base + n).deinitialize(count: count - n)
+        count = 0
+    }
+
+    /// The elements, moved into an array (none are left here).
+    func take() -> [Element] {
+        if count == 0 { return [] }
+        let n = count
+        count = 0
+        return [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: base, count: n)
+            initialized = n
+        }
+    }
+}
+
+/// The elements from `at` to `end`, each moved out of its place as it is reached.
+private struct Moving<T>: Sequence, IteratorProtocol {
+    var at: UnsafeMutablePointer<T>
+    let end: UnsafeMutablePointer<T>
+    var underestimatedCount: Int { end - at }
+
+    mutating func next() -> T? {
+        guard at < end else { return nil }
+        defer { at += 1 }
+        return at.move()
+    }
+}
