@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, each depending only on the ones above it:
 //   PipedeckCore      (Foundation only: model, money, actions, maths, undo)
-//   PipedeckStorage   (JSON document, atomic file store)            -> Core
+//   PipedeckStorage   (JSON document, atomic file store)            -> Core, CPipedeckMapGuard
 //   PipedeckUI        (screen state, key table, pure reducer)       -> Core
 //   PipedeckRender    (state + size -> grid of styled cells)        -> Core, UI
 //   PipedeckTerminal  (ncursesw: blit, keys, mouse, signals)        -> Render, UI, CNcursesw
@@ -21,7 +21,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "PipedeckCore"),
-        .target(name: "PipedeckStorage", dependencies: ["PipedeckCore"]),
+        // A SIGBUS guard for the board file while it is decoded from a mapping (C: a signal
+        // handler must not call into the Swift runtime).
+        .target(name: "CPipedeckMapGuard"),
+        .target(name: "PipedeckStorage", dependencies: ["PipedeckCore", "CPipedeckMapGuard"]),
         .target(name: "PipedeckUI", dependencies: ["PipedeckCore"]),
         // The shipped themes: themes/*.theme, compiled into the binary by the EmbedThemes build step.
         .target(name: "PipedeckRender", dependencies: ["PipedeckCore", "PipedeckUI"], plugins: ["EmbedThemes"]),
@@ -39,7 +42,8 @@ let package = Package(
         // Benchmark (swift run -c release pipedeck-bench) and the crash-test helper that the
         // storage tests kill at random moments. Neither is part of the product.
         .executableTarget(name: "pipedeck-bench", dependencies: ["PipedeckCore", "PipedeckStorage", "PipedeckUI", "PipedeckRender"]),
-        .executableTarget(name: "pipedeck-torture", dependencies: ["PipedeckCore", "PipedeckStorage"]),
+        .executableTarget(
+            name: "pipedeck-torture", dependencies: ["PipedeckCore", "PipedeckStorage", "CPipedeckMapGuard"]),
 
         // What the CLI and end-to-end tests share: waiting with deadlines, finding and running the binary.
         .target(name: "PipedeckTestSupport", path: "Tests/PipedeckTestSupport"),

@@ -61,12 +61,9 @@ extension EventLoop {
     static func openedState(
         _ version: BoardVersion, path: String, size: (width: Int, height: Int), zone: TimeZone, period: PeriodKind
     ) -> AppState {
-        var s = AppState(
+        AppState(
             board: version.board, fileName: (path as NSString).lastPathComponent, now: .now(), today: Day.today(),
-            width: size.width, height: size.height)
-        s.zone = zone
-        s.setPeriod(period)
-        return s
+            width: size.width, height: size.height, zone: zone, period: period)
     }
 
     /// Why the board holds changes the file lacks: the failed save's reason, else that they were

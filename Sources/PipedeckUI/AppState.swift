@@ -88,8 +88,15 @@ public struct AppState: Equatable, Sendable {
     /// Who is at the keyboard, the sync under way and the deals the team changed (Team.swift).
     public internal(set) var team = TeamView()
 
-    public init(board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int) {
+    /// `zone` and `period` are given here rather than set after: each would count the footer's
+    /// period again over every deal.
+    public init(
+        board: Board, fileName: String, now: Timestamp, today: Day, width: Int, height: Int,
+        zone: TimeZone = TimeZone(secondsFromGMT: 0)!, period: PeriodKind = .month
+    ) {
         self.board = board
+        self.zone = zone
+        periodKind = period
         self.fileName = fileName
         self.now = now
         self.today = today
@@ -98,8 +105,8 @@ public struct AppState: Equatable, Sendable {
         scrollTop = cursor
         // Both made by `rebuildColumns()` below.
         summary = PipelineSummary(board: board, deals: [])
-        progress = PeriodProgress(board: board, deals: [], today: today, kind: .month, owner: nil, zone: zone)
-        periodCount = PeriodCount(board: board, period: Period(today, kind: .month), today: today, zone: zone)
+        progress = PeriodProgress(board: board, deals: [], today: today, kind: period, owner: nil, zone: zone)
+        periodCount = PeriodCount(board: board, period: Period(today, kind: period), today: today, zone: zone)
         rebuildColumns()
         // Start on the first column that has deals.
         focusedStage = columns.firstIndex { !$0.isEmpty } ?? 0
@@ -140,6 +147,7 @@ public struct AppState: Equatable, Sendable {
         let showLost = showLost && !showClosed
         let filtering = filter.isActive
         var shown: [Deal] = []
+        var counted: (summary: PipelineSummary, period: PeriodCount)? = nil
         if filtering {
             for (i, d) in board.deals.enumerated() {
                 if !filter.matches(d, board: board, today: today) { continue }
@@ -147,13 +155,29 @@ public struct AppState: Equatable, Sendable {
                 if !showLost && d.status == .lost { continue }
                 if let c = index.index(of: d.stage) { cols[c].append(i) }
             }
-        } else {
-            // Fields read in place: no deal is copied (this runs after every undo on big boards).
-            board.deals.withUnsafeBufferPointer { deals in
-                for i in deals.indices where showLost || deals[i].status != .lost {
-                    if let c = index.index(of: deals[i].stage) { cols[c].append(i) }
+        } else if board.deals.count >= AppState.twoCoresFrom, ProcessInfo.processInfo.activeProcessorCount > 1 {
+            // A large board: the footer's figures are counted on the other core meanwhile.
+            final class Results: @unchecked Sendable {
+                var cols: [[Int]] = []
+                var counted: (summary: PipelineSummary, period: PeriodCount)? = nil
+            }
+            let board = self.board, results = Results(), start = cols
+            let period = Period(today, kind: periodKind), today = today, zone = zone
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                if i == 0 {
+                    var cols = start
+                    AppState.bucket(board, index, showLost, into: &cols)
+                    results.cols = cols
+                } else {
+                    var count = PeriodCount(board: board, period: period, today: today, zone: zone)
+                    count.add(board.deals, board: board)
+                    results.counted = (PipelineSummary(board: board), count)
                 }
             }
+            cols = results.cols
+            counted = results.counted
+        } else {
+            AppState.bucket(board, index, showLost, into: &cols)
         }
         let deals = board.deals
         if sort == .rank {
@@ -174,9 +198,29 @@ public struct AppState: Equatable, Sendable {
         focusedStage = min(focusedStage, max(0, cols.count - 1))
         for c in cols.indices { cursor[c] = min(cursor[c], max(0, cols[c].count - 1)) }
         // The footer's figures follow the filter.
-        summary = filtering ? PipelineSummary(board: board, deals: shown) : PipelineSummary(board: board)
         shownCount = filtering ? shown.count : board.deals.count
+        if let counted {
+            summary = counted.summary
+            periodCount = counted.period
+            publishProgress()
+            return
+        }
+        summary = filtering ? PipelineSummary(board: board, deals: shown) : PipelineSummary(board: board)
         refreshProgress(shown: filtering ? shown : nil)
+    }
+
+    /// Boards from this many deals have their footer's figures counted on another core while
+    /// their columns are made.
+    static let twoCoresFrom = 20_000
+
+    /// The indexes of the deals of each stage's column, in the board's order (fields read in
+    /// place: no deal is copied; this runs after every undo on big boards).
+    private static func bucket(_ board: Board, _ index: StageLookup, _ showLost: Bool, into cols: inout [[Int]]) {
+        board.deals.withUnsafeBufferPointer { deals in
+            for i in deals.indices where showLost || deals[i].status != .lost {
+                if let c = index.index(of: deals[i].stage) { cols[c].append(i) }
+            }
+        }
     }
 
     /// Changes the filter and rebuilds the columns, keeping the selected deal when it is still shown.

@@ -29,7 +29,7 @@ extension AppState {
 
     /// `progress` from the counts: against the owner's target when only the owner filter is on,
     /// the team's when nothing is filtered, and no target for other filters.
-    private mutating func publishProgress() {
+    mutating func publishProgress() {
         let f = filter
         var onlyOwner = DealFilter()
         onlyOwner.owner = f.owner

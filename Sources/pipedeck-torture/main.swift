@@ -5,8 +5,14 @@
 //     pipedeck-torture loop FILE A B     saves the bytes of files A, B, A, B… to FILE with
 //                                        BoardFile.save until killed (first the one not
 //                                        in FILE); prints "saving" once looping
+//     pipedeck-torture sigbus FILE guarded|unguarded
+//                                        maps FILE (at least 3 pages), cuts it to one page and
+//                                        reads its third page; guarded (map_guard.h), prints
+//                                        "zeros N" (N pages replaced); unguarded (another range
+//                                        guarded), the read must end the process with SIGBUS
 //     pipedeck-torture save FILE DEALS   saves one board of DEALS deals to FILE; on failure prints
 //                                        the error on stderr and exits with status 3
+import CPipedeckMapGuard
 import Foundation
 import PipedeckCore
 import PipedeckStorage
@@ -55,6 +61,16 @@ case "loop" where args.count == 4:
         do { try BoardFile.save(bytes: boards[n % 2], to: args[1]) } catch { fail("\(error)", 3) }
         n += 1
     }
+case "sigbus" where args.count == 3:
+    let fd = open(args[1], O_RDWR)
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    guard fd >= 0, let p = mmap(nil, 3 * page, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED,
+        let other = mmap(nil, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), other != MAP_FAILED
+    else { fail("cannot map \(args[1])", 3) }
+    let slot = args[2] == "guarded" ? pd_map_guard(p, 3 * page) : pd_map_guard(other, page)
+    guard slot >= 0, ftruncate(fd, off_t(page)) == 0 else { fail("cannot guard or cut \(args[1])", 3) }
+    let byte = p.load(fromByteOffset: 2 * page + 5, as: UInt8.self)
+    print("zeros \(pd_map_unguard(slot)) byte \(byte)")
 case "save" where args.count == 3:
     guard let count = Int(args[2]), count >= 0 else { fail("DEALS must be a number") }
     // Under a file size limit (ulimit -f) a write then fails with EFBIG instead of killing us.
