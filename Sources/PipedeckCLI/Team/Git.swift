@@ -83,7 +83,9 @@ struct Git: Sendable {
     @discardableResult
     func run(_ arguments: [String], expecting: Int = 0) -> Output {
         var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
+        Git.spawning.lock()
         guard Git.makePipe(&out), Git.makePipe(&err) else {
+            Git.spawning.unlock()
             return Output(status: 127, out: [], err: String(cString: strerror(errno)))
         }
         defer { for fd in [out[0], err[0]] { close(fd) } }
@@ -104,6 +106,7 @@ struct Git: Sendable {
             Git.withCStrings(envv) { e in posix_spawn(&pid, program, &actions, nil, a, e) }
         }
         close(out[1]); close(err[1])
+        Git.spawning.unlock()
         guard started == 0 else {
             return Output(status: 127, out: [], err: String(cString: strerror(started)))
         }
@@ -119,6 +122,38 @@ struct Git: Sendable {
         guard pipe(&fds) == 0 else { return false }
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         return true
+    }
+
+    /// Held from making a command's pipes to starting it: a git command started from another
+    /// thread at that moment (`runAll`) would otherwise inherit a pipe not yet close-on-exec,
+    /// and the pipe's reader would wait for that other command's end too.
+    static let spawning = NSLock()
+
+    /// Runs several git commands at the same time (each its own process, each waited for on a
+    /// thread of its own); their outputs in the order given. Only for commands that read.
+    func runAll(_ commands: [(arguments: [String], expecting: Int)]) -> [Output] {
+        final class Outputs: @unchecked Sendable {
+            var list: [Output?]
+            let lock = NSLock()
+            init(_ n: Int) { list = Array(repeating: nil, count: n) }
+        }
+        let outputs = Outputs(commands.count)
+        let group = DispatchGroup()
+        for (i, c) in commands.enumerated().dropFirst() {
+            group.enter()
+            let git = self
+            Thread.detachNewThread {
+                let o = git.run(c.arguments, expecting: c.expecting)
+                outputs.lock.withLock { outputs.list[i] = o }
+                group.leave()
+            }
+        }
+        if let first = commands.first {
+            let o = run(first.arguments, expecting: first.expecting)
+            outputs.lock.withLock { outputs.list[0] = o }
+        }
+        group.wait()
+        return outputs.lock.withLock { outputs.list.map { $0 ?? Output(status: 127, out: [], err: "") } }
     }
 
     /// Reads both pipes to their ends, whichever has something to say. (Read straight into the

@@ -64,8 +64,12 @@ struct TeamRepo {
 
     /// Paths inside the repository's git folder (one git command for all).
     func gitPaths(_ names: [String]) -> [String] {
-        let r = git.run(["rev-parse"] + names.flatMap { ["--git-path", $0] })
-        return r.text.split(separator: "\n").map { p in
+        gitPaths(git.run(["rev-parse"] + names.flatMap { ["--git-path", $0] }))
+    }
+
+    /// The paths `rev-parse --git-path …` printed.
+    func gitPaths(_ r: Git.Output) -> [String] {
+        r.text.split(separator: "\n").map { p in
             p.hasPrefix("/") ? String(p) : (top as NSString).appendingPathComponent(String(p))
         }
     }
@@ -76,9 +80,12 @@ struct TeamRepo {
     /// cherry-pick or revert left unfinished, or a HEAD on no branch.
     func blocker() -> String? { blocker(branch: branch, unmerged: !git.run(["ls-files", "--unmerged"]).text.isEmpty) }
 
-    func blocker(branch: String?, unmerged: Bool) -> String? {
-        let names = ["rebase-merge", "rebase-apply", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"]
-        let paths = gitPaths(names)
+    /// The files git keeps while a rebase, merge, cherry-pick or revert is left unfinished.
+    static let blockingStates = ["rebase-merge", "rebase-apply", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"]
+
+    func blocker(branch: String?, unmerged: Bool, paths given: [String]? = nil) -> String? {
+        let names = TeamRepo.blockingStates
+        let paths = given ?? gitPaths(names)
         guard paths.count == names.count else { return Strings.Team.gitFailed("rev-parse", top) }
         let there = paths.map { FileManager.default.fileExists(atPath: $0) }
         if there[0] || there[1] { return Strings.Team.midRebase(top) }
@@ -118,6 +125,18 @@ struct TeamRepo {
             $0 != relative
         }
     }
+
+    /// Whether the board file was written after git's index (then it most likely holds changes
+    /// not committed). False when either cannot be looked at, or the git folder is elsewhere.
+    var boardNewerThanIndex: Bool {
+        guard let board = FileFingerprint.of(path: board),
+            let index = FileFingerprint.of(path: (top as NSString).appendingPathComponent(".git/index"))
+        else { return false }
+        return board.modified >= index.modified
+    }
+
+    /// The board file's size in bytes (0 when it cannot be looked at).
+    var boardSize: Int { Int(FileFingerprint.of(path: board)?.size ?? 0) }
 
     /// Whether the board differs from the last commit (or is not in one).
     var boardChanged: Bool { !git.run(["status", "--porcelain", "--", relative]).text.isEmpty }
@@ -219,6 +238,8 @@ extension TeamRepo {
         var boardStatus: String?
         var otherStaged: [String]
         var usesDriver: Bool
+        /// The board's bytes in the commit asked for, when they could be read.
+        var headBytes: (commit: String, bytes: [UInt8])? = nil
 
         var tracksBoard: Bool { boardStatus != "??" }
         var boardChanged: Bool { boardStatus != nil }
@@ -239,18 +260,31 @@ extension TeamRepo {
         }
     }
 
-    func snapshot() -> Snapshot {
+    /// `headCommit`: when given, the board's bytes in that commit are read at the same time
+    /// (`Snapshot.headBytes`), for a sync that will commit.
+    func snapshot(headCommit: String? = nil, boardSize: Int = 0) -> Snapshot {
+        // Five (or six) commands that only read, run at once.
+        var commands: [(arguments: [String], expecting: Int)] = [
+            (["config", "--list", "-z"], 0),
+            (["status", "--porcelain", "-z", "--untracked-files=no", "--", "."], 0),
+            (["symbolic-ref", "-q", "--short", "HEAD"], 0),
+            (["rev-parse"] + TeamRepo.blockingStates.flatMap { ["--git-path", $0] }, 0),
+            (["check-attr", "merge", "--", relative], 0),
+        ]
+        if let c = headCommit { commands.append((["cat-file", "blob", c + ":" + relative], boardSize)) }
+        let o = git.runAll(commands)
+        let branch = o[2].ok && !o[2].text.isEmpty ? o[2].text : nil
         var s = Snapshot(
             blocker: nil, branch: branch, config: [:], boardStatus: nil, otherStaged: [], usesDriver: false)
+        if let c = headCommit, o[5].ok { s.headBytes = (c, o[5].out) }
         // `config --list -z`: "key\nvalue\0".
-        for entry in git.run(["config", "--list", "-z"]).out.split(separator: 0) {
+        for entry in o[0].out.split(separator: 0) {
             let text = String(decoding: entry, as: UTF8.self)
             let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
             s.config[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         // `status --porcelain -z`: "XY path\0" (a rename adds "\0old path").
-        let entries = git.run(["status", "--porcelain", "-z", "--untracked-files=no", "--", "."]).out.split(
-            separator: 0)
+        let entries = o[1].out.split(separator: 0)
         var skip = false, unmerged = false
         for e in entries {
             if skip { skip = false; continue }
@@ -265,9 +299,9 @@ extension TeamRepo {
                 s.otherStaged.append(path)
             }
         }
-        s.blocker = blocker(branch: s.branch, unmerged: unmerged)
+        s.blocker = blocker(branch: s.branch, unmerged: unmerged, paths: gitPaths(o[3]))
         if s.boardStatus == nil && !tracksBoard { s.boardStatus = "??" }
-        s.usesDriver = boardUsesDriver
+        s.usesDriver = o[4].text.hasSuffix(": merge: " + TeamRepo.driverName)
         return s
     }
 }

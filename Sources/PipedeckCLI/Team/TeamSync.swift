@@ -62,7 +62,10 @@ struct TeamSync {
     func run() throws(Refusal) -> Result {
         let repo = try TeamRepo.open(
             board: options.board, environment: options.environment, interactive: options.interactive)
-        let snap = repo.snapshot()
+        // A board saved since git last looked at it is about to be committed: its last
+        // committed version is read meanwhile, beside the state's commands.
+        let head = repo.boardNewerThanIndex ? repo.commit("HEAD") : nil
+        let snap = repo.snapshot(headCommit: head, boardSize: repo.boardSize)
         if let why = snap.blocker { throw Refusal(why) }
         if !snap.tracksBoard { throw Refusal(Strings.Team.notTracked(options.board)) }
         if !snap.usesDriver { throw Refusal(Strings.Team.noAttribute(repo.relative)) }
@@ -77,7 +80,11 @@ struct TeamSync {
         let lock = BoardLock(boardPath: options.board)
 
         progress?(.committing)
-        let local = try locked(lock) { () throws(Refusal) in try work.commit(changed: snap.boardChanged) }
+        let local = try locked(lock) { () throws(Refusal) in
+            // Read before the lock: only if HEAD did not move since.
+            if let h = snap.headBytes, snap.boardChanged, repo.commit("HEAD") == h.commit { work.head = h.bytes }
+            return try work.commit(changed: snap.boardChanged)
+        }
         result.committed = local?.subject
         result.sent = local?.changes ?? BoardChanges()
         guard let remote = snap.remote, let (branch, configured) = snap.upstreamBranch else {
