@@ -263,28 +263,32 @@ extension TeamRepo {
     /// `headCommit`: when given, the board's bytes in that commit are read at the same time
     /// (`Snapshot.headBytes`), for a sync that will commit.
     func snapshot(headCommit: String? = nil, boardSize: Int = 0) -> Snapshot {
-        // Five (or six) commands that only read, run at once.
+        // Five (or six) commands that only read, run at once; the longest started first (each
+        // start waits for the one before: `Git.spawning`).
         var commands: [(arguments: [String], expecting: Int)] = [
-            (["config", "--list", "-z"], 0),
             (["status", "--porcelain", "-z", "--untracked-files=no", "--", "."], 0),
+            (["config", "--list", "-z"], 0),
             (["symbolic-ref", "-q", "--short", "HEAD"], 0),
             (["rev-parse"] + TeamRepo.blockingStates.flatMap { ["--git-path", $0] }, 0),
             (["check-attr", "merge", "--", relative], 0),
         ]
-        if let c = headCommit { commands.append((["cat-file", "blob", c + ":" + relative], boardSize)) }
-        let o = git.runAll(commands)
-        let branch = o[2].ok && !o[2].text.isEmpty ? o[2].text : nil
+        if let c = headCommit { commands.insert((["cat-file", "blob", c + ":" + relative], boardSize), at: 0) }
+        var o = git.runAll(commands)
         var s = Snapshot(
-            blocker: nil, branch: branch, config: [:], boardStatus: nil, otherStaged: [], usesDriver: false)
-        if let c = headCommit, o[5].ok { s.headBytes = (c, o[5].out) }
+            blocker: nil, branch: nil, config: [:], boardStatus: nil, otherStaged: [], usesDriver: false)
+        if let c = headCommit {
+            let head = o.removeFirst()
+            if head.ok { s.headBytes = (c, head.out) }
+        }
+        s.branch = o[2].ok && !o[2].text.isEmpty ? o[2].text : nil
         // `config --list -z`: "key\nvalue\0".
-        for entry in o[0].out.split(separator: 0) {
+        for entry in o[1].out.split(separator: 0) {
             let text = String(decoding: entry, as: UTF8.self)
             let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
             s.config[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         // `status --porcelain -z`: "XY path\0" (a rename adds "\0old path").
-        let entries = o[1].out.split(separator: 0)
+        let entries = o[0].out.split(separator: 0)
         var skip = false, unmerged = false
         for e in entries {
             if skip { skip = false; continue }
