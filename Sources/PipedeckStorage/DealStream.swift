@@ -37,6 +37,8 @@ final class DealStream: TapeElementSink {
     let buffer: ReadBuffer?
     /// Everything from the deals' "[" up to here has been decoded (and released).
     private var releasedUpTo = 0
+    /// Where the deals' "[" is.
+    private var arrayStart = 0
     /// Whether deals may be read by the fast path (`JSONTapeParser.fastDeal`).
     let fast: Bool
     private let reader: FastDealReader
@@ -74,6 +76,7 @@ final class DealStream: TapeElementSink {
     func begin(arrayNode: Int, at offset: Int, version: Int?) {
         if self.arrayNode >= 0 { done = true; return }
         self.arrayNode = arrayNode
+        arrayStart = offset
         releasedUpTo = offset + 1
         assumedVersion = version ?? Board.schemaVersion
         decoder.fileVersion = assumedVersion
@@ -133,12 +136,33 @@ final class DealStream: TapeElementSink {
         }
     }
 
+    /// Makes the room the other core's deals will be moved to (about as many as `remaining`
+    /// bytes hold, at the rate of the `readSoFar` bytes this side read) ready before they come:
+    /// on Linux, memory touched for the first time is given page by page as it is written, and
+    /// on some machines (virtual ones) that costs 1.5–2 ms a megabyte, 18 MB at 100 000 deals.
+    /// Asked of the system in one call (`MADV_POPULATE_WRITE`) while the other core finishes;
+    /// the room's bytes are not changed (the array's unused capacity).
+    private func prepareRoom(forDealsIn remaining: Int, readSoFar: Int) {
+        #if os(Linux)
+            guard !deals.isEmpty, readSoFar > 0 else { return }
+            let more = remaining / max(1, readSoFar / deals.count) + 64
+            let from = deals.count, to = min(deals.capacity, deals.count + more)
+            guard to > from else { return }
+            let stride = MemoryLayout<Deal>.stride
+            deals.withUnsafeMutableBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                LargePages.populate(UnsafeMutableRawPointer(base) + from * stride, (to - from) * stride)
+            }
+        #endif
+    }
+
     /// The deals read ahead, when the parser is where they start: those before the first one
     /// the reader could not read or whose id came before (the parser reads that one itself and
     /// says what is wrong, with the right position).
     func readAhead(from offset: Int, index: Int) -> (count: Int, end: Int)? {
         guard let a = ahead, a.start == offset else { return nil }
         ahead = nil
+        prepareRoom(forDealsIn: bytes.count - offset, readSoFar: offset - arrayStart)
         let read = a.finish(stopping: false)
         guard failure == nil, !done else { return nil }
         // The other core checked its own deals' ids against each other: they are looked up here
