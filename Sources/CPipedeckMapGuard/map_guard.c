@@ -19,16 +19,17 @@ static _Atomic int torn[SLOTS];
 static pthread_mutex_t slots_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
 static struct sigaction previous;
+/* Read once when the handler is installed: the handler itself calls only mmap and signal. */
+static uintptr_t page_size = 4096;
 
 static void on_bus(int sig, siginfo_t *info, void *context) {
     uintptr_t at = (uintptr_t)info->si_addr;
     for (int i = 0; i < SLOTS; i++) {
         uintptr_t s = atomic_load(&starts[i]), e = atomic_load(&ends[i]);
         if (s != 0 && at >= s && at < e) {
-            uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-            void *p = (void *)(at & ~(page - 1));
+            void *p = (void *)(at & ~(page_size - 1));
             /* Zeros in place of the page the file no longer has; the faulting read retries. */
-            if (mmap(p, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+            if (mmap(p, page_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
                 atomic_fetch_add(&torn[i], 1);
                 return;
             }
@@ -47,6 +48,8 @@ static void on_bus(int sig, siginfo_t *info, void *context) {
 }
 
 static void install(void) {
+    long page = sysconf(_SC_PAGESIZE);
+    if (page > 0) page_size = (uintptr_t)page;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_sigaction = on_bus;
