@@ -27,7 +27,7 @@ struct MergeCommand: ParsableCommand {
         let made = [1, 2].map { k in
             common.flatMap { BoardDelta.board(bytes[k], from: $0, bytes: bytes[0], path: sides[k].0) }
         }
-        let boards = MergeCommand.concurrently(
+        let boards = Concurrently.results(
             [1, 2].map { k in
                 { @Sendable in
                     try made[k - 1] ?? MergeCommand.decode(bytes[k], sides[k].0, side: sides[k].1, name: name)
@@ -44,17 +44,6 @@ struct MergeCommand: ParsableCommand {
         if !report.notes.isEmpty {
             Console.error(T.mergedWithConflicts(name ?? ours, report.notes.count))
         }
-    }
-
-    /// Runs the jobs on as many threads as there are cores; their results in order.
-    static func concurrently<T: Sendable>(_ jobs: [@Sendable () throws -> T]) -> [Result<T, any Error>] {
-        // Each job writes only its own slot.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(
-            capacity: jobs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in results[i] = Result { try jobs[i]() } }
-        return results.map { $0! }
     }
 
     /// The bytes of the file at `path`.

@@ -235,13 +235,13 @@ struct TeamSync {
         /// changed) and the bytes to write first (nil: the file needs no stamp).
         func stamped(_ bytes: [UInt8], since old: [UInt8]?) throws(Refusal) -> (Board?, Board, [UInt8]?) {
             if let old, let d = BoardDelta(old: old, new: bytes, path: repo.board) {
-                let now = TeamSync.stamp(d.new, since: d.old, by: me)
+                let now = d.new.stamped(since: d.old, by: me)
                 if now == d.new { return (d.old, now, nil) }
                 if let out = BoardDelta.splice(bytes, chunks: d.chunks, with: now) { return (d.old, now, out) }
             }
             let board = try working(bytes)
             let previous = old.flatMap { TeamRepo.decode($0, path: repo.relative) }
-            let now = TeamSync.stamp(board, since: previous, by: me)
+            let now = board.stamped(since: previous, by: me)
             return (previous, now, now == board ? nil : BoardDocument.encodeBytes(now))
         }
 
@@ -303,19 +303,6 @@ struct TeamSync {
             if !r.received.deals.isEmpty { TeamMarksFile(repo: repo).update { $0.add(r.received) } }
             return r
         }
-    }
-
-    /// The deals that differ from `previous` (or are new) get `updatedBy = me`.
-    static func stamp(_ board: Board, since previous: Board?, by me: String?) -> Board {
-        guard let me, !me.isEmpty else { return board }
-        var before: [String: Int] = [:]
-        for (i, d) in (previous?.deals ?? []).enumerated() { before[d.id] = i }
-        var out = board
-        for (i, d) in board.deals.enumerated() where d.updatedBy != me {
-            if let p = before[d.id], previous!.deals[p] == d { continue }
-            out.deals[i].updatedBy = me
-        }
-        return out
     }
 }
 

@@ -1,23 +1,22 @@
 import Foundation
 import PipedeckCore
-import PipedeckStorage
 
 /// Two versions of a board file compared deal by deal by their bytes (`DealChunks`), so that a
 /// sync of a one-deal change on a 10 000-deal board decodes two deals, not two boards.
 ///
 /// `old` and `new` are the two boards holding only the deals whose bytes differ (added, removed
 /// or changed, in their files' order) and everything else of the board: the changes between
-/// them (`BoardChanges`, `TeamSync.stamp`) are those between the whole boards, since a deal
+/// them (`BoardChanges`, `Board.stamped`) are those between the whole boards, since a deal
 /// written with the same bytes in the same surroundings reads the same. When the two files differ
 /// outside their deals (a stage, a setting, the version), or a file's deals cannot be found by
 /// their bytes, there is no delta (nil) and the callers decode the boards whole.
-struct BoardDelta {
-    var old: Board
-    var new: Board
+public struct BoardDelta {
+    public var old: Board
+    public var new: Board
     /// Where the deals are in the new file.
-    var chunks: DealChunks
+    public var chunks: DealChunks
 
-    init?(old: [UInt8], new: [UInt8], path: String) {
+    public init?(old: [UInt8], new: [UInt8], path: String) {
         guard let (a, b, chunks) = BoardDelta.partial(old: old, new: new) else { return nil }
         let now = Timestamp.now()
         let decoded = [a, b].map { bytes in
@@ -98,7 +97,7 @@ struct BoardDelta {
     /// those with the same ids, each encoded as the whole file would write it; nil when one of
     /// them is not there once, or when the file is in an older layout (the whole file is then
     /// written again, rather than a file half in each layout).
-    static func splice(_ bytes: [UInt8], chunks cb: DealChunks, with board: Board) -> [UInt8]? {
+    public static func splice(_ bytes: [UInt8], chunks cb: DealChunks, with board: Board) -> [UInt8]? {
         guard BoardDocument.mayBeInCurrentLayout(bytes) else { return nil }
         let encoded = BoardDocument.encodeBytes(board)
         return encoded.withUnsafeBufferPointer { e -> [UInt8]? in
@@ -126,10 +125,10 @@ struct BoardDelta {
     /// The changes from the board in `old` to the one in `new`, with a board to tell them on
     /// (stage names, currency): the delta's when there is one, else both decoded whole. nil
     /// when a side does not read.
-    static func changes(old: [UInt8], new: [UInt8], path: String) -> (changes: BoardChanges, board: Board)? {
+    public static func changes(old: [UInt8], new: [UInt8], path: String) -> (changes: BoardChanges, board: Board)? {
         if let d = BoardDelta(old: old, new: new, path: path) { return (BoardChanges(from: d.old, to: d.new), d.new) }
         let now = Timestamp.now()
-        let boards = MergeCommand.concurrently(
+        let boards = Concurrently.results(
             [old, new].map { bytes in
                 { @Sendable () throws -> Board in
                     try BoardDocument.decode(bytes: bytes, path: path, now: now)
@@ -145,7 +144,7 @@ extension BoardDelta {
     /// whose bytes differ: what decoding `other` whole gives, for a fraction of the work (the merge
     /// driver gets two sides that differ from their common version by a few deals). nil when the
     /// files differ outside their deals or their deals cannot be matched by their bytes.
-    static func board(_ other: [UInt8], from base: Board, bytes baseBytes: [UInt8], path: String) -> Board? {
+    public static func board(_ other: [UInt8], from base: Board, bytes baseBytes: [UInt8], path: String) -> Board? {
         // The file's deals are the board's, in order (an id written with escapes is not compared).
         guard let m = match(baseBytes, other), m.old.deals.count == base.deals.count,
             zip(m.old.deals, base.deals).allSatisfy({ $1.id.utf8.elementsEqual(baseBytes[$0.id]) })

@@ -1,9 +1,8 @@
 import Foundation
 import PipedeckCore
-import PipedeckStorage
 import XCTest
 
-@testable import PipedeckCLI
+@testable import PipedeckStorage
 
 /// Two versions of a board compared by their deals' bytes (`DealChunks`, `BoardDelta`): the
 /// changes found this way are those found by decoding both boards whole, and what cannot be
@@ -127,10 +126,10 @@ final class BoardDeltaTests: XCTestCase {
             old, .shift(id: old.deals[4].id, by: 1), .markWon(id: old.deals[11].id),
             .addActivity(dealID: old.deals[0].id, call))
         let d = try XCTUnwrap(BoardDelta(old: bytes(old), new: bytes(new), path: "p.json"))
-        let stamped = TeamSync.stamp(d.new, since: d.old, by: "Julien")
+        let stamped = d.new.stamped(since: d.old, by: "Julien")
         XCTAssertEqual(stamped.deals.map(\.updatedBy), ["Julien", "Julien", "Julien"])
         let spliced = try XCTUnwrap(BoardDelta.splice(bytes(new), chunks: d.chunks, with: stamped))
-        XCTAssertEqual(spliced, bytes(TeamSync.stamp(new, since: old, by: "Julien")))
+        XCTAssertEqual(spliced, bytes(new.stamped(since: old, by: "Julien")))
         // A deal that is not in the file cannot be spliced in.
         var stranger = stamped
         stranger.deals[0].id = "nowhere"
@@ -147,7 +146,7 @@ final class BoardDeltaTests: XCTestCase {
         }
         let d = try XCTUnwrap(BoardDelta(old: former(old), new: former(new), path: "p.json"))
         XCTAssertEqual(d.new.deals.count, 1)
-        let stamped = TeamSync.stamp(d.new, since: d.old, by: "Julien")
+        let stamped = d.new.stamped(since: d.old, by: "Julien")
         XCTAssertTrue(BoardDelta.splice(try former(new), chunks: d.chunks, with: stamped) == nil)
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import PipedeckCore
-import PipedeckStorage
 
 /// A board file's deals found by their bytes, without decoding them: where each element of the
 /// top-level `"deals"` array starts and ends, and its `"id"` as written. A sync compares two
@@ -11,7 +10,7 @@ import PipedeckStorage
 /// any file; what it cannot be sure of (no `"deals"` array, an element that is not an object or
 /// has no string id, two `"deals"` or two `"id"`, broken nesting) makes it give up (nil), and the
 /// caller decodes the boards whole.
-struct DealChunks {
+public struct DealChunks {
     /// Where the array's `[` and `]` are.
     var open: Int
     var close: Int
