@@ -27,6 +27,12 @@ public struct PeriodCount: Hashable, Sendable {
         window = PeriodProgress.Window(board: board, period: period, today: today, zone: zone)
     }
 
+    /// Every deal of `deals` counted.
+    public init(counting deals: [Deal], board: Board, period: Period, today: Day, zone: TimeZone) {
+        self.init(board: board, period: period, today: today, zone: zone)
+        add(deals, board: board)
+    }
+
     /// Whether this counts the period of `kind` around `today` in `zone`.
     public func counts(_ kind: PeriodKind, today: Day, zone: TimeZone) -> Bool {
         period.kind == kind && self.today == today && self.zone == zone

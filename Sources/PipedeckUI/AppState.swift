@@ -157,25 +157,22 @@ public struct AppState: Equatable, Sendable {
             }
         } else if board.deals.count >= AppState.twoCoresFrom, ProcessInfo.processInfo.activeProcessorCount > 1 {
             // A large board: the footer's figures are counted on the other core meanwhile.
-            final class Results: @unchecked Sendable {
-                var cols: [[Int]] = []
-                var counted: (summary: PipelineSummary, period: PeriodCount)? = nil
-            }
-            let board = self.board, results = Results(), start = cols
-            let period = Period(today, kind: periodKind), today = today, zone = zone
-            DispatchQueue.concurrentPerform(iterations: 2) { i in
-                if i == 0 {
+            let board = self.board, start = cols, period = Period(today, kind: periodKind), today = today, zone = zone
+            let made = Concurrently.both(
+                {
                     var cols = start
                     AppState.bucket(board, index, showLost, into: &cols)
-                    results.cols = cols
-                } else {
-                    var count = PeriodCount(board: board, period: period, today: today, zone: zone)
-                    count.add(board.deals, board: board)
-                    results.counted = (PipelineSummary(board: board), count)
-                }
-            }
-            cols = results.cols
-            counted = results.counted
+                    return cols
+                },
+                {
+                    (
+                        summary: PipelineSummary(board: board),
+                        period: PeriodCount(
+                            counting: board.deals, board: board, period: period, today: today, zone: zone)
+                    )
+                })
+            cols = made.0
+            counted = made.1
         } else {
             AppState.bucket(board, index, showLost, into: &cols)
         }

@@ -9,8 +9,9 @@ extension AppState {
     /// team's; with any other filter the figures are those of the deals shown and no target is
     /// set against them.
     mutating func refreshProgress(shown: [Deal]?) {
-        periodCount = PeriodCount(board: board, period: Period(today, kind: periodKind), today: today, zone: zone)
-        periodCount.add(shown ?? board.deals, board: board)
+        periodCount = PeriodCount(
+            counting: shown ?? board.deals, board: board, period: Period(today, kind: periodKind), today: today,
+            zone: zone)
         publishProgress()
     }
 
