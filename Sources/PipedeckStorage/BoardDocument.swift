@@ -37,20 +37,23 @@ public enum BoardDocument {
     /// `fast: false` reads every streamed deal with the schema's reader (the tests compare).
     static func decode(
         bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool, buffer: ReadBuffer? = nil,
-        fast: Bool = true
+        fast: Bool = true, sharing: DealShare.Sizes = .standard
     ) throws(LoadError) -> Board {
-        try decodeCounting(bytes: bytes, path: path, now: now, streaming: streaming, buffer: buffer, fast: fast).board
+        try decodeCounting(
+            bytes: bytes, path: path, now: now, streaming: streaming, buffer: buffer, fast: fast, sharing: sharing
+        ).board
     }
 
     /// `decode`, and how many deals the fast path read (all of them on a board Pipedeck wrote).
     static func decodeCounting(
         bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, streaming: Bool, buffer: ReadBuffer? = nil,
-        fast: Bool = true
+        fast: Bool = true, sharing: DealShare.Sizes = .standard
     ) throws(LoadError) -> (board: Board, counts: DealCounts) {
         if isBlank(bytes) { throw LoadError(path: path, line: 1, column: 1, message: StorageStrings.empty(path)) }
         let tape: JSONTape
         // The deals are decoded as the parser reaches them (the tape never holds them all).
-        let deals = streaming ? DealStream(bytes: bytes, path: path, now: now, buffer: buffer, fast: fast) : nil
+        let deals =
+            streaming ? DealStream(bytes: bytes, path: path, now: now, buffer: buffer, fast: fast, sizes: sharing) : nil
         do {
             tape = try JSONTapeParser.parse(bytes, sink: deals)
         } catch {

@@ -6,8 +6,8 @@ import PipedeckCore
 /// is kept with its deal's position and thrown when the board's "deals" are read, after the
 /// stages (`BoardDecoder.deals`).
 ///
-/// On a large file the second half of the deals is read at the same time on another core
-/// (`ReadAhead`); the parser takes those deals over when it gets to where they start.
+/// On a large file the deals are shared with another core (`DealShare`); the parser takes the
+/// other core's deals over when it gets to where they start.
 ///
 /// Given a `ReadBuffer`, the pages of the deals already decoded are given back to the system as
 /// the parser goes (both halves): a board of 100 000 deals is then built without the 150 MB file
@@ -26,13 +26,18 @@ final class DealStream: TapeElementSink {
     private var seen: [String: Int] = [:]
     /// A second "deals" member (refused later as a duplicate field) is not read.
     private var done = false
-    private var ahead: ReadAhead?
+    private var share: DealShare?
+    /// The main side's claim is reserved up to here (`DealShare.extend`).
+    private var shareLimit = 0
+    private let sizes: DealShare.Sizes
     /// The file's version the deals were read by. Pipedeck writes "version" after "deals" (keys
     /// in order), so it is rarely known yet: this version is assumed, and a board of an older
     /// version whose deals read differently is read again (`BoardDocument.decode`).
     private(set) var assumedVersion = Board.schemaVersion
-    /// How many deals were taken from the other core (for the tests).
+    /// How many deals the other core read and this side took, and in how many pieces (of
+    /// either side) the deals after this side's first share came (for the tests).
     private(set) var takenAhead = 0
+    private(set) var piecesTaken = 0
     /// The memory the file was read into, whose decoded pages are released (nil: none are).
     let buffer: ReadBuffer?
     /// Everything from the deals' "[" up to here has been decoded (and released).
@@ -54,12 +59,15 @@ final class DealStream: TapeElementSink {
     /// Files above this size have their deals read on two cores.
     static let twoCoresAbove = 2_000_000
 
-    init(bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, buffer: ReadBuffer? = nil, fast: Bool = true)
-    {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, path: String, now: Timestamp, buffer: ReadBuffer? = nil, fast: Bool = true,
+        sizes: DealShare.Sizes = .standard
+    ) {
         self.bytes = bytes
+        self.sizes = sizes
         self.buffer = buffer
         self.fast = fast
-        decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
+        decoder = BoardDecoder(reader: DealShare.emptyReader(bytes), path: path, now: now)
         reader = FastDealReader(decoder: decoder)
         let guess = DealStream.count(bytes.count)
         deals.reserveCapacity(guess)
@@ -81,17 +89,18 @@ final class DealStream: TapeElementSink {
         assumedVersion = version ?? Board.schemaVersion
         decoder.fileVersion = assumedVersion
         if bytes.count - offset > DealStream.twoCoresAbove, ProcessInfo.processInfo.activeProcessorCount > 1,
-            let start = ReadAhead.middleDeal(bytes, after: offset)
+            let middle = DealShare.middleDeal(bytes, after: offset)
         {
-            ahead = ReadAhead(
-                bytes: bytes, start: start, path: decoder.path, now: decoder.now, version: assumedVersion,
-                buffer: buffer, fast: fast)
+            share = DealShare(
+                bytes: bytes, first: offset, middle: middle, sizes: sizes,
+                decoding: (decoder.path, decoder.now, assumedVersion, fast), buffer: buffer)
+            shareLimit = offset
         }
     }
 
     func end() {
-        ahead?.finish(stopping: true)
-        ahead = nil
+        _ = share?.finish(stopping: true)
+        share = nil
     }
 
     /// The fast path reads deals until a deal has a problem, never for a second "deals" member,
@@ -102,6 +111,7 @@ final class DealStream: TapeElementSink {
 
     func take(_ deal: consuming Deal, at offset: Int, index: Int) -> Bool {
         if let pages, index & 255 == 0 { pages.follow() }
+        if sizes.slow == .main, share != nil { usleep(sizes.pause) }
         if let prior = seen.updateValue(index, forKey: deal.id) {
             // Read again by `element`, which says so.
             seen[deal.id] = prior
@@ -156,169 +166,74 @@ final class DealStream: TapeElementSink {
         #endif
     }
 
-    /// The deals read ahead, when the parser is where they start: those before the first one
-    /// the reader could not read or whose id came before (the parser reads that one itself and
-    /// says what is wrong, with the right position).
+    /// The deals read by the other core, when the parser is where they start: called before
+    /// each deal; nothing until the main side's claim ends (`DealShare`). Then this side takes
+    /// its share of what is left, and all the pieces are taken over, in order (`takeShared`).
     func readAhead(from offset: Int, index: Int) -> (count: Int, end: Int)? {
-        guard let a = ahead, a.start == offset else { return nil }
-        ahead = nil
+        guard let share, offset >= shareLimit else { return nil }
+        if let limit = share.extend(.main, at: offset) {
+            shareLimit = limit
+            return nil
+        }
+        self.share = nil
+        guard failure == nil, !done else {
+            _ = share.finish(stopping: true)
+            return nil
+        }
         prepareRoom(forDealsIn: bytes.count - offset, readSoFar: offset - arrayStart)
-        let read = a.finish(stopping: false)
-        guard failure == nil, !done else { return nil }
-        // The other core checked its own deals' ids against each other: they are looked up here
-        // among this side's (no deal copied: only its id is read).
-        var taken = 0
-        let run = read.deals
-        while taken < run.count, seen[run.pointer(taken).pointee.id] == nil { taken += 1 }
+        var mine = PieceReader(
+            bytes: bytes, side: .main, decoder: decoder, reader: fastReader, pages: pages, buffer: buffer)
+        while let claim = share.steal(by: .main) {
+            let piece = mine.read(claim, share: share)
+            share.add(piece)
+            if piece.stoppedShort { break }
+        }
+        return takeShared(share.finish(stopping: false), from: offset, index: index, mainIDs: mine.ids)
+    }
+
+    /// Takes over the pieces read ahead (`DealShare.finish`), in order from `offset` (where the
+    /// parser is): while each starts where the one before ended, up to the first deal that did
+    /// not read or whose id came before. The ids the other core read are looked up here among
+    /// this side's (no deal copied: only its id is read); when the parser reads on after them,
+    /// it learns them too. How many were taken and where the last ends; nil when none were.
+    private func takeShared(_ pieces: [DealPiece], from offset: Int, index: Int, mainIDs: Set<String>)
+        -> (count: Int, end: Int)?
+    {
+        var at = offset, end = 0, reachedEnd = false
+        let first = deals.count
+        for piece in pieces {
+            guard piece.start == at else { break }
+            let run = piece.deals
+            var n = 0
+            while n < run.count {
+                let id = run.pointer(n).pointee.id
+                if seen[id] != nil || (piece.side == .other && mainIDs.contains(id)) { break }
+                n += 1
+            }
+            let fellBack = piece.fellBack.prefix { $0 < n }.count
+            counts.fellBack += fellBack
+            counts.fast += n - fellBack
+            run.move(n, to: &deals)
+            if n > 0 { piecesTaken += 1 }
+            if piece.side == .other { takenAhead += n }
+            offsets += piece.offsets.prefix(n)
+            if n > 0 { end = Int(piece.ends[n - 1]) }
+            if n < piece.ends.count || piece.stoppedShort { break }
+            if piece.reachedEnd {
+                reachedEnd = true
+                break
+            }
+            at = piece.next
+        }
+        let taken = deals.count - first
         guard taken > 0 else { return nil }
         // The deals after these are read here, and must know their ids.
-        if taken < run.count || !read.reachedEnd {
-            for k in 0..<taken { seen[run.pointer(k).pointee.id] = index + k }
+        if !reachedEnd {
+            for k in 0..<taken { seen[deals[first + k].id] = index + k }
         }
-        takenAhead += taken
-        let fellBack = read.fellBack.prefix { $0 < taken }.count
-        counts.fellBack += fellBack
-        counts.fast += taken - fellBack
-        run.move(taken, to: &deals)
-        offsets += read.offsets.prefix(taken)
         // The other core released what it read as it went.
-        releasedUpTo = Int(read.ends[taken - 1])
-        return (taken, Int(read.ends[taken - 1]))
-    }
-}
-
-/// Reads deals from `start` to the end of the array on another thread: each element parsed and
-/// decoded as the main parser would, stopping at the first one that does not read. The bytes
-/// must outlive it: `finish` waits for it, and the stream always calls it before the parse ends.
-final class ReadAhead: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let start: Int
-    private let path: String
-    private let now: Timestamp
-    private let version: Int
-    private let group = DispatchGroup()
-    private var stop = false
-    private let lock = NSLock()
-    /// Its deals, in memory of their own: moved into the board's array without a copy (a copy
-    /// retains every string and array of each deal, and dropping the copied deals releases
-    /// them all again).
-    private(set) var deals = Gathered<Deal>()
-    private(set) var offsets: [UInt32] = []
-    /// Where each deal's object ends.
-    private(set) var ends: [UInt32] = []
-    private var finished = false
-    private let buffer: ReadBuffer?
-    private let fast: Bool
-    /// The positions (in `deals`) of the deals the fast path gave up, in order.
-    private(set) var fellBack: [Int] = []
-    /// Whether it read to the end of the array.
-    private(set) var reachedEnd = false
-
-    init(
-        bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, now: Timestamp, version: Int,
-        buffer: ReadBuffer? = nil, fast: Bool = true
-    ) {
-        self.bytes = bytes; self.start = start; self.path = path; self.now = now; self.version = version
-        self.buffer = buffer
-        self.fast = fast && version == Board.schemaVersion
-        group.enter()
-        Thread.detachNewThread {
-            self.run(); self.group.leave()
-        }
-    }
-
-    static func emptyReader(_ bytes: UnsafeBufferPointer<UInt8>) -> TapeReader {
-        TapeReader(bytes: bytes, nodes: UnsafeBufferPointer(start: nil, count: 0), bomLength: 0)
-    }
-
-    /// The start of a deal near the middle of the array that starts at `offset`, found by the
-    /// layout Pipedeck writes ("    },\n    {" between deals); nil when there is none. If it is
-    /// not really where a deal starts, the parser never gets there and the work is dropped.
-    static func middleDeal(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Int? {
-        let pattern: [UInt8] = Array("\n    },\n    {\n".utf8)
-        var i = offset + (bytes.count - offset) / 2
-        let limit = min(bytes.count - pattern.count, i + 4_000_000)
-        while i < limit {
-            if bytes[i] == 0x0A && bytes[i + 5] == 0x7D {
-                var k = 1
-                while k < pattern.count && bytes[i + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return i + pattern.count - 2 }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// Reads deals until the end of the array, a deal that does not read, or one whose id came
-    /// before in this half (the main parser reads that one, and says what is wrong).
-    private func run() {
-        let guess = DealStream.count(bytes.count - start)
-        // Locals, not the properties: a property of a class is checked for exclusive access each
-        // time it is changed.
-        let deals = Gathered<Deal>(capacity: guess)
-        var offsets: [UInt32] = [], ends: [UInt32] = [], fellBack: [Int] = []
-        var ids: [String: Int] = [:]
-        offsets.reserveCapacity(guess)
-        ends.reserveCapacity(guess)
-        ids.reserveCapacity(guess)
-        var reachedEnd = false
-        defer {
-            self.deals = deals; self.offsets = offsets; self.ends = ends; self.fellBack = fellBack
-            self.reachedEnd = reachedEnd
-        }
-        let decoder = BoardDecoder(reader: ReadAhead.emptyReader(bytes), path: path, now: now)
-        decoder.fileVersion = version
-        let reader = fast ? FastDealReader(decoder: decoder) : nil
-        let pages = buffer == nil ? nil : LargePages()
-        if pages != nil { deals.adviseLargePages() }
-        var p = JSONTapeParser(bytes, at: start, depth: 2)
-        var releasedUpTo = start
-        while !lock.withLock({ stop }) {
-            let first = p.nodes.count
-            let at = p.pos
-            let index = deals.count
-            if let pages, index & 255 == 0 { pages.follow() }
-            do {
-                let deal: Deal
-                if let reader, let d = p.fastDeal(reader) {
-                    deal = d
-                } else {
-                    try p.value()
-                    deal = try p.nodes.withUnsafeBufferPointer { (nodes) throws(LoadError) -> Deal in
-                        decoder.r = TapeReader(bytes: bytes, nodes: nodes, bomLength: 0)
-                        decoder.place = .deal(index: index, id: nil)
-                        return try decoder.element(first, DealSchema.deal)
-                    }
-                    fellBack.append(index)
-                }
-                if ids.updateValue(index, forKey: deal.id) != nil { return }
-                deals.append(consume deal)
-                offsets.append(UInt32(at))
-                ends.append(UInt32(p.pos))
-                if let buffer { releasedUpTo = buffer.release(from: releasedUpTo, to: at) }
-            } catch {
-                return
-            }
-            p.nodes.removeAll(keepingCapacity: true)
-            p.skipWhitespace()
-            guard p.peek() == UInt8(ascii: ",") else {
-                reachedEnd = p.peek() == UInt8(ascii: "]")
-                return
-            }
-            p.pos += 1
-            p.skipWhitespace()
-        }
-    }
-
-    /// Waits for it to reach the end of the array (or stops it first); what it read.
-    @discardableResult
-    func finish(stopping: Bool) -> ReadAhead {
-        if stopping { lock.withLock { stop = true } }
-        if !finished {
-            group.wait()
-            finished = true
-        }
-        return self
+        releasedUpTo = end
+        return (taken, end)
     }
 }
 

@@ -217,7 +217,7 @@ final class BoardLayoutTests: XCTestCase {
         for i in big.deals.indices { big.deals[i].rank = i }
         let now = BoardDocument.encodeBytes(big)
         for bytes in [now, BoardLayoutTests.former(now)] {
-            let at = try XCTUnwrap(bytes.withUnsafeBufferPointer { ReadAhead.middleDeal($0, after: 30) })
+            let at = try XCTUnwrap(bytes.withUnsafeBufferPointer { DealShare.middleDeal($0, after: 30) })
             XCTAssertEqual(bytes[at], UInt8(ascii: "{"))
             XCTAssertEqual(Array(bytes[(at - 12)..<at]), Array("\n    },\n    ".utf8))
             XCTAssertTrue((bytes.count / 3..<bytes.count * 2 / 3).contains(at), "near the middle")

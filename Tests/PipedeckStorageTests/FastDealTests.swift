@@ -24,7 +24,7 @@ final class FastDealTests: XCTestCase {
     nonisolated(unsafe) static let reader: FastDealReader = {
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         return FastDealReader(
-            decoder: BoardDecoder(reader: ReadAhead.emptyReader(none), path: "b.json", now: Fixtures.now))
+            decoder: BoardDecoder(reader: DealShare.emptyReader(none), path: "b.json", now: Fixtures.now))
     }()
 
     /// Reads the deal whose object starts at `offset` both ways; fails the test when they differ.
@@ -33,7 +33,7 @@ final class FastDealTests: XCTestCase {
         _ b: UnsafeBufferPointer<UInt8>, at offset: Int, _ what: @autoclosure () -> String,
         file: StaticString = #filePath, line: UInt = #line
     ) -> (outcome: Outcome, end: Int?) {
-        let decoder = BoardDecoder(reader: ReadAhead.emptyReader(b), path: "b.json", now: Fixtures.now)
+        let decoder = BoardDecoder(reader: DealShare.emptyReader(b), path: "b.json", now: Fixtures.now)
         decoder.fileVersion = Board.schemaVersion
         var p = JSONTapeParser(b, at: offset, depth: 2)
         let fast = p.fastDeal(FastDealTests.reader)

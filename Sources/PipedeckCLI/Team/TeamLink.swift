@@ -36,8 +36,10 @@ final class TeamLink {
 
     let path: String
     let environment: [String: String]
-    /// The `pipedeck` git runs as the merge driver.
-    let program: String
+    /// The `pipedeck` git runs as the merge driver, found when a sync starts (`Bundle.main`
+    /// takes milliseconds to make, which the first frame need not wait for).
+    private(set) lazy var program: String = programGiven ?? TeamIdentity.program
+    private let programGiven: String?
     let auto: AutoSync
     private let jobs = JobQueue<Output>(label: "pipedeck.team")
     private let steps = Mailbox<TeamSync.Step>()
@@ -53,10 +55,10 @@ final class TeamLink {
     private var marksKept: [String: TeamMark] = [:]
     private var marksRead: FileFingerprint?
 
-    init(path: String, environment: [String: String], program: String = TeamIdentity.program) {
+    init(path: String, environment: [String: String], program: String? = nil) {
         self.path = path
         self.environment = environment
-        self.program = program
+        programGiven = program
         auto = AutoSync(settings: TeamIdentity.settingsText(environment))
     }
 
