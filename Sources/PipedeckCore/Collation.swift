@@ -8,6 +8,13 @@ public enum Collation {
     /// The text folded for comparing: case and accents ignored, and the letters people write as
     /// two spelled out ("Œuvray" → "oeuvray", "Straße" → "strasse").
     public static func fold(_ s: String) -> String {
+        // Plain ASCII (most names, emails, notes): only the case to fold, the same as below
+        // without Foundation's folding (about a microsecond a string, which a search over
+        // 100 000 deals paid half a million times a key).
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard s.utf8.contains(where: { $0 &- 0x41 < 26 }) else { return s }
+            return String(decoding: s.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard folded.unicodeScalars.contains(where: { $0.value >= 0xC0 }) else { return folded }
         var out = ""

@@ -149,30 +149,28 @@ public struct AppState: Equatable, Sendable {
         var shown: [Deal] = []
         var counted: (summary: PipelineSummary, period: PeriodCount)? = nil
         if filtering {
-            for (i, d) in board.deals.enumerated() {
-                if !filter.matches(d, board: board, today: today) { continue }
-                shown.append(d)
-                if !showLost && d.status == .lost { continue }
-                if let c = index.index(of: d.stage) { cols[c].append(i) }
+            let matcher = DealMatcher(filter)
+            // Read in place: only the deals shown are copied.
+            board.deals.withUnsafeBufferPointer { deals in
+                for i in deals.indices where matcher.matches(deals[i], board: board, today: today) {
+                    shown.append(deals[i])
+                    if !showLost && deals[i].status == .lost { continue }
+                    if let c = index.index(of: deals[i].stage) { cols[c].append(i) }
+                }
             }
         } else if board.deals.count >= AppState.twoCoresFrom, ProcessInfo.processInfo.activeProcessorCount > 1 {
-            // A large board: the footer's figures are counted on the other core meanwhile.
+            // A large board: the period's counts (the longest part, about as long as the other
+            // two) are made on the other core meanwhile.
             let board = self.board, start = cols, period = Period(today, kind: periodKind), today = today, zone = zone
             let made = Concurrently.both(
                 {
                     var cols = start
                     AppState.bucket(board, index, showLost, into: &cols)
-                    return cols
+                    return (cols, PipelineSummary(board: board))
                 },
-                {
-                    (
-                        summary: PipelineSummary(board: board),
-                        period: PeriodCount(
-                            counting: board.deals, board: board, period: period, today: today, zone: zone)
-                    )
-                })
-            cols = made.0
-            counted = made.1
+                { PeriodCount(counting: board.deals, board: board, period: period, today: today, zone: zone) })
+            cols = made.0.0
+            counted = (made.0.1, made.1)
         } else {
             AppState.bucket(board, index, showLost, into: &cols)
         }

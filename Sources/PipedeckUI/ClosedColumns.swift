@@ -15,8 +15,9 @@ extension AppState {
     /// recently changed first.
     func lostColumn() -> [Int] {
         var out: [Int] = []
+        let matcher = filter.isActive ? DealMatcher(filter) : nil
         for (i, d) in board.deals.enumerated() where d.status == .lost {
-            if filter.isActive && !filter.matches(d, board: board, today: today) { continue }
+            if let matcher, !matcher.matches(d, board: board, today: today) { continue }
             out.append(i)
         }
         let deals = board.deals

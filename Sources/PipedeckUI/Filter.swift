@@ -23,23 +23,9 @@ public struct DealFilter: Hashable, Sendable {
     /// letters people write as two ("oeuvray" finds "Œuvray", "strasse" finds "Straße").
     public static func fold(_ s: String) -> String { Collation.fold(s) }
 
+    /// Whether the board shows `d`. To test many deals, make one `DealMatcher` and ask it.
     public func matches(_ d: Deal, board: Board, today: Day) -> Bool {
-        if let o = owner, DealFilter.fold(d.owner ?? "") != DealFilter.fold(o) { return false }
-        if let s = source, DealFilter.fold(d.source ?? "") != DealFilter.fold(s) { return false }
-        if let t = tag, !d.tags.contains(where: { DealFilter.fold($0) == DealFilter.fold(t) }) { return false }
-        if overdueOnly && !board.isOverdue(d, today: today) { return false }
-        if staleOnly && !board.isStale(d, today: today) { return false }
-        if let m = minScore, (d.qualification?.score ?? 0) < m { return false }
-        if !text.isEmpty {
-            let needle = DealFilter.fold(text.trimmingCharacters(in: .whitespaces))
-            if needle.isEmpty { return true }
-            // Tags as the cards write them, so "#erp" finds the tag erp.
-            let tags = d.tags.map { "#" + $0 }.joined(separator: " ")
-            let haystack = [d.title, d.company ?? "", d.contact ?? "", d.notes ?? "", tags]
-            // The standard library's search (Foundation's `contains` traps on some inputs on Linux).
-            if !haystack.contains(where: { DealFilter.fold($0).firstRange(of: needle) != nil }) { return false }
-        }
-        return true
+        DealMatcher(self).matches(d, board: board, today: today)
     }
 
     /// A short description for the top line: "“acme” · owner Camille · overdue".

@@ -88,7 +88,9 @@ extension AppState {
 
     /// The deals the agenda looks at: those the filter shows.
     var agendaDeals: [Deal] {
-        filter.isActive ? board.deals.filter { filter.matches($0, board: board, today: today) } : board.deals
+        guard filter.isActive else { return board.deals }
+        let matcher = DealMatcher(filter)
+        return board.deals.filter { matcher.matches($0, board: board, today: today) }
     }
 
     mutating func handleAgenda(_ key: Key, _ view: AgendaView) -> [Effect] {

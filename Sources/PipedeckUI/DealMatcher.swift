@@ -1,0 +1,104 @@
+import Foundation
+import PipedeckCore
+
+/// A filter made ready to test many deals (the columns of a board of 100 000 deals, on every key
+/// typed in the search): what it looks for is folded once, not once a deal, and each text of the
+/// deals is folded once in the pass however many deals share it (owners, companies, tags).
+public final class DealMatcher {
+    public let filter: DealFilter
+    private let owner: String?
+    private let source: String?
+    private let tag: String?
+    /// The folded search text; nil when there is none.
+    private let needle: String?
+    /// Its bytes when it is plain ASCII: plain ASCII texts are then searched byte by byte.
+    private let asciiNeedle: [UInt8]?
+    private var folded: [Exact: String] = [:]
+
+    /// A text as its bytes: looked up without the canonical comparison strings make (an accented
+    /// text compares as slowly as it folds). Texts equal by their bytes fold alike.
+    private struct Exact: Hashable {
+        let text: String
+        func hash(into h: inout Hasher) {
+            var t = text
+            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        static func == (a: Exact, b: Exact) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
+
+    public init(_ filter: DealFilter) {
+        self.filter = filter
+        owner = filter.owner.map(DealFilter.fold)
+        source = filter.source.map(DealFilter.fold)
+        tag = filter.tag.map(DealFilter.fold)
+        let n = filter.text.isEmpty ? "" : DealFilter.fold(filter.text.trimmingCharacters(in: .whitespaces))
+        needle = n.isEmpty ? nil : n
+        // A carriage return is a character with the line feed after it: searched by characters.
+        asciiNeedle = n.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Array(n.utf8) : nil
+    }
+
+    /// `text` folded (`DealFilter.fold`), remembered for the rest of the pass.
+    private func fold(_ text: String) -> String {
+        let key = Exact(text: text)
+        if let f = folded[key] { return f }
+        let f = DealFilter.fold(text)
+        folded[key] = f
+        return f
+    }
+
+    public func matches(_ d: Deal, board: Board, today: Day) -> Bool {
+        if let owner, fold(d.owner ?? "") != owner { return false }
+        if let source, fold(d.source ?? "") != source { return false }
+        if let tag, !d.tags.contains(where: { fold($0) == tag }) { return false }
+        if filter.overdueOnly && !board.isOverdue(d, today: today) { return false }
+        if filter.staleOnly && !board.isStale(d, today: today) { return false }
+        if let m = filter.minScore, (d.qualification?.score ?? 0) < m { return false }
+        guard let needle else { return true }
+        if contains(d.title, needle) || contains(d.company, needle) || contains(d.contact, needle)
+            || contains(d.notes, needle)
+        {
+            return true
+        }
+        // Tags as the cards write them, so "#erp" finds the tag erp.
+        return !d.tags.isEmpty && contains(d.tags.map { "#" + $0 }.joined(separator: " "), needle)
+    }
+
+    /// Whether the folded `text` holds the folded search text.
+    private func contains(_ text: String?, _ needle: String) -> Bool {
+        guard let text, !text.isEmpty else { return false }
+        if let asciiNeedle, let found = DealMatcher.asciiContains(text, asciiNeedle) { return found }
+        // The standard library's search (Foundation's `contains` traps on some inputs on Linux).
+        // Long texts (notes) are folded each time rather than kept.
+        let f = text.utf8.count > 200 ? DealFilter.fold(text) : fold(text)
+        // Most accented names fold to plain ASCII ("Dupré" → "dupre").
+        if let asciiNeedle, let found = DealMatcher.asciiContains(f, asciiNeedle) { return found }
+        return f.firstRange(of: needle) != nil
+    }
+
+    /// Whether plain ASCII `text`, its case folded, holds `needle` (folded ASCII); nil when
+    /// `text` is not plain ASCII (or has a carriage return).
+    static func asciiContains(_ text: String, _ needle: [UInt8]) -> Bool? {
+        var text = text
+        return text.withUTF8 { t -> Bool? in
+            var i = 0
+            while i < t.count {
+                if t[i] >= 0x80 || t[i] == 0x0D { return nil }
+                i += 1
+            }
+            let n = needle.count
+            guard n <= t.count else { return false }
+            var start = 0
+            while start + n <= t.count {
+                var k = 0
+                while k < n {
+                    let c = t[start + k]
+                    if (c &- 0x41 < 26 ? c | 0x20 : c) != needle[k] { break }
+                    k += 1
+                }
+                if k == n { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+}
