@@ -152,7 +152,7 @@ public struct AppState: Equatable, Sendable {
             let matcher = DealMatcher(filter)
             // Read in place: only the deals shown are copied.
             board.deals.withUnsafeBufferPointer { deals in
-                for i in deals.indices where matcher.matches(deals[i], board: board, today: today) {
+                for i in deals.indices where matcher.matches(at: deals.baseAddress! + i, board: board, today: today) {
                     shown.append(deals[i])
                     if !showLost && deals[i].status == .lost { continue }
                     if let c = index.index(of: deals[i].stage) { cols[c].append(i) }

@@ -2,8 +2,9 @@ import Foundation
 import PipedeckCore
 
 /// A filter made ready to test many deals (the columns of a board of 100 000 deals, on every key
-/// typed in the search): what it looks for is folded once, not once a deal, and each text of the
-/// deals is folded once in the pass however many deals share it (owners, companies, tags).
+/// typed in the search): what it looks for is folded once, not once a deal, and the deals' texts
+/// that are not plain ASCII are folded once and remembered (`Folded`): the next key typed finds
+/// them folded.
 public final class DealMatcher {
     public let filter: DealFilter
     private let owner: String?
@@ -13,18 +14,6 @@ public final class DealMatcher {
     private let needle: String?
     /// Its bytes when it is plain ASCII: plain ASCII texts are then searched byte by byte.
     private let asciiNeedle: [UInt8]?
-    private var folded: [Exact: String] = [:]
-
-    /// A text as its bytes: looked up without the canonical comparison strings make (an accented
-    /// text compares as slowly as it folds). Texts equal by their bytes fold alike.
-    private struct Exact: Hashable {
-        let text: String
-        func hash(into h: inout Hasher) {
-            var t = text
-            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-        static func == (a: Exact, b: Exact) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-    }
 
     public init(_ filter: DealFilter) {
         self.filter = filter
@@ -37,30 +26,29 @@ public final class DealMatcher {
         asciiNeedle = n.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Array(n.utf8) : nil
     }
 
-    /// `text` folded (`DealFilter.fold`), remembered for the rest of the pass.
-    private func fold(_ text: String) -> String {
-        let key = Exact(text: text)
-        if let f = folded[key] { return f }
-        let f = DealFilter.fold(text)
-        folded[key] = f
-        return f
-    }
+    private func fold(_ text: String) -> String { Folded.shared.fold(text) }
 
     public func matches(_ d: Deal, board: Board, today: Day) -> Bool {
-        if let owner, fold(d.owner ?? "") != owner { return false }
-        if let source, fold(d.source ?? "") != source { return false }
-        if let tag, !d.tags.contains(where: { fold($0) == tag }) { return false }
-        if filter.overdueOnly && !board.isOverdue(d, today: today) { return false }
-        if filter.staleOnly && !board.isStale(d, today: today) { return false }
-        if let m = filter.minScore, (d.qualification?.score ?? 0) < m { return false }
+        withUnsafePointer(to: d) { matches(at: $0, board: board, today: today) }
+    }
+
+    /// `matches` for a deal read in place (a board's deals are not copied one by one to be tested).
+    public func matches(at p: UnsafePointer<Deal>, board: Board, today: Day) -> Bool {
+        if let owner, fold(p.pointee.owner ?? "") != owner { return false }
+        if let source, fold(p.pointee.source ?? "") != source { return false }
+        if let tag, !p.pointee.tags.contains(where: { fold($0) == tag }) { return false }
+        if filter.overdueOnly && !board.isOverdue(p.pointee, today: today) { return false }
+        if filter.staleOnly && !board.isStale(p.pointee, today: today) { return false }
+        if let m = filter.minScore, (p.pointee.qualification?.score ?? 0) < m { return false }
         guard let needle else { return true }
-        if contains(d.title, needle) || contains(d.company, needle) || contains(d.contact, needle)
-            || contains(d.notes, needle)
+        if contains(p.pointee.title, needle) || contains(p.pointee.company, needle)
+            || contains(p.pointee.contact, needle) || contains(p.pointee.notes, needle)
         {
             return true
         }
         // Tags as the cards write them, so "#erp" finds the tag erp.
-        return !d.tags.isEmpty && contains(d.tags.map { "#" + $0 }.joined(separator: " "), needle)
+        let tags = p.pointee.tags
+        return !tags.isEmpty && contains(tags.map { "#" + $0 }.joined(separator: " "), needle)
     }
 
     /// Whether the folded `text` holds the folded search text.
@@ -100,5 +88,38 @@ public final class DealMatcher {
             }
             return false
         }
+    }
+}
+
+/// Texts that are not plain ASCII, folded (`DealFilter.fold`: Foundation's folding, about a
+/// microsecond each), kept for the next pass: each key typed in the search tests every deal
+/// again. Looked up by their bytes, without the canonical comparison strings make (an accented
+/// text compares about as slowly as it folds); texts equal by their bytes fold alike. Emptied
+/// when it holds more than `limit` texts.
+final class Folded: @unchecked Sendable {
+    static let shared = Folded()
+    static let limit = 400_000
+    private let lock = NSLock()
+    private var folded: [Exact: String] = [:]
+
+    private struct Exact: Hashable {
+        let text: String
+        func hash(into h: inout Hasher) {
+            var t = text
+            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        static func == (a: Exact, b: Exact) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
+
+    func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return DealFilter.fold(text) }
+        let key = Exact(text: text)
+        if let f = lock.withLock({ folded[key] }) { return f }
+        let f = DealFilter.fold(text)
+        lock.withLock {
+            if folded.count >= Folded.limit { folded.removeAll() }
+            folded[key] = f
+        }
+        return f
     }
 }

@@ -24,20 +24,7 @@ final class DealShareTests: XCTestCase {
         _ bytes: [UInt8], _ sizes: DealShare.Sizes, _ what: String, file: StaticString = #filePath,
         line: UInt = #line
     ) -> String {
-        func load(_ streaming: Bool) -> String {
-            bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) -> String in
-                do throws(LoadError) {
-                    let board = try BoardDocument.decode(
-                        bytes: b, path: "b.json", now: Fixtures.now, streaming: streaming, sharing: sizes)
-                    return "loaded \(board.deals.count) \(board.deals.map(\.id).joined().hashValue) \(board.hashValue)"
-                } catch {
-                    return "\(error.line ?? 0):\(error.column ?? 0) \(error.message)"
-                }
-            }
-        }
-        let shared = load(true), whole = load(false)
-        XCTAssertEqual(shared, whole, what, file: file, line: line)
-        return shared
+        TwoCoreDecodeTests.same(bytes, what, sizes: sizes, file: file, line: line)
     }
 
     /// How many deals the main parser took from the shared pieces, and in how many pieces.

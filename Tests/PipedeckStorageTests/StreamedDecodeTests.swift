@@ -83,12 +83,18 @@ final class TwoCoreDecodeTests: XCTestCase {
         return BoardDocument.encodeBytes(b)
     }()
 
-    func same(_ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+    /// The board (or the problem) read streamed, its deals shared as `sizes` says, and read
+    /// whole, which must be equal; the streamed one.
+    @discardableResult
+    static func same(
+        _ bytes: [UInt8], _ what: String, sizes: DealShare.Sizes = .standard, file: StaticString = #filePath,
+        line: UInt = #line
+    ) -> String {
         func load(_ streaming: Bool) -> String {
             bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) -> String in
                 do throws(LoadError) {
                     let board = try BoardDocument.decode(
-                        bytes: b, path: "b.json", now: Fixtures.now, streaming: streaming)
+                        bytes: b, path: "b.json", now: Fixtures.now, streaming: streaming, sharing: sizes)
                     return "loaded \(board.deals.count) \(board.deals.map(\.id).joined().hashValue) \(board.hashValue)"
                 } catch {
                     return "\(error.line ?? 0):\(error.column ?? 0) \(error.message)"
@@ -98,6 +104,10 @@ final class TwoCoreDecodeTests: XCTestCase {
         let streamed = load(true), whole = load(false)
         XCTAssertEqual(streamed, whole, what, file: file, line: line)
         return streamed
+    }
+
+    func same(_ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        TwoCoreDecodeTests.same(bytes, what, file: file, line: line)
     }
 
     /// `text` with the first occurrence of `old` after `fraction` of the file replaced.
