@@ -180,12 +180,7 @@ public struct AppState: Equatable, Sendable {
                 for c in cols.indices { cols[c].sort { AppState.precedes(buffer, $0, $1) } }
             }
         } else {
-            for c in cols.indices {
-                let order = board.sorted(cols[c].map { deals[$0] }, by: sort, today: today)
-                var position: [String: Int] = [:]
-                for (n, d) in order.enumerated() { position[d.id] = n }
-                cols[c].sort { position[deals[$0].id]! < position[deals[$1].id]! }
-            }
+            for c in cols.indices { cols[c] = board.sortedIndices(cols[c], by: sort, today: today) }
         }
         if showClosed { cols.append(lostColumn()) }
         columns = cols
