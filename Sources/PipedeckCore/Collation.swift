@@ -33,8 +33,15 @@ public enum Collation {
     /// Whether `a` sorts before `b`: "Éric" between "Emma" and "Fabien", "Œuvray" between
     /// "Odile" and "Paul"; equal names keep no order of their own (false both ways).
     public static func less(_ a: String, _ b: String) -> Bool {
-        let fa = fold(a), fb = fold(b)
-        if fa != fb { return fa.unicodeScalars.lexicographicallyPrecedes(fb.unicodeScalars) }
-        return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        order(a, fold(a), b, fold(b)) ?? false
+    }
+
+    /// Whether `a` sorts before `b` (true) or `b` before `a` (false), given with their folded
+    /// forms (`fold`, found once for a text compared many times); nil when neither does.
+    public static func order(_ a: String, _ foldedA: String, _ b: String, _ foldedB: String) -> Bool? {
+        if foldedA != foldedB { return foldedA.unicodeScalars.lexicographicallyPrecedes(foldedB.unicodeScalars) }
+        if a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { return true }
+        if b.unicodeScalars.lexicographicallyPrecedes(a.unicodeScalars) { return false }
+        return nil
     }
 }

@@ -257,6 +257,17 @@ public struct Board: Hashable, Sendable {
         return a.id < b.id
     }
 
+    /// `columnOrder` between the deals at `a` and `b` of `deals`, read in place (no deal copied:
+    /// the columns of a large board are sorted this way on every rebuild).
+    @inline(__always)
+    public static func columnOrder(_ deals: UnsafeBufferPointer<Deal>, _ a: Int, _ b: Int) -> Bool {
+        let ra = deals[a].rank, rb = deals[b].rank
+        if ra != rb { return ra < rb }
+        let ca = deals[a].createdAt, cb = deals[b].createdAt
+        if ca != cb { return ca < cb }
+        return deals[a].id < deals[b].id
+    }
+
     /// Resolves a stage reference: an id, a name (case-insensitive), or a 1-based position.
     public func resolveStage(_ ref: String) -> Stage? {
         let t = ref.trimmingCharacters(in: .whitespaces)

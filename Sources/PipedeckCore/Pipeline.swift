@@ -46,40 +46,7 @@ extension Board {
     ) -> [Deal] {
         let base = deals.sorted(by: order)
         if key == .rank { return base }
-        // The next action's due day, found once per deal rather than once per comparison.
-        var dueDays: [String: Day] = [:]
-        if key == .due { for d in base { if let due = d.nextActivity?.due { dueDays[d.id] = due } } }
-        func less(_ a: Deal, _ b: Deal) -> Bool? {
-            switch key {
-            case .rank: return nil
-            case .value: return a.value == b.value ? nil : a.value > b.value
-            case .weighted:
-                let wa = countedWeight(of: a), wb = countedWeight(of: b)
-                return wa == wb ? nil : wa > wb
-            case .probability:
-                let pa = probability(of: a), pb = probability(of: b)
-                return pa == pb ? nil : pa > pb
-            case .close: return Board.optionalDayLess(a.expectedClose, b.expectedClose)
-            case .age:
-                let da = daysInStage(a, today: today), db = daysInStage(b, today: today)
-                return da == db ? nil : da > db
-            case .due: return Board.optionalDayLess(dueDays[a.id], dueDays[b.id])
-            case .score:
-                let sa = a.qualification?.score ?? -1, sb = b.qualification?.score ?? -1
-                return sa == sb ? nil : sa > sb
-            case .title: return Collation.less(a.title, b.title) ? true : Collation.less(b.title, a.title) ? false : nil
-            case .company:
-                // Deals without a company last.
-                switch (a.company, b.company) {
-                case (nil, nil): return nil
-                case (nil, _): return false
-                case (_, nil): return true
-                case let (x?, y?): return Collation.less(x, y) ? true : Collation.less(y, x) ? false : nil
-                }
-            }
-        }
-        let indexed = base.enumerated().map { ($0.offset, $0.element) }
-        return indexed.sorted { x, y in less(x.1, y.1) ?? (x.0 < y.0) }.map(\.1)
+        return base.withUnsafeBufferPointer { b in ordered(b, Array(b.indices), by: key, today: today).map { b[$0] } }
     }
 
     static func optionalDayLess(_ a: Day?, _ b: Day?) -> Bool? {

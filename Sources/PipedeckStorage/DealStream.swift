@@ -203,9 +203,9 @@ final class DealStream: TapeElementSink {
         let first = deals.count
         for piece in pieces {
             guard piece.start == at else { break }
-            let run = piece.deals
+            let run = piece.deals, read = run.count
             var n = 0
-            while n < run.count {
+            while n < read {
                 let id = run.pointer(n).pointee.id
                 if seen[id] != nil || (piece.side == .other && mainIDs.contains(id)) { break }
                 n += 1
@@ -218,7 +218,7 @@ final class DealStream: TapeElementSink {
             if piece.side == .other { takenAhead += n }
             offsets += piece.offsets.prefix(n)
             if n > 0 { end = Int(piece.ends[n - 1]) }
-            if n < piece.ends.count || piece.stoppedShort { break }
+            if n < read || piece.stoppedShort { break }
             if piece.reachedEnd {
                 reachedEnd = true
                 break

@@ -177,7 +177,7 @@ public struct AppState: Equatable, Sendable {
         let deals = board.deals
         if sort == .rank {
             deals.withUnsafeBufferPointer { buffer in
-                for c in cols.indices { cols[c].sort { AppState.precedes(buffer, $0, $1) } }
+                for c in cols.indices { cols[c].sort { Board.columnOrder(buffer, $0, $1) } }
             }
         } else {
             for c in cols.indices { cols[c] = board.sortedIndices(cols[c], by: sort, today: today) }

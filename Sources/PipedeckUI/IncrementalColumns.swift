@@ -10,17 +10,6 @@ import PipedeckCore
 // to the full rebuild. A filter is followed: only the deals it shows count.
 
 extension AppState {
-    /// Column order (rank, then creation, then id) between two deals of `deals`, read in place
-    /// so that no deal is copied.
-    @inline(__always)
-    static func precedes(_ deals: UnsafeBufferPointer<Deal>, _ a: Int, _ b: Int) -> Bool {
-        let ra = deals[a].rank, rb = deals[b].rank
-        if ra != rb { return ra < rb }
-        let ca = deals[a].createdAt, cb = deals[b].createdAt
-        if ca != cb { return ca < cb }
-        return deals[a].id < deals[b].id
-    }
-
     /// The column of a stage id. Like the rebuild's dictionary, the last stage with the id wins.
     func column(ofStage id: String) -> Int? {
         let stages = board.stages
@@ -73,7 +62,7 @@ extension AppState {
             else { return false }
             if let c = column(ofStage: old.stage) {
                 board.deals.withUnsafeBufferPointer { deals in
-                    columns[c].sort { AppState.precedes(deals, $0, $1) }
+                    columns[c].sort { Board.columnOrder(deals, $0, $1) }
                 }
             }
         default:
@@ -101,7 +90,7 @@ extension AppState {
             var lo = 0, hi = col.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if AppState.precedes(deals, col[mid], k) { lo = mid + 1 } else { hi = mid }
+                if Board.columnOrder(deals, col[mid], k) { lo = mid + 1 } else { hi = mid }
             }
             columns[c].insert(k, at: lo)
         }
